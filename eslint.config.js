@@ -1,0 +1,92 @@
+// Lint errors fail `npm test`. The import rules below enforce the dependency rule of docs/style:
+// domain <- app <- adapters <- main.ts, and teams-ai/botbuilder only inside src/adapters/teams.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const frameworks = [
+  '@microsoft/teams-ai',
+  'botbuilder',
+  'botbuilder-*',
+  'botframework-*',
+  'restify',
+  '@azure/*',
+  'better-sqlite3',
+  'pino',
+  'node:*',
+  'fs',
+  'path',
+  'crypto',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'test-artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/adapters/teams/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@microsoft/teams-ai', 'botbuilder', 'botbuilder-*', 'botframework-*'],
+              message: 'Only src/adapters/teams may import teams-ai or botbuilder.',
+            },
+          ],
+        },
+      ],
+    },
+  },  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: frameworks, message: 'The domain is pure: no frameworks, I/O or Node built-ins.' },
+            { group: ['zod', 'zod/*'], message: 'zod belongs to the boundaries, not the domain.' },
+            { group: ['**/app/**', '**/adapters/**', '**/config/**'], message: 'The domain imports nothing outward.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take time as a value (Clock port).' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take time as a value (Clock port).' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Take randomness from the IdSource port.' },
+      ],
+    },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: frameworks, message: 'Use cases talk to ports, not to frameworks.' },
+            { group: ['**/adapters/**'], message: 'Use cases import only the domain and ports.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use the Clock port.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the Clock port.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Use the IdSource port.' },
+      ],
+    },
+  },
+
+);

@@ -1,0 +1,47 @@
+import type { Case, NewCase } from '../domain/case/case';
+
+/** Wall-clock time. `today` is the calendar date in Europe/Stockholm. */
+export interface Clock {
+  now(): string;
+  today(): string;
+}
+
+export interface IdSource {
+  newId(): string;
+}
+
+export interface CreateCaseResult {
+  case: Case;
+  /** False when a case with the same submission key already existed: nothing new was stored. */
+  created: boolean;
+}
+
+export interface AuditEntry {
+  at: string;
+  actorId: string;
+  action: string;
+  caseId?: string;
+  /** Stable codes only, never personal data. */
+  detail?: Record<string, string>;
+}
+
+/**
+ * The single source of truth for cases. Implementations: SQLite (default), Cosmos DB, in-memory (tests).
+ * Every implementation passes test/contract/case-store.contract.ts.
+ */
+export interface CaseStore {
+  /**
+   * Stores a new case once per submission key, assigning its reference (district of the school, year of
+   * creation, next running number for that pair) and version 1 atomically.
+   */
+  createCase(newCase: NewCase, referenceYear: number): Promise<CreateCaseResult>;
+  getCase(id: string): Promise<Case | undefined>;
+  getCaseByReference(reference: string): Promise<Case | undefined>;
+  /** A reporter's own cases, newest first. */
+  listCasesByReporter(tenantId: string, reporterId: string, limit: number): Promise<Case[]>;
+  /** Replaces a case if its stored version is `expectedVersion`; bumps the version. */
+  updateCase(next: Case, expectedVersion: number): Promise<{ ok: true; case: Case } | { ok: false; reason: 'conflict' | 'not_found' }>;
+  appendAudit(entry: AuditEntry): Promise<void>;
+  listAudit(filter: { caseId?: string; from?: string; to?: string }): Promise<AuditEntry[]>;
+  close(): Promise<void>;
+}

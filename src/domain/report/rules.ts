@@ -1,0 +1,123 @@
+import type { FieldError } from '../errors';
+import { findSchool, resolveDistrict, type Directory } from '../routing/directory';
+import { containsPersonnummer } from './personnummer';
+import { isUpperSecondary, type ConsultationDraft, type ReportDraft } from './report';
+
+/** Stable names of the report form's fields; the card's input ids are the same strings. */
+export const reportFields = [
+  'school',
+  'reporterRole',
+  'pupilInitials',
+  'yearGroup',
+  'protectedIdentity',
+  'homeDistrict',
+  'absenceFrom',
+  'absenceTo',
+  'absenceTotal',
+  'absenceUnexcused',
+  'longestRun',
+  'patterns',
+  'concerns',
+  'guardiansInformed',
+  'pupilHealthInvolved',
+  'investigationStartedOn',
+  'organiserNotifiedOn',
+  'adjustmentsTried',
+  'otherSteps',
+  'consentGivenBy',
+  'consentScope',
+  'consentValidUntil',
+  'suspectedHarm',
+  'concernReportedOn',
+  'description',
+] as const;
+export type ReportField = (typeof reportFields)[number];
+
+export const consultationFields = ['school', 'reporterRole', 'question'] as const;
+export type ConsultationField = (typeof consultationFields)[number];
+
+export const limits = {
+  initialsMaxLength: 6,
+  descriptionMaxLength: 500,
+  questionMaxLength: 500,
+  longestRunMaxDays: 200,
+} as const;
+
+/**
+ * Initials or a local pseudonym: letters, optionally separated by dots, spaces or hyphens. Two words
+ * of three or more letters each look like a full name and are refused (domain.md A7).
+ */
+const initialsShape = /^[\p{L}][\p{L}.\- ]*$/u;
+const looksLikeFullName = (s: string): boolean => s.split(/[\s.-]+/).filter((w) => w.length >= 3).length >= 2;
+
+function freeTextErrors<F extends string>(field: F, text: string, maxLength: number): FieldError<F>[] {
+  if (text.length > maxLength) return [{ field, code: 'too_long', params: { max: maxLength } }];
+  if (containsPersonnummer(text)) return [{ field, code: 'personnummer' }];
+  return [];
+}
+
+/**
+ * Cross-field rules a parsed report must satisfy before a case is created. `today` is the reporter's
+ * calendar date (YYYY-MM-DD, Europe/Stockholm). Returns every problem at once, keyed by field.
+ */
+export function checkReport(r: ReportDraft, dir: Directory, today: string): FieldError<ReportField>[] {
+  const errors: FieldError<ReportField>[] = [];
+  const school = findSchool(dir, r.schoolId);
+  if (!school) errors.push({ field: 'school', code: 'unknown_school' });
+  else {
+    const form = isUpperSecondary(r.yearGroup) ? 'upper_secondary' : 'compulsory';
+    if (!school.forms.includes(form)) errors.push({ field: 'yearGroup', code: 'school_form_mismatch' });
+  }
+
+  const initials = r.pupilInitials.trim();
+  if (initials.length > limits.initialsMaxLength)
+    errors.push({ field: 'pupilInitials', code: 'too_long', params: { max: limits.initialsMaxLength } });
+  else if (!initialsShape.test(initials)) errors.push({ field: 'pupilInitials', code: 'invalid' });
+  else if (looksLikeFullName(initials)) errors.push({ field: 'pupilInitials', code: 'full_name' });
+
+  if (r.homeDistrict.kind === 'district' && !resolveDistrict(dir, r.homeDistrict.district))
+    errors.push({ field: 'homeDistrict', code: 'unknown_district' });
+
+  const a = r.absence;
+  if (a.from > a.to) errors.push({ field: 'absenceTo', code: 'period_order' });
+  if (a.to > today) errors.push({ field: 'absenceTo', code: 'date_in_future' });
+  if (a.unexcusedPercent > a.totalPercent) errors.push({ field: 'absenceUnexcused', code: 'unexcused_exceeds_total' });
+  if (a.longestRunDays > limits.longestRunMaxDays)
+    errors.push({ field: 'longestRun', code: 'out_of_range', params: { min: 0, max: limits.longestRunMaxDays } });
+
+  const s = r.steps;
+  if (s.investigationStartedOn !== undefined && s.investigationStartedOn > today)
+    errors.push({ field: 'investigationStartedOn', code: 'date_in_future' });
+  if (s.organiserNotifiedOn !== undefined) {
+    if (s.organiserNotifiedOn > today) errors.push({ field: 'organiserNotifiedOn', code: 'date_in_future' });
+    else if (s.investigationStartedOn !== undefined && s.organiserNotifiedOn < s.investigationStartedOn)
+      errors.push({ field: 'organiserNotifiedOn', code: 'organiser_before_investigation' });
+  }
+
+  const c = r.consent;
+  if (c.givenBy === 'pupil' && !isUpperSecondary(r.yearGroup))
+    errors.push({ field: 'consentGivenBy', code: 'consent_pupil_under_18' });
+  if (c.givenBy !== 'none') {
+    if (c.scope.length === 0) errors.push({ field: 'consentScope', code: 'required' });
+    if (c.validUntil === undefined) errors.push({ field: 'consentValidUntil', code: 'required' });
+    else if (c.validUntil < today) errors.push({ field: 'consentValidUntil', code: 'consent_expired' });
+  }
+
+  if (r.suspectedHarm) {
+    if (r.concernReportedOn === undefined) errors.push({ field: 'concernReportedOn', code: 'concern_report_date_required' });
+    else if (r.concernReportedOn > today) errors.push({ field: 'concernReportedOn', code: 'date_in_future' });
+  }
+
+  errors.push(...freeTextErrors('description', r.description, limits.descriptionMaxLength));
+  return errors;
+}
+
+export function checkConsultation(
+  c: ConsultationDraft,
+  dir: Directory,
+): FieldError<ConsultationField>[] {
+  const errors: FieldError<ConsultationField>[] = [];
+  if (!findSchool(dir, c.schoolId)) errors.push({ field: 'school', code: 'unknown_school' });
+  errors.push(...freeTextErrors('question', c.question, limits.questionMaxLength));
+  return errors;
+}

@@ -1,0 +1,103 @@
+/**
+ * The routing directory as the domain sees it: districts, schools, school-social teams and
+ * investigation units. Loaded and validated by src/config/directory.ts; frozen once built.
+ */
+export type SchoolForm = 'compulsory' | 'upper_secondary';
+export type Organiser = 'municipal' | 'independent';
+
+/** Text shown to users in both UI languages. */
+export interface LocalizedText {
+  sv: string;
+  en: string;
+}
+
+/** A person by Entra ID object id (preferred) or UPN; display name only for team lists, never for pupils. */
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface District {
+  /** Our own stable code (the city has no official district codes, domain.md D5). */
+  code: string;
+  name: string;
+  /** Names from before the 2020 and 2023 mergers, accepted on input and mapped to this district. */
+  aliases: readonly string[];
+  /** SST+ (intensive support) is offered here (municipal schools only, domain.md D15). */
+  intensiveSupport: boolean;
+  investigationUnitId: string;
+  /** Used when no school-social team serves a school of this district yet. */
+  fallbackContact: PersonRef;
+  /** Where a mandatory report of concern (orosanmälan) is made for children living here. */
+  concernReportChannel: LocalizedText;
+  /** Social emergency service (socialjour) for evenings, nights and weekends. */
+  outOfHoursContact: LocalizedText;
+}
+
+export interface School {
+  id: string;
+  name: string;
+  districtCode: string;
+  forms: readonly SchoolForm[];
+  organiser: Organiser;
+  /** Absent when the district has no team for this school yet: routing falls back and flags. */
+  sstTeamId?: string;
+}
+
+export interface SstTeam {
+  id: string;
+  name: string;
+  districtCode: string;
+  members: readonly PersonRef[];
+  coordinators: readonly PersonRef[];
+}
+
+export interface InvestigationUnit {
+  id: string;
+  name: string;
+  districtCode: string;
+  contacts: readonly PersonRef[];
+  managers: readonly PersonRef[];
+}
+
+export interface SupportThresholds {
+  /** Total absence (percent of offered time) from which an SST referral is suggested. */
+  sstPercent: number;
+  /** Absence per term from which intensive support (SST+) is suggested, where offered. */
+  intensivePercent: number;
+}
+
+/** Legal references shown in the UI; configuration so that a changed paragraph needs no release. */
+export interface LegalReferences {
+  reportingDuty: LocalizedText;
+  absenceInvestigation: LocalizedText;
+}
+
+export interface Directory {
+  version: string;
+  districts: readonly District[];
+  schools: readonly School[];
+  sstTeams: readonly SstTeam[];
+  investigationUnits: readonly InvestigationUnit[];
+  /** City-wide team for upper-secondary pupils (Studiesteg1-style), when there is one. */
+  upperSecondaryTeamId?: string;
+  thresholds: SupportThresholds;
+  legal: LegalReferences;
+}
+
+export const findSchool = (d: Directory, id: string): School | undefined => d.schools.find((s) => s.id === id);
+export const findDistrict = (d: Directory, code: string): District | undefined =>
+  d.districts.find((x) => x.code === code);
+export const findSstTeam = (d: Directory, id: string): SstTeam | undefined => d.sstTeams.find((t) => t.id === id);
+export const findInvestigationUnit = (d: Directory, id: string): InvestigationUnit | undefined =>
+  d.investigationUnits.find((u) => u.id === id);
+
+const fold = (s: string): string => s.trim().toLocaleLowerCase('sv-SE');
+
+/** Resolves a district by code, current name or legacy name (e.g. "Rinkeby-Kista" → Järva). */
+export function resolveDistrict(d: Directory, codeOrName: string): District | undefined {
+  const key = fold(codeOrName);
+  return d.districts.find(
+    (x) => fold(x.code) === key || fold(x.name) === key || x.aliases.some((a) => fold(a) === key),
+  );
+}

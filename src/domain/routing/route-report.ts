@@ -1,0 +1,94 @@
+import { isUpperSecondary, type HomeDistrictAnswer, type YearGroup } from '../report/report';
+import { findSchool, findSstTeam, resolveDistrict, type Directory } from './directory';
+
+export type RoutingFlag = 'no_sst_team' | 'other_municipality';
+
+/** Why a case went where it went; stored on the case and shown on its card (explainable routing). */
+export type RoutingReason =
+  | { code: 'sst_by_school'; teamId: string; schoolId: string }
+  | { code: 'upper_secondary_team'; teamId: string }
+  | { code: 'no_sst_team_fallback'; districtCode: string }
+  | { code: 'investigation_by_home_district'; districtCode: string; unitId: string }
+  | { code: 'investigation_by_school_district'; districtCode: string; unitId: string; because: 'same' | 'unknown' }
+  | { code: 'other_municipality' }
+  | { code: 'urgent_to_investigation' };
+
+export interface RoutingDecision {
+  /** The school's district: owns the case reference and the SST side. */
+  schoolDistrictCode: string;
+  /** The school-social team whose inbox receives the case; absent when the district has none yet. */
+  sstTeamId?: string;
+  /** Set when no team serves the school: the district's configured fallback contact gets it. */
+  fallbackDistrictCode?: string;
+  /** Where the pupil lives; absent for another municipality. Social services follow the home (L9). */
+  homeDistrictCode?: string;
+  /** The investigation unit of the home district, carried for a later handover or an urgent one now. */
+  investigationUnitId?: string;
+  /** Suspected harm: the home district's investigation contact gets it at once, in parallel with SST (I2, L6). */
+  urgent: boolean;
+  flags: RoutingFlag[];
+  reasons: RoutingReason[];
+}
+
+export interface RoutingInput {
+  schoolId: string;
+  yearGroup?: YearGroup;
+  homeDistrict: HomeDistrictAnswer;
+  suspectedHarm: boolean;
+}
+
+/**
+ * Routes a report: the SST team is chosen by the school, the investigation unit by the pupil's home
+ * district (unknown or same → the school's district; another municipality → no unit, flagged).
+ * Returns undefined only for a school that is not in the directory.
+ */
+export function routeReport(input: RoutingInput, dir: Directory): RoutingDecision | undefined {
+  const school = findSchool(dir, input.schoolId);
+  if (!school) return undefined;
+  const reasons: RoutingReason[] = [];
+  const flags: RoutingFlag[] = [];
+  const decision: RoutingDecision = { schoolDistrictCode: school.districtCode, urgent: false, flags, reasons };
+
+  const upperSecondaryTeam =
+    input.yearGroup !== undefined && isUpperSecondary(input.yearGroup) && dir.upperSecondaryTeamId !== undefined
+      ? findSstTeam(dir, dir.upperSecondaryTeamId)
+      : undefined;
+  if (upperSecondaryTeam) {
+    decision.sstTeamId = upperSecondaryTeam.id;
+    reasons.push({ code: 'upper_secondary_team', teamId: upperSecondaryTeam.id });
+  } else if (school.sstTeamId !== undefined) {
+    decision.sstTeamId = school.sstTeamId;
+    reasons.push({ code: 'sst_by_school', teamId: school.sstTeamId, schoolId: school.id });
+  } else {
+    decision.fallbackDistrictCode = school.districtCode;
+    flags.push('no_sst_team');
+    reasons.push({ code: 'no_sst_team_fallback', districtCode: school.districtCode });
+  }
+
+  const home = input.homeDistrict;
+  if (home.kind === 'other_municipality') {
+    flags.push('other_municipality');
+    reasons.push({ code: 'other_municipality' });
+  } else {
+    const homeDistrict = home.kind === 'district' ? resolveDistrict(dir, home.district) : undefined;
+    const district = homeDistrict ?? resolveDistrict(dir, school.districtCode);
+    if (district) {
+      decision.homeDistrictCode = district.code;
+      decision.investigationUnitId = district.investigationUnitId;
+      reasons.push(
+        homeDistrict && homeDistrict.code !== school.districtCode
+          ? { code: 'investigation_by_home_district', districtCode: district.code, unitId: district.investigationUnitId }
+          : {
+              code: 'investigation_by_school_district',
+              districtCode: district.code,
+              unitId: district.investigationUnitId,
+              because: home.kind === 'unknown' ? 'unknown' : 'same',
+            },
+      );
+    }
+  }
+
+  decision.urgent = input.suspectedHarm;
+  if (input.suspectedHarm && decision.investigationUnitId !== undefined) reasons.push({ code: 'urgent_to_investigation' });
+  return decision;
+}
