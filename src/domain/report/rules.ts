@@ -70,10 +70,11 @@ export function checkReport(r: ReportDraft, dir: Directory, today: string): Fiel
   }
 
   const initials = r.pupilInitials.trim();
-  if (initials.length > limits.initialsMaxLength)
+  // A full name is the most important thing to explain, so it wins over "too long".
+  if (looksLikeFullName(initials)) errors.push({ field: 'pupilInitials', code: 'full_name' });
+  else if (initials.length > limits.initialsMaxLength)
     errors.push({ field: 'pupilInitials', code: 'too_long', params: { max: limits.initialsMaxLength } });
   else if (!initialsShape.test(initials)) errors.push({ field: 'pupilInitials', code: 'invalid' });
-  else if (looksLikeFullName(initials)) errors.push({ field: 'pupilInitials', code: 'full_name' });
 
   if (r.homeDistrict.kind === 'district' && !resolveDistrict(dir, r.homeDistrict.district))
     errors.push({ field: 'homeDistrict', code: 'unknown_district' });

@@ -49,10 +49,12 @@ export function routeReport(input: RoutingInput, dir: Directory): RoutingDecisio
   const flags: RoutingFlag[] = [];
   const decision: RoutingDecision = { schoolDistrictCode: school.districtCode, urgent: false, flags, reasons };
 
+  // Without a year group (an anonymous consultation), a school that only offers upper secondary still
+  // belongs to the city-wide team rather than to the district fallback.
+  const upperSecondary =
+    input.yearGroup !== undefined ? isUpperSecondary(input.yearGroup) : school.forms.every((f) => f === 'upper_secondary');
   const upperSecondaryTeam =
-    input.yearGroup !== undefined && isUpperSecondary(input.yearGroup) && dir.upperSecondaryTeamId !== undefined
-      ? findSstTeam(dir, dir.upperSecondaryTeamId)
-      : undefined;
+    upperSecondary && dir.upperSecondaryTeamId !== undefined ? findSstTeam(dir, dir.upperSecondaryTeamId) : undefined;
   if (upperSecondaryTeam) {
     decision.sstTeamId = upperSecondaryTeam.id;
     reasons.push({ code: 'upper_secondary_team', teamId: upperSecondaryTeam.id });
@@ -82,7 +84,8 @@ export function routeReport(input: RoutingInput, dir: Directory): RoutingDecisio
               code: 'investigation_by_school_district',
               districtCode: district.code,
               unitId: district.investigationUnitId,
-              because: home.kind === 'unknown' ? 'unknown' : 'same',
+              // A district name that resolves to nothing tells us no more than "unknown" does.
+              because: homeDistrict || home.kind === 'same' ? 'same' : 'unknown',
             },
       );
     }

@@ -1,0 +1,66 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import { z } from 'zod';
+import type { Logger } from '../log/logger';
+
+export interface ServerDeps {
+  /** Runs one Bot Framework activity; the request body is already parsed and checked to be an activity. */
+  handleMessages: (req: Request, res: Response) => Promise<void>;
+  log: Logger;
+  maxBodyBytes: number;
+  /** Extra facts for /healthz (ids and versions only). */
+  health: () => Record<string, string>;
+}
+
+/** The minimum every Bot Framework activity has; botbuilder checks the rest. */
+const activityShape = z.object({ type: z.string().min(1).max(100) }).passthrough();
+
+const badRequest = (res: Response, message: string): void => {
+  res.status(400);
+  res.json({ error: 'bad_request', message });
+};
+
+/**
+ * The HTTP edge: POST /api/messages and GET /healthz. Returns an unstarted server so tests can listen on
+ * port 0. Malformed requests get a 4xx with a fixed message and never reach the bot or crash the process.
+ */
+export function createServer(deps: ServerDeps): Server {
+  const server = restify.createServer({ name: 'sst-bridge', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyReader({ maxBodySize: deps.maxBodyBytes }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const raw: unknown = req.body;
+    const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : '';
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (error) {
+      deps.log.info({ event: 'http.body_not_json', errorName: error instanceof Error ? error.name : 'unknown' });
+      return badRequest(res, 'Expected a JSON Bot Framework activity.');
+    }
+    const activity = activityShape.safeParse(body);
+    if (!activity.success) {
+      deps.log.info({ event: 'http.not_an_activity' });
+      return badRequest(res, 'Expected a Bot Framework activity: a JSON object with a "type".');
+    }
+    req.body = activity.data;
+    try {
+      await deps.handleMessages(req, res);
+    } catch (error) {
+      deps.log.error({ event: 'http.turn_crashed', errorName: error instanceof Error ? error.name : 'unknown' });
+      if (!res.headersSent) {
+        res.status(500);
+        res.json({ error: 'internal', message: 'The bot could not handle this activity.' });
+      }
+    }
+  });
+
+  server.get('/healthz', (_req: Request, res: Response) => {
+    res.json({ status: 'ok', ...deps.health() });
+  });
+
+  server.on('restifyError', (_req: Request, res: Response, error: Error & { statusCode?: number }, next: (e?: unknown) => void) => {
+    deps.log.info({ event: 'http.rejected', status: error.statusCode ?? 500 });
+    next();
+  });
+  return server;
+}

@@ -1,0 +1,78 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Schema migrations, applied in order. `PRAGMA user_version` holds how many have run, so never edit or
+ * reorder an entry once released: add a new one.
+ */
+export const migrations: readonly string[] = [
+  // 1: cases with the columns we query on plus the whole case as JSON, per-district sequences, audit.
+  `
+  CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE,
+    submission_key TEXT NOT NULL UNIQUE,
+    tenant_id TEXT NOT NULL,
+    reporter_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    school_district_code TEXT NOT NULL,
+    state TEXT NOT NULL,
+    version INTEGER NOT NULL CHECK (version >= 1),
+    body TEXT NOT NULL CHECK (json_valid(body))
+  ) STRICT;
+  CREATE INDEX cases_by_reporter ON cases (tenant_id, reporter_id, created_at);
+  CREATE INDEX cases_by_district_state ON cases (school_district_code, state);
+
+  CREATE TABLE sequences (
+    district_code TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    last INTEGER NOT NULL,
+    PRIMARY KEY (district_code, year)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    case_id TEXT,
+    detail TEXT CHECK (detail IS NULL OR json_valid(detail))
+  ) STRICT;
+  CREATE INDEX audit_by_case ON audit (case_id, at);
+  CREATE INDEX audit_by_time ON audit (at);
+  CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+  CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+  `,
+];
+
+/**
+ * Brings the schema up to date, one migration per immediate transaction. The version is read inside the
+ * write lock, so two processes opening the same new file do not both run a migration.
+ * Refuses a database written by a newer build rather than guessing at its schema.
+ */
+export function applyMigrations(db: Database, file: string): void {
+  const step = db.transaction((): boolean => {
+    const version = userVersion(db, file);
+    if (version > migrations.length) {
+      throw new Error(
+        `${file}: database schema version is ${version} but this build knows versions up to ${migrations.length}; run a newer build or restore a backup`,
+      );
+    }
+    const next = migrations[version];
+    if (next === undefined) return false;
+    db.exec(next);
+    db.pragma(`user_version = ${version + 1}`);
+    return true;
+  });
+  let applied = true;
+  while (applied) applied = step.immediate();
+}
+
+function userVersion(db: Database, file: string): number {
+  const version: unknown = db.pragma('user_version', { simple: true });
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw new Error(`${file}: expected PRAGMA user_version to be a non-negative integer, found ${String(version)}`);
+  }
+  return version;
+}

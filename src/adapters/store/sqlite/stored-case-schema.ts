@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import type { AuditEntry } from '../../../app/ports';
+import { caseStates, type Case } from '../../../domain/case/case';
+import {
+  absencePatterns,
+  concerns,
+  consentGivers,
+  consentScopes,
+  reporterRoles,
+  yearGroups,
+  type YearGroup,
+} from '../../../domain/report/report';
+import { supportLevels } from '../../../domain/report/support-level';
+
+/**
+ * The shape of a case as read back from a store. Objects are strict: a key this build does not know
+ * means the row was written by other code, and silently dropping it would lose data on the next update.
+ */
+const isYearGroup = (n: number): n is YearGroup => yearGroups.some((y) => y === n);
+
+const routingReasonSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('sst_by_school'), teamId: z.string(), schoolId: z.string() }).strict(),
+  z.object({ code: z.literal('upper_secondary_team'), teamId: z.string() }).strict(),
+  z.object({ code: z.literal('no_sst_team_fallback'), districtCode: z.string() }).strict(),
+  z.object({ code: z.literal('investigation_by_home_district'), districtCode: z.string(), unitId: z.string() }).strict(),
+  z
+    .object({
+      code: z.literal('investigation_by_school_district'),
+      districtCode: z.string(),
+      unitId: z.string(),
+      because: z.enum(['same', 'unknown']),
+    })
+    .strict(),
+  z.object({ code: z.literal('other_municipality') }).strict(),
+  z.object({ code: z.literal('urgent_to_investigation') }).strict(),
+]);
+
+const routingSchema = z
+  .object({
+    schoolDistrictCode: z.string().min(1),
+    sstTeamId: z.string().optional(),
+    fallbackDistrictCode: z.string().optional(),
+    homeDistrictCode: z.string().optional(),
+    investigationUnitId: z.string().optional(),
+    urgent: z.boolean(),
+    flags: z.array(z.enum(['no_sst_team', 'other_municipality'])),
+    reasons: z.array(routingReasonSchema),
+  })
+  .strict();
+
+const ownerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('education_committee') }).strict(),
+  z.object({ kind: z.literal('district_committee'), districtCode: z.string() }).strict(),
+]);
+
+const absenceSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    totalPercent: z.number(),
+    unexcusedPercent: z.number(),
+    longestRunDays: z.number(),
+    patterns: z.array(z.enum(absencePatterns)),
+  })
+  .strict();
+
+const stepsSchema = z
+  .object({
+    guardiansInformed: z.boolean(),
+    pupilHealthInvolved: z.boolean(),
+    investigationStartedOn: z.string().optional(),
+    organiserNotifiedOn: z.string().optional(),
+    adjustmentsTried: z.boolean(),
+    other: z.boolean(),
+  })
+  .strict();
+
+const consentSchema = z
+  .object({
+    givenBy: z.enum(consentGivers),
+    scope: z.array(z.enum(consentScopes)),
+    validUntil: z.string().optional(),
+  })
+  .strict();
+
+export const storedCaseSchema = z
+  .object({
+    id: z.string().min(1),
+    reference: z.string().min(1),
+    kind: z.enum(['referral', 'consultation']),
+    state: z.enum(caseStates),
+    version: z.number().int().positive(),
+    tenantId: z.string(),
+    reporterId: z.string(),
+    reporterRole: z.enum(reporterRoles),
+    submissionKey: z.string().min(1),
+    createdAt: z.string(),
+    schoolId: z.string(),
+    routing: routingSchema,
+    supportLevel: z.enum(supportLevels).optional(),
+    owner: ownerSchema,
+    pupil: z.object({ initials: z.string(), yearGroup: z.number().int().refine(isYearGroup) }).strict().optional(),
+    absence: absenceSchema.optional(),
+    concerns: z.array(z.enum(concerns)),
+    steps: stepsSchema.optional(),
+    consent: consentSchema.optional(),
+    suspectedHarm: z.boolean(),
+    concernReportedOn: z.string().optional(),
+    text: z.string(),
+    history: z.array(
+      z.object({ at: z.string(), by: z.string(), type: z.enum(['submitted', 'consultation_asked']) }).strict(),
+    ),
+  })
+  .strict();
+
+/** Audit detail holds stable codes only (see AuditEntry). */
+export const storedAuditDetailSchema = z.record(z.string());
+
+// Compile-time guard: if Case or AuditEntry changes, this schema must change with it, or tsc fails here.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const _caseSchemaMatchesCase: Same<z.infer<typeof storedCaseSchema>, Case> = true;
+const _detailSchemaMatchesAudit: Same<z.infer<typeof storedAuditDetailSchema>, NonNullable<AuditEntry['detail']>> = true;

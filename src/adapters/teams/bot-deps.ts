@@ -1,0 +1,12 @@
+import type { CaseStore, Clock, IdSource } from '../../app/ports';
+import type { Directory } from '../../domain/routing/directory';
+import type { Logger } from '../log/logger';
+
+/** What every feature's register() receives. The directory is a getter so a reload swaps it whole. */
+export interface BotDeps {
+  store: CaseStore;
+  clock: Clock;
+  ids: IdSource;
+  directory: () => Directory;
+  log: Logger;
+}

@@ -1,0 +1,11 @@
+/**
+ * Typed commands, anchored: teams-ai matches plain strings as substrings and the first route wins, so
+ * every command is a whole-message pattern. Trailing punctuation and surrounding spaces are tolerated.
+ */
+const whole = (alternatives: string): RegExp => new RegExp(`^\\s*(?:${alternatives})\\s*[.!?]?\\s*$`, 'iu');
+
+export const commands = {
+  report: whole('anmäl|anmal|anmälan|report'),
+  help: whole('hjälp|hjalp|help|\\?'),
+  myCases: whole('mina ärenden|mina arenden|my cases'),
+} as const;

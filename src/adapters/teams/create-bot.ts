@@ -1,0 +1,78 @@
+import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { Request, Response, TurnContext } from 'botbuilder';
+import type { BotCredentials } from '../../config/env';
+import { actorFrom } from './actor';
+import type { BotDeps } from './bot-deps';
+import { registerConsultation } from './features/consultation/register';
+import { registerFallback, registerHelp } from './features/help/register';
+import { registerMyReports } from './features/my-reports/register';
+import { registerReport } from './features/report/register';
+import { t } from './i18n/i18n';
+import { langOf } from './reply';
+
+export interface BotOptions extends BotDeps {
+  /** Absent only in explicit local mode (no token validation). */
+  credentials?: BotCredentials;
+  /** Tenants whose activities are handled; empty accepts any (local mode). */
+  allowedTenants: readonly string[];
+}
+
+export interface Bot {
+  /** Handles one POST /api/messages: validates the token (unless local mode), runs the turn, writes the response. */
+  process(req: Request, res: Response): Promise<void>;
+}
+
+/** Builds the teams-ai Application and installs every feature. The only place features are wired. */
+export function createBot(options: BotOptions): Bot {
+  const c = options.credentials;
+  const adapter = new TeamsAdapter(
+    c
+      ? {
+          MicrosoftAppId: c.appId,
+          MicrosoftAppPassword: c.appPassword,
+          MicrosoftAppType: c.appType,
+          MicrosoftAppTenantId: c.tenantId,
+        }
+      : {},
+  );
+  // No teams-ai storage: the case store is the only source of truth, TurnState carries no case data.
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: c?.appId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+
+  app.turn('beforeTurn', async (context) => isAllowedTenant(context, options));
+
+  registerReport(app, options);
+  registerConsultation(app, options);
+  registerMyReports(app, options);
+  registerHelp(app, options);
+  registerFallback(app);
+
+  app.error(async (context, error) => {
+    options.log.error(
+      {
+        event: 'turn.failed',
+        correlationId: context.activity.id,
+        activityType: context.activity.type,
+        errorName: error instanceof Error ? error.name : 'unknown',
+        stack: error instanceof Error ? error.stack : undefined,
+      },
+      'turn failed',
+    );
+    await context.sendActivity(t(langOf(context), 'error.apology'));
+  });
+
+  return { process: (req, res) => adapter.process(req, res, (context) => app.run(context).then(() => undefined)) };
+}
+
+function isAllowedTenant(context: TurnContext, options: BotOptions): boolean {
+  if (options.allowedTenants.length === 0) return true;
+  const tenantId = actorFrom(context)?.tenantId;
+  const allowed = tenantId !== undefined && options.allowedTenants.includes(tenantId);
+  if (!allowed) options.log.warn({ event: 'turn.tenant_refused', correlationId: context.activity.id });
+  return allowed;
+}

@@ -1,0 +1,33 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { submitConsultation } from '../../../../app/submit-consultation';
+import { actorFrom } from '../../actor';
+import type { BotDeps } from '../../bot-deps';
+import { renderConsultationConfirmation, renderConsultationForm } from '../../cards/render';
+import { verbs } from '../../cards/verbs';
+import { langOf } from '../../reply';
+import { parseConsultationPayload } from './schemas';
+
+/** Anonymous consultation: a question to the school's team without any pupil fields (domain.md L9). */
+export function registerConsultation(app: Application<TurnState>, deps: BotDeps): void {
+  app.adaptiveCards.actionExecute(verbs.consultationOpen, async (context) =>
+    renderConsultationForm({ lang: langOf(context), directory: deps.directory(), formId: deps.ids.newId() }),
+  );
+
+  app.adaptiveCards.actionExecute(verbs.consultationSubmit, async (context, _state, data) => {
+    const lang = langOf(context);
+    const directory = deps.directory();
+    const actor = actorFrom(context);
+    const parsed = parseConsultationPayload(data);
+    if (!actor || parsed.kind === 'malformed') {
+      deps.log.warn({ event: 'consultation.payload_malformed' });
+      return renderConsultationForm({ lang, directory, formId: deps.ids.newId() });
+    }
+    if (parsed.kind === 'invalid')
+      return renderConsultationForm({ lang, directory, formId: parsed.formId, values: parsed.values, errors: parsed.errors });
+    const result = await submitConsultation(deps, { actor, formId: parsed.formId, draft: parsed.draft });
+    if (!result.ok)
+      return renderConsultationForm({ lang, directory, formId: parsed.formId, values: parsed.values, errors: result.error.fields });
+    deps.log.info({ event: 'consultation.asked', caseId: result.value.case.id });
+    return renderConsultationConfirmation({ lang, directory, case: result.value.case, duplicate: result.value.duplicate });
+  });
+}

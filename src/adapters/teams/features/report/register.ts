@@ -1,0 +1,72 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { submitReport } from '../../../../app/submit-report';
+import type { FieldError } from '../../../../domain/errors';
+import type { ReportDraft } from '../../../../domain/report/report';
+import type { ReportField } from '../../../../domain/report/rules';
+import { findSchool, resolveDistrict, type Directory } from '../../../../domain/routing/directory';
+import { actorFrom } from '../../actor';
+import type { BotDeps } from '../../bot-deps';
+import { renderProtectedIdentity, renderReportConfirmation, renderReportForm } from '../../cards/render';
+import { verbs } from '../../cards/verbs';
+import { commands } from '../../commands';
+import { t, type Lang } from '../../i18n/i18n';
+import { cardActivity, langOf } from '../../reply';
+import { parseReportPayload } from './schemas';
+
+/** Teacher intake: `anmäl`/`report` opens the form; `report.submit` validates, stores and confirms in place. */
+export function registerReport(app: Application<TurnState>, deps: BotDeps): void {
+  const blankForm = (lang: Lang) => renderReportForm({ lang, directory: deps.directory(), formId: deps.ids.newId() });
+
+  app.message(commands.report, async (context) => {
+    await context.sendActivity(cardActivity(blankForm(langOf(context))));
+  });
+  app.adaptiveCards.actionExecute(verbs.reportOpen, async (context) => blankForm(langOf(context)));
+
+  app.adaptiveCards.actionExecute(verbs.reportSubmit, async (context, _state, data) => {
+    const lang = langOf(context);
+    const actor = actorFrom(context);
+    const parsed = parseReportPayload(data);
+    if (!actor || parsed.kind === 'malformed') {
+      deps.log.warn({ event: 'report.payload_malformed' });
+      return blankForm(lang);
+    }
+    const directory = deps.directory();
+    const rejected = (errors: FieldError<ReportField>[], draft?: ReportDraft) =>
+      renderReportForm({
+        lang,
+        directory,
+        formId: parsed.formId,
+        values: parsed.values,
+        errors: draft ? withChannel(errors, draft, directory, lang) : errors,
+      });
+    if (parsed.kind === 'invalid') return rejected(parsed.errors);
+
+    const result = await submitReport(deps, { actor, formId: parsed.formId, draft: parsed.draft });
+    if (result.ok) {
+      deps.log.info({ event: result.value.duplicate ? 'case.submit_repeated' : 'case.submitted', caseId: result.value.case.id });
+      return renderReportConfirmation({ lang, directory, case: result.value.case, duplicate: result.value.duplicate });
+    }
+    switch (result.error.code) {
+      case 'protected_identity':
+        return renderProtectedIdentity({ lang });
+      case 'invalid_field':
+        return rejected(result.error.fields, parsed.draft);
+      default: {
+        const unreachable: never = result.error;
+        return unreachable;
+      }
+    }
+  });
+}
+
+/** The "report of concern" error tells the reporter where to report: the pupil's home district's channel. */
+function withChannel(errors: FieldError<ReportField>[], draft: ReportDraft, dir: Directory, lang: Lang): FieldError<ReportField>[] {
+  const home = draft.homeDistrict.kind === 'district' ? resolveDistrict(dir, draft.homeDistrict.district) : undefined;
+  const schoolDistrict = findSchool(dir, draft.schoolId)?.districtCode;
+  const district = home ?? (schoolDistrict === undefined ? undefined : resolveDistrict(dir, schoolDistrict));
+  const channel =
+    draft.homeDistrict.kind === 'other_municipality' || !district
+      ? t(lang, 'report.channel.otherMunicipality')
+      : district.concernReportChannel[lang];
+  return errors.map((e) => (e.code === 'concern_report_date_required' ? { ...e, params: { ...e.params, channel } } : e));
+}

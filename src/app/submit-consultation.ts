@@ -1,0 +1,48 @@
+import type { Actor, Case, NewCase } from '../domain/case/case';
+import { err, ok, type FieldError, type Result } from '../domain/errors';
+import type { ConsultationDraft } from '../domain/report/report';
+import { checkConsultation, type ConsultationField } from '../domain/report/rules';
+import { routeReport } from '../domain/routing/route-report';
+import { submissionKeyOf, type SubmitReportDeps } from './submit-report';
+
+/**
+ * Stores an anonymous consultation: a question to the school's SST team with no pupil fields, so no
+ * consent is needed and no investigation unit is involved (domain.md L9).
+ */
+export async function submitConsultation(
+  deps: SubmitReportDeps,
+  cmd: { actor: Actor; formId: string; draft: ConsultationDraft },
+): Promise<Result<{ case: Case; duplicate: boolean }, { code: 'invalid_field'; fields: FieldError<ConsultationField>[] }>> {
+  const dir = deps.directory();
+  const fields = checkConsultation(cmd.draft, dir);
+  const routed = routeReport({ schoolId: cmd.draft.schoolId, homeDistrict: { kind: 'unknown' }, suspectedHarm: false }, dir);
+  if (fields.length > 0 || !routed) return err({ code: 'invalid_field', fields });
+  // A consultation names no pupil, so it carries no investigation routing.
+  const routing = {
+    ...routed,
+    homeDistrictCode: undefined,
+    investigationUnitId: undefined,
+    reasons: routed.reasons.filter((r) => r.code !== 'investigation_by_school_district'),
+  };
+  const now = deps.clock.now();
+  const newCase: NewCase = {
+    id: deps.ids.newId(),
+    kind: 'consultation',
+    state: 'new',
+    tenantId: cmd.actor.tenantId,
+    reporterId: cmd.actor.userId,
+    reporterRole: cmd.draft.reporterRole,
+    submissionKey: submissionKeyOf(cmd.actor, cmd.formId),
+    createdAt: now,
+    schoolId: cmd.draft.schoolId,
+    routing,
+    owner: { kind: 'education_committee' },
+    concerns: [],
+    suspectedHarm: false,
+    text: cmd.draft.question.trim(),
+    history: [{ at: now, by: cmd.actor.userId, type: 'consultation_asked' }],
+  };
+  const { case: stored, created } = await deps.store.createCase(newCase, Number(deps.clock.today().slice(0, 4)));
+  if (created) await deps.store.appendAudit({ at: now, actorId: cmd.actor.userId, action: 'consultation.asked', caseId: stored.id });
+  return ok({ case: stored, duplicate: !created });
+}

@@ -1,0 +1,99 @@
+import type { Actor, Case, NewCase } from '../domain/case/case';
+import { err, ok, type FieldError, type Result } from '../domain/errors';
+import type { ReportDraft } from '../domain/report/report';
+import { isUpperSecondary } from '../domain/report/report';
+import { checkReport, type ReportField } from '../domain/report/rules';
+import { suggestSupportLevel } from '../domain/report/support-level';
+import { findDistrict, findSchool, type Directory } from '../domain/routing/directory';
+import { routeReport } from '../domain/routing/route-report';
+import type { CaseStore, Clock, IdSource } from './ports';
+
+export interface SubmitReportDeps {
+  store: CaseStore;
+  clock: Clock;
+  ids: IdSource;
+  directory: () => Directory;
+}
+
+export interface SubmitReport {
+  actor: Actor;
+  /** Identifies the form instance; the same form submitted twice yields the same case. */
+  formId: string;
+  draft: ReportDraft;
+}
+
+export type SubmitReportError =
+  | { code: 'invalid_field'; fields: FieldError<ReportField>[] }
+  | { code: 'protected_identity' };
+
+export const submissionKeyOf = (actor: Actor, formId: string): string => `${actor.tenantId}:${actor.userId}:${formId}`;
+
+/**
+ * Turns a validated report into exactly one case: routed, with a suggested support level and a reference.
+ * A pupil with protected personal data is refused before anything is stored (domain.md L23).
+ */
+export async function submitReport(
+  deps: SubmitReportDeps,
+  cmd: SubmitReport,
+): Promise<Result<{ case: Case; duplicate: boolean }, SubmitReportError>> {
+  const { draft, actor } = cmd;
+  if (draft.protectedIdentity) {
+    await deps.store.appendAudit({ at: deps.clock.now(), actorId: actor.userId, action: 'report.refused_protected_identity' });
+    return err({ code: 'protected_identity' });
+  }
+  const dir = deps.directory();
+  const today = deps.clock.today();
+  const fields = checkReport(draft, dir, today);
+  const school = findSchool(dir, draft.schoolId);
+  const routing = school
+    ? routeReport(
+        { schoolId: draft.schoolId, yearGroup: draft.yearGroup, homeDistrict: draft.homeDistrict, suspectedHarm: draft.suspectedHarm },
+        dir,
+      )
+    : undefined;
+  if (fields.length > 0 || !school || !routing) return err({ code: 'invalid_field', fields });
+
+  const supportLevel = suggestSupportLevel(
+    {
+      totalAbsencePercent: draft.absence.totalPercent,
+      organiser: school.organiser,
+      districtOffersIntensive: findDistrict(dir, school.districtCode)?.intensiveSupport ?? false,
+      upperSecondary: isUpperSecondary(draft.yearGroup),
+      hasOtherConcerns: draft.concerns.length > 0,
+    },
+    dir.thresholds,
+  );
+  const now = deps.clock.now();
+  const newCase: NewCase = {
+    id: deps.ids.newId(),
+    kind: 'referral',
+    // Without consent an SST referral stays with the school side and is not passed on (domain.md T10).
+    state: draft.consent.givenBy === 'none' ? 'awaiting_consent' : 'new',
+    tenantId: actor.tenantId,
+    reporterId: actor.userId,
+    reporterRole: draft.reporterRole,
+    submissionKey: submissionKeyOf(actor, cmd.formId),
+    createdAt: now,
+    schoolId: school.id,
+    routing,
+    supportLevel,
+    owner: { kind: 'education_committee' },
+    pupil: { initials: draft.pupilInitials.trim(), yearGroup: draft.yearGroup },
+    absence: draft.absence,
+    concerns: draft.concerns,
+    steps: draft.steps,
+    consent: draft.consent,
+    suspectedHarm: draft.suspectedHarm,
+    concernReportedOn: draft.concernReportedOn,
+    text: draft.description.trim(),
+    history: [{ at: now, by: actor.userId, type: 'submitted' }],
+  };
+  const { case: stored, created } = await deps.store.createCase(newCase, Number(today.slice(0, 4)));
+  await deps.store.appendAudit({
+    at: now,
+    actorId: actor.userId,
+    action: created ? 'case.submitted' : 'case.submit_repeated',
+    caseId: stored.id,
+  });
+  return ok({ case: stored, duplicate: !created });
+}

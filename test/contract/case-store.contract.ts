@@ -1,0 +1,268 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditEntry, CaseStore } from '../../src/app/ports';
+import type { Case, NewCase } from '../../src/domain/case/case';
+import { formatCaseReference } from '../../src/domain/case/reference';
+import { aNewCase } from '../support/a-new-case';
+
+export interface StoreUnderTest {
+  store: CaseStore;
+  /** Opens the same data again after the suite has closed `store`; omit for stores that cannot persist. */
+  reopen?: () => Promise<CaseStore>;
+  /** Releases what the factory made (files, containers); `store` may already be closed. */
+  cleanup: () => Promise<void>;
+}
+
+/**
+ * The behaviour every CaseStore promises (src/app/ports.ts). Each store's runner calls this once with a
+ * factory that gives every test a fresh, empty store.
+ */
+export function caseStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+  describe(`CaseStore contract: ${name}`, () => {
+    let store: CaseStore;
+    let reopen: StoreUnderTest['reopen'];
+    let cleanup: StoreUnderTest['cleanup'] | undefined;
+
+    beforeEach(async () => {
+      ({ store, reopen, cleanup } = await makeStore());
+    });
+    afterEach(async () => {
+      await cleanup?.();
+      cleanup = undefined;
+    });
+
+    const inDistrict = (districtCode: string, overrides: Partial<NewCase> = {}): NewCase => {
+      const base = aNewCase(overrides);
+      return { ...base, routing: { ...base.routing, schoolDistrictCode: districtCode } };
+    };
+    const create = async (newCase: NewCase, year = 2026): Promise<Case> => (await store.createCase(newCase, year)).case;
+
+    describe('creating cases', () => {
+      it('gives a new case version 1 and the first reference of its district and year', async () => {
+        const input = aNewCase();
+        const result = await store.createCase(input, 2026);
+        expect(result.created).toBe(true);
+        expect(result.case).toEqual({ ...input, reference: 'FAR-2026-0001', version: 1 });
+      });
+
+      it('returns the first case when the same form is submitted again, without using up a reference', async () => {
+        const first = await create(aNewCase());
+        const retry = aNewCase({ submissionKey: first.submissionKey, text: 'Andra försöket' });
+        const again = await store.createCase(retry, 2026);
+        expect(again.created).toBe(false);
+        expect(again.case).toEqual(first);
+        expect(await store.getCase(retry.id)).toBeUndefined();
+        expect((await create(aNewCase())).reference).toBe('FAR-2026-0002');
+      });
+
+      it('keeps running numbers per district and per year', async () => {
+        const refs = [];
+        for (const [district, year] of [['FAR', 2026], ['SOD', 2026], ['FAR', 2027], ['FAR', 2026], ['SOD', 2026]] as const) {
+          refs.push((await create(inDistrict(district), year)).reference);
+        }
+        expect(refs).toEqual(['FAR-2026-0001', 'SOD-2026-0001', 'FAR-2027-0001', 'FAR-2026-0002', 'SOD-2026-0002']);
+      });
+
+      it('gives 20 reports submitted at once in one district 20 distinct consecutive references', async () => {
+        const results = await Promise.all(Array.from({ length: 20 }, () => store.createCase(aNewCase(), 2026)));
+        expect(results.every((r) => r.created)).toBe(true);
+        const refs = results.map((r) => r.case.reference).sort();
+        expect(refs).toEqual(Array.from({ length: 20 }, (_, i) => formatCaseReference('FAR', 2026, i + 1)));
+        for (const r of results) expect((await store.getCaseByReference(r.case.reference))?.id).toBe(r.case.id);
+      });
+
+      it('makes exactly one case when the same form arrives 20 times at once', async () => {
+        const submissionKey = aNewCase().submissionKey;
+        const results = await Promise.all(Array.from({ length: 20 }, () => store.createCase(aNewCase({ submissionKey }), 2026)));
+        expect(results.filter((r) => r.created)).toHaveLength(1);
+        expect(new Set(results.map((r) => `${r.case.id} ${r.case.reference}`))).toEqual(new Set([`${results[0]?.case.id} FAR-2026-0001`]));
+        expect(await store.listCasesByReporter('tenant-1', 'teacher-1', 50)).toHaveLength(1);
+        expect((await create(aNewCase())).reference).toBe('FAR-2026-0002');
+      });
+    });
+
+    describe('reading cases', () => {
+      it('reads back every field of a fully filled case, by id and by reference', async () => {
+        const input = inDistrict('JAR', {
+          state: 'handed_over',
+          reporterRole: 'pupil_health',
+          supportLevel: 'intensive',
+          owner: { kind: 'district_committee', districtCode: 'JAR' },
+          pupil: { initials: 'CD', yearGroup: 10 },
+          concerns: ['violence', 'family'],
+          consent: { givenBy: 'pupil', scope: ['absence', 'school_steps', 'description'] },
+          suspectedHarm: true,
+          concernReportedOn: '2026-11-20',
+          routing: {
+            schoolDistrictCode: 'JAR',
+            fallbackDistrictCode: 'JAR',
+            homeDistrictCode: 'SKA',
+            investigationUnitId: 'SKA-INV',
+            urgent: true,
+            flags: ['no_sst_team'],
+            reasons: [
+              { code: 'no_sst_team_fallback', districtCode: 'JAR' },
+              { code: 'investigation_by_home_district', districtCode: 'SKA', unitId: 'SKA-INV' },
+              { code: 'urgent_to_investigation' },
+            ],
+          },
+          history: [
+            { at: '2026-11-23T09:00:00.000Z', by: 'teacher-1', type: 'submitted' },
+            { at: '2026-11-23T09:05:00.000Z', by: 'teacher-1', type: 'consultation_asked' },
+          ],
+        });
+        const created = await create(input);
+        const expected = { ...input, reference: 'JAR-2026-0001', version: 1 };
+        expect(created).toEqual(expected);
+        expect(await store.getCase(input.id)).toEqual(expected);
+        expect(await store.getCaseByReference('JAR-2026-0001')).toEqual(expected);
+      });
+
+      it('reads back a consultation without pupil fields and invents none', async () => {
+        const base = aNewCase({ kind: 'consultation', concerns: [], text: 'Hur gör vi med långvarig frånvaro?' });
+        const { pupil: _p, absence: _a, steps: _s, consent: _c, supportLevel: _l, ...consultation } = base;
+        const read = await store.getCase((await create(consultation)).id);
+        expect(read).toEqual({ ...consultation, reference: 'FAR-2026-0001', version: 1 });
+        expect([read?.pupil, read?.absence, read?.steps, read?.consent, read?.supportLevel]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+      });
+
+      it('answers undefined for an unknown id or reference', async () => {
+        await create(aNewCase());
+        expect(await store.getCase('no-such-case')).toBeUndefined();
+        expect(await store.getCaseByReference('FAR-2026-0999')).toBeUndefined();
+      });
+
+      it('keeps the stored case unchanged when a caller mutates objects it passed in or got back', async () => {
+        const input = aNewCase();
+        const created = await create(input);
+        const snapshot = structuredClone(created);
+        input.pupil = { initials: 'ZZ', yearGroup: 1 };
+        input.routing.flags.push('other_municipality');
+        created.history.push({ at: '2026-11-24T00:00:00.000Z', by: 'someone', type: 'submitted' });
+        created.concerns.push('crime');
+        const read = await store.getCase(input.id);
+        read?.routing.reasons.pop();
+        expect(await store.getCase(input.id)).toEqual(snapshot);
+      });
+    });
+
+    describe("listing a reporter's cases", () => {
+      it("returns only that reporter's cases in that tenant, newest first", async () => {
+        const at = (hour: number) => `2026-11-23T${String(hour).padStart(2, '0')}:00:00.000Z`;
+        const mine = [await create(aNewCase({ createdAt: at(9) })), await create(aNewCase({ createdAt: at(11) })), await create(aNewCase({ createdAt: at(10) }))];
+        await create(aNewCase({ reporterId: 'teacher-2', createdAt: at(12) }));
+        await create(aNewCase({ tenantId: 'tenant-2', createdAt: at(13) }));
+        const listed = await store.listCasesByReporter('tenant-1', 'teacher-1', 10);
+        expect(listed.map((c) => c.createdAt)).toEqual([at(11), at(10), at(9)]);
+        expect(listed).toEqual([mine[1], mine[2], mine[0]]);
+      });
+
+      it('returns no more than the limit, keeping the newest', async () => {
+        for (const day of [20, 22, 21, 23]) await create(aNewCase({ createdAt: `2026-11-${day}T08:00:00.000Z` }));
+        const listed = await store.listCasesByReporter('tenant-1', 'teacher-1', 2);
+        expect(listed.map((c) => c.createdAt)).toEqual(['2026-11-23T08:00:00.000Z', '2026-11-22T08:00:00.000Z']);
+      });
+
+      it('returns an empty list to a reporter with no cases', async () => {
+        await create(aNewCase());
+        expect(await store.listCasesByReporter('tenant-1', 'teacher-9', 10)).toEqual([]);
+      });
+    });
+
+    describe('updating cases', () => {
+      it('stores an update made from the current version and bumps the version each time', async () => {
+        const created = await create(aNewCase());
+        const assigned: Case = { ...created, state: 'assigned', supportLevel: 'intensive' };
+        const first = await store.updateCase(assigned, 1);
+        expect(first).toEqual({ ok: true, case: { ...assigned, version: 2 } });
+        expect(await store.getCase(created.id)).toEqual({ ...assigned, version: 2 });
+        expect(await store.getCaseByReference(created.reference)).toEqual({ ...assigned, version: 2 });
+        expect(await store.listCasesByReporter('tenant-1', 'teacher-1', 10)).toEqual([{ ...assigned, version: 2 }]);
+
+        const closed: Case = { ...assigned, version: 2, state: 'closed' };
+        expect(await store.updateCase(closed, 2)).toEqual({ ok: true, case: { ...closed, version: 3 } });
+      });
+
+      it('refuses an update from a stale version as a conflict and changes nothing', async () => {
+        const created = await create(aNewCase());
+        const winner = await store.updateCase({ ...created, state: 'assigned' }, 1);
+        const stale = await store.updateCase({ ...created, state: 'closed', text: 'Skrivet över' }, 1);
+        expect(stale).toEqual({ ok: false, reason: 'conflict' });
+        expect(await store.getCase(created.id)).toEqual(winner.ok && winner.case);
+        expect((await store.getCase(created.id))?.state).toBe('assigned');
+      });
+
+      it('reports not_found for a case that was never stored, and does not create it', async () => {
+        const ghost: Case = { ...aNewCase(), reference: 'FAR-2026-0999', version: 1 };
+        expect(await store.updateCase(ghost, 1)).toEqual({ ok: false, reason: 'not_found' });
+        expect(await store.getCase(ghost.id)).toBeUndefined();
+      });
+
+      it('lets exactly one of two simultaneous updates from the same version win', async () => {
+        const created = await create(aNewCase());
+        const results = await Promise.all([
+          store.updateCase({ ...created, state: 'assigned' }, 1),
+          store.updateCase({ ...created, state: 'closed' }, 1),
+        ]);
+        const winners = results.flatMap((r) => (r.ok ? [r.case] : []));
+        expect(winners).toHaveLength(1);
+        expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'conflict' }]);
+        expect(await store.getCase(created.id)).toEqual(winners[0]);
+      });
+    });
+
+    describe('audit', () => {
+      const at = (hour: number) => `2026-11-23T${String(hour).padStart(2, '0')}:00:00.000Z`;
+      const entries: AuditEntry[] = [
+        { at: at(11), actorId: 'teacher-1', action: 'case.submitted', caseId: 'case-a' },
+        { at: at(9), actorId: 'teacher-1', action: 'report.refused_protected_identity' },
+        { at: at(12), actorId: 'sst-1', action: 'case.taken', caseId: 'case-b', detail: { from: 'new', to: 'assigned' } },
+        { at: at(10), actorId: 'teacher-1', action: 'cases.listed_own', detail: { count: '2' } },
+        { at: at(13), actorId: 'sst-1', action: 'case.closed', caseId: 'case-a' },
+      ];
+      const byTime = [...entries].sort((a, b) => a.at.localeCompare(b.at));
+      beforeEach(async () => {
+        for (const e of entries) await store.appendAudit(e);
+      });
+
+      it('returns every entry in time order, whatever order they were appended in', async () => {
+        expect(await store.listAudit({})).toEqual(byTime);
+      });
+
+      it("returns only a case's own entries when filtered by case", async () => {
+        expect(await store.listAudit({ caseId: 'case-a' })).toEqual([entries[0], entries[4]]);
+        expect(await store.listAudit({ caseId: 'case-none' })).toEqual([]);
+      });
+
+      it('filters by time from (inclusive) to (exclusive), also combined with a case', async () => {
+        expect(await store.listAudit({ from: at(10), to: at(12) })).toEqual([entries[3], entries[0]]);
+        expect(await store.listAudit({ from: at(12) })).toEqual([entries[2], entries[4]]);
+        expect(await store.listAudit({ to: at(10) })).toEqual([entries[1]]);
+        expect(await store.listAudit({ caseId: 'case-a', from: at(12) })).toEqual([entries[4]]);
+      });
+    });
+
+    describe('restart', () => {
+      it('keeps cases, running numbers, submission keys and audit after the store is closed and reopened', async (ctx) => {
+        if (!reopen) return ctx.skip(`${name} does not persist`);
+        const first = await create(aNewCase());
+        const second = await create(aNewCase());
+        const updated = await store.updateCase({ ...second, state: 'assigned' }, 1);
+        const entry: AuditEntry = { at: '2026-11-23T09:00:00.000Z', actorId: 'teacher-1', action: 'case.submitted', caseId: first.id, detail: { via: 'card' } };
+        await store.appendAudit(entry);
+        await store.close();
+
+        store = await reopen();
+        try {
+          expect(await store.getCase(first.id)).toEqual(first);
+          expect(await store.getCaseByReference(second.reference)).toEqual(updated.ok && updated.case);
+          expect(await store.listAudit({})).toEqual([entry]);
+          expect(await store.createCase(aNewCase({ submissionKey: first.submissionKey }), 2026)).toEqual({ case: first, created: false });
+          expect((await create(aNewCase())).reference).toBe('FAR-2026-0003');
+          expect(await store.updateCase({ ...second, state: 'closed' }, 1)).toEqual({ ok: false, reason: 'conflict' });
+        } finally {
+          await store.close();
+        }
+      });
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import { InMemoryCaseStore } from '../support/in-memory-case-store';
+import { caseStoreContract } from './case-store.contract';
+
+caseStoreContract('InMemoryCaseStore', async () => ({ store: new InMemoryCaseStore(), cleanup: async () => {} }));

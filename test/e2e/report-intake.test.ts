@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aBotInstall } from '../support/activities';
+import { aTeacher } from '../support/activities';
+import { aReportPayload, aSchoolIn, inputValues } from '../support/report-payload';
+import { RunningBot } from '../support/running-bot';
+import { attentionTexts, cardOf, TeamsClient, textOf } from '../support/teams-client';
+import { loadSampleDirectory } from '../support/test-directory';
+
+const dir = loadSampleDirectory();
+const farsta = aSchoolIn(dir, 'FAR');
+
+describe('a teacher reports worrying absence through the card, over real HTTP', () => {
+  let bot: RunningBot;
+  let teacher: TeamsClient;
+
+  beforeEach(async () => {
+    bot = await new RunningBot().start();
+    teacher = new TeamsClient(bot, aTeacher(1));
+  });
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  it('answers `anmäl` with the report form', async () => {
+    const [reply] = await teacher.say('anmäl');
+    const card = cardOf(reply);
+    expect(card?.type).toBe('AdaptiveCard');
+    expect(Object.keys(inputValues(card))).toEqual(expect.arrayContaining(['school', 'pupilInitials', 'absenceTotal', 'suspectedHarm']));
+  });
+
+  it('creates exactly one persisted case with reference, district and support level, and confirms in place', async () => {
+    const result = await teacher.press('report.submit', aReportPayload(farsta));
+    expect(result.status).toBe(200);
+    expect(result.type).toBe('application/vnd.microsoft.card.adaptive');
+    const text = textOf(result.card);
+    const reference = /FAR-2026-\d{4}/.exec(text)?.[0];
+    expect(reference).toBeDefined();
+
+    const cases = await bot.store.listCasesByReporter('11111111-2222-4333-8444-555555555555', aTeacher(1).aadObjectId, 10);
+    expect(cases).toHaveLength(1);
+    const stored = cases[0];
+    expect(stored?.reference).toBe(reference);
+    expect(stored?.routing.schoolDistrictCode).toBe('FAR');
+    expect(stored?.routing.sstTeamId).toBe(farsta.sstTeamId);
+    expect(stored?.supportLevel).toBe('sst');
+    expect(stored?.state).toBe('new');
+    const team = dir.sstTeams.find((t) => t.id === farsta.sstTeamId);
+    expect(text).toContain(team?.name);
+  });
+
+  it.each<[string, Record<string, string>, string]>([
+    ['unexcused above total', { absenceTotal: '10', absenceUnexcused: '25' }, 'absenceUnexcused'],
+    ['dates in the wrong order', { absenceFrom: '2026-11-20', absenceTo: '2026-09-01' }, 'absenceTo'],
+    ['percent above 100', { absenceTotal: '140' }, 'absenceTotal'],
+    ['an unknown school', { school: 'no-such-school' }, 'school'],
+    ['a description that is too long', { description: 'lång text '.repeat(60) }, 'description'],
+    ['a personnummer in the description', { description: 'Eleven har nr 811218-9876' }, 'description'],
+    ['missing initials', { pupilInitials: '' }, 'pupilInitials'],
+    ['suspected harm without a report of concern', { suspectedHarm: 'true', concernReportedOn: '' }, 'concernReportedOn'],
+  ])('sends the form back with values kept and a message when %s', async (_name, override, _field) => {
+    const payload = aReportPayload(farsta, override);
+    const result = await teacher.press('report.submit', payload);
+    expect(result.status).toBe(200);
+    const values = inputValues(result.card);
+    for (const [id, value] of Object.entries(payload)) {
+      if (id === 'formId') continue;
+      expect(String(values[id] ?? ''), `input ${id}`).toBe(value);
+    }
+    expect(attentionTexts(result.card).length).toBeGreaterThanOrEqual(2);
+    expect(await bot.store.listCasesByReporter('11111111-2222-4333-8444-555555555555', aTeacher(1).aadObjectId, 10)).toHaveLength(0);
+  });
+
+  it('never stores a personnummer, even one hidden in the initials field', async () => {
+    await teacher.press('report.submit', aReportPayload(farsta, { pupilInitials: '8112189876' }));
+    await teacher.press('report.submit', aReportPayload(farsta, { description: 'se 19811218-9876' }));
+    const cases = await bot.store.listCasesByReporter('11111111-2222-4333-8444-555555555555', aTeacher(1).aadObjectId, 10);
+    expect(cases).toHaveLength(0);
+  });
+
+  it('turns a double click and a retried invoke into one case', async () => {
+    const payload = aReportPayload(farsta);
+    const [a, b] = await Promise.all([teacher.press('report.submit', payload), teacher.press('report.submit', payload)]);
+    const again = await teacher.press('report.submit', payload);
+    const refs = [a, b, again].map((r) => /FAR-2026-\d{4}/.exec(textOf(r.card))?.[0]);
+    expect(new Set(refs).size).toBe(1);
+    const cases = await bot.store.listCasesByReporter('11111111-2222-4333-8444-555555555555', aTeacher(1).aadObjectId, 10);
+    expect(cases).toHaveLength(1);
+  });
+
+  it('stores nothing for a pupil with protected personal data and points to the manual routine', async () => {
+    const result = await teacher.press('report.submit', aReportPayload(farsta, { protectedIdentity: 'true' }));
+    expect(result.card).toBeDefined();
+    expect(inputValues(result.card)).not.toHaveProperty('pupilInitials');
+    expect(await bot.store.listCasesByReporter('11111111-2222-4333-8444-555555555555', aTeacher(1).aadObjectId, 10)).toHaveLength(0);
+  });
+
+  it('keeps the case across a restart and lists it under `mina ärenden`', async () => {
+    const result = await teacher.press('report.submit', aReportPayload(farsta));
+    const reference = /FAR-2026-\d{4}/.exec(textOf(result.card))?.[0];
+    await bot.restart();
+    const [reply] = await teacher.say('mina ärenden');
+    expect(textOf(cardOf(reply))).toContain(reference);
+  });
+
+  it('speaks English when the Teams locale is English', async () => {
+    const english = new TeamsClient(bot, aTeacher(2, 'en-US'));
+    const [sv] = await teacher.say('hjälp');
+    const [en] = await english.say('help');
+    expect(textOf(cardOf(en))).not.toBe(textOf(cardOf(sv)));
+    expect(textOf(cardOf(en))).toMatch(/report/i);
+  });
+
+  it('greets a user with a welcome card when the bot is installed', async () => {
+    const res = await teacher.post(aBotInstall(aTeacher(1), bot.serviceUrl));
+    expect(res.status).toBe(200);
+    const sent = bot.connector.sent();
+    expect(cardOf(sent[sent.length - 1])?.type).toBe('AdaptiveCard');
+  });
+
+  it('writes no pupil initials or free text to the logs', async () => {
+    await teacher.press('report.submit', aReportPayload(farsta, { pupilInitials: 'QZ', description: 'Unikt fritextmärke XYZZY' }));
+    await teacher.press('report.submit', aReportPayload(farsta, { pupilInitials: 'QZ', absenceTotal: '900', description: 'Unikt fritextmärke XYZZY' }));
+    expect(bot.logs.lines.length).toBeGreaterThan(0);
+    expect(bot.logs.contains('XYZZY')).toBe(false);
+    expect(bot.logs.lines.some((l) => /"QZ"/.test(l))).toBe(false);
+  });
+});

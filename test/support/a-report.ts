@@ -1,0 +1,34 @@
+import type { ReportDraft } from '../../src/domain/report/report';
+
+/** A valid report draft; override what a test is about: `aReport({ yearGroup: 10 })`. */
+export function aReport(schoolId: string, overrides: Partial<ReportDraft> = {}): ReportDraft {
+  return {
+    schoolId,
+    reporterRole: 'teacher',
+    pupilInitials: 'KL',
+    yearGroup: 7,
+    protectedIdentity: false,
+    homeDistrict: { kind: 'same' },
+    absence: {
+      from: '2026-09-01',
+      to: '2026-11-20',
+      totalPercent: 32,
+      unexcusedPercent: 20,
+      longestRunDays: 6,
+      patterns: ['mornings'],
+    },
+    concerns: [],
+    steps: {
+      guardiansInformed: true,
+      pupilHealthInvolved: true,
+      investigationStartedOn: '2026-10-05',
+      organiserNotifiedOn: '2026-10-07',
+      adjustmentsTried: true,
+      other: false,
+    },
+    consent: { givenBy: 'both_guardians', scope: ['absence', 'school_steps'], validUntil: '2027-06-15' },
+    suspectedHarm: false,
+    description: 'Borta de flesta måndagar.',
+    ...overrides,
+  };
+}

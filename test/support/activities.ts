@@ -1,0 +1,60 @@
+/** Teams-shaped activities with valid defaults: personal chat, tenant in channelData, Entra id on `from`. */
+export interface TeamsUser {
+  aadObjectId: string;
+  name?: string;
+  locale?: string;
+  tenantId?: string;
+}
+
+export const testTenant = '11111111-2222-4333-8444-555555555555';
+export const botId = '28:00000000-0000-4000-8000-00000000b07';
+
+export const aTeacher = (n = 1, locale = 'sv-SE'): TeamsUser => ({
+  aadObjectId: `00000000-0000-4000-8000-1000000000${String(n).padStart(2, '0')}`,
+  name: `Testlärare ${n}`,
+  locale,
+});
+
+let activityCounter = 0;
+
+export function baseActivity(user: TeamsUser, serviceUrl: string): Record<string, unknown> {
+  activityCounter += 1;
+  const tenantId = user.tenantId ?? testTenant;
+  return {
+    id: `activity-${activityCounter}`,
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: '2026-11-23T09:00:00.000Z',
+    locale: user.locale ?? 'sv-SE',
+    from: { id: `29:${user.aadObjectId}`, aadObjectId: user.aadObjectId, name: user.name ?? 'Test' },
+    recipient: { id: botId, name: 'SST Bridge' },
+    conversation: { id: `a:personal-${user.aadObjectId}`, conversationType: 'personal', tenantId },
+    channelData: { tenant: { id: tenantId } },
+  };
+}
+
+export const aMessage = (user: TeamsUser, serviceUrl: string, text: string): Record<string, unknown> => ({
+  ...baseActivity(user, serviceUrl),
+  type: 'message',
+  text,
+  textFormat: 'plain',
+});
+
+export const anInvoke = (
+  user: TeamsUser,
+  serviceUrl: string,
+  verb: string,
+  data: Record<string, unknown>,
+): Record<string, unknown> => ({
+  ...baseActivity(user, serviceUrl),
+  type: 'invoke',
+  name: 'adaptiveCard/action',
+  replyToId: 'card-message-1',
+  value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+});
+
+export const aBotInstall = (user: TeamsUser, serviceUrl: string): Record<string, unknown> => ({
+  ...baseActivity(user, serviceUrl),
+  type: 'conversationUpdate',
+  membersAdded: [{ id: botId }],
+});

@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the Bot Connector API. */
+export interface ConnectorCall {
+  kind: RouteKind;
+  /** Set when the stand-in answered with a scripted failure status. */
+  failedWith?: number;
+  method: string;
+  path: string;
+  conversationId?: string;
+  activityId?: string;
+  body: Record<string, unknown>;
+}
+
+export interface ScriptedFailure {
+  status: number;
+  headers?: Record<string, string>;
+  /** How many matching calls fail before the stand-in answers normally again. */
+  times: number;
+}
+
+export type RouteKind = 'send' | 'reply' | 'update' | 'create' | 'delete' | 'members';
+type Route = { method: string; pattern: RegExp; kind: RouteKind };
+
+/**
+ * A local stand-in for the Bot Connector REST API that botbuilder calls under `serviceUrl`
+ * (v3 conversations endpoints). It routes by method and path, never by call order, records every call,
+ * and can be scripted to answer 429/5xx for a kind of call.
+ */
+const routes: Route[] = [
+  { method: 'POST', pattern: /^\/v3\/conversations$/, kind: 'create' },
+  { method: 'POST', pattern: /^\/v3\/conversations\/([^/]+)\/activities$/, kind: 'send' },
+  { method: 'POST', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, kind: 'reply' },
+  { method: 'PUT', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, kind: 'update' },
+  { method: 'DELETE', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, kind: 'delete' },
+  { method: 'GET', pattern: /^\/v3\/conversations\/([^/]+)\/members(?:\/[^/]+)?$/, kind: 'members' },
+];
+
+export class ConnectorStandIn {
+  readonly calls: ConnectorCall[] = [];
+  private readonly failures = new Map<RouteKind, ScriptedFailure>();
+  private server?: Server;
+  private counter = 0;
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const address = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${address.port}/`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve, reject) => (this.server ? this.server.close((e) => (e ? reject(e) : resolve())) : resolve()));
+  }
+
+  failNext(kind: RouteKind, failure: ScriptedFailure): void {
+    this.failures.set(kind, { ...failure });
+  }
+
+  /** Activities the bot sent into a conversation (new messages and replies). */
+  sent(conversationId?: string): Record<string, unknown>[] {
+    return this.calls
+      .filter((c) => (c.kind === 'send' || c.kind === 'reply') && c.failedWith === undefined)
+      .filter((c) => conversationId === undefined || c.conversationId === conversationId)
+      .map((c) => c.body);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.failures.clear();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(Buffer.from(chunk));
+    const text = Buffer.concat(chunks).toString('utf8');
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const method = req.method ?? 'GET';
+    const route = routes.find((r) => r.method === method && r.pattern.test(path));
+    const match = route?.pattern.exec(path);
+    const body: Record<string, unknown> = text ? JSON.parse(text) : {};
+    if (!route) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NotFound' } }));
+      return;
+    }
+    const call: ConnectorCall = {
+      kind: route.kind,
+      method,
+      path,
+      conversationId: match?.[1] ? decodeURIComponent(match[1]) : undefined,
+      activityId: match?.[2] ? decodeURIComponent(match[2]) : undefined,
+      body,
+    };
+    const failure = this.failures.get(route.kind);
+    if (failure && failure.times > 0) {
+      failure.times -= 1;
+      this.calls.push({ ...call, failedWith: failure.status });
+      res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+      res.end(JSON.stringify({ error: { code: 'Scripted', message: 'scripted failure' } }));
+      return;
+    }
+    this.calls.push(call);
+    this.counter += 1;
+    const id = `stand-in-${this.counter}`;
+    const answer = route.kind === 'create' ? { id: `conv-${this.counter}` } : route.kind === 'members' ? [] : { id };
+    res.writeHead(route.kind === 'create' ? 201 : 200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer));
+  }
+}

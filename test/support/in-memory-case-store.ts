@@ -1,0 +1,71 @@
+import type { AuditEntry, CaseStore, CreateCaseResult } from '../../src/app/ports';
+import type { Case, NewCase } from '../../src/domain/case/case';
+import { formatCaseReference } from '../../src/domain/case/reference';
+
+type UpdateResult = Awaited<ReturnType<CaseStore['updateCase']>>;
+
+/**
+ * CaseStore in a Map, for use-case tests. It passes the same contract suite as the real stores. Cases are
+ * deep-copied in and out, so a test cannot change stored state by mutating an object it holds.
+ * Each method body runs without awaiting, so it is as atomic as a store transaction.
+ */
+export class InMemoryCaseStore implements CaseStore {
+  private readonly cases = new Map<string, Case>();
+  private readonly sequences = new Map<string, number>();
+  private readonly audit: AuditEntry[] = [];
+
+  async createCase(newCase: NewCase, referenceYear: number): Promise<CreateCaseResult> {
+    const existing = [...this.cases.values()].find((c) => c.submissionKey === newCase.submissionKey);
+    if (existing) return { case: structuredClone(existing), created: false };
+    if (this.cases.has(newCase.id)) throw new Error(`InMemoryCaseStore: a case with id ${newCase.id} already exists`);
+    const district = newCase.routing.schoolDistrictCode;
+    const sequenceKey = `${district}/${referenceYear}`;
+    const last = (this.sequences.get(sequenceKey) ?? 0) + 1;
+    this.sequences.set(sequenceKey, last);
+    const stored: Case = { ...structuredClone(newCase), reference: formatCaseReference(district, referenceYear, last), version: 1 };
+    this.cases.set(stored.id, stored);
+    return { case: structuredClone(stored), created: true };
+  }
+
+  async getCase(id: string): Promise<Case | undefined> {
+    const found = this.cases.get(id);
+    return found && structuredClone(found);
+  }
+
+  async getCaseByReference(reference: string): Promise<Case | undefined> {
+    const found = [...this.cases.values()].find((c) => c.reference === reference);
+    return found && structuredClone(found);
+  }
+
+  async listCasesByReporter(tenantId: string, reporterId: string, limit: number): Promise<Case[]> {
+    return [...this.cases.values()]
+      .filter((c) => c.tenantId === tenantId && c.reporterId === reporterId)
+      .reverse() // newest insert first among cases created at the same instant, as the SQLite store does
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+      .slice(0, Math.max(0, Math.floor(limit)))
+      .map((c) => structuredClone(c));
+  }
+
+  async updateCase(next: Case, expectedVersion: number): Promise<UpdateResult> {
+    const current = this.cases.get(next.id);
+    if (!current) return { ok: false, reason: 'not_found' };
+    if (current.version !== expectedVersion) return { ok: false, reason: 'conflict' };
+    const updated: Case = { ...structuredClone(next), version: expectedVersion + 1 };
+    this.cases.set(updated.id, updated);
+    return { ok: true, case: structuredClone(updated) };
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.audit.push(structuredClone(entry));
+  }
+
+  async listAudit(filter: { caseId?: string; from?: string; to?: string }): Promise<AuditEntry[]> {
+    const { caseId, from, to } = filter;
+    return this.audit
+      .filter((e) => (caseId === undefined || e.caseId === caseId) && (from === undefined || e.at >= from) && (to === undefined || e.at < to))
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+      .map((e) => structuredClone(e));
+  }
+
+  async close(): Promise<void> {}
+}

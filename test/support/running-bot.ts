@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'restify';
+import { createLogger } from '../../src/adapters/log/logger';
+import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
+import { createAppServer } from '../../src/app-server';
+import type { Clock } from '../../src/app/ports';
+import { UuidIds } from '../../src/adapters/ids/uuid-ids';
+import { ConnectorStandIn } from './connector-stand-in';
+import { FixedClock } from './fixed-clock';
+import { LogSink } from './log-sink';
+import { loadSampleDirectory } from './test-directory';
+
+/**
+ * The real server on an ephemeral loopback port with a real SQLite store in a temp folder, plus a
+ * Bot Connector stand-in used as serviceUrl. `restart()` starts a new server on the same database file.
+ */
+export class RunningBot {
+  readonly connector = new ConnectorStandIn();
+  readonly logs = new LogSink();
+  readonly clock: FixedClock;
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'sst-bridge-e2e-'));
+  serviceUrl = '';
+  baseUrl = '';
+  store!: SqliteCaseStore;
+  private server?: Server;
+
+  constructor(private readonly options: { now?: string; allowedTenants?: string[]; maxBodyBytes?: number } = {}) {
+    this.clock = new FixedClock(options.now ?? '2026-11-23T09:00:00.000Z');
+  }
+
+  get dbFile(): string {
+    return join(this.dataDir, 'sst-bridge.db');
+  }
+
+  async start(): Promise<this> {
+    this.serviceUrl = await this.connector.start();
+    await this.startServer();
+    return this;
+  }
+
+  async restart(): Promise<void> {
+    await this.stopServer();
+    await this.startServer();
+  }
+
+  async stop(): Promise<void> {
+    await this.stopServer();
+    await this.connector.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  private async startServer(): Promise<void> {
+    this.store = SqliteCaseStore.open(this.dbFile);
+    const directory = loadSampleDirectory();
+    const clock: Clock = this.clock;
+    this.server = createAppServer({
+      config: { credentials: undefined, allowedTenants: this.options.allowedTenants ?? [], maxBodyBytes: this.options.maxBodyBytes ?? 256 * 1024 },
+      store: this.store,
+      clock,
+      ids: new UuidIds(),
+      directory: () => directory,
+      log: createLogger('debug', this.logs),
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const address = this.server.address() as AddressInfo;
+    this.baseUrl = `http://127.0.0.1:${address.port}`;
+  }
+
+  private async stopServer(): Promise<void> {
+    const server = this.server;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.server = undefined;
+    await this.store.close();
+  }
+}

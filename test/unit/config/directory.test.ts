@@ -1,0 +1,180 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadDirectoryFile, parseDirectory } from '../../../src/config/directory';
+import { containsPersonnummer } from '../../../src/domain/report/personnummer';
+import type { Directory, District, School, SstTeam } from '../../../src/domain/routing/directory';
+import { resolveDistrict } from '../../../src/domain/routing/directory';
+import { loadSampleDirectory, sampleDirectoryPath } from '../../support/test-directory';
+
+const sample = loadSampleDirectory();
+const file = 'stockholm.yaml';
+
+const withDistrict = (d: Directory, i: number, patch: Partial<District>): Directory => ({
+  ...d,
+  districts: d.districts.map((x, k) => (k === i ? { ...x, ...patch } : x)),
+});
+const withSchool = (d: Directory, i: number, patch: Partial<School>): Directory => ({
+  ...d,
+  schools: d.schools.map((x, k) => (k === i ? { ...x, ...patch } : x)),
+});
+const withTeam = (d: Directory, i: number, patch: Partial<SstTeam>): Directory => ({
+  ...d,
+  sstTeams: d.sstTeams.map((x, k) => (k === i ? { ...x, ...patch } : x)),
+});
+const errorsOf = (raw: unknown): string[] => {
+  const result = parseDirectory(raw, file);
+  return result.ok ? [] : result.errors;
+};
+const indexOf = <T extends { id: string }>(items: readonly T[], id: string): number => {
+  const i = items.findIndex((x) => x.id === id);
+  if (i < 0) throw new Error(`the sample directory has no "${id}"`);
+  return i;
+};
+
+describe('the sample routing directory', () => {
+  it('loads and names its version', () => {
+    expect(sample.version).toBe('2026-11-sample');
+  });
+
+  it('has the 11 current Stockholm districts with unique codes', () => {
+    expect(sample.districts.map((d) => d.name).sort((a, b) => a.localeCompare(b, 'sv'))).toEqual([
+      'Bromma',
+      'Enskede-Årsta-Vantör',
+      'Farsta',
+      'Hägersten-Älvsjö',
+      'Hässelby-Vällingby',
+      'Järva',
+      'Kungsholmen',
+      'Norra innerstaden',
+      'Skarpnäck',
+      'Skärholmen',
+      'Södermalm',
+    ]);
+    expect(new Set(sample.districts.map((d) => d.code)).size).toBe(11);
+  });
+
+  it.each([
+    ['Rinkeby-Kista', 'Järva'],
+    ['Spånga-Tensta', 'Järva'],
+    ['Norrmalm', 'Norra innerstaden'],
+    ['Östermalm', 'Norra innerstaden'],
+    ['Hägersten-Liljeholmen', 'Hägersten-Älvsjö'],
+    ['Älvsjö', 'Hägersten-Älvsjö'],
+    ['Enskede-Årsta', 'Enskede-Årsta-Vantör'],
+    ['Vantör', 'Enskede-Årsta-Vantör'],
+    ['  rinkeby-kista ', 'Järva'],
+  ])('maps the legacy district name "%s" to %s', (legacy, current) => {
+    expect(resolveDistrict(sample, legacy)?.name).toBe(current);
+  });
+
+  it('offers intensive support (SST+) only in the five focus districts', () => {
+    const intensive = sample.districts.filter((d) => d.intensiveSupport).map((d) => d.name);
+    expect(intensive.sort()).toEqual(['Enskede-Årsta-Vantör', 'Farsta', 'Järva', 'Kungsholmen', 'Skärholmen']);
+  });
+
+  it('contains no personnummer-shaped strings and no outdated paragraph for the reporting duty', () => {
+    const content = readFileSync(sampleDirectoryPath, 'utf8');
+    expect(containsPersonnummer(content)).toBe(false);
+    expect(content).not.toContain('14 kap');
+  });
+
+  it('is deep-frozen, so a running bot cannot change its routing by accident', () => {
+    expect(Object.isFrozen(sample)).toBe(true);
+    expect(Object.isFrozen(sample.schools)).toBe(true);
+    expect(Object.isFrozen(sample.districts[0]?.fallbackContact)).toBe(true);
+    expect(Reflect.set(sample.thresholds, 'sstPercent', 1)).toBe(false);
+    expect(sample.thresholds.sstPercent).toBe(15);
+  });
+});
+
+describe('directory validation', () => {
+  const farsta = sample.districts.findIndex((d) => d.code === 'FAR');
+  const hva = sample.districts.findIndex((d) => d.code === 'HVA');
+  const alviks = indexOf(sample.schools, 'bro-alviksskolan');
+  const skondal = indexOf(sample.schools, 'far-skondalsskolan');
+  const farTeam = indexOf(sample.sstTeams, 'FAR-SST-1');
+
+  it('accepts the sample as a plain object too', () => {
+    expect(errorsOf(structuredClone(sample))).toEqual([]);
+  });
+
+  it.each<[string, Directory, string]>([
+    ['ten districts', { ...sample, districts: sample.districts.slice(1) }, 'districts: expected 11 districts'],
+    ['a duplicated district code', withDistrict(sample, hva, { code: 'FAR' }), `districts[${hva}].code: duplicate district code "FAR"`],
+    ['an alias used by two districts', withDistrict(sample, farsta, { aliases: ['Vantör'] }), `districts[${farsta}].aliases[0]: duplicate alias "Vantör"`],
+    ['an alias that is a current name', withDistrict(sample, farsta, { aliases: ['Södermalm'] }), `districts[${farsta}].aliases[0]: "Södermalm" is the current name`],
+    ['a school in an unknown district', withSchool(sample, skondal, { districtCode: 'XYZ' }), `schools[${skondal}].districtCode: unknown district "XYZ"`],
+    ['a school with an unknown team', withSchool(sample, skondal, { sstTeamId: 'FAR-SST-9' }), `schools[${skondal}].sstTeamId: unknown SST team "FAR-SST-9"`],
+    ['a school served by another district’s team', withSchool(sample, alviks, { sstTeamId: 'FAR-SST-1' }), `schools[${alviks}].sstTeamId: SST team "FAR-SST-1" works in district FAR, but the school is in BRO`],
+    ['a compulsory school on the upper-secondary team', withSchool(sample, alviks, { sstTeamId: 'CITY-SS1' }), `schools[${alviks}].sstTeamId: "CITY-SS1" is the city-wide upper-secondary team`],
+    ['a duplicated school id', withSchool(sample, skondal, { id: 'bro-alviksskolan' }), `schools[${skondal}].id: duplicate school id "bro-alviksskolan"`],
+    ['a district with an unknown investigation unit', withDistrict(sample, hva, { investigationUnitId: 'HVA-INV-9' }), `districts[${hva}].investigationUnitId: unknown investigation unit "HVA-INV-9"`],
+    ['a district pointing at another district’s unit', withDistrict(sample, hva, { investigationUnitId: 'FAR-INV' }), `districts[${hva}].investigationUnitId: investigation unit "FAR-INV" belongs to district FAR, not HVA`],
+    ['an unknown upper-secondary team', { ...sample, upperSecondaryTeamId: 'CITY-XX' }, 'upperSecondaryTeamId: unknown SST team "CITY-XX"'],
+    ['a duplicated team id', withTeam(sample, farTeam, { id: 'BRO-SST-1' }), 'duplicate SST team id "BRO-SST-1"'],
+    ['a team in an unknown district', withTeam(sample, farTeam, { districtCode: 'XYZ' }), `sstTeams[${farTeam}].districtCode: unknown district "XYZ"`],
+    ['a team without members', withTeam(sample, farTeam, { members: [] }), `sstTeams[${farTeam}].members: needs at least one member`],
+    ['a team without a coordinator', withTeam(sample, farTeam, { coordinators: [] }), `sstTeams[${farTeam}].coordinators: needs at least one coordinator`],
+    ['a person without an Entra object id', withTeam(sample, farTeam, { coordinators: [{ id: 'kalle', name: 'Testperson' }] }), `sstTeams[${farTeam}].coordinators[0].id: expected an Entra object id`],
+    ['a threshold above 100 %', { ...sample, thresholds: { sstPercent: 120, intensivePercent: 150 } }, 'thresholds.sstPercent: must be between 0 and 100'],
+    ['an SST threshold not below the intensive one', { ...sample, thresholds: { sstPercent: 50, intensivePercent: 50 } }, 'thresholds.intensivePercent: must be greater than sstPercent (50)'],
+    ['a district code that is not three capitals', withDistrict(sample, farsta, { code: 'Far' }), `districts[${farsta}].code: expected three uppercase letters`],
+  ])('rejects %s and says where', (_name, broken, expected) => {
+    const errors = errorsOf(broken);
+    expect(errors.find((e) => e.includes(expected)), errors.join('\n')).toMatch(new RegExp(`^${file}: `));
+  });
+
+  it('rejects a misspelt key instead of ignoring it', () => {
+    const misspelt = sample.schools.map(({ sstTeamId, ...rest }, i) => (i === skondal ? { ...rest, sstTeamid: sstTeamId } : { ...rest, sstTeamId }));
+    const broken = { ...sample, treshold: 10, schools: misspelt };
+    expect(errorsOf(broken)).toEqual(
+      expect.arrayContaining([
+        `${file}: treshold: unknown key (check the spelling)`,
+        `${file}: schools[${skondal}].sstTeamid: unknown key (check the spelling)`,
+      ]),
+    );
+  });
+
+  it('says which required field is missing', () => {
+    const { legal: _legal, ...withoutLegal } = sample;
+    expect(errorsOf(withoutLegal)).toContain(`${file}: legal: required`);
+  });
+
+  it('lists every cross-reference problem at once', () => {
+    const broken = withSchool(withDistrict(sample, hva, { investigationUnitId: 'NOPE' }), skondal, { sstTeamId: 'NOPE' });
+    expect(errorsOf(broken)).toHaveLength(2);
+  });
+});
+
+describe('loading a directory file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sst-directory-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the same directory from JSON', () => {
+    const path = join(dir, 'stockholm.json');
+    writeFileSync(path, JSON.stringify(sample));
+    expect(loadDirectoryFile(path)).toEqual(sample);
+  });
+
+  it('stops with every problem and the file name when the file is wrong', () => {
+    const path = join(dir, 'broken.json');
+    const hva = sample.districts.findIndex((d) => d.code === 'HVA');
+    const broken = { ...withDistrict(sample, hva, { investigationUnitId: 'HVA-INV-9' }), thresholds: { sstPercent: 60, intensivePercent: 50 } };
+    writeFileSync(path, JSON.stringify(broken));
+    expect(() => loadDirectoryFile(path)).toThrow(
+      `has 2 problem(s):\n- broken.json: districts[${hva}].investigationUnitId: unknown investigation unit "HVA-INV-9"\n- broken.json: thresholds.intensivePercent: must be greater than sstPercent (60), found 50`,
+    );
+  });
+
+  it('refuses a YAML key given twice instead of keeping the last one', () => {
+    const path = join(dir, 'twice.yaml');
+    writeFileSync(path, `${readFileSync(sampleDirectoryPath, 'utf8')}\nversion: "other"\n`);
+    expect(() => loadDirectoryFile(path)).toThrow(/twice\.yaml: not valid YAML/);
+  });
+
+  it('refuses a file type it cannot read', () => {
+    expect(() => loadDirectoryFile(join(dir, 'directory.txt'))).toThrow(/expected a \.yaml, \.yml or \.json/);
+  });
+});
