@@ -11,8 +11,18 @@ export interface ServerDeps {
   health: () => Record<string, string>;
 }
 
-/** The minimum every Bot Framework activity has; botbuilder checks the rest. */
-const activityShape = z.object({ type: z.string().min(1).max(100) }).passthrough();
+/**
+ * The minimum every activity from the Teams service has: a type, the conversation it belongs to and the
+ * service URL to answer on. botbuilder checks the rest; without these it could not even send an error back.
+ */
+const activityShape = z
+  .object({
+    type: z.string().min(1).max(100),
+    serviceUrl: z.string().url().max(2048),
+    conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
+    from: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
+  })
+  .passthrough();
 
 const badRequest = (res: Response, message: string): void => {
   res.status(400);
@@ -40,7 +50,7 @@ export function createServer(deps: ServerDeps): Server {
     const activity = activityShape.safeParse(body);
     if (!activity.success) {
       deps.log.info({ event: 'http.not_an_activity' });
-      return badRequest(res, 'Expected a Bot Framework activity: a JSON object with a "type".');
+      return badRequest(res, 'Expected a Bot Framework activity: a JSON object with "type", "serviceUrl", "conversation.id" and "from.id".');
     }
     req.body = activity.data;
     try {
@@ -54,7 +64,7 @@ export function createServer(deps: ServerDeps): Server {
     }
   });
 
-  server.get('/healthz', (_req: Request, res: Response) => {
+  server.get('/healthz', async (_req: Request, res: Response) => {
     res.json({ status: 'ok', ...deps.health() });
   });
 

@@ -66,6 +66,16 @@ export function createBot(options: BotOptions): Bot {
     await context.sendActivity(t(langOf(context), 'error.apology'));
   });
 
+  // Reached only when the apology itself could not be sent (the connector is down): log it, do not print
+  // the activity to the console as botbuilder's default handler would.
+  adapter.onTurnError = async (context, error) => {
+    options.log.error({
+      event: 'turn.error_unhandled',
+      correlationId: context.activity.id,
+      errorName: error instanceof Error ? error.name : 'unknown',
+    });
+  };
+
   return { process: (req, res) => adapter.process(req, res, (context) => app.run(context).then(() => undefined)) };
 }
 

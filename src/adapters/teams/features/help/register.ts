@@ -10,9 +10,9 @@ import { cardActivity, langOf } from '../../reply';
 /** `hjälp`/`help`, the welcome card on install, and a hint for anything the bot does not understand. */
 export function registerHelp(app: Application<TurnState>, deps: BotDeps): void {
   app.message(commands.help, async (context) => {
-    await context.sendActivity(cardActivity(renderHelp({ lang: langOf(context) })));
+    await context.sendActivity(cardActivity(renderHelp({ lang: langOf(context), directory: deps.directory() })));
   });
-  app.adaptiveCards.actionExecute(verbs.helpShow, async (context) => renderHelp({ lang: langOf(context) }));
+  app.adaptiveCards.actionExecute(verbs.helpShow, async (context) => renderHelp({ lang: langOf(context), directory: deps.directory() }));
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient.id;

@@ -1,0 +1,38 @@
+import { Template } from 'adaptivecards-templating';
+import consultationConfirmation from '../../../../adaptive-cards/consultation-confirmation.json';
+import consultationForm from '../../../../adaptive-cards/consultation-form.json';
+import help from '../../../../adaptive-cards/help.json';
+import myCases from '../../../../adaptive-cards/my-cases.json';
+import protectedIdentity from '../../../../adaptive-cards/protected-identity.json';
+import reportConfirmation from '../../../../adaptive-cards/report-confirmation.json';
+import reportForm from '../../../../adaptive-cards/report-form.json';
+import welcome from '../../../../adaptive-cards/welcome.json';
+
+/** An Adaptive Card as JSON, ready to attach or to return from an Action.Execute invoke. */
+export interface AdaptiveCardJson {
+  type: 'AdaptiveCard';
+  [key: string]: unknown;
+}
+
+/** Every template in adaptive-cards/, by name. Cards are data: no card JSON is built in code. */
+export const templates = {
+  'consultation-confirmation': consultationConfirmation,
+  'consultation-form': consultationForm,
+  help,
+  'my-cases': myCases,
+  'protected-identity': protectedIdentity,
+  'report-confirmation': reportConfirmation,
+  'report-form': reportForm,
+  welcome,
+} as const;
+
+export type TemplateName = keyof typeof templates;
+
+/** Expands one template with its view model (adaptivecards-templating, `${…}` bindings). */
+export function expandCard(name: TemplateName, view: object): AdaptiveCardJson {
+  const expanded: unknown = new Template(templates[name]).expand({ $root: view });
+  if (typeof expanded !== 'object' || expanded === null || Array.isArray(expanded) || Reflect.get(expanded, 'type') !== 'AdaptiveCard') {
+    throw new Error(`card template ${name}: expected expansion to give an AdaptiveCard object`);
+  }
+  return { ...Object.fromEntries(Object.entries(expanded)), type: 'AdaptiveCard' };
+}

@@ -1,0 +1,85 @@
+import * as AC from 'adaptivecards';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { templates } from '../../src/adapters/teams/cards/expand';
+import { verbs } from '../../src/adapters/teams/cards/verbs';
+import { consultationPayloadSchema } from '../../src/adapters/teams/features/consultation/schemas';
+import { reportPayloadSchema } from '../../src/adapters/teams/features/report/schemas';
+import type { Lang } from '../../src/adapters/teams/i18n/i18n';
+import { aTeacher } from '../support/activities';
+import { RunningBot } from '../support/running-bot';
+import { TeamsClient } from '../support/teams-client';
+import { loadSampleDirectory } from '../support/test-directory';
+import { cardScenarios } from './card-scenarios';
+import { executeActionsOf, inputsOf } from './card-walk';
+
+const directory = loadSampleDirectory();
+const langs: Lang[] = ['sv', 'en'];
+const scenarios = langs.flatMap((lang) => cardScenarios(directory, lang).map((s) => ({ ...s, lang })));
+
+/** Teams refuses cards over about 28 KB; keep well under it. */
+const teamsCardLimitBytes = 28 * 1024;
+
+/** Which zod schema reads the inputs of a submit verb. */
+const payloadSchemas: Partial<Record<string, { shape: Record<string, unknown> }>> = {
+  [verbs.reportSubmit]: reportPayloadSchema,
+  [verbs.consultationSubmit]: consultationPayloadSchema,
+};
+
+describe.each(scenarios)('card "$name" in $lang', ({ card }) => {
+  it('has no unexpanded ${…} binding left', () => {
+    expect(JSON.stringify(card)).not.toContain('${');
+  });
+
+  it('parses in the Adaptive Cards SDK without warnings or validation errors', () => {
+    const parsed = new AC.AdaptiveCard();
+    const context = new AC.SerializationContext();
+    parsed.parse(card, context);
+    const events = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message);
+    expect(events).toEqual([]);
+    expect(parsed.validateProperties().validationEvents.map((e) => e.message)).toEqual([]);
+    expect(parsed.version?.toString()).toBe('1.5');
+  });
+
+  it('labels every input', () => {
+    for (const input of inputsOf(card)) {
+      expect(typeof input.label === 'string' && input.label.trim() !== '', `input ${String(input.id)}`).toBe(true);
+    }
+  });
+
+  it('only submits inputs that the verb handler reads', () => {
+    for (const action of executeActionsOf(card)) {
+      const schema = payloadSchemas[String(action.verb)];
+      if (!schema || action.associatedInputs === 'none') continue;
+      for (const input of inputsOf(card)) expect(Object.keys(schema.shape), `input ${String(input.id)}`).toContain(input.id);
+    }
+  });
+
+  it('stays well under the Teams card size limit', () => {
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(teamsCardLimitBytes * 0.8);
+  });
+});
+
+describe('card verbs', () => {
+  let bot: RunningBot;
+  let teacher: TeamsClient;
+  beforeAll(async () => {
+    bot = await new RunningBot().start();
+    teacher = new TeamsClient(bot, aTeacher(9));
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+
+  const usedVerbs = [...new Set([...Object.values(templates), ...scenarios.map((s) => s.card)].flatMap((c) => executeActionsOf(c).map((a) => String(a.verb))))];
+
+  it('every template uses only declared verbs, and every declared verb is used', () => {
+    expect(usedVerbs.sort()).toEqual(Object.values(verbs).sort());
+  });
+
+  it.each(usedVerbs)('"%s" has a handler that answers with a card', async (verb) => {
+    const result = await teacher.press(verb, {});
+    expect(result.status).toBe(200);
+    expect(result.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(result.card?.type).toBe('AdaptiveCard');
+  });
+});
