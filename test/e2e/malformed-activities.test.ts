@@ -64,3 +64,23 @@ describe('malformed requests to /api/messages', () => {
     expect(replies).toHaveLength(1);
   });
 });
+
+describe('an activity Teams sends twice', () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await new RunningBot().start();
+  });
+  afterAll(async () => {
+    await bot.stop();
+  });
+
+  it('gets one answer when Teams re-sends the same message', async () => {
+    const client = new TeamsClient(bot, aTeacher(4));
+    const message = aMessage(client.user, bot.serviceUrl, 'hjälp');
+    await client.post(message);
+    await client.post(message);
+    expect(bot.connector.sent(String((message.conversation as { id: string }).id))).toHaveLength(1);
+    await client.say('hjälp');
+    expect(bot.connector.sent(String((message.conversation as { id: string }).id))).toHaveLength(2);
+  });
+});

@@ -117,6 +117,19 @@ describe('a teacher reports worrying absence through the card, over real HTTP', 
     expect(cardOf(sent[sent.length - 1])?.type).toBe('AdaptiveCard');
   });
 
+  it('takes an anonymous question to the team without any pupil fields', async () => {
+    const opened = await teacher.press('consultation.open', {});
+    expect(Object.keys(inputValues(opened.card)).sort()).toEqual(['question', 'reporterRole', 'school']);
+    const formId = 'consultation-form-0001';
+    const result = await teacher.press('consultation.submit', { formId, school: farsta.id, reporterRole: 'teacher', question: 'Hur gör vi med en elev som ofta kommer sent?' });
+    const reference = /FAR-2026-\d{4}/.exec(textOf(result.card))?.[0];
+    expect(reference).toBeDefined();
+    const [stored] = await bot.store.listCasesByReporter('11111111-2222-4333-8444-555555555555', aTeacher(1).aadObjectId, 10);
+    expect(stored?.kind).toBe('consultation');
+    expect(stored?.pupil).toBeUndefined();
+    expect(stored?.routing.investigationUnitId).toBeUndefined();
+  });
+
   it('writes no pupil initials or free text to the logs', async () => {
     await teacher.press('report.submit', aReportPayload(farsta, { pupilInitials: 'QZ', description: 'Unikt fritextmärke XYZZY' }));
     await teacher.press('report.submit', aReportPayload(farsta, { pupilInitials: 'QZ', absenceTotal: '900', description: 'Unikt fritextmärke XYZZY' }));

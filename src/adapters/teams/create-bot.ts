@@ -8,6 +8,7 @@ import { registerFallback, registerHelp } from './features/help/register';
 import { registerMyReports } from './features/my-reports/register';
 import { registerReport } from './features/report/register';
 import { t } from './i18n/i18n';
+import { RecentActivities } from './recent-activities';
 import { langOf } from './reply';
 
 export interface BotOptions extends BotDeps {
@@ -44,7 +45,8 @@ export function createBot(options: BotOptions): Bot {
     longRunningMessages: false,
   });
 
-  app.turn('beforeTurn', async (context) => isAllowedTenant(context, options));
+  const recent = new RecentActivities();
+  app.turn('beforeTurn', async (context) => isAllowedTenant(context, options) && isFirstDelivery(context, recent, options));
 
   registerReport(app, options);
   registerConsultation(app, options);
@@ -85,4 +87,13 @@ function isAllowedTenant(context: TurnContext, options: BotOptions): boolean {
   const allowed = tenantId !== undefined && options.allowedTenants.includes(tenantId);
   if (!allowed) options.log.warn({ event: 'turn.tenant_refused', correlationId: context.activity.id });
   return allowed;
+}
+
+/** A message Teams re-sent because our first answer was slow is answered once only. */
+function isFirstDelivery(context: TurnContext, recent: RecentActivities, options: BotOptions): boolean {
+  const id = context.activity.id;
+  if (context.activity.type !== 'message' || id === undefined) return true;
+  const first = recent.firstSighting(`${context.activity.conversation.id}|${id}`, Date.parse(options.clock.now()));
+  if (!first) options.log.info({ event: 'turn.repeat_ignored', correlationId: id });
+  return first;
 }

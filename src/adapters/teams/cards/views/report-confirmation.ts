@@ -27,6 +27,12 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
   const otherMunicipality = c.routing.flags.includes('other_municipality');
   const facts = [
     { title: l.school, value: schoolName(c, directory) },
+    // What was sent, without initials, concern categories or free text: the card stays in the Teams chat history.
+    ...(c.pupil === undefined ? [] : [{ title: l.pupil, value: cat.yearGroups[c.pupil.yearGroup] }]),
+    ...(c.absence === undefined
+      ? []
+      : [{ title: l.absence, value: fill(l.absenceValue, { total: c.absence.totalPercent, unexcused: c.absence.unexcusedPercent }) }]),
+    ...(c.consent === undefined ? [] : [{ title: l.consent, value: cat.consentGivers[c.consent.givenBy] }]),
     { title: l.sentTo, value: routedTo(c, directory, lang) },
     ...(c.supportLevel === undefined ? [] : [{ title: l.supportLevel, value: cat.supportLevels[c.supportLevel] }]),
     { title: l.status, value: cat.caseStates[c.state] },
