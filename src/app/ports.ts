@@ -25,6 +25,15 @@ export interface AuditEntry {
   detail?: Record<string, string>;
 }
 
+export interface StoredAddress {
+  address: string;
+  updatedAt: string;
+}
+
+/** Address-book keys: a person's 1:1 chat with the bot, and a school-social team's inbox channel. */
+export const personAddressKey = (tenantId: string, userId: string): string => `person:${tenantId}:${userId}`;
+export const teamInboxKey = (teamId: string): string => `inbox:${teamId}`;
+
 /**
  * The single source of truth for cases. Implementations: SQLite (default), Cosmos DB, in-memory (tests).
  * Every implementation passes test/contract/case-store.contract.ts.
@@ -41,6 +50,12 @@ export interface CaseStore {
   listCasesByReporter(tenantId: string, reporterId: string, limit: number): Promise<Case[]>;
   /** Replaces a case if its stored version is `expectedVersion`; bumps the version. */
   updateCase(next: Case, expectedVersion: number): Promise<{ ok: true; case: Case } | { ok: false; reason: 'conflict' | 'not_found' }>;
+  /**
+   * Remembers where proactive messages to a person or a team inbox go. The address is opaque here: only the
+   * Teams adapter writes and reads its content. Saving under an existing key replaces it.
+   */
+  saveAddress(key: string, address: string, at: string): Promise<void>;
+  getAddress(key: string): Promise<StoredAddress | undefined>;
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(filter: { caseId?: string; from?: string; to?: string }): Promise<AuditEntry[]>;
   close(): Promise<void>;

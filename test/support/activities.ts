@@ -58,3 +58,28 @@ export const aBotInstall = (user: TeamsUser, serviceUrl: string): Record<string,
   type: 'conversationUpdate',
   membersAdded: [{ id: botId }],
 });
+
+export interface TeamChannel {
+  teamId: string;
+  channelId: string;
+}
+
+export const aChannel = (n = 1): TeamChannel => ({
+  teamId: `19:team-${n}@thread.tacv2`,
+  channelId: `19:channel-${n}@thread.tacv2`,
+});
+
+/** A message in a team channel that @mentions the bot, as Teams sends it (a reply thread: `;messageid=`). */
+export function aChannelMessage(user: TeamsUser, serviceUrl: string, channel: TeamChannel, text: string): Record<string, unknown> {
+  const base = baseActivity(user, serviceUrl);
+  const tenantId = user.tenantId ?? testTenant;
+  return {
+    ...base,
+    type: 'message',
+    text: `<at>SST Bridge</at> ${text}`,
+    textFormat: 'plain',
+    entities: [{ type: 'mention', text: '<at>SST Bridge</at>', mentioned: { id: botId, name: 'SST Bridge' } }],
+    conversation: { id: `${channel.channelId};messageid=1700000000000`, conversationType: 'channel', isGroup: true, tenantId },
+    channelData: { tenant: { id: tenantId }, team: { id: channel.teamId }, channel: { id: channel.channelId } },
+  };
+}

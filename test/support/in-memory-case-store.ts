@@ -1,4 +1,4 @@
-import type { AuditEntry, CaseStore, CreateCaseResult } from '../../src/app/ports';
+import type { AuditEntry, CaseStore, CreateCaseResult, StoredAddress } from '../../src/app/ports';
 import type { Case, NewCase } from '../../src/domain/case/case';
 import { formatCaseReference } from '../../src/domain/case/reference';
 
@@ -13,6 +13,7 @@ export class InMemoryCaseStore implements CaseStore {
   private readonly cases = new Map<string, Case>();
   private readonly sequences = new Map<string, number>();
   private readonly audit: AuditEntry[] = [];
+  private readonly addresses = new Map<string, StoredAddress>();
 
   async createCase(newCase: NewCase, referenceYear: number): Promise<CreateCaseResult> {
     const existing = [...this.cases.values()].find((c) => c.submissionKey === newCase.submissionKey);
@@ -53,6 +54,15 @@ export class InMemoryCaseStore implements CaseStore {
     const updated: Case = { ...structuredClone(next), version: expectedVersion + 1 };
     this.cases.set(updated.id, updated);
     return { ok: true, case: structuredClone(updated) };
+  }
+
+  async saveAddress(key: string, address: string, at: string): Promise<void> {
+    this.addresses.set(key, { address, updatedAt: at });
+  }
+
+  async getAddress(key: string): Promise<StoredAddress | undefined> {
+    const found = this.addresses.get(key);
+    return found && { ...found };
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {

@@ -1,13 +1,16 @@
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import type { Request, Response, TurnContext } from 'botbuilder';
+import { personAddressKey } from '../../app/ports';
 import type { BotCredentials } from '../../config/env';
 import { actorFrom } from './actor';
 import type { BotDeps } from './bot-deps';
+import { registerChannelLink } from './features/channel-link/register';
 import { registerConsultation } from './features/consultation/register';
 import { registerFallback, registerHelp } from './features/help/register';
 import { registerMyReports } from './features/my-reports/register';
 import { registerReport } from './features/report/register';
 import { t } from './i18n/i18n';
+import { addressOf, isPersonalChat } from './addresses';
 import { RecentActivities } from './recent-activities';
 import { langOf } from './reply';
 
@@ -46,11 +49,16 @@ export function createBot(options: BotOptions): Bot {
   });
 
   const recent = new RecentActivities();
-  app.turn('beforeTurn', async (context) => isAllowedTenant(context, options) && isFirstDelivery(context, recent, options));
+  app.turn('beforeTurn', async (context) => {
+    if (!isAllowedTenant(context, options) || !isFirstDelivery(context, recent, options)) return false;
+    await rememberPersonalAddress(context, options);
+    return true;
+  });
 
   registerReport(app, options);
   registerConsultation(app, options);
   registerMyReports(app, options);
+  registerChannelLink(app, options);
   registerHelp(app, options);
   registerFallback(app);
 
@@ -96,4 +104,11 @@ function isFirstDelivery(context: TurnContext, recent: RecentActivities, options
   const first = recent.firstSighting(`${context.activity.conversation.id}|${id}`, Date.parse(options.clock.now()));
   if (!first) options.log.info({ event: 'turn.repeat_ignored', correlationId: id });
   return first;
+}
+
+/** Keeps the latest address of each user's 1:1 chat, so that status messages and cards can reach them later. */
+async function rememberPersonalAddress(context: TurnContext, options: BotOptions): Promise<void> {
+  const actor = actorFrom(context);
+  if (!actor || !isPersonalChat(context)) return;
+  await options.store.saveAddress(personAddressKey(actor.tenantId, actor.userId), addressOf(context), options.clock.now());
 }

@@ -44,6 +44,14 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
     BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
   `,
+  // 2: the address book for proactive messages (personal chats, team inbox channels).
+  `
+  CREATE TABLE addresses (
+    key TEXT PRIMARY KEY,
+    address TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];
 
 /**

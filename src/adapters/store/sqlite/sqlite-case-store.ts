@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database, type Transaction } from 'better-sqlite3';
 import { z } from 'zod';
-import type { AuditEntry, CaseStore, CreateCaseResult } from '../../../app/ports';
+import type { AuditEntry, CaseStore, CreateCaseResult, StoredAddress } from '../../../app/ports';
 import type { Case, NewCase } from '../../../domain/case/case';
 import { formatCaseReference } from '../../../domain/case/reference';
 import { parseJsonColumn } from './corrupt-row-error';
@@ -14,6 +14,7 @@ type UpdateResult = Awaited<ReturnType<CaseStore['updateCase']>>;
 // Rows come back from better-sqlite3 untyped; these describe what our own SELECTs return.
 const caseRowSchema = z.object({ id: z.string(), body: z.string() });
 const sequenceRowSchema = z.object({ last: z.number().int().positive() });
+const addressRowSchema = z.object({ address: z.string(), updated_at: z.string() });
 const auditRowSchema = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -96,6 +97,17 @@ export class SqliteCaseStore implements CaseStore {
     return this.updateCaseIfVersion.immediate(next, expectedVersion);
   }
 
+  async saveAddress(key: string, address: string, at: string): Promise<void> {
+    this.statements.upsertAddress.run({ key, address, at });
+  }
+
+  async getAddress(key: string): Promise<StoredAddress | undefined> {
+    const row: unknown = this.statements.addressByKey.get(key);
+    if (row === undefined) return undefined;
+    const { address, updated_at } = addressRowSchema.parse(row);
+    return { address, updatedAt: updated_at };
+  }
+
   async appendAudit(entry: AuditEntry): Promise<void> {
     this.statements.insertAudit.run({
       at: entry.at,
@@ -157,6 +169,11 @@ function prepareStatements(db: Database) {
          state = @state, version = @version, body = @body
        WHERE id = @id AND version = @expectedVersion`,
     ),
+    upsertAddress: db.prepare(
+      `INSERT INTO addresses (key, address, updated_at) VALUES (@key, @address, @at)
+       ON CONFLICT (key) DO UPDATE SET address = excluded.address, updated_at = excluded.updated_at`,
+    ),
+    addressByKey: db.prepare('SELECT address, updated_at FROM addresses WHERE key = ?'),
     insertAudit: db.prepare('INSERT INTO audit (at, actor_id, action, case_id, detail) VALUES (@at, @actorId, @action, @caseId, @detail)'),
     audit: db.prepare(
       `SELECT id, at, actor_id, action, case_id, detail FROM audit

@@ -1,0 +1,46 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { registerTeamInbox } from '../../../../app/register-team-inbox';
+import { actorFrom } from '../../actor';
+import { channelAddressOf, isChannel } from '../../addresses';
+import type { BotDeps } from '../../bot-deps';
+import { commands } from '../../commands';
+import { t } from '../../i18n/i18n';
+import { langOf } from '../../reply';
+
+/** `@SST Bridge registrera FAR-SST-1` in a team channel makes it that team's inbox (coordinators only). */
+export function registerChannelLink(app: Application<TurnState>, deps: BotDeps): void {
+  app.message(commands.registerInbox, async (context) => {
+    const lang = langOf(context);
+    const actor = actorFrom(context);
+    const teamId = commands.registerInbox.exec(context.activity.text ?? '')?.[1] ?? '';
+    if (!actor) return void (await context.sendActivity(t(lang, 'error.apology')));
+    const result = await registerTeamInbox(deps, {
+      actor,
+      actorUpn: isChannel(context) ? await upnOf(context) : undefined,
+      teamId,
+      inChannel: isChannel(context),
+      address: channelAddressOf(context),
+    });
+    deps.log.info({ event: result.ok ? 'inbox.registered' : `inbox.register_${result.error.code}`, teamId });
+    if (result.ok) return void (await context.sendActivity(t(lang, 'channelLink.registered', { team: result.value.team.name })));
+    switch (result.error.code) {
+      case 'not_a_channel':
+        return void (await context.sendActivity(t(lang, 'channelLink.notChannel')));
+      case 'unknown_team':
+        return void (await context.sendActivity(t(lang, 'channelLink.unknownTeam', { teamId })));
+      case 'not_authorized':
+        return void (await context.sendActivity(t(lang, 'channelLink.refused', { team: result.error.team.name })));
+      default: {
+        const unreachable: never = result.error;
+        return unreachable;
+      }
+    }
+  });
+}
+
+/** The sender's UPN from the team roster; the directory may list people by UPN instead of object id. */
+async function upnOf(context: TurnContext): Promise<string | undefined> {
+  const member = await TeamsInfo.getMember(context, context.activity.from.id);
+  return member.userPrincipalName ?? undefined;
+}
