@@ -31,5 +31,14 @@ export function createAppServer(deps: AppDeps): Server {
     log: deps.log,
     maxBodyBytes: deps.config.maxBodyBytes,
     health: () => ({ directoryVersion: deps.directory().version }),
+    // With credentials botbuilder checks the serviceUrl against the signed token. Without them (local mode)
+    // nothing vouches for it, so the bot only answers on this machine and cannot be made to call elsewhere.
+    isAllowedServiceUrl: deps.config.credentials ? (url) => url.protocol === 'https:' : isLoopback,
   });
+}
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function isLoopback(url: URL): boolean {
+  return (url.protocol === 'http:' || url.protocol === 'https:') && (loopbackHosts.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname));
 }

@@ -38,6 +38,7 @@ describe('malformed requests to /api/messages', () => {
     ['an unknown activity type', { type: 'somethingNew' }],
     ['an invoke with an unknown name', { type: 'invoke', name: 'no/such/invoke', value: {} }],
     ['a message without a conversation', { type: 'message', text: 'anmäl', conversation: undefined }],
+    ['a service URL that is not on this machine (local mode)', { type: 'message', text: 'hjälp', serviceUrl: 'https://example.invalid/' }],
   ])('survives %s', async (_name, patch) => {
     const res = await client.post({ ...baseActivity(client.user, bot.serviceUrl), ...patch });
     expect(res.status).toBeLessThan(600);

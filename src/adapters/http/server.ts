@@ -9,6 +9,8 @@ export interface ServerDeps {
   maxBodyBytes: number;
   /** Extra facts for /healthz (ids and versions only). */
   health: () => Record<string, string>;
+  /** Whether the bot may answer on this service URL; the bot sends its replies there. */
+  isAllowedServiceUrl: (url: URL) => boolean;
 }
 
 /**
@@ -51,6 +53,10 @@ export function createServer(deps: ServerDeps): Server {
     if (!activity.success) {
       deps.log.info({ event: 'http.not_an_activity' });
       return badRequest(res, 'Expected a Bot Framework activity: a JSON object with "type", "serviceUrl", "conversation.id" and "from.id".');
+    }
+    if (!deps.isAllowedServiceUrl(new URL(activity.data.serviceUrl))) {
+      deps.log.warn({ event: 'http.service_url_refused' });
+      return badRequest(res, 'The activity\'s serviceUrl is not one this bot answers on.');
     }
     req.body = activity.data;
     try {
