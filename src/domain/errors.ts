@@ -30,11 +30,40 @@ export type FieldErrorCode =
   | 'organiser_before_investigation'
   | 'school_form_mismatch';
 
+/**
+ * A business rule that refused an otherwise legal move, as a stable code the card can explain. The move
+ * itself may be legal in the current state (so it is not `illegal_transition`), but not here and now.
+ */
+export const ruleViolations = [
+  'not_for_consultation',
+  'already_assignee',
+  'question_pending',
+  'no_pending_question',
+  'duplicate_question_id',
+  'level_unchanged',
+  'intensive_not_offered',
+  'no_investigation_unit',
+  'consent_missing',
+  'handover_not_acknowledged',
+  'outcome_needs_handover',
+  'merge_into_itself',
+  'merge_target_not_open',
+  'merge_other_school',
+  'same_unit',
+  'unknown_unit',
+  'not_in_unit',
+  'investigation_not_open',
+  'already_invited',
+  'no_assignee',
+] as const;
+export type RuleViolation = (typeof ruleViolations)[number];
+
 export type DomainError<F extends string = string> =
   | { code: 'invalid_field'; fields: FieldError<F>[] }
   | { code: 'protected_identity' }
   | { code: 'not_authorized' }
   | { code: 'not_found' }
   | { code: 'illegal_transition'; from: string; action: string }
+  | { code: 'rule_violation'; rule: RuleViolation }
   | { code: 'conflict' }
   | { code: 'duplicate_submission' };

@@ -182,6 +182,40 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
         expect(await store.updateCase(closed, 2)).toEqual({ ok: true, case: { ...closed, version: 3 } });
       });
 
+      it('reads back every lifecycle field: assignee, questions, a forwarded handover, outcome and merge links', async () => {
+        const created = await create(aNewCase());
+        const question = { id: 'q-1', askedBy: 'sst-1', askedAt: '2026-11-24T09:00:00.000Z', text: 'Fråga?' };
+        const answered = { ...question, answer: { by: 'teacher-1', at: '2026-11-24T10:00:00.000Z', text: 'Svar.' } };
+        const lifecycle: Case = {
+          ...created,
+          state: 'closed',
+          assigneeId: 'sst-1',
+          questions: [answered],
+          handover: {
+            state: 'outcome_reported',
+            unitId: 'SKA-INV',
+            urgent: true,
+            summary: 'Kort sammanfattning.',
+            legalGround: 'consent',
+            handedOverBy: 'sst-1',
+            handedOverAt: '2026-11-24T11:00:00.000Z',
+            receivedOn: '2026-11-25',
+            acknowledgement: { responsibleId: 'inv-2', recordedBy: 'inv-1', at: '2026-11-25T08:00:00.000Z' },
+            outcome: { outcome: 'investigation_opened', by: 'inv-2', at: '2026-11-26T08:00:00.000Z' },
+            forwards: [{ fromUnitId: 'FAR-INV', toUnitId: 'SKA-INV', reason: 'pupil_lives_elsewhere', by: 'inv-0', at: '2026-11-25T07:00:00.000Z' }],
+            inputRequests: [question],
+            sstInvitation: { sstWorkerId: 'sst-1', legalGround: 'own_work', by: 'inv-2', at: '2026-11-26T09:00:00.000Z' },
+          },
+          outcome: 'handed_to_investigation',
+          closedAt: '2026-11-27T08:00:00.000Z',
+          mergedCaseIds: ['case-dup'],
+          attachedReporterIds: ['teacher-7'],
+          history: [...created.history, { at: '2026-11-24T11:00:00.000Z', by: 'sst-1', type: 'handed_over', detail: { unitId: 'FAR-INV' } }],
+        };
+        expect(await store.updateCase(lifecycle, 1)).toEqual({ ok: true, case: { ...lifecycle, version: 2 } });
+        expect(await store.getCase(created.id)).toEqual({ ...lifecycle, version: 2 });
+      });
+
       it('refuses an update from a stale version as a conflict and changes nothing', async () => {
         const created = await create(aNewCase());
         const winner = await store.updateCase({ ...created, state: 'assigned' }, 1);

@@ -1,14 +1,19 @@
 import type { Absence, Concern, Consent, ReporterRole, SchoolSteps, YearGroup } from '../report/report';
 import type { SupportLevel } from '../report/support-level';
 import type { RoutingDecision } from '../routing/route-report';
+import type { Handover } from '../handover/handover';
+import type { Question } from './question';
 
 /**
  * Case states. Stored as these strings; display text comes from the UI catalogue.
  * - awaiting_consent: an SST referral without guardian consent stays with the school side (T10).
  * - new: routed to the SST inbox, nobody has taken it yet.
- * - consultation: an anonymous question to the team; it never holds pupil data.
+ * - assigned: a named team member has taken it (`assigneeId`).
+ * - handed_over: the team handed it over to an investigation unit (`handover`); SST work may go on.
+ * - closed: finished with an `outcome`. merged: a duplicate folded into another open case (`mergedIntoId`).
+ * The legal moves between them are the table in ./lifecycle.ts. A consultation (kind) uses new → assigned → closed.
  */
-export const caseStates = ['awaiting_consent', 'new', 'assigned', 'handed_over', 'closed'] as const;
+export const caseStates = ['awaiting_consent', 'new', 'assigned', 'handed_over', 'closed', 'merged'] as const;
 export type CaseState = (typeof caseStates)[number];
 
 export type CaseKind = 'referral' | 'consultation';
@@ -28,11 +33,48 @@ export interface Pupil {
   yearGroup: YearGroup;
 }
 
+/** What happened to a case, as stable codes; history never holds free text. */
+export const caseHistoryTypes = [
+  'submitted',
+  'consultation_asked',
+  'consent_recorded',
+  'taken',
+  'reporter_asked',
+  'reporter_answered',
+  'level_changed',
+  'handed_over',
+  'closed',
+  'merged_into',
+  'duplicate_attached',
+  'handover_acknowledged',
+  'handover_forwarded',
+  'handover_outcome_reported',
+  'handover_closed',
+  'input_requested',
+  'input_answered',
+  'sst_invited',
+] as const;
+export type CaseHistoryType = (typeof caseHistoryTypes)[number];
+
+/** One history entry: who (user id), when (ISO instant), what (a code) and, optionally, codes or ids about it. */
 export interface CaseEvent {
   at: string;
   by: string;
-  type: 'submitted' | 'consultation_asked';
+  type: CaseHistoryType;
+  /** Stable codes and ids only (`{ from: 'sst', to: 'intensive' }`), never names or free text. */
+  detail?: Record<string, string>;
 }
+
+/** How the team's work on a case ended. */
+export const caseOutcomes = [
+  'back_in_school',
+  'attendance_improved',
+  'other_support',
+  'handed_to_investigation',
+  'pupil_moved',
+  'other',
+] as const;
+export type CaseOutcome = (typeof caseOutcomes)[number];
 
 export interface Case {
   id: string;
@@ -61,9 +103,25 @@ export interface Case {
   /** Reporter's free text (or the consultation question): sensitive, shown only inside the card. */
   text: string;
   history: CaseEvent[];
+  /** The team member who took the case (state `assigned` and later). */
+  assigneeId?: string;
+  /** Questions from the team to the reporter; at most one is pending (unanswered) at a time. */
+  questions?: Question[];
+  /** The handover to an investigation unit, with its forwarding history (./handover/handover.ts). */
+  handover?: Handover;
+  outcome?: CaseOutcome;
+  closedAt?: string;
+  /** Set on a duplicate (state `merged`): the open case it was folded into. */
+  mergedIntoId?: string;
+  /** On the surviving case: ids of duplicates merged into it, and their reporters, who keep process-status access. */
+  mergedCaseIds?: string[];
+  attachedReporterIds?: string[];
 }
 
 /** What a use case hands to the store; the store assigns reference and version atomically. */
 export type NewCase = Omit<Case, 'reference' | 'version'>;
 
 export const isUrgent = (c: Case): boolean => c.routing.urgent;
+
+/** The reporter who submitted the case plus the reporters of duplicates merged into it. */
+export const reportersOf = (c: Case): string[] => [c.reporterId, ...(c.attachedReporterIds ?? [])];

@@ -83,6 +83,8 @@ export interface Directory {
   upperSecondaryTeamId?: string;
   thresholds: SupportThresholds;
   legal: LegalReferences;
+  /** Administrators (directory, channel links): an admin sees no case content (domain.md R7, L27). */
+  admins?: readonly PersonRef[];
 }
 
 export const findSchool = (d: Directory, id: string): School | undefined => d.schools.find((s) => s.id === id);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditEntry } from '../../../app/ports';
-import { caseStates, type Case } from '../../../domain/case/case';
+import { caseHistoryTypes, caseOutcomes, caseStates, type Case } from '../../../domain/case/case';
+import { forwardReasons, handoverOutcomes, handoverStates, legalGrounds } from '../../../domain/handover/handover';
 import {
   absencePatterns,
   concerns,
@@ -83,6 +84,42 @@ const consentSchema = z
   })
   .strict();
 
+const questionSchema = z
+  .object({
+    id: z.string().min(1),
+    askedBy: z.string(),
+    askedAt: z.string(),
+    text: z.string(),
+    answer: z.object({ by: z.string(), at: z.string(), text: z.string() }).strict().optional(),
+  })
+  .strict();
+
+const handoverSchema = z
+  .object({
+    state: z.enum(handoverStates),
+    unitId: z.string().min(1),
+    urgent: z.boolean(),
+    summary: z.string(),
+    legalGround: z.enum(legalGrounds),
+    handedOverBy: z.string(),
+    handedOverAt: z.string(),
+    receivedOn: z.string(),
+    acknowledgement: z.object({ responsibleId: z.string(), recordedBy: z.string(), at: z.string() }).strict().optional(),
+    outcome: z.object({ outcome: z.enum(handoverOutcomes), by: z.string(), at: z.string() }).strict().optional(),
+    forwards: z.array(
+      z
+        .object({ fromUnitId: z.string(), toUnitId: z.string(), reason: z.enum(forwardReasons), by: z.string(), at: z.string() })
+        .strict(),
+    ),
+    inputRequests: z.array(questionSchema),
+    sstInvitation: z
+      .object({ sstWorkerId: z.string(), legalGround: z.enum(legalGrounds), by: z.string(), at: z.string() })
+      .strict()
+      .optional(),
+    closedAt: z.string().optional(),
+  })
+  .strict();
+
 export const storedCaseSchema = z
   .object({
     id: z.string().min(1),
@@ -108,8 +145,19 @@ export const storedCaseSchema = z
     concernReportedOn: z.string().optional(),
     text: z.string(),
     history: z.array(
-      z.object({ at: z.string(), by: z.string(), type: z.enum(['submitted', 'consultation_asked']) }).strict(),
+      z
+        .object({ at: z.string(), by: z.string(), type: z.enum(caseHistoryTypes), detail: z.record(z.string()).optional() })
+        .strict(),
     ),
+    // Lifecycle fields: optional, so rows written before the lifecycle existed still parse.
+    assigneeId: z.string().optional(),
+    questions: z.array(questionSchema).optional(),
+    handover: handoverSchema.optional(),
+    outcome: z.enum(caseOutcomes).optional(),
+    closedAt: z.string().optional(),
+    mergedIntoId: z.string().optional(),
+    mergedCaseIds: z.array(z.string()).optional(),
+    attachedReporterIds: z.array(z.string()).optional(),
   })
   .strict();
 

@@ -1,0 +1,161 @@
+import type { Case } from '../case/case';
+import type { Concern } from '../report/report';
+import type { CaseRole } from './policy';
+
+/**
+ * What each relationship to a case may see (docs/access-policy.md). Cards are built from these fields only,
+ * so a field missing here cannot leak by accident.
+ */
+export const viewLevels = ['none', 'process', 'handover', 'full'] as const;
+export type ViewLevel = (typeof viewLevels)[number];
+
+export type CaseField =
+  | 'reference'
+  | 'school'
+  | 'process_status'
+  | 'reporter_questions'
+  | 'pupil'
+  | 'home_district'
+  | 'absence'
+  | 'school_steps'
+  | 'concerns'
+  | 'sensitive_concerns'
+  | 'consent'
+  | 'support_level'
+  | 'reporter'
+  | 'reporter_text'
+  | 'assignee'
+  | 'history'
+  | 'outcome'
+  | 'handover'
+  | 'handover_summary'
+  | 'input_requests';
+
+export interface CaseView {
+  level: ViewLevel;
+  fields: readonly CaseField[];
+}
+
+/**
+ * Concern categories about violence, crime and drugs are Art. 10-type data (domain.md L24, S0.3): only the
+ * roles that work with them see them. The other categories follow `concerns`.
+ */
+export const sensitiveConcerns: readonly Concern[] = ['violence', 'crime', 'drugs'];
+
+const processFields: readonly CaseField[] = ['reference', 'school', 'process_status', 'reporter_questions'];
+
+/**
+ * Investigators get what the handover needs to identify the pupil and assess the concern, plus the team's
+ * summary. The reporter's free text and identity are NOT shown: the text was written by school staff for the
+ * team (another authority, D7), and the team decides what crosses in the summary (data minimisation L25,
+ * A7; disclosure needs a ground, L18, L19). Questions go to the team, which knows the pupil.
+ */
+const handoverFields: readonly CaseField[] = [
+  'reference',
+  'school',
+  'process_status',
+  'pupil',
+  'home_district',
+  'absence',
+  'school_steps',
+  'concerns',
+  'sensitive_concerns',
+  'consent',
+  'support_level',
+  'assignee',
+  'handover',
+  'handover_summary',
+  'input_requests',
+];
+
+const fullFields: readonly CaseField[] = [
+  ...processFields,
+  'pupil',
+  'home_district',
+  'absence',
+  'school_steps',
+  'concerns',
+  'sensitive_concerns',
+  'consent',
+  'support_level',
+  'reporter',
+  'reporter_text',
+  'assignee',
+  'history',
+  'outcome',
+  'handover',
+  'handover_summary',
+  'input_requests',
+];
+
+const levelOf = (role: CaseRole): ViewLevel => {
+  switch (role) {
+    case 'reporter':
+      return 'process';
+    case 'sst_member':
+    case 'sst_coordinator':
+    case 'fallback_contact':
+    case 'assignee':
+      return 'full';
+    case 'investigator':
+    case 'unit_manager':
+      return 'handover';
+    case 'admin':
+      return 'none';
+  }
+};
+
+/**
+ * The widest view any of `roles` gives on `c`: reporters see the process status only (no social-services
+ * content flows back to school, domain.md L14, L17, L18), the team sees the full referral, investigators
+ * what the handover needs, admins nothing. When the handover rests on consent, investigators see the absence
+ * figures and school steps only if the consent covers them (T11, L19a).
+ */
+export function whatCanSee(roles: readonly CaseRole[], c: Case): CaseView {
+  const level = roles.map(levelOf).reduce<ViewLevel>((a, b) => (viewLevels.indexOf(b) > viewLevels.indexOf(a) ? b : a), 'none');
+  switch (level) {
+    case 'none':
+      return { level, fields: [] };
+    case 'process':
+      return { level, fields: processFields };
+    case 'full':
+      return { level, fields: fullFields };
+    case 'handover': {
+      if (c.handover?.legalGround !== 'consent') return { level, fields: handoverFields };
+      const scope = c.consent?.scope ?? [];
+      const covered = (f: CaseField): boolean =>
+        f === 'absence' ? scope.includes('absence') : f === 'school_steps' ? scope.includes('school_steps') : true;
+      return { level, fields: handoverFields.filter(covered) };
+    }
+  }
+}
+
+/** The concern categories `view` may show. */
+export function visibleConcerns(c: Case, view: CaseView): Concern[] {
+  if (!view.fields.includes('concerns')) return [];
+  const showSensitive = view.fields.includes('sensitive_concerns');
+  return c.concerns.filter((x) => showSensitive || !sensitiveConcerns.includes(x));
+}
+
+/**
+ * The process status a reporter sees. A handover to social services is shown as `in_progress` and the
+ * team's outcome is not shown at all: both are social-services information (L17, L18), and an acknowledged
+ * handover must not look like more than a process step to the school (I7).
+ */
+export type ReporterStatus = 'awaiting_consent' | 'received' | 'in_progress' | 'closed' | 'merged';
+
+export function reporterStatus(c: Case): ReporterStatus {
+  switch (c.state) {
+    case 'awaiting_consent':
+      return 'awaiting_consent';
+    case 'new':
+      return 'received';
+    case 'assigned':
+    case 'handed_over':
+      return 'in_progress';
+    case 'closed':
+      return 'closed';
+    case 'merged':
+      return 'merged';
+  }
+}

@@ -1,0 +1,63 @@
+import { err, ok, type FieldError, type Result } from '../errors';
+import type { DomainEvent } from '../events';
+import type { Handover, LegalGround } from '../handover/handover';
+import { containsPersonnummer } from '../report/personnummer';
+import { findInvestigationUnit } from '../routing/directory';
+import type { Case } from './case';
+import { hasValidConsent } from './consent-check';
+import type { ActionContext } from './action-context';
+import { withHistory } from './history';
+import type { CaseActionError, CaseActionOutcome } from './lifecycle';
+
+export type HandOverField = 'summary';
+
+/** The summary is the only free text that crosses to social services: short on purpose (domain.md A7, L25). */
+export const handoverSummaryMaxLength = 300;
+
+function checkSummary(summary: string): Result<string, FieldError<HandOverField>[]> {
+  const trimmed = summary.trim();
+  if (trimmed.length === 0) return err([{ field: 'summary', code: 'required' }]);
+  if (trimmed.length > handoverSummaryMaxLength)
+    return err([{ field: 'summary', code: 'too_long', params: { max: handoverSummaryMaxLength } }]);
+  if (containsPersonnummer(trimmed)) return err([{ field: 'summary', code: 'personnummer' }]);
+  return ok(trimmed);
+}
+
+/**
+ * Hands an assigned case over to the investigation unit of the pupil's home district (routing, domain.md L9).
+ * The legal ground is recorded because the handover crosses authorities (D7, L19); `consent` needs a valid
+ * consent on the case. Suspected harm on the case, or the worker's own judgement, makes it urgent (I2).
+ */
+export function handOver(
+  c: Case,
+  action: { summary: string; legalGround: LegalGround; urgent?: boolean },
+  ctx: ActionContext,
+): Result<CaseActionOutcome, CaseActionError> {
+  const unitId = c.routing.investigationUnitId;
+  if (unitId === undefined || findInvestigationUnit(ctx.directory, unitId) === undefined)
+    return err({ code: 'rule_violation', rule: 'no_investigation_unit' });
+  const summary = checkSummary(action.summary);
+  if (!summary.ok) return err({ code: 'invalid_field', fields: summary.error });
+  if (action.legalGround === 'consent' && !hasValidConsent(c, ctx.today)) return err({ code: 'rule_violation', rule: 'consent_missing' });
+
+  const urgent = c.suspectedHarm || c.routing.urgent || action.urgent === true;
+  const handover: Handover = {
+    state: 'pending',
+    unitId,
+    urgent,
+    summary: summary.value,
+    legalGround: action.legalGround,
+    handedOverBy: ctx.actorId,
+    handedOverAt: ctx.at,
+    receivedOn: ctx.today,
+    forwards: [],
+    inputRequests: [],
+  };
+  const next = withHistory({ ...c, state: 'handed_over', handover }, ctx, 'handed_over', {
+    unitId,
+    legalGround: action.legalGround,
+    urgent: String(urgent),
+  });
+  const event: DomainEvent = { caseId: c.id, at: ctx.at, by: ctx.actorId, type: 'CaseHandedOver', unitId, urgent, legalGround: action.legalGround };
+  return ok({ case: next, events: [event] });
+}

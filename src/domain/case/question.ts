@@ -1,0 +1,55 @@
+import { err, ok, type FieldError, type Result } from '../errors';
+import { containsPersonnummer } from '../report/personnummer';
+
+/**
+ * A question on a case and its answer: the team asking the reporter, or an investigator asking the team for
+ * input. The texts are sensitive free text, shown only inside the card to the thread's two sides; history
+ * and events carry only the question's id.
+ */
+export interface Question {
+  id: string;
+  askedBy: string;
+  askedAt: string;
+  text: string;
+  answer?: { by: string; at: string; text: string };
+}
+
+export const questionTextMaxLength = 500;
+
+export type QuestionField = 'text';
+
+/** The unanswered question of a thread, if any. */
+export const pendingQuestion = (questions: readonly Question[]): Question | undefined =>
+  questions.find((q) => q.answer === undefined);
+
+/** Short, non-empty and without a personal identity number (domain.md A7). */
+export function checkQuestionText(text: string): Result<string, FieldError<QuestionField>[]> {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return err([{ field: 'text', code: 'required' }]);
+  if (trimmed.length > questionTextMaxLength) return err([{ field: 'text', code: 'too_long', params: { max: questionTextMaxLength } }]);
+  if (containsPersonnummer(trimmed)) return err([{ field: 'text', code: 'personnummer' }]);
+  return ok(trimmed);
+}
+
+export type ThreadProblem = 'question_pending' | 'no_pending_question' | 'duplicate_question_id';
+
+/** Adds a question to a thread that has none pending. */
+export function askQuestion(
+  questions: readonly Question[],
+  q: Omit<Question, 'answer'>,
+): Result<Question[], ThreadProblem> {
+  if (pendingQuestion(questions) !== undefined) return err('question_pending');
+  if (questions.some((x) => x.id === q.id)) return err('duplicate_question_id');
+  return ok([...questions, { ...q }]);
+}
+
+/** Answers the pending question `questionId`; an unknown or already answered id is refused. */
+export function answerQuestion(
+  questions: readonly Question[],
+  questionId: string,
+  answer: { by: string; at: string; text: string },
+): Result<Question[], ThreadProblem> {
+  const pending = pendingQuestion(questions);
+  if (pending === undefined || pending.id !== questionId) return err('no_pending_question');
+  return ok(questions.map((q) => (q.id === questionId ? { ...q, answer: { ...answer } } : q)));
+}

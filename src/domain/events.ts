@@ -1,0 +1,32 @@
+import type { CaseOutcome } from './case/case';
+import type { ForwardReason, HandoverOutcome, LegalGround } from './handover/handover';
+import type { SupportLevel } from './report/support-level';
+
+/**
+ * Domain events: past-tense facts the lifecycle functions return next to the new case. Use cases hand them
+ * to the Notifier and the audit log, so they carry ids and stable codes only, never pupil data or free text.
+ */
+interface EventBase {
+  caseId: string;
+  at: string;
+  by: string;
+}
+
+export type DomainEvent =
+  | (EventBase & { type: 'ConsentRecorded'; renewed: boolean })
+  | (EventBase & { type: 'CaseTaken'; assigneeId: string; previousAssigneeId?: string })
+  | (EventBase & { type: 'ReporterAsked'; questionId: string })
+  | (EventBase & { type: 'ReporterAnswered'; questionId: string })
+  | (EventBase & { type: 'SupportLevelChanged'; from: SupportLevel | 'none'; to: SupportLevel })
+  | (EventBase & { type: 'CaseHandedOver'; unitId: string; urgent: boolean; legalGround: LegalGround })
+  | (EventBase & { type: 'CaseClosed'; outcome: CaseOutcome })
+  | (EventBase & { type: 'CaseMerged'; intoCaseId: string })
+  | (EventBase & { type: 'HandoverAcknowledged'; unitId: string; responsibleId: string })
+  | (EventBase & { type: 'HandoverForwarded'; fromUnitId: string; toUnitId: string; reason: ForwardReason; urgent: boolean })
+  | (EventBase & { type: 'HandoverOutcomeReported'; unitId: string; outcome: HandoverOutcome })
+  | (EventBase & { type: 'HandoverClosed'; unitId: string })
+  | (EventBase & { type: 'InputRequested'; unitId: string; questionId: string })
+  | (EventBase & { type: 'InputGiven'; unitId: string; questionId: string })
+  | (EventBase & { type: 'SstInvited'; unitId: string; sstWorkerId: string; legalGround: LegalGround });
+
+export type DomainEventType = DomainEvent['type'];

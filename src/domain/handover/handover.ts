@@ -1,0 +1,88 @@
+import type { CalendarDate } from '../calendar/calendar-date';
+import type { Question } from '../case/question';
+
+/**
+ * A handover (överlämning) of a case from the school-social team to the investigation unit of the pupil's
+ * home district (domain.md "Handover and acknowledgement"). It hangs off the case as `case.handover`: one
+ * handover per case, which keeps its own forwarding history, so "where is it now" is always `unitId`.
+ *
+ * States: pending → acknowledged → outcome_reported → closed. Forwarding puts it back to pending at
+ * another unit (`forwards` keeps the old units). The moves are the table in ./handover-lifecycle.ts.
+ */
+export const handoverStates = ['pending', 'acknowledged', 'outcome_reported', 'closed'] as const;
+export type HandoverState = (typeof handoverStates)[number];
+
+/**
+ * Why information may cross from the team to social services (domain.md L19): the guardians' consent (a),
+ * the duty to report, which overrides secrecy (c), or what is necessary for the authority's own work (d).
+ */
+export const legalGrounds = ['consent', 'reporting_duty', 'own_work'] as const;
+export type LegalGround = (typeof legalGrounds)[number];
+
+/** The feedback social services may give after the initial assessment (domain.md L14, I3). */
+export const handoverOutcomes = ['investigation_opened', 'not_opened', 'already_ongoing'] as const;
+export type HandoverOutcome = (typeof handoverOutcomes)[number];
+
+/** Why a unit forwards a handover; codes, so that nothing free-text travels with it. */
+export const forwardReasons = ['pupil_lives_elsewhere', 'ongoing_case_elsewhere', 'wrong_unit', 'other'] as const;
+export type ForwardReason = (typeof forwardReasons)[number];
+
+/**
+ * "Kvittera": a named person in the receiving unit took responsibility at `at` (domain.md I7). This is a
+ * process step, never a decision to investigate. `recordedBy` may differ from `responsibleId` when the
+ * acknowledger names a colleague of the same unit.
+ */
+export interface Acknowledgement {
+  responsibleId: string;
+  recordedBy: string;
+  at: string;
+}
+
+export interface Forward {
+  fromUnitId: string;
+  toUnitId: string;
+  reason: ForwardReason;
+  by: string;
+  at: string;
+}
+
+export interface ReportedOutcome {
+  outcome: HandoverOutcome;
+  by: string;
+  at: string;
+}
+
+/** The investigator invited the team's view into an open investigation (city doc 004, domain.md S0.3, I8). */
+export interface SstInvitation {
+  sstWorkerId: string;
+  legalGround: LegalGround;
+  by: string;
+  at: string;
+}
+
+export interface Handover {
+  state: HandoverState;
+  /** The investigation unit the handover is at now; only its contacts and managers act on it. */
+  unitId: string;
+  /** Suspected harm: acknowledgement is expected the same working day (domain.md I2). */
+  urgent: boolean;
+  /** The team's short summary for the unit: the only free text that crosses to social services. */
+  summary: string;
+  legalGround: LegalGround;
+  handedOverBy: string;
+  handedOverAt: string;
+  /**
+   * The date it arrived at the current unit (Europe/Stockholm). The 14-day initial-assessment ceiling counts
+   * from here (I3); a forward to another district's unit (another committee) restarts it there.
+   */
+  receivedOn: CalendarDate;
+  acknowledgement?: Acknowledgement;
+  outcome?: ReportedOutcome;
+  forwards: Forward[];
+  /** The investigators' requests for the team's input; at most one is pending at a time. */
+  inputRequests: Question[];
+  sstInvitation?: SstInvitation;
+  closedAt?: string;
+}
+
+export const isHandoverOpen = (h: Handover): boolean => h.state !== 'closed';
