@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AuditEntry } from '../../../app/ports';
-import { caseStates, type Case } from '../../../domain/case/case';
+import type { AuditEntry } from '../../app/ports';
+import { caseStates, type Case } from '../../domain/case/case';
 import {
   absencePatterns,
   concerns,
@@ -9,8 +9,8 @@ import {
   reporterRoles,
   yearGroups,
   type YearGroup,
-} from '../../../domain/report/report';
-import { supportLevels } from '../../../domain/report/support-level';
+} from '../../domain/report/report';
+import { supportLevels } from '../../domain/report/support-level';
 
 /**
  * The shape of a case as read back from a store. Objects are strict: a key this build does not know
