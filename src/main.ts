@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { SystemClock } from './adapters/clock/system-clock';
 import { UuidIds } from './adapters/ids/uuid-ids';
 import { createLogger } from './adapters/log/logger';
-import { SqliteCaseStore } from './adapters/store/sqlite/sqlite-case-store';
+import { openCaseStore } from './adapters/store/open-case-store';
 import { createAppServer } from './app-server';
 import { loadDirectoryFile } from './config/directory';
 import { loadConfig } from './config/env';
@@ -18,7 +17,7 @@ async function main(): Promise<void> {
   const config = loaded.config;
   const log = createLogger(config.logLevel);
   let directory: Directory = loadDirectoryFile(config.directoryFile);
-  const store = SqliteCaseStore.open(join(config.dataDir, 'sst-bridge.db'));
+  const store = await openCaseStore(config);
   const server = createAppServer({
     config,
     store,

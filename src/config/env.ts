@@ -16,7 +16,21 @@ const envSchema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     DATA_DIR: z.string().min(1).default('./data'),
     DIRECTORY_FILE: z.string().min(1).default('./directory/stockholm.sample.yaml'),
-    STORE: z.enum(['sqlite']).default('sqlite'),
+    STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
+    COSMOS_ENDPOINT: z
+      .string()
+      .url()
+      .refine((u) => u.startsWith('https://'), 'must be an https:// URL, e.g. https://<account>.documents.azure.com:443/')
+      .optional(),
+    COSMOS_KEY: z.string().min(1).optional(),
+    COSMOS_DATABASE: z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(/^[^/\\?#]+$/, 'may not contain / \\ ? or #')
+      .default('sst-bridge'),
+    COSMOS_PROVISION: z.enum(['create', 'verify']).optional(),
+    COSMOS_MANAGED_IDENTITY_CLIENT_ID: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(4 * 1024 * 1024).default(256 * 1024),
     MicrosoftAppId: z.string().optional(),
@@ -49,7 +63,37 @@ const envSchema = z
     }
     if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId)
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType=SingleTenant' });
+    checkCosmosSettings(e, ctx);
   });
+
+const cosmosOnlyVariables = ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_PROVISION', 'COSMOS_MANAGED_IDENTITY_CLIENT_ID'] as const;
+
+function checkCosmosSettings(
+  e: { STORE: 'sqlite' | 'cosmos' } & Partial<Record<(typeof cosmosOnlyVariables)[number], string>>,
+  ctx: z.RefinementCtx,
+): void {
+  if (e.STORE !== 'cosmos') {
+    // Cases would silently go to a local file while the operator believes they are in Cosmos DB.
+    for (const name of cosmosOnlyVariables) {
+      if (e[name] !== undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'only used when STORE=cosmos; set STORE=cosmos or remove it' });
+    }
+    return;
+  }
+  if (e.COSMOS_ENDPOINT === undefined)
+    ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'required when STORE=cosmos (https://<account>.documents.azure.com:443/)' });
+  if (e.COSMOS_KEY === undefined && e.COSMOS_PROVISION === 'create')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['COSMOS_PROVISION'],
+      message: 'create needs COSMOS_KEY: a managed identity cannot create databases or containers; provision them (docs/cosmos.md) and use verify',
+    });
+  if (e.COSMOS_KEY !== undefined && e.COSMOS_MANAGED_IDENTITY_CLIENT_ID !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['COSMOS_MANAGED_IDENTITY_CLIENT_ID'],
+      message: 'only used without COSMOS_KEY; remove one of the two',
+    });
+}
 
 export interface BotCredentials {
   appId: string;
@@ -58,13 +102,26 @@ export interface BotCredentials {
   tenantId?: string;
 }
 
+/** Where cases live. Cosmos DB authenticates with `key` when given, otherwise with Entra ID (managed identity). */
+export type StoreConfig =
+  | { kind: 'sqlite' }
+  | {
+      kind: 'cosmos';
+      endpoint: string;
+      key?: string;
+      managedIdentityClientId?: string;
+      databaseId: string;
+      /** create: create database and containers when missing (needs the key); verify: only check they exist. */
+      provisioning: 'create' | 'verify';
+    };
+
 export interface Config {
   nodeEnv: 'production' | 'development' | 'test';
   port: number;
   host: string;
   dataDir: string;
   directoryFile: string;
-  store: 'sqlite';
+  store: StoreConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   maxBodyBytes: number;
   /** Absent only in explicit local mode: then the adapter does not validate tokens. */
@@ -98,11 +155,24 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       host: e.HOST,
       dataDir: e.DATA_DIR,
       directoryFile: e.DIRECTORY_FILE,
-      store: e.STORE,
+      store: storeConfig(e),
       logLevel: e.LOG_LEVEL,
       maxBodyBytes: e.MAX_BODY_BYTES,
       credentials,
       allowedTenants: Object.freeze(e.ALLOWED_TENANTS ?? []),
     }),
   };
+}
+
+function storeConfig(e: z.output<typeof envSchema>): StoreConfig {
+  if (e.STORE === 'sqlite') return Object.freeze({ kind: 'sqlite' });
+  if (e.COSMOS_ENDPOINT === undefined) throw new Error('COSMOS_ENDPOINT must have been checked by checkCosmosSettings');
+  return Object.freeze({
+    kind: 'cosmos',
+    endpoint: e.COSMOS_ENDPOINT,
+    key: e.COSMOS_KEY,
+    managedIdentityClientId: e.COSMOS_MANAGED_IDENTITY_CLIENT_ID,
+    databaseId: e.COSMOS_DATABASE,
+    provisioning: e.COSMOS_PROVISION ?? (e.COSMOS_KEY === undefined ? 'verify' : 'create'),
+  });
 }

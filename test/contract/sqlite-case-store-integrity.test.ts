@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CorruptRowError } from '../../src/adapters/store/sqlite/corrupt-row-error';
+import { CorruptRowError } from '../../src/adapters/store/corrupt-row-error';
 import { migrations } from '../../src/adapters/store/sqlite/migrations';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import { aNewCase } from '../support/a-new-case';

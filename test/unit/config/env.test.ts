@@ -4,7 +4,7 @@ import { loadConfig } from '../../../src/config/env';
 describe('process configuration', () => {
   it('starts in explicit local mode with defaults', () => {
     const r = loadConfig({ LOCAL_MODE: 'true' });
-    expect(r.ok && r.config).toMatchObject({ port: 3978, dataDir: './data', store: 'sqlite', credentials: undefined });
+    expect(r.ok && r.config).toMatchObject({ port: 3978, dataDir: './data', store: { kind: 'sqlite' }, credentials: undefined });
   });
 
   it('refuses to run without credentials unless local mode is asked for', () => {
@@ -44,5 +44,62 @@ describe('process configuration', () => {
   ])('names the variable when %s=%s is wrong', (name, value) => {
     const r = loadConfig({ LOCAL_MODE: 'true', [name]: value });
     expect(!r.ok && r.errors.some((e) => e.startsWith(`${name}:`))).toBe(true);
+  });
+
+  describe('Cosmos DB store', () => {
+    const endpoint = 'https://sst-bridge.documents.azure.com:443/';
+    const errorsOf = (env: Record<string, string>) => {
+      const r = loadConfig({ LOCAL_MODE: 'true', ...env });
+      return r.ok ? [] : r.errors;
+    };
+
+    it('switches to Cosmos DB with a managed identity, verifying provisioned containers, by default', () => {
+      const r = loadConfig({ LOCAL_MODE: 'true', STORE: 'cosmos', COSMOS_ENDPOINT: endpoint });
+      expect(r.ok && r.config.store).toEqual({
+        kind: 'cosmos',
+        endpoint,
+        key: undefined,
+        managedIdentityClientId: undefined,
+        databaseId: 'sst-bridge',
+        provisioning: 'verify',
+      });
+    });
+
+    it('creates missing containers by default when given the account key', () => {
+      const r = loadConfig({ LOCAL_MODE: 'true', STORE: 'cosmos', COSMOS_ENDPOINT: endpoint, COSMOS_KEY: 'a2V5', COSMOS_DATABASE: 'sst-test' });
+      expect(r.ok && r.config.store).toMatchObject({ kind: 'cosmos', key: 'a2V5', databaseId: 'sst-test', provisioning: 'create' });
+    });
+
+    it('requires an endpoint when STORE=cosmos', () => {
+      expect(errorsOf({ STORE: 'cosmos' })).toEqual(['COSMOS_ENDPOINT: required when STORE=cosmos (https://<account>.documents.azure.com:443/)']);
+    });
+
+    it('refuses a plain-http or malformed endpoint', () => {
+      expect(errorsOf({ STORE: 'cosmos', COSMOS_ENDPOINT: 'http://localhost:8081' }).join('\n')).toMatch(/^COSMOS_ENDPOINT: must be an https:\/\/ URL/);
+      expect(errorsOf({ STORE: 'cosmos', COSMOS_ENDPOINT: 'not a url' }).some((e) => e.startsWith('COSMOS_ENDPOINT:'))).toBe(true);
+    });
+
+    it('explains that a managed identity cannot create containers', () => {
+      expect(errorsOf({ STORE: 'cosmos', COSMOS_ENDPOINT: endpoint, COSMOS_PROVISION: 'create' })).toEqual([
+        expect.stringMatching(/^COSMOS_PROVISION: create needs COSMOS_KEY/),
+      ]);
+    });
+
+    it('refuses a managed identity client id next to a key', () => {
+      expect(errorsOf({ STORE: 'cosmos', COSMOS_ENDPOINT: endpoint, COSMOS_KEY: 'a2V5', COSMOS_MANAGED_IDENTITY_CLIENT_ID: 'mi' })).toEqual([
+        'COSMOS_MANAGED_IDENTITY_CLIENT_ID: only used without COSMOS_KEY; remove one of the two',
+      ]);
+    });
+
+    it('refuses Cosmos settings while cases would go to SQLite, naming each one', () => {
+      expect(errorsOf({ COSMOS_ENDPOINT: endpoint, COSMOS_KEY: 'a2V5' })).toEqual([
+        'COSMOS_ENDPOINT: only used when STORE=cosmos; set STORE=cosmos or remove it',
+        'COSMOS_KEY: only used when STORE=cosmos; set STORE=cosmos or remove it',
+      ]);
+    });
+
+    it.each([['STORE', 'mongo'], ['COSMOS_DATABASE', 'a/b'], ['COSMOS_PROVISION', 'maybe']])('names the variable when %s=%s is wrong', (name, value) => {
+      expect(errorsOf({ STORE: 'cosmos', COSMOS_ENDPOINT: endpoint, COSMOS_KEY: 'a2V5', [name]: value }).some((e) => e.startsWith(`${name}:`))).toBe(true);
+    });
   });
 });

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import type { AuditEntry, CaseStore, CreateCaseResult, StoredAddress } from '../../../app/ports';
 import type { Case, NewCase } from '../../../domain/case/case';
 import { formatCaseReference } from '../../../domain/case/reference';
-import { parseJsonColumn } from './corrupt-row-error';
+import { parseJsonColumn } from '../corrupt-row-error';
 import { applyMigrations } from './migrations';
-import { storedAuditDetailSchema, storedCaseSchema } from './stored-case-schema';
+import { storedAuditDetailSchema, storedCaseSchema } from '../stored-case-schema';
 
 type UpdateResult = Awaited<ReturnType<CaseStore['updateCase']>>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { AuditEntry } from '../../../app/ports';
-import { caseHistoryTypes, caseOutcomes, caseStates, type Case } from '../../../domain/case/case';
-import { forwardReasons, handoverOutcomes, handoverStates, legalGrounds } from '../../../domain/handover/handover';
+import type { AuditEntry } from '../../app/ports';
+import { caseHistoryTypes, caseOutcomes, caseStates, type Case } from '../../domain/case/case';
+import { forwardReasons, handoverOutcomes, handoverStates, legalGrounds } from '../../domain/handover/handover';
 import {
   absencePatterns,
   concerns,
@@ -10,8 +10,8 @@ import {
   reporterRoles,
   yearGroups,
   type YearGroup,
-} from '../../../domain/report/report';
-import { supportLevels } from '../../../domain/report/support-level';
+} from '../../domain/report/report';
+import { supportLevels } from '../../domain/report/support-level';
 
 /**
  * The shape of a case as read back from a store. Objects are strict: a key this build does not know

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 
 /**
- * A row read back from the database does not have the shape this build expects. The message names the
- * table, the row and the failing paths, never the stored values (they may hold pupil data).
+ * A row (SQLite) or item (Cosmos DB) read back from a store does not have the shape this build expects. The
+ * message names the table or container, the row and the failing paths, never the stored values (they may
+ * hold pupil data).
  */
 export class CorruptRowError extends Error {
   override readonly name = 'CorruptRowError';
@@ -32,11 +33,22 @@ export function parseJsonColumn<S extends z.ZodTypeAny>(
     // The parser's message quotes the text it choked on, which may be pupil data: leave it out.
     throw new CorruptRowError(table, rowId, `column ${column} is not valid JSON`);
   }
+  return parseStoredValue(table, rowId, value, schema, [column]);
+}
+
+/** Parses a value already decoded by the driver; failing paths are reported under `pathPrefix`. */
+export function parseStoredValue<S extends z.ZodTypeAny>(
+  table: string,
+  rowId: string,
+  value: unknown,
+  schema: S,
+  pathPrefix: readonly string[] = [],
+): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const code = issue.code === 'unrecognized_keys' ? `${issue.code}: ${issue.keys.join(', ')}` : issue.code;
-      return `${[column, ...issue.path].join('.')} (${code})`;
+      return `${[...pathPrefix, ...issue.path].join('.') || '(root)'} (${code})`;
     });
     throw new CorruptRowError(table, rowId, `fields that do not fit this build's schema: ${problems.join('; ')}`, {
       cause: parsed.error,

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import type { CosmosClient, SqlParameter } from '@azure/cosmos';
+import type { AuditEntry, CaseStore, CreateCaseResult } from '../../../app/ports';
+import type { Case, NewCase } from '../../../domain/case/case';
+import { formatCaseReference } from '../../../domain/case/reference';
+import { decideCaseUpdate, toUpdateResult, type UpdateResult } from './case-update';
+import { createCosmosCall, type CosmosCall } from './cosmos-call';
+import { openCaseContainers, type CaseContainers, type CosmosProvisioning } from './cosmos-containers';
+import { cosmosStatusOf } from './cosmos-failure';
+import {
+  auditItem,
+  caseCodec,
+  claimCodec,
+  decodeAuditItem,
+  decodeReferencePointer,
+  decodeRunningNumber,
+  firstRunningNumberItem,
+  referencePointerId,
+  referencePointerItem,
+  runningNumberId,
+  submissionClaimId,
+  type SubmissionClaim,
+} from './cosmos-items';
+import { createCosmosRetry, defaultCosmosRetryPolicy, type CosmosRetryPolicy } from './cosmos-retry';
+import { readModifyWrite, type Versioned } from './read-modify-write';
+
+export interface CosmosCaseStoreOptions {
+  /** The store owns the client from here on and disposes it on close. */
+  client: CosmosClient;
+  databaseId: string;
+  provisioning: CosmosProvisioning;
+  retryPolicy?: CosmosRetryPolicy;
+  /**
+   * A submission claim whose case never appeared (its writer crashed) is taken over after this long. A writer
+   * refuses to commit after half of it, so a slow writer and a taker-over never both commit.
+   */
+  claimTimeoutMs?: number;
+  /** How long a repeated submission waits for the first one to commit before it gives up with an error. */
+  claimWaitMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Thrown when a repeated submission is still being stored by another request; a later retry finds the case. */
+export class SubmissionInProgressError extends Error {
+  override readonly name = 'SubmissionInProgressError';
+}
+
+const defaultClaimTimeoutMs = 120_000;
+const defaultClaimWaitMs = 10_000;
+
+/**
+ * CaseStore on Azure Cosmos DB for NoSQL (containers described in cosmos-containers.ts). Cosmos has no
+ * transactions across partitions, so creating a case is a sequence of conditional single-item writes whose
+ * last step, creating the case item, is the commit: claim the submission key (create-if-absent), take the
+ * next running number (atomic patch increment), point the reference at the case (create-if-absent), create
+ * the case. Updates replace the case with If-Match on the `_etag` read with the expected version.
+ */
+export class CosmosCaseStore implements CaseStore {
+  private closed = false;
+
+  private constructor(
+    private readonly client: CosmosClient,
+    private readonly containers: CaseContainers,
+    private readonly cosmos: CosmosCall,
+    private readonly settings: { claimTimeoutMs: number; claimWaitMs: number; now: () => number; sleep: (ms: number) => Promise<void> },
+  ) {}
+
+  /** Connects, creates or verifies database and containers (see `CosmosProvisioning`) and returns the store. */
+  static async open(options: CosmosCaseStoreOptions): Promise<CosmosCaseStore> {
+    const retry = createCosmosRetry(options.retryPolicy ?? defaultCosmosRetryPolicy, options.sleep);
+    try {
+      const containers = await openCaseContainers(options.client, options.databaseId, options.provisioning, retry);
+      return new CosmosCaseStore(options.client, containers, createCosmosCall(retry), {
+        claimTimeoutMs: options.claimTimeoutMs ?? defaultClaimTimeoutMs,
+        claimWaitMs: options.claimWaitMs ?? defaultClaimWaitMs,
+        now: options.now ?? Date.now,
+        sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      });
+    } catch (error) {
+      options.client.dispose();
+      throw error;
+    }
+  }
+
+  async createCase(newCase: NewCase, referenceYear: number): Promise<CreateCaseResult> {
+    const startedAt = this.settings.now();
+    for (let round = 0; ; round += 1) {
+      const claim = await this.claimSubmission(newCase);
+      if (claim.ok) return { case: await this.commitCase(newCase, referenceYear), created: true };
+      if ('stopped' in claim && claim.stopped.kind === 'duplicate') return { case: claim.stopped.existing, created: false };
+      // The first request for this form has claimed it but not committed yet: give it time.
+      if (this.settings.now() - startedAt > this.settings.claimWaitMs) {
+        throw new SubmissionInProgressError(
+          `Case ${newCase.id}: another request holds the submission key and has not stored its case after ${this.settings.claimWaitMs} ms`,
+        );
+      }
+      await this.settings.sleep(Math.min(500, 10 * 2 ** Math.min(round, 6)));
+    }
+  }
+
+  async getCase(id: string): Promise<Case | undefined> {
+    return (await this.readCase(id))?.value;
+  }
+
+  async getCaseByReference(reference: string): Promise<Case | undefined> {
+    const { keys } = this.containers;
+    const pointerId = referencePointerId(reference);
+    const pointer = await this.cosmos('items/read', keys, () => keys.item(pointerId, pointerId).read());
+    if (pointer.resource === undefined) return undefined;
+    const found = await this.getCase(decodeReferencePointer(pointer.resource).caseId);
+    // A pointer without its case is left by a create that stopped before its commit: no case has that reference.
+    return found?.reference === reference ? found : undefined;
+  }
+
+  async listCasesByReporter(tenantId: string, reporterId: string, limit: number): Promise<Case[]> {
+    const top = Math.floor(limit);
+    if (!(top > 0)) return [];
+    const { cases } = this.containers;
+    // Ordering by the equality-filtered fields first lets Cosmos serve filter and sort from one composite index.
+    const query = {
+      query:
+        'SELECT TOP @top * FROM c WHERE c.tenantId = @tenantId AND c.reporterId = @reporterId ORDER BY c.tenantId ASC, c.reporterId ASC, c.createdAt DESC',
+      parameters: [
+        { name: '@top', value: top },
+        { name: '@tenantId', value: tenantId },
+        { name: '@reporterId', value: reporterId },
+      ],
+    };
+    const { resources } = await this.cosmos('executeQuery', cases, () => cases.items.query(query).fetchAll());
+    return resources.map((raw) => caseCodec.decode(raw).value);
+  }
+
+  async updateCase(next: Case, expectedVersion: number): Promise<UpdateResult> {
+    const { cases } = this.containers;
+    // After a lost If-Match race the re-read shows the newer version, which is a conflict: two reads suffice.
+    const target = { container: cases, id: next.id, partitionKey: next.id };
+    return toUpdateResult(await readModifyWrite(this.cosmos, target, caseCodec, decideCaseUpdate(next, expectedVersion), 2));
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    const { audit } = this.containers;
+    const item = auditItem(randomUUID(), entry);
+    // Only ever `create`: audit items are never replaced or deleted by this build.
+    await this.cosmos('items/create', audit, () => audit.items.create(item));
+  }
+
+  async listAudit(filter: { caseId?: string; from?: string; to?: string }): Promise<AuditEntry[]> {
+    const { audit } = this.containers;
+    const conditions: string[] = [];
+    const parameters: SqlParameter[] = [];
+    const where = (condition: string, name: string, value: string | undefined) => {
+      if (value === undefined) return;
+      conditions.push(condition);
+      parameters.push({ name, value });
+    };
+    where('c.caseId = @caseId', '@caseId', filter.caseId);
+    where('c.at >= @from', '@from', filter.from);
+    where('c.at < @to', '@to', filter.to);
+    const query = `SELECT * FROM c${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY c.at ASC`;
+    const { resources } = await this.cosmos('executeQuery', audit, () => audit.items.query({ query, parameters }).fetchAll());
+    return resources.map(decodeAuditItem);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.client.dispose();
+  }
+
+  private async readCase(id: string): Promise<Versioned<Case> | undefined> {
+    const { cases } = this.containers;
+    const read = await this.cosmos('items/read', cases, () => cases.item(id, id).read());
+    return read.resource === undefined ? undefined : caseCodec.decode(read.resource);
+  }
+
+  /**
+   * Takes the submission key for `newCase`, or says who has it. A claim whose case exists is a duplicate; a
+   * claim without a case is pending, unless it is older than the claim timeout: then its writer is gone and we
+   * take it over with If-Match, so of several retries exactly one does.
+   */
+  private async claimSubmission(newCase: NewCase) {
+    const { keys } = this.containers;
+    const id = submissionClaimId(newCase.submissionKey);
+    type Stop = { kind: 'duplicate'; existing: Case } | { kind: 'pending' };
+    return readModifyWrite<SubmissionClaim, Stop>(
+      this.cosmos,
+      { container: keys, id, partitionKey: id },
+      claimCodec(id),
+      async (current) => {
+        if (current === undefined) return { write: { caseId: newCase.id } };
+        const existing = await this.getCase(current.value.caseId);
+        if (existing !== undefined) return { stop: { kind: 'duplicate', existing } };
+        const claimAgeMs = this.settings.now() - current.writtenAtSeconds * 1000;
+        return claimAgeMs > this.settings.claimTimeoutMs ? { write: { caseId: newCase.id } } : { stop: { kind: 'pending' } };
+      },
+      3,
+    );
+  }
+
+  /** Steps after winning the claim; creating the case item last is what commits the case. */
+  private async commitCase(newCase: NewCase, referenceYear: number): Promise<Case> {
+    const claimedAt = this.settings.now();
+    const district = newCase.routing.schoolDistrictCode;
+    const reference = formatCaseReference(district, referenceYear, await this.nextRunningNumber(district, referenceYear));
+    const { keys, cases } = this.containers;
+    try {
+      await this.cosmos('items/create', keys, () => keys.items.create(referencePointerItem(reference, newCase.id)));
+    } catch (error) {
+      if (cosmosStatusOf(error) !== 409) throw error;
+      throw new Error(`Reference ${reference} is already taken: the running number for ${district}/${referenceYear} is behind`, { cause: error });
+    }
+    if (this.settings.now() - claimedAt > this.settings.claimTimeoutMs / 2) {
+      throw new Error(`Case ${newCase.id}: creating took too long; not committing, since another request may take over its submission key`);
+    }
+    const stored: Case = { ...newCase, reference, version: 1 };
+    try {
+      const created = await this.cosmos('items/create', cases, () => cases.items.create(caseCodec.encode(stored)));
+      return caseCodec.decode(created.resource).value;
+    } catch (error) {
+      if (cosmosStatusOf(error) !== 409) throw error;
+      throw new Error(`A case with id ${newCase.id} already exists under another submission key`, { cause: error });
+    }
+  }
+
+  /**
+   * The next running number for a district and year. Patch `incr` is atomic on the server, so concurrent
+   * creates get distinct numbers in one round trip each, without an If-Match retry loop.
+   */
+  private async nextRunningNumber(districtCode: string, year: number): Promise<number> {
+    const { keys } = this.containers;
+    const id = runningNumberId(districtCode, year);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      try {
+        const patched = await this.cosmos('items/replace', keys, () => keys.item(id, id).patch([{ op: 'incr', path: '/last', value: 1 }]));
+        return decodeRunningNumber(patched.resource);
+      } catch (error) {
+        if (cosmosStatusOf(error) !== 404) throw error;
+      }
+      try {
+        await this.cosmos('items/create', keys, () => keys.items.create(firstRunningNumberItem(districtCode, year)));
+        return 1;
+      } catch (error) {
+        // Another request created the counter first: increment it.
+        if (cosmosStatusOf(error) !== 409) throw error;
+      }
+    }
+    throw new Error(`The running number for ${districtCode}/${year} vanished between create and increment three times`);
+  }
+}

@@ -1,0 +1,126 @@
+import type { Container, ContainerDefinition, CosmosClient, Database } from '@azure/cosmos';
+import { cosmosStatusOf, explainPermissionFailure, type CosmosDataAction } from './cosmos-failure';
+import type { CosmosRetry } from './cosmos-retry';
+
+/**
+ * The three containers and why they are cut this way (docs/cosmos.md has the long form):
+ *
+ * - `cases`, partitioned by case id: the bot reads and updates a case by the id it put in the card, so
+ *   open-a-card and take-a-case are point reads and single-item writes. Only the case's own fields that we
+ *   filter or sort on are indexed; pupil data and free text are not.
+ * - `case-keys`, partitioned by id: small lookup items with deterministic ids. A submission claim (the
+ *   idempotency key), a reference → case id pointer, and one running-number counter per district and year.
+ *   Create-if-absent on a deterministic id is what makes a double submit yield one case. Point reads only,
+ *   so nothing is indexed.
+ * - `audit`, partitioned by month of the entry (`2026-11`): append-only, read by period (a data protection
+ *   officer's export, retention by age) far more than by case, and many entries have no case at all.
+ */
+export const containerDefinitions = {
+  cases: {
+    id: 'cases',
+    partitionKey: { paths: ['/id'] },
+    indexingPolicy: {
+      indexingMode: 'consistent',
+      automatic: true,
+      includedPaths: [
+        { path: '/tenantId/?' },
+        { path: '/reporterId/?' },
+        { path: '/createdAt/?' },
+        { path: '/state/?' },
+        { path: '/kind/?' },
+        { path: '/routing/schoolDistrictCode/?' },
+      ],
+      excludedPaths: [{ path: '/*' }],
+      compositeIndexes: [
+        [
+          { path: '/tenantId', order: 'ascending' },
+          { path: '/reporterId', order: 'ascending' },
+          { path: '/createdAt', order: 'descending' },
+        ],
+      ],
+    },
+  },
+  keys: {
+    id: 'case-keys',
+    partitionKey: { paths: ['/id'] },
+    indexingPolicy: { indexingMode: 'none', automatic: false },
+  },
+  audit: {
+    id: 'audit',
+    partitionKey: { paths: ['/month'] },
+    indexingPolicy: {
+      indexingMode: 'consistent',
+      automatic: true,
+      includedPaths: [{ path: '/at/?' }, { path: '/caseId/?' }],
+      excludedPaths: [{ path: '/*' }],
+    },
+  },
+} as const satisfies Record<string, ContainerDefinition & { id: string; partitionKey: { paths: [string] } }>;
+
+export type ContainerRole = keyof typeof containerDefinitions;
+export type CaseContainers = Record<ContainerRole, Container>;
+
+/**
+ * `create`: create database and containers when missing (needs the account key: Entra ID identities cannot
+ * create them through the data plane). `verify`: they were provisioned elsewhere (Bicep, az CLI); only check
+ * that they exist with the partition keys this build expects.
+ */
+export type CosmosProvisioning = 'create' | 'verify';
+
+export async function openCaseContainers(
+  client: CosmosClient,
+  databaseId: string,
+  provisioning: CosmosProvisioning,
+  retry: CosmosRetry,
+): Promise<CaseContainers> {
+  const database = await openDatabase(client, databaseId, provisioning, retry);
+  const open = async (role: ContainerRole): Promise<Container> => {
+    const definition = containerDefinitions[role];
+    const expected = definition.partitionKey.paths[0];
+    const resource = `container "${definition.id}" in database "${databaseId}"`;
+    const found =
+      provisioning === 'create'
+        ? await setupCall(retry, 'create container if missing', resource, 'create database or container', () => database.containers.createIfNotExists(definition))
+        : await setupCall(retry, 'read container', resource, 'readMetadata', () => database.container(definition.id).read());
+    if (found?.resource === undefined) {
+      throw new Error(`Cosmos DB ${resource} does not exist. ${howToProvision} (partition key ${expected}).`);
+    }
+    const paths = found.resource.partitionKey?.paths ?? [];
+    if (paths.length !== 1 || paths[0] !== expected) {
+      throw new Error(
+        `Cosmos DB ${resource} is partitioned by ${paths.join(', ') || '(nothing)'} but this build expects ${expected}. A partition key cannot be changed: copy the data into a new container.`,
+      );
+    }
+    return found.container;
+  };
+  return { cases: await open('cases'), keys: await open('keys'), audit: await open('audit') };
+}
+
+const howToProvision = 'Create it as docs/cosmos.md describes, or set COSMOS_PROVISION=create together with COSMOS_KEY';
+
+async function openDatabase(client: CosmosClient, databaseId: string, provisioning: CosmosProvisioning, retry: CosmosRetry): Promise<Database> {
+  const resource = `database "${databaseId}"`;
+  const found =
+    provisioning === 'create'
+      ? await setupCall(retry, 'create database if missing', resource, 'create database or container', () => client.databases.createIfNotExists({ id: databaseId }))
+      : await setupCall(retry, 'read database', resource, 'readMetadata', () => client.database(databaseId).read());
+  if (found?.resource === undefined) throw new Error(`Cosmos DB ${resource} does not exist. ${howToProvision}.`);
+  return found.database;
+}
+
+/** A start-up call: undefined for 404, an operator-readable error for 401/403, anything else as thrown. */
+async function setupCall<T>(
+  retry: CosmosRetry,
+  operation: string,
+  resource: string,
+  action: CosmosDataAction,
+  call: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    // Reading and create-if-missing are both safe to repeat.
+    return await retry('read', call);
+  } catch (error) {
+    if (cosmosStatusOf(error) === 404) return undefined;
+    throw explainPermissionFailure(error, operation, resource, action);
+  }
+}
