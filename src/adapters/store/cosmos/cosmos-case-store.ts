@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CosmosClient, SqlParameter } from '@azure/cosmos';
-import type { AuditEntry, CaseStore, CreateCaseResult } from '../../../app/ports';
+import type { AuditEntry, CaseStore, CreateCaseResult, StoredAddress } from '../../../app/ports';
 import type { Case, NewCase } from '../../../domain/case/case';
 import { formatCaseReference } from '../../../domain/case/reference';
 import { decideCaseUpdate, toUpdateResult, type UpdateResult } from './case-update';
@@ -8,9 +8,12 @@ import { createCosmosCall, type CosmosCall } from './cosmos-call';
 import { openCaseContainers, type CaseContainers, type CosmosProvisioning } from './cosmos-containers';
 import { cosmosStatusOf } from './cosmos-failure';
 import {
+  addressItem,
+  addressItemId,
   auditItem,
   caseCodec,
   claimCodec,
+  decodeAddressItem,
   decodeAuditItem,
   decodeReferencePointer,
   decodeRunningNumber,
@@ -136,6 +139,19 @@ export class CosmosCaseStore implements CaseStore {
     // After a lost If-Match race the re-read shows the newer version, which is a conflict: two reads suffice.
     const target = { container: cases, id: next.id, partitionKey: next.id };
     return toUpdateResult(await readModifyWrite(this.cosmos, target, caseCodec, decideCaseUpdate(next, expectedVersion), 2));
+  }
+
+  /** Addresses are small items in `case-keys` (point read and upsert by a key-derived id). */
+  async saveAddress(key: string, address: string, at: string): Promise<void> {
+    const { keys } = this.containers;
+    await this.cosmos('items/upsert', keys, () => keys.items.upsert(addressItem(key, address, at)));
+  }
+
+  async getAddress(key: string): Promise<StoredAddress | undefined> {
+    const { keys } = this.containers;
+    const id = addressItemId(key);
+    const read = await this.cosmos('items/read', keys, () => keys.item(id, id).read());
+    return read.resource === undefined ? undefined : decodeAddressItem(read.resource);
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {

@@ -39,6 +39,7 @@ export type CosmosDataAction =
   | 'items/read'
   | 'items/create'
   | 'items/replace'
+  | 'items/upsert'
   | 'executeQuery'
   | 'create database or container';
 
@@ -47,6 +48,7 @@ const actionNames: Record<CosmosDataAction, string> = {
   'items/read': 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/read',
   'items/create': 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/create',
   'items/replace': 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/replace',
+  'items/upsert': 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/upsert',
   executeQuery: 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/executeQuery',
   'create database or container': 'none: data-plane RBAC cannot create databases or containers',
 };

@@ -76,6 +76,23 @@ export function decodeRunningNumber(raw: unknown): number {
   return parseStoredValue('case-keys', '(running number)', body, runningNumberSchema).last;
 }
 
+export const addressItemId = (key: string): string => cosmosKeyId('address', key);
+
+const addressSchema = z.object({ kind: z.literal('address'), address: z.string(), updatedAt: z.string() });
+
+export const addressItem = (key: string, address: string, updatedAt: string): ItemDefinition => ({
+  id: addressItemId(key),
+  kind: 'address',
+  address,
+  updatedAt,
+});
+
+export function decodeAddressItem(raw: unknown): { address: string; updatedAt: string } {
+  const { body } = splitSystemProperties('case-keys', raw);
+  const { address, updatedAt } = parseStoredValue('case-keys', '(address)', body, addressSchema);
+  return { address, updatedAt };
+}
+
 const auditBodySchema = z
   .object({
     id: z.string(),
