@@ -60,3 +60,52 @@ export interface CaseStore {
   listAudit(filter: { caseId?: string; from?: string; to?: string }): Promise<AuditEntry[]>;
   close(): Promise<void>;
 }
+
+/**
+ * Where a notification goes (a team's channel, a person's chat). Opaque to the domain and the use cases:
+ * only the adapter named by `transport` reads `value`. Store it as it is and hand it back unchanged.
+ */
+export interface DeliveryAddress {
+  readonly transport: string;
+  readonly value: string;
+}
+
+/**
+ * The end of one delivery attempt sequence. `unreachable` is final until someone acts (the app is not
+ * installed for the person, or it was blocked or removed); `failed` is transient and worth a later sweep.
+ */
+export type DeliveryOutcome =
+  | {
+      status: 'delivered';
+      /** Id of the message in the conversation: needed to update it in place later. */
+      messageId: string;
+      /** Set when the conversation had to be created (again): store it in place of the old address. */
+      newAddress?: DeliveryAddress;
+    }
+  | { status: 'unreachable' }
+  | { status: 'failed'; attempts: number; lastStatus: number | 'no_response' | 'queue_full' };
+
+/**
+ * Sends messages to inboxes. At most one message per delivery key: a key that was delivered before is
+ * answered from the ledger without sending again. Never throws for a delivery failure: it returns one.
+ */
+export interface Notifier<Message> {
+  deliver(address: DeliveryAddress, message: Message, key: string): Promise<DeliveryOutcome>;
+  /** Replaces a message delivered earlier (a card refresh). The same key with the same message is safe to repeat. */
+  update(address: DeliveryAddress, messageId: string, message: Message, key: string): Promise<DeliveryOutcome>;
+}
+
+export interface DeliveredRecord {
+  key: string;
+  messageId: string;
+  at: string;
+}
+
+/**
+ * Durable record of delivery keys that reached their inbox, so that a retry, a sweep or a restart never
+ * sends the same key twice. Implementations: in-memory now; the case store later.
+ */
+export interface DeliveryLedger {
+  find(key: string): Promise<DeliveredRecord | undefined>;
+  record(entry: DeliveredRecord): Promise<void>;
+}

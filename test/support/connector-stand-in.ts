@@ -11,6 +11,8 @@ export interface ConnectorCall {
   conversationId?: string;
   activityId?: string;
   body: Record<string, unknown>;
+  /** When the call arrived, by the clock given to the constructor (absent without one). */
+  at?: number;
 }
 
 export interface ScriptedFailure {
@@ -26,7 +28,7 @@ type Route = { method: string; pattern: RegExp; kind: RouteKind };
 /**
  * A local stand-in for the Bot Connector REST API that botbuilder calls under `serviceUrl`
  * (v3 conversations endpoints). It routes by method and path, never by call order, records every call,
- * and can be scripted to answer 429/5xx for a kind of call.
+ * and can be scripted to answer 429/5xx for a kind of call or for every call into one conversation.
  */
 const routes: Route[] = [
   { method: 'POST', pattern: /^\/v3\/conversations$/, kind: 'create' },
@@ -40,8 +42,11 @@ const routes: Route[] = [
 export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
   private readonly failures = new Map<RouteKind, ScriptedFailure>();
+  private readonly conversationFailures = new Map<string, ScriptedFailure>();
   private server?: Server;
   private counter = 0;
+
+  constructor(private readonly options: { now?: () => number } = {}) {}
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -58,6 +63,14 @@ export class ConnectorStandIn {
     this.failures.set(kind, { ...failure });
   }
 
+  /**
+   * Fails the next calls into one conversation (any kind), before any failure scripted by kind;
+   * `{ status: 404, times: Infinity }` makes a conversation that Teams no longer knows.
+   */
+  failConversation(conversationId: string, failure: ScriptedFailure): void {
+    this.conversationFailures.set(conversationId, { ...failure });
+  }
+
   /** Activities the bot sent into a conversation (new messages and replies). */
   sent(conversationId?: string): Record<string, unknown>[] {
     return this.calls
@@ -69,6 +82,7 @@ export class ConnectorStandIn {
   reset(): void {
     this.calls.length = 0;
     this.failures.clear();
+    this.conversationFailures.clear();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -91,8 +105,10 @@ export class ConnectorStandIn {
       conversationId: match?.[1] ? decodeURIComponent(match[1]) : undefined,
       activityId: match?.[2] ? decodeURIComponent(match[2]) : undefined,
       body,
+      ...(this.options.now ? { at: this.options.now() } : {}),
     };
-    const failure = this.failures.get(route.kind);
+    const byConversation = call.conversationId === undefined ? undefined : this.conversationFailures.get(call.conversationId);
+    const failure = byConversation && byConversation.times > 0 ? byConversation : this.failures.get(route.kind);
     if (failure && failure.times > 0) {
       failure.times -= 1;
       this.calls.push({ ...call, failedWith: failure.status });

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { DeliveryQueue, type TransportResult } from '../../../src/adapters/teams/delivery/delivery-queue';
+import { RateLimiter, teamsRateLimits } from '../../../src/adapters/teams/delivery/rate-limiter';
+import type { RetryPolicy, TransportFailure } from '../../../src/adapters/teams/delivery/retry-policy';
+import { VirtualTimer } from '../../support/virtual-timer';
+
+const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 30_000, maxRetryAfterMs: 60_000 };
+
+function aQueue(timer = new VirtualTimer(), maxQueuedPerConversation = 500): DeliveryQueue {
+  return new DeliveryQueue({ limiter: new RateLimiter(teamsRateLimits, timer), policy, timer, random: () => 0.5, maxQueuedPerConversation });
+}
+
+/** A call that fails with the scripted failures in turn, then succeeds with `value`. */
+function scripted<T>(failures: TransportFailure[], value: T): { call: () => Promise<TransportResult<T>>; calls: () => number } {
+  let calls = 0;
+  return {
+    calls: () => calls,
+    call: async () => {
+      const failure = failures[calls];
+      calls += 1;
+      return failure ? { ok: false, failure } : { ok: true, value };
+    },
+  };
+}
+
+describe('the delivery queue', () => {
+  it('retries a 429 after its Retry-After and succeeds with one more call', async () => {
+    const timer = new VirtualTimer();
+    const send = scripted([{ status: 429, retryAfter: '2' }], 'm-1');
+    const result = await aQueue(timer).run('c', send.call);
+    expect(result).toEqual({ ok: true, value: 'm-1', attempts: 2 });
+    expect(send.calls()).toBe(2);
+    expect(timer.sleeps).toEqual([2_000]);
+  });
+
+  it('gives up after the attempt bound with the last status, backing off in between', async () => {
+    const timer = new VirtualTimer();
+    const send = scripted(Array.from({ length: 10 }, () => ({ status: 502 })), 'never');
+    const result = await aQueue(timer).run('c', send.call);
+    expect(result).toEqual({ ok: false, reason: 'failed', attempts: 4, lastStatus: 502 });
+    expect(send.calls()).toBe(4);
+    expect(timer.sleeps).toEqual([750, 1_500, 3_000]);
+  });
+
+  it('does not retry a 403', async () => {
+    const send = scripted([{ status: 403 }], 'never');
+    expect(await aQueue().run('c', send.call)).toEqual({ ok: false, reason: 'unreachable', attempts: 1 });
+    expect(send.calls()).toBe(1);
+  });
+
+  it('keeps arrival order within a conversation even when an earlier message waits out a retry', async () => {
+    const queue = aQueue();
+    const order: string[] = [];
+    const first = queue.run('c', async (): Promise<TransportResult<string>> => {
+      order.push('first');
+      return order.length === 1 ? { ok: false, failure: { status: 503 } } : { ok: true, value: 'first' };
+    });
+    const second = queue.run('c', async (): Promise<TransportResult<string>> => {
+      order.push('second');
+      return { ok: true, value: 'second' };
+    });
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first', 'first', 'second']);
+  });
+
+  it('refuses work beyond the per-conversation bound instead of growing without limit', async () => {
+    const queue = aQueue(new VirtualTimer(), 2);
+    const send = scripted([], 'ok');
+    const results = await Promise.all([queue.run('c', send.call), queue.run('c', send.call), queue.run('c', send.call)]);
+    expect(results.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(results[2]).toEqual({ ok: false, reason: 'failed', attempts: 0, lastStatus: 'queue_full' });
+    expect(queue.queuedIn('c')).toBe(0);
+  });
+});
