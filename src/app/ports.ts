@@ -26,7 +26,7 @@ export interface AuditEntry {
 }
 
 export interface StoredAddress {
-  address: string;
+  address: DeliveryAddress;
   updatedAt: string;
 }
 
@@ -54,7 +54,7 @@ export interface CaseStore {
    * Remembers where proactive messages to a person or a team inbox go. The address is opaque here: only the
    * Teams adapter writes and reads its content. Saving under an existing key replaces it.
    */
-  saveAddress(key: string, address: string, at: string): Promise<void>;
+  saveAddress(key: string, address: DeliveryAddress, at: string): Promise<void>;
   getAddress(key: string): Promise<StoredAddress | undefined>;
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(filter: { caseId?: string; from?: string; to?: string }): Promise<AuditEntry[]>;

@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/case/case';
 import { err, ok, type Result } from '../domain/errors';
 import { findSstTeam, type Directory, type SstTeam } from '../domain/routing/directory';
-import { teamInboxKey, type CaseStore, type Clock } from './ports';
+import { teamInboxKey, type CaseStore, type Clock, type DeliveryAddress } from './ports';
 
 export interface RegisterTeamInbox {
   actor: Actor;
@@ -11,7 +11,7 @@ export interface RegisterTeamInbox {
   /** Only a team channel can be an inbox; a personal or group chat cannot. */
   inChannel: boolean;
   /** The channel's address, opaque here. */
-  address: string;
+  address: DeliveryAddress;
 }
 
 export type RegisterTeamInboxError =

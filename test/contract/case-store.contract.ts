@@ -246,11 +246,11 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
 
     describe('address book', () => {
       it('gives back the address saved under a key, and the newest one after a second save', async () => {
-        await store.saveAddress('person:tenant-1:teacher-1', '{"conversation":"a"}', '2026-11-23T09:00:00.000Z');
-        await store.saveAddress('inbox:FAR-SST-1', '{"conversation":"channel"}', '2026-11-23T09:01:00.000Z');
-        await store.saveAddress('person:tenant-1:teacher-1', '{"conversation":"b"}', '2026-11-23T10:00:00.000Z');
-        expect(await store.getAddress('person:tenant-1:teacher-1')).toEqual({ address: '{"conversation":"b"}', updatedAt: '2026-11-23T10:00:00.000Z' });
-        expect(await store.getAddress('inbox:FAR-SST-1')).toEqual({ address: '{"conversation":"channel"}', updatedAt: '2026-11-23T09:01:00.000Z' });
+        await store.saveAddress('person:tenant-1:teacher-1', { transport: 'msteams', value: '{"conversation":"a"}' }, '2026-11-23T09:00:00.000Z');
+        await store.saveAddress('inbox:FAR-SST-1', { transport: 'msteams', value: '{"conversation":"channel"}' }, '2026-11-23T09:01:00.000Z');
+        await store.saveAddress('person:tenant-1:teacher-1', { transport: 'msteams', value: '{"conversation":"b"}' }, '2026-11-23T10:00:00.000Z');
+        expect(await store.getAddress('person:tenant-1:teacher-1')).toEqual({ address: { transport: 'msteams', value: '{"conversation":"b"}' }, updatedAt: '2026-11-23T10:00:00.000Z' });
+        expect(await store.getAddress('inbox:FAR-SST-1')).toEqual({ address: { transport: 'msteams', value: '{"conversation":"channel"}' }, updatedAt: '2026-11-23T09:01:00.000Z' });
       });
 
       it('answers undefined for a key nobody saved', async () => {
@@ -297,7 +297,7 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
         const updated = await store.updateCase({ ...second, state: 'assigned' }, 1);
         const entry: AuditEntry = { at: '2026-11-23T09:00:00.000Z', actorId: 'teacher-1', action: 'case.submitted', caseId: first.id, detail: { via: 'card' } };
         await store.appendAudit(entry);
-        await store.saveAddress('inbox:FAR-SST-1', 'address-1', '2026-11-23T09:00:00.000Z');
+        await store.saveAddress('inbox:FAR-SST-1', { transport: 'msteams', value: 'address-1' }, '2026-11-23T09:00:00.000Z');
         await store.close();
 
         store = await reopen();
@@ -305,7 +305,7 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
           expect(await store.getCase(first.id)).toEqual(first);
           expect(await store.getCaseByReference(second.reference)).toEqual(updated.ok && updated.case);
           expect(await store.listAudit({})).toEqual([entry]);
-          expect(await store.getAddress('inbox:FAR-SST-1')).toEqual({ address: 'address-1', updatedAt: '2026-11-23T09:00:00.000Z' });
+          expect(await store.getAddress('inbox:FAR-SST-1')).toEqual({ address: { transport: 'msteams', value: 'address-1' }, updatedAt: '2026-11-23T09:00:00.000Z' });
           expect(await store.createCase(aNewCase({ submissionKey: first.submissionKey }), 2026)).toEqual({ case: first, created: false });
           expect((await create(aNewCase())).reference).toBe('FAR-2026-0003');
           expect(await store.updateCase({ ...second, state: 'closed' }, 1)).toEqual({ ok: false, reason: 'conflict' });

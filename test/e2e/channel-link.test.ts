@@ -33,7 +33,7 @@ describe('linking a team channel as a school-social team inbox', () => {
     const reply = await sayInChannel(coordinator, channel, 'registrera FAR-SST-1');
     expect(reply).toContain(farstaTeam?.name);
     const stored = await bot.store.getAddress(teamInboxKey('FAR-SST-1'));
-    expect(JSON.parse(stored?.address ?? '{}').conversation.id).toBe(channel.channelId);
+    expect(JSON.parse(stored?.address.value ?? '{}').conversationId).toBe(channel.channelId);
   });
 
   it('refuses a team member who is not a coordinator, and a coordinator of another team, and changes nothing', async () => {
@@ -59,6 +59,6 @@ describe('linking a team channel as a school-social team inbox', () => {
     const teacher = aTeacher(7);
     await new TeamsClient(bot, teacher).say('hjälp');
     const stored = await bot.store.getAddress(personAddressKey(testTenant, teacher.aadObjectId));
-    expect(JSON.parse(stored?.address ?? '{}').conversation.id).toBe(`a:personal-${teacher.aadObjectId}`);
+    expect(JSON.parse(stored?.address.value ?? '{}').conversationId).toBe(`a:personal-${teacher.aadObjectId}`);
   });
 });

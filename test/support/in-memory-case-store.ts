@@ -1,4 +1,4 @@
-import type { AuditEntry, CaseStore, CreateCaseResult, StoredAddress } from '../../src/app/ports';
+import type { AuditEntry, CaseStore, CreateCaseResult, DeliveryAddress, StoredAddress } from '../../src/app/ports';
 import type { Case, NewCase } from '../../src/domain/case/case';
 import { formatCaseReference } from '../../src/domain/case/reference';
 
@@ -56,13 +56,13 @@ export class InMemoryCaseStore implements CaseStore {
     return { ok: true, case: structuredClone(updated) };
   }
 
-  async saveAddress(key: string, address: string, at: string): Promise<void> {
-    this.addresses.set(key, { address, updatedAt: at });
+  async saveAddress(key: string, address: DeliveryAddress, at: string): Promise<void> {
+    this.addresses.set(key, { address: { ...address }, updatedAt: at });
   }
 
   async getAddress(key: string): Promise<StoredAddress | undefined> {
     const found = this.addresses.get(key);
-    return found && { ...found };
+    return found && { address: { ...found.address }, updatedAt: found.updatedAt };
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {

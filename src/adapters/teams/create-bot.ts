@@ -110,5 +110,6 @@ function isFirstDelivery(context: TurnContext, recent: RecentActivities, options
 async function rememberPersonalAddress(context: TurnContext, options: BotOptions): Promise<void> {
   const actor = actorFrom(context);
   if (!actor || !isPersonalChat(context)) return;
-  await options.store.saveAddress(personAddressKey(actor.tenantId, actor.userId), addressOf(context), options.clock.now());
+  const address = addressOf(context, actor.tenantId);
+  if (address) await options.store.saveAddress(personAddressKey(actor.tenantId, actor.userId), address, options.clock.now());
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CosmosClient, SqlParameter } from '@azure/cosmos';
-import type { AuditEntry, CaseStore, CreateCaseResult, StoredAddress } from '../../../app/ports';
+import type { AuditEntry, CaseStore, CreateCaseResult, DeliveryAddress, StoredAddress } from '../../../app/ports';
 import type { Case, NewCase } from '../../../domain/case/case';
 import { formatCaseReference } from '../../../domain/case/reference';
 import { decideCaseUpdate, toUpdateResult, type UpdateResult } from './case-update';
@@ -142,7 +142,7 @@ export class CosmosCaseStore implements CaseStore {
   }
 
   /** Addresses are small items in `case-keys` (point read and upsert by a key-derived id). */
-  async saveAddress(key: string, address: string, at: string): Promise<void> {
+  async saveAddress(key: string, address: DeliveryAddress, at: string): Promise<void> {
     const { keys } = this.containers;
     await this.cosmos('items/upsert', keys, () => keys.items.upsert(addressItem(key, address, at)));
   }

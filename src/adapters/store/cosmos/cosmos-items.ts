@@ -1,6 +1,6 @@
 import type { ItemDefinition } from '@azure/cosmos';
 import { z } from 'zod';
-import type { AuditEntry } from '../../../app/ports';
+import type { AuditEntry, DeliveryAddress, StoredAddress } from '../../../app/ports';
 import type { Case } from '../../../domain/case/case';
 import { CorruptRowError, parseStoredValue } from '../corrupt-row-error';
 import { storedAuditDetailSchema, storedCaseSchema } from '../stored-case-schema';
@@ -78,16 +78,20 @@ export function decodeRunningNumber(raw: unknown): number {
 
 export const addressItemId = (key: string): string => cosmosKeyId('address', key);
 
-const addressSchema = z.object({ kind: z.literal('address'), address: z.string(), updatedAt: z.string() });
+const addressSchema = z.object({
+  kind: z.literal('address'),
+  address: z.object({ transport: z.string().min(1), value: z.string() }).strict(),
+  updatedAt: z.string(),
+});
 
-export const addressItem = (key: string, address: string, updatedAt: string): ItemDefinition => ({
+export const addressItem = (key: string, address: DeliveryAddress, updatedAt: string): ItemDefinition => ({
   id: addressItemId(key),
   kind: 'address',
-  address,
+  address: { transport: address.transport, value: address.value },
   updatedAt,
 });
 
-export function decodeAddressItem(raw: unknown): { address: string; updatedAt: string } {
+export function decodeAddressItem(raw: unknown): StoredAddress {
   const { body } = splitSystemProperties('case-keys', raw);
   const { address, updatedAt } = parseStoredValue('case-keys', '(address)', body, addressSchema);
   return { address, updatedAt };

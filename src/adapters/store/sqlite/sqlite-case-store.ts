@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database, type Transaction } from 'better-sqlite3';
 import { z } from 'zod';
-import type { AuditEntry, CaseStore, CreateCaseResult, StoredAddress } from '../../../app/ports';
+import type { AuditEntry, CaseStore, CreateCaseResult, DeliveryAddress, StoredAddress } from '../../../app/ports';
 import type { Case, NewCase } from '../../../domain/case/case';
 import { formatCaseReference } from '../../../domain/case/reference';
 import { parseJsonColumn } from '../corrupt-row-error';
@@ -15,6 +15,7 @@ type UpdateResult = Awaited<ReturnType<CaseStore['updateCase']>>;
 const caseRowSchema = z.object({ id: z.string(), body: z.string() });
 const sequenceRowSchema = z.object({ last: z.number().int().positive() });
 const addressRowSchema = z.object({ address: z.string(), updated_at: z.string() });
+const storedAddressSchema = z.object({ transport: z.string().min(1), value: z.string() }).strict();
 const auditRowSchema = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -97,15 +98,15 @@ export class SqliteCaseStore implements CaseStore {
     return this.updateCaseIfVersion.immediate(next, expectedVersion);
   }
 
-  async saveAddress(key: string, address: string, at: string): Promise<void> {
-    this.statements.upsertAddress.run({ key, address, at });
+  async saveAddress(key: string, address: DeliveryAddress, at: string): Promise<void> {
+    this.statements.upsertAddress.run({ key, address: JSON.stringify({ transport: address.transport, value: address.value }), at });
   }
 
   async getAddress(key: string): Promise<StoredAddress | undefined> {
     const row: unknown = this.statements.addressByKey.get(key);
     if (row === undefined) return undefined;
     const { address, updated_at } = addressRowSchema.parse(row);
-    return { address, updatedAt: updated_at };
+    return { address: parseJsonColumn('addresses', key, 'address', address, storedAddressSchema), updatedAt: updated_at };
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {

@@ -14,13 +14,14 @@ export function registerChannelLink(app: Application<TurnState>, deps: BotDeps):
     const lang = langOf(context);
     const actor = actorFrom(context);
     const teamId = commands.registerInbox.exec(context.activity.text ?? '')?.[1] ?? '';
-    if (!actor) return void (await context.sendActivity(t(lang, 'error.apology')));
+    const address = actor && channelAddressOf(context, actor.tenantId);
+    if (!actor || !address) return void (await context.sendActivity(t(lang, 'channelLink.notChannel')));
     const result = await registerTeamInbox(deps, {
       actor,
       actorUpn: isChannel(context) ? await upnOf(context) : undefined,
       teamId,
       inChannel: isChannel(context),
-      address: channelAddressOf(context),
+      address,
     });
     deps.log.info({ event: result.ok ? 'inbox.registered' : `inbox.register_${result.error.code}`, teamId });
     if (result.ok) return void (await context.sendActivity(t(lang, 'channelLink.registered', { team: result.value.team.name })));
