@@ -56,9 +56,49 @@ export interface CaseStore {
    */
   saveAddress(key: string, address: DeliveryAddress, at: string): Promise<void>;
   getAddress(key: string): Promise<StoredAddress | undefined>;
+  /**
+   * Open cases (new, assigned, handed over) routed to a school-social team, or to a district's fallback
+   * contact when `districtCode` is given instead, oldest first.
+   */
+  listOpenCases(filter: { teamId: string } | { fallbackDistrictCode: string }, limit: number): Promise<Case[]>;
+  /** Open cases (any state but closed and merged) of one school, oldest first: candidates for duplicates. */
+  listOpenCasesAtSchool(schoolId: string, limit: number): Promise<Case[]>;
+  /** Stores a delivery record, replacing the one with the same key. */
+  saveDelivery(delivery: CaseDelivery): Promise<void>;
+  getDelivery(key: string): Promise<CaseDelivery | undefined>;
+  /** Every delivery of one case, oldest first: where its card went, so that it can be updated in place. */
+  listDeliveriesForCase(caseId: string): Promise<CaseDelivery[]>;
+  /** Deliveries that have not reached their inbox (pending, failed, unreachable), oldest first. */
+  listUndelivered(limit: number): Promise<CaseDelivery[]>;
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(filter: { caseId?: string; from?: string; to?: string }): Promise<AuditEntry[]>;
   close(): Promise<void>;
+}
+
+export const deliveryPurposes = ['case_card', 'handover_card', 'status', 'question', 'reminder'] as const;
+export type DeliveryPurpose = (typeof deliveryPurposes)[number];
+export const deliveryStatuses = ['pending', 'delivered', 'unreachable', 'failed'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/**
+ * One message the bot sends about a case to one recipient. The key is unique and stable (a retry uses the
+ * same key), so a message is never sent twice; `messageId` lets the card be updated in place later.
+ */
+export interface CaseDelivery {
+  key: string;
+  caseId: string;
+  /** Address-book key of the recipient (`inbox:<team>`, `person:<tenant>:<user>`). */
+  recipient: string;
+  purpose: DeliveryPurpose;
+  status: DeliveryStatus;
+  /** Where it went, once known; a personal chat created on first delivery is stored here. */
+  address?: DeliveryAddress;
+  messageId?: string;
+  attempts: number;
+  /** The last HTTP status or failure code, for coordinators and operators. */
+  lastStatus?: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /**

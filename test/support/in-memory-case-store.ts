@@ -1,8 +1,10 @@
-import type { AuditEntry, CaseStore, CreateCaseResult, DeliveryAddress, StoredAddress } from '../../src/app/ports';
+import type { AuditEntry, CaseDelivery, CaseStore, CreateCaseResult, DeliveryAddress, StoredAddress } from '../../src/app/ports';
 import type { Case, NewCase } from '../../src/domain/case/case';
 import { formatCaseReference } from '../../src/domain/case/reference';
 
 type UpdateResult = Awaited<ReturnType<CaseStore['updateCase']>>;
+
+const openForTeam = new Set<Case['state']>(['new', 'assigned', 'handed_over']);
 
 /**
  * CaseStore in a Map, for use-case tests. It passes the same contract suite as the real stores. Cases are
@@ -14,6 +16,7 @@ export class InMemoryCaseStore implements CaseStore {
   private readonly sequences = new Map<string, number>();
   private readonly audit: AuditEntry[] = [];
   private readonly addresses = new Map<string, StoredAddress>();
+  private readonly deliveries = new Map<string, CaseDelivery>();
 
   async createCase(newCase: NewCase, referenceYear: number): Promise<CreateCaseResult> {
     const existing = [...this.cases.values()].find((c) => c.submissionKey === newCase.submissionKey);
@@ -63,6 +66,47 @@ export class InMemoryCaseStore implements CaseStore {
   async getAddress(key: string): Promise<StoredAddress | undefined> {
     const found = this.addresses.get(key);
     return found && { address: { ...found.address }, updatedAt: found.updatedAt };
+  }
+
+  async listOpenCases(filter: { teamId: string } | { fallbackDistrictCode: string }, limit: number): Promise<Case[]> {
+    const matches = (c: Case): boolean =>
+      'teamId' in filter ? c.routing.sstTeamId === filter.teamId : c.routing.fallbackDistrictCode === filter.fallbackDistrictCode;
+    return this.oldestFirst([...this.cases.values()].filter((c) => openForTeam.has(c.state) && matches(c)), limit);
+  }
+
+  async listOpenCasesAtSchool(schoolId: string, limit: number): Promise<Case[]> {
+    return this.oldestFirst([...this.cases.values()].filter((c) => c.schoolId === schoolId && c.state !== 'closed' && c.state !== 'merged'), limit);
+  }
+
+  async saveDelivery(delivery: CaseDelivery): Promise<void> {
+    this.deliveries.delete(delivery.key);
+    this.deliveries.set(delivery.key, structuredClone(delivery));
+  }
+
+  async getDelivery(key: string): Promise<CaseDelivery | undefined> {
+    const found = this.deliveries.get(key);
+    return found && structuredClone(found);
+  }
+
+  async listDeliveriesForCase(caseId: string): Promise<CaseDelivery[]> {
+    return this.byCreation([...this.deliveries.values()].filter((d) => d.caseId === caseId));
+  }
+
+  async listUndelivered(limit: number): Promise<CaseDelivery[]> {
+    return this.byCreation([...this.deliveries.values()].filter((d) => d.status !== 'delivered')).slice(0, Math.max(0, limit));
+  }
+
+  private oldestFirst(cases: Case[], limit: number): Case[] {
+    return cases
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+      .slice(0, Math.max(0, Math.floor(limit)))
+      .map((c) => structuredClone(c));
+  }
+
+  private byCreation(deliveries: CaseDelivery[]): CaseDelivery[] {
+    return deliveries
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.key < b.key ? -1 : 1))
+      .map((d) => structuredClone(d));
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
