@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { caseOutcomes } from '../../../../domain/case/case';
+import { consentGivers, consentScopes } from '../../../../domain/report/report';
+
+/**
+ * Payloads of the case card's Action.Execute verbs. Every button carries the case id and the version the
+ * card showed, so that a click on a stale card is noticed (someone else changed the case meanwhile).
+ * Input values arrive as strings (Teams); unknown keys are dropped.
+ */
+const caseId = z.string().min(1).max(100);
+const version = z.coerce.number().int().min(1).max(1_000_000);
+const text = z.string().max(4000);
+
+export const caseRefSchema = z.object({ caseId, version });
+export const caseViewSchema = z.object({ caseId });
+export const caseAskSchema = z.object({ caseId, version, question: text.optional() });
+export const caseConsentSchema = z.object({
+  caseId,
+  version,
+  consentGivenBy: z.enum(consentGivers).optional(),
+  consentScope: text.optional(),
+  consentValidUntil: text.optional(),
+});
+export const caseLevelSchema = z.object({ caseId, version, level: z.enum(['sst', 'intensive']) });
+export const caseCloseSchema = z.object({ caseId, version, outcome: z.union([z.enum(caseOutcomes), z.literal('')]).optional() });
+export const caseMergeSchema = z.object({ caseId, version, intoCaseId: caseId });
+export const caseAnswerSchema = z.object({ caseId, questionId: z.string().min(1).max(100), answer: text.optional() });
+
+/** Input ids the case card and the question card may carry, by verb (test/cards checks every input against these). */
+export const casePayloadSchemas = {
+  'case.view': caseViewSchema,
+  'case.take': caseRefSchema,
+  'case.ask': caseAskSchema,
+  'case.consent': caseConsentSchema,
+  'case.level': caseLevelSchema,
+  'case.close': caseCloseSchema,
+  'case.merge': caseMergeSchema,
+  'case.answer': caseAnswerSchema,
+} as const;
