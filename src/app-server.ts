@@ -1,13 +1,17 @@
 import type { Server } from 'restify';
-import type { CaseStore, Clock, IdSource } from './app/ports';
+import type { CaseStore, Clock, IdSource, Messenger } from './app/ports';
 import type { Config } from './config/env';
 import type { Directory } from './domain/routing/directory';
 import { createServer } from './adapters/http/server';
 import type { Logger } from './adapters/log/logger';
 import { createBot } from './adapters/teams/create-bot';
+import { TrackedBackgroundWork } from './adapters/background/tracked-background-work';
+import { StoreDeliveryLedger } from './adapters/store/store-delivery-ledger';
+import { createTeamsNotifier } from './adapters/teams/delivery/teams-notifier';
+import { TeamsMessenger } from './adapters/teams/teams-messenger';
 
 export interface AppDeps {
-  config: Pick<Config, 'credentials' | 'allowedTenants' | 'maxBodyBytes'>;
+  config: Pick<Config, 'credentials' | 'allowedTenants' | 'maxBodyBytes' | 'teamsServiceUrl'>;
   store: CaseStore;
   clock: Clock;
   ids: IdSource;
@@ -15,18 +19,41 @@ export interface AppDeps {
   log: Logger;
 }
 
-/** Wires bot and HTTP edge from already-built adapters; used by main.ts and by the end-to-end tests. */
-export function createAppServer(deps: AppDeps): Server {
+export interface App {
+  server: Server;
+  /** Resolves when no proactive work started by a turn is still running. */
+  idle(): Promise<void>;
+  /** Proactive sends, for the periodic retry of undelivered messages. */
+  messenger: Messenger;
+}
+
+/** Wires bot, delivery and HTTP edge from already-built adapters; used by main.ts and by the end-to-end tests. */
+export function createApp(deps: AppDeps): App {
+  const background = new TrackedBackgroundWork(deps.log);
+  const notifier = createTeamsNotifier({
+    credentials: deps.config.credentials,
+    ledger: new StoreDeliveryLedger(deps.store),
+    clock: deps.clock,
+    log: deps.log,
+  });
+  const messenger = new TeamsMessenger({
+    notifier,
+    directory: deps.directory,
+    clock: deps.clock,
+    serviceUrlFor: () => deps.config.teamsServiceUrl,
+  });
   const bot = createBot({
     store: deps.store,
     clock: deps.clock,
     ids: deps.ids,
     directory: deps.directory,
     log: deps.log,
+    messenger,
+    background,
     credentials: deps.config.credentials,
     allowedTenants: deps.config.allowedTenants,
   });
-  return createServer({
+  const server = createServer({
     handleMessages: (req, res) => bot.process(req, res),
     log: deps.log,
     maxBodyBytes: deps.config.maxBodyBytes,
@@ -35,6 +62,7 @@ export function createAppServer(deps: AppDeps): Server {
     // nothing vouches for it, so the bot only answers on this machine and cannot be made to call elsewhere.
     isAllowedServiceUrl: deps.config.credentials ? (url) => url.protocol === 'https:' : isLoopback,
   });
+  return { server, idle: () => background.idle(), messenger };
 }
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);

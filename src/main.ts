@@ -2,7 +2,8 @@ import { SystemClock } from './adapters/clock/system-clock';
 import { UuidIds } from './adapters/ids/uuid-ids';
 import { createLogger } from './adapters/log/logger';
 import { openCaseStore } from './adapters/store/open-case-store';
-import { createAppServer } from './app-server';
+import { createApp } from './app-server';
+import { retryUndelivered } from './app/retry-undelivered';
 import { loadDirectoryFile } from './config/directory';
 import { loadConfig } from './config/env';
 import type { Directory } from './domain/routing/directory';
@@ -18,14 +19,26 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   let directory: Directory = loadDirectoryFile(config.directoryFile);
   const store = await openCaseStore(config);
-  const server = createAppServer({
-    config,
-    store,
-    clock: new SystemClock(),
-    ids: new UuidIds(),
-    directory: () => directory,
-    log,
-  });
+  const clock = new SystemClock();
+  const app = createApp({ config, store, clock, ids: new UuidIds(), directory: () => directory, log });
+  const server = app.server;
+
+  // Messages that failed for a transient reason are sent again with the same keys, so never twice.
+  const retryEveryMs = 60_000;
+  let retrying = false;
+  const retryTimer = setInterval(() => {
+    if (retrying) return;
+    retrying = true;
+    retryUndelivered({ store, clock, messenger: app.messenger })
+      .then((delivered) => {
+        if (delivered > 0) log.info({ event: 'delivery.retried', delivered });
+      })
+      .catch((error: unknown) => log.error({ event: 'delivery.retry_failed', errorName: error instanceof Error ? error.name : 'unknown' }))
+      .finally(() => {
+        retrying = false;
+      });
+  }, retryEveryMs);
+  retryTimer.unref();
 
   // A reload swaps the whole directory; a bad file keeps the old one and says why.
   process.on('SIGHUP', () => {
@@ -38,8 +51,12 @@ async function main(): Promise<void> {
   });
   const shutdown = (signal: string) => {
     log.info({ event: 'server.stopping', signal });
+    clearInterval(retryTimer);
     server.close(() => {
-      void store.close().then(() => process.exit(0));
+      void app
+        .idle()
+        .then(() => store.close())
+        .then(() => process.exit(0));
     });
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));

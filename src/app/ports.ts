@@ -135,6 +135,39 @@ export interface Notifier<Message> {
   update(address: DeliveryAddress, messageId: string, message: Message, key: string): Promise<DeliveryOutcome>;
 }
 
+/** Who a message about a case goes to: a team's inbox channel, or a person's chat with the bot. */
+export type Recipient = { kind: 'team_inbox'; teamId: string } | { kind: 'person'; tenantId: string; userId: string };
+
+export const recipientKey = (r: Recipient): string =>
+  r.kind === 'team_inbox' ? teamInboxKey(r.teamId) : personAddressKey(r.tenantId, r.userId);
+
+/**
+ * What the bot tells people about a case, as intents: the adapter that delivers them renders the card and
+ * chooses the words (and the language) for its channel.
+ */
+export type CaseMessage =
+  | { kind: 'case_card'; case: Case }
+  | { kind: 'status'; case: Case; status: 'received' | 'taken' | 'closed' | 'consent_recorded' }
+  | { kind: 'question'; case: Case; questionId: string };
+
+/**
+ * Sends case messages to recipients and updates them in place. Never throws for a delivery problem: the
+ * outcome says what happened, and the caller records it on the case's delivery.
+ */
+export interface Messenger {
+  /**
+   * Sends to the recipient's stored address, or, for a person without one, to a personal chat created on
+   * the way (the outcome's `newAddress` is then where it went).
+   */
+  send(recipient: Recipient, address: DeliveryAddress | undefined, message: CaseMessage, key: string): Promise<DeliveryOutcome>;
+  update(address: DeliveryAddress, messageId: string, message: CaseMessage, key: string): Promise<DeliveryOutcome>;
+}
+
+/** Work that runs after a turn has answered (proactive sends), tracked so that shutdown and tests can wait for it. */
+export interface BackgroundWork {
+  run(name: string, work: () => Promise<void>): void;
+}
+
 export interface DeliveredRecord {
   key: string;
   messageId: string;

@@ -59,7 +59,14 @@ const schoolSchema = z
   .strict();
 
 const sstTeamSchema = z
-  .object({ id, name: text, districtCode, members: people('member'), coordinators: people('coordinator') })
+  .object({
+    id,
+    name: text,
+    districtCode,
+    members: people('member'),
+    coordinators: people('coordinator'),
+    personalDelivery: z.enum(['always', 'when_no_channel']).default('when_no_channel'),
+  })
   .strict();
 
 const investigationUnitSchema = z

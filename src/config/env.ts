@@ -17,6 +17,7 @@ const envSchema = z
     DATA_DIR: z.string().min(1).default('./data'),
     DIRECTORY_FILE: z.string().min(1).default('./directory/stockholm.sample.yaml'),
     STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
+    TEAMS_SERVICE_URL: z.string().url().default('https://smba.trafficmanager.net/emea/'),
     COSMOS_ENDPOINT: z
       .string()
       .url()
@@ -122,6 +123,8 @@ export interface Config {
   dataDir: string;
   directoryFile: string;
   store: StoreConfig;
+  /** Bot Connector URL used to start a personal chat with someone the bot has not heard from yet. */
+  teamsServiceUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   maxBodyBytes: number;
   /** Absent only in explicit local mode: then the adapter does not validate tokens. */
@@ -156,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       dataDir: e.DATA_DIR,
       directoryFile: e.DIRECTORY_FILE,
       store: storeConfig(e),
+      teamsServiceUrl: e.TEAMS_SERVICE_URL,
       logLevel: e.LOG_LEVEL,
       maxBodyBytes: e.MAX_BODY_BYTES,
       credentials,

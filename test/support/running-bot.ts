@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Server } from 'restify';
 import { createLogger } from '../../src/adapters/log/logger';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
-import { createAppServer } from '../../src/app-server';
+import { createApp, type App } from '../../src/app-server';
 import type { Clock } from '../../src/app/ports';
 import { UuidIds } from '../../src/adapters/ids/uuid-ids';
 import { ConnectorStandIn } from './connector-stand-in';
@@ -26,6 +26,7 @@ export class RunningBot {
   baseUrl = '';
   store!: SqliteCaseStore;
   private server?: Server;
+  private app?: App;
 
   constructor(private readonly options: { now?: string; allowedTenants?: string[]; maxBodyBytes?: number } = {}) {
     this.clock = new FixedClock(options.now ?? '2026-11-23T09:00:00.000Z');
@@ -56,20 +57,32 @@ export class RunningBot {
     this.store = SqliteCaseStore.open(this.dbFile);
     const directory = loadSampleDirectory();
     const clock: Clock = this.clock;
-    this.server = createAppServer({
-      config: { credentials: undefined, allowedTenants: this.options.allowedTenants ?? [], maxBodyBytes: this.options.maxBodyBytes ?? 256 * 1024 },
+    this.app = createApp({
+      config: {
+        credentials: undefined,
+        allowedTenants: this.options.allowedTenants ?? [],
+        maxBodyBytes: this.options.maxBodyBytes ?? 256 * 1024,
+        teamsServiceUrl: this.serviceUrl,
+      },
       store: this.store,
       clock,
       ids: new UuidIds(),
       directory: () => directory,
       log: createLogger('debug', this.logs),
     });
+    this.server = this.app.server;
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     const address = this.server.address() as AddressInfo;
     this.baseUrl = `http://127.0.0.1:${address.port}`;
   }
 
+  /** Waits until the proactive sends started by the last turns are done. */
+  async idle(): Promise<void> {
+    await this.app?.idle();
+  }
+
   private async stopServer(): Promise<void> {
+    await this.app?.idle();
     const server = this.server;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
     this.server = undefined;

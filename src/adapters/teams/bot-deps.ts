@@ -1,4 +1,4 @@
-import type { CaseStore, Clock, IdSource } from '../../app/ports';
+import type { BackgroundWork, CaseStore, Clock, IdSource, Messenger } from '../../app/ports';
 import type { Directory } from '../../domain/routing/directory';
 import type { Logger } from '../log/logger';
 
@@ -9,4 +9,7 @@ export interface BotDeps {
   ids: IdSource;
   directory: () => Directory;
   log: Logger;
+  messenger: Messenger;
+  /** Proactive sends after a turn has answered. */
+  background: BackgroundWork;
 }

@@ -4,6 +4,8 @@ import { personAddressKey } from '../../app/ports';
 import type { BotCredentials } from '../../config/env';
 import { actorFrom } from './actor';
 import type { BotDeps } from './bot-deps';
+import { registerQuestionAnswer } from './features/case/answer';
+import { registerCase } from './features/case/register';
 import { registerChannelLink } from './features/channel-link/register';
 import { registerConsultation } from './features/consultation/register';
 import { registerFallback, registerHelp } from './features/help/register';
@@ -59,6 +61,8 @@ export function createBot(options: BotOptions): Bot {
   registerConsultation(app, options);
   registerMyReports(app, options);
   registerChannelLink(app, options);
+  registerCase(app, options);
+  registerQuestionAnswer(app, options);
   registerHelp(app, options);
   registerFallback(app);
 

@@ -50,6 +50,11 @@ export interface SstTeam {
   districtCode: string;
   members: readonly PersonRef[];
   coordinators: readonly PersonRef[];
+  /**
+   * Whether members also get each new case in their personal chat: `always`, or only while no channel has
+   * been linked as the team's inbox (`when_no_channel`), so that nothing waits unseen.
+   */
+  personalDelivery: 'always' | 'when_no_channel';
 }
 
 export interface InvestigationUnit {

@@ -3,6 +3,7 @@ import consultationConfirmation from '../../../../adaptive-cards/consultation-co
 import consultationForm from '../../../../adaptive-cards/consultation-form.json';
 import help from '../../../../adaptive-cards/help.json';
 import myCases from '../../../../adaptive-cards/my-cases.json';
+import notice from '../../../../adaptive-cards/notice.json';
 import protectedIdentity from '../../../../adaptive-cards/protected-identity.json';
 import reportConfirmation from '../../../../adaptive-cards/report-confirmation.json';
 import reportForm from '../../../../adaptive-cards/report-form.json';
@@ -20,6 +21,7 @@ export const templates = {
   'consultation-form': consultationForm,
   help,
   'my-cases': myCases,
+  notice,
   'protected-identity': protectedIdentity,
   'report-confirmation': reportConfirmation,
   'report-form': reportForm,

@@ -21,3 +21,6 @@ export const renderHelp = (input: HelpInput): AdaptiveCardJson => expandCard('he
 export const renderWelcome = (input: { lang: Lang }): AdaptiveCardJson => expandCard('welcome', welcomeView(input));
 export const renderProtectedIdentity = (input: { lang: Lang }): AdaptiveCardJson =>
   expandCard('protected-identity', protectedIdentityView(input));
+
+/** A short message card: a title and a text, for answers that show no case (no access, not found). */
+export const renderNotice = (input: { title: string; text: string }): AdaptiveCardJson => expandCard('notice', input);

@@ -12,6 +12,8 @@ const conversationAddressSchema = z.object({
   tenantId: z.string().min(1),
   /** Entra object id of the person in a personal chat: lets a lost chat be created again. */
   userId: z.string().min(1).optional(),
+  /** The person's Teams locale when last seen, so that proactive messages speak their language. */
+  locale: z.string().max(20).optional(),
 });
 
 const personalAddressSchema = z.object({
@@ -20,6 +22,7 @@ const personalAddressSchema = z.object({
   tenantId: z.string().min(1),
   /** Entra object id of the person; the chat is created on first delivery. */
   userId: z.string().min(1),
+  locale: z.string().max(20).optional(),
 });
 
 const teamsAddressSchema = z.discriminatedUnion('kind', [conversationAddressSchema, personalAddressSchema]);
@@ -72,6 +75,7 @@ export function addressOfConversation(reference: Partial<ConversationReference>)
     conversationType,
     tenantId,
     userId: conversationType === 'personal' ? reference.user?.aadObjectId : undefined,
+    locale: reference.locale,
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import { routeToInbox } from '../../../../app/route-to-inbox';
 import { submitConsultation } from '../../../../app/submit-consultation';
 import { actorFrom } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
@@ -27,7 +28,9 @@ export function registerConsultation(app: Application<TurnState>, deps: BotDeps)
     const result = await submitConsultation(deps, { actor, formId: parsed.formId, draft: parsed.draft });
     if (!result.ok)
       return renderConsultationForm({ lang, directory, formId: parsed.formId, values: parsed.values, errors: result.error.fields });
-    deps.log.info({ event: 'consultation.asked', caseId: result.value.case.id });
+    const stored = result.value.case;
+    deps.log.info({ event: 'consultation.asked', caseId: stored.id });
+    deps.background.run('case.route_to_inbox', () => routeToInbox(deps, stored));
     return renderConsultationConfirmation({ lang, directory, case: result.value.case, duplicate: result.value.duplicate });
   });
 }

@@ -1,25 +1,51 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
 import { listMyReports } from '../../../../app/list-my-reports';
+import { listTeamQueues, type TeamQueue } from '../../../../app/list-team-queues';
 import { actorFrom } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
-import { renderMyCases } from '../../cards/render';
+import { renderMyCases, renderTeamQueue, type AdaptiveCardJson } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
 import { commands } from '../../commands';
-import { t } from '../../i18n/i18n';
+import { catalogue, fill, t, type Lang } from '../../i18n/i18n';
 import { cardActivity, langOf } from '../../reply';
 
-/** `mina ärenden`/`my cases` for a reporter: their own reports with process status only. */
+/**
+ * `mina ärenden`/`my cases`: a school-social worker gets their teams' queues of open cases (oldest first);
+ * everyone who has reported gets their own reports with process status only.
+ */
 export function registerMyReports(app: Application<TurnState>, deps: BotDeps): void {
-  const render = async (context: Parameters<Parameters<Application<TurnState>['message']>[1]>[0]) => {
-    const lang = langOf(context);
+  const ownReports = async (context: TurnContext): Promise<AdaptiveCardJson | undefined> => {
     const actor = actorFrom(context);
-    if (!actor) return t(lang, 'error.apology');
-    const cases = await listMyReports(deps, actor);
-    return renderMyCases({ lang, directory: deps.directory(), cases });
+    if (!actor) return undefined;
+    return renderMyCases({ lang: langOf(context), directory: deps.directory(), cases: await listMyReports(deps, actor) });
   };
+  const queues = async (context: TurnContext): Promise<AdaptiveCardJson | undefined> => {
+    const actor = actorFrom(context);
+    if (!actor) return undefined;
+    const found = await listTeamQueues(deps, actor);
+    return found.length === 0 ? undefined : queueCard(deps, langOf(context), found);
+  };
+
   app.message(commands.myCases, async (context) => {
-    const card = await render(context);
-    await context.sendActivity(typeof card === 'string' ? card : cardActivity(card));
+    const [queue, mine] = [await queues(context), await ownReports(context)];
+    if (!mine) return void (await context.sendActivity(t(langOf(context), 'error.apology')));
+    if (queue) await context.sendActivity(cardActivity(queue));
+    await context.sendActivity(cardActivity(mine));
   });
-  app.adaptiveCards.actionExecute(verbs.casesMine, async (context) => render(context));
+  app.adaptiveCards.actionExecute(verbs.casesMine, async (context) => (await ownReports(context)) ?? t(langOf(context), 'error.apology'));
+  app.adaptiveCards.actionExecute(verbs.teamQueue, async (context) => (await queues(context)) ?? (await ownReports(context)) ?? t(langOf(context), 'error.apology'));
+}
+
+function queueCard(deps: BotDeps, lang: Lang, found: readonly TeamQueue[]): AdaptiveCardJson {
+  const l = catalogue(lang).teamQueue;
+  return renderTeamQueue({
+    lang,
+    directory: deps.directory(),
+    now: deps.clock.now(),
+    queues: found.map((q) => ({
+      title: q.team?.name ?? fill(l.fallbackTitle, { district: q.fallbackDistrict?.name ?? '' }),
+      cases: q.cases,
+    })),
+  });
 }

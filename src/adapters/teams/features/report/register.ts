@@ -1,4 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import { routeToInbox } from '../../../../app/route-to-inbox';
 import { submitReport } from '../../../../app/submit-report';
 import type { FieldError } from '../../../../domain/errors';
 import type { ReportDraft } from '../../../../domain/report/report';
@@ -43,7 +44,10 @@ export function registerReport(app: Application<TurnState>, deps: BotDeps): void
 
     const result = await submitReport(deps, { actor, formId: parsed.formId, draft: parsed.draft });
     if (result.ok) {
-      deps.log.info({ event: result.value.duplicate ? 'case.submit_repeated' : 'case.submitted', caseId: result.value.case.id });
+      const stored = result.value.case;
+      deps.log.info({ event: result.value.duplicate ? 'case.submit_repeated' : 'case.submitted', caseId: stored.id });
+      // Sending again is harmless: every recipient's card has its own key. A repeat may finish a first send that failed.
+      deps.background.run('case.route_to_inbox', () => routeToInbox(deps, stored));
       return renderReportConfirmation({ lang, directory, case: result.value.case, duplicate: result.value.duplicate });
     }
     switch (result.error.code) {

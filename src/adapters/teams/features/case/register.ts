@@ -1,0 +1,82 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { actOnCase } from '../../../../app/act-on-case';
+import { afterCaseChange } from '../../../../app/after-case-change';
+import { viewCase } from '../../../../app/view-case';
+import type { CaseCommand } from '../../../../app/act-on-case';
+import { actorFrom } from '../../actor';
+import type { BotDeps } from '../../bot-deps';
+import { verbs } from '../../cards/verbs';
+import { langOf } from '../../reply';
+import { cardForCase, cardForError, refusalCard, type CaseForm } from './respond';
+import { askActionOf, closeActionOf, consentOf } from './to-action';
+import { caseAskSchema, caseCloseSchema, caseConsentSchema, caseLevelSchema, caseMergeSchema, caseRefSchema, caseViewSchema } from './schemas';
+
+type Parsed = { caseId: string; version: number; action: CaseCommand; form?: CaseForm } | { caseId: string; version: number; invalid: CaseForm };
+
+/** The case card: its user-specific view, and one route per team-side action (take, ask, consent, level, close, merge). */
+export function registerCase(app: Application<TurnState>, deps: BotDeps): void {
+  app.adaptiveCards.actionExecute(verbs.caseView, async (context, _state, data) => {
+    const lang = langOf(context);
+    const actor = actorFrom(context);
+    const parsed = caseViewSchema.safeParse(data);
+    if (!actor || !parsed.success) return refusalCard(deps, lang);
+    const viewed = await viewCase(deps, actor, parsed.data.caseId);
+    return viewed.ok ? cardForCase(deps, lang, actor.userId, viewed.value) : refusalCard(deps, lang);
+  });
+
+  const route = (verb: string, parse: (data: unknown, context: TurnContext) => Parsed | undefined) =>
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
+      const lang = langOf(context);
+      const actor = actorFrom(context);
+      const parsed = parse(data, context);
+      if (!actor || !parsed) return refusalCard(deps, lang);
+      if ('invalid' in parsed) {
+        const viewed = await viewCase(deps, actor, parsed.caseId);
+        return viewed.ok ? cardForCase(deps, lang, actor.userId, viewed.value, { form: parsed.invalid }) : refusalCard(deps, lang);
+      }
+      const result = await actOnCase(deps, { actor, caseId: parsed.caseId, seenVersion: parsed.version, action: parsed.action });
+      if (!result.ok) return cardForError(deps, lang, actor.userId, result.error, parsed.form);
+      const { case: changed, events, mergedInto } = result.value;
+      deps.background.run('case.after_change', async () => {
+        await afterCaseChange(deps, changed, events);
+        if (mergedInto) await afterCaseChange(deps, mergedInto, []);
+      });
+      deps.log.info({ event: `case.${parsed.action.type}`, caseId: changed.id });
+      return cardForCase(deps, lang, actor.userId, { case: changed, roles: result.value.roles }, { done: parsed.action.type });
+    });
+
+  const ref = (data: unknown) => caseRefSchema.safeParse(data);
+  route(verbs.caseTake, (data) => {
+    const p = ref(data);
+    return p.success ? { ...p.data, action: { type: 'take' } } : undefined;
+  });
+  route(verbs.caseAsk, (data) => {
+    const p = caseAskSchema.safeParse(data);
+    if (!p.success) return undefined;
+    const form: CaseForm = { verb: verbs.caseAsk, values: { question: p.data.question ?? '' }, errors: [] };
+    return { caseId: p.data.caseId, version: p.data.version, action: askActionOf(p.data, deps.ids.newId()), form };
+  });
+  route(verbs.caseConsent, (data) => {
+    const p = caseConsentSchema.safeParse(data);
+    if (!p.success) return undefined;
+    const values = { consentGivenBy: p.data.consentGivenBy ?? '', consentScope: p.data.consentScope ?? '', consentValidUntil: p.data.consentValidUntil ?? '' };
+    const form: CaseForm = { verb: verbs.caseConsent, values, errors: [] };
+    return { caseId: p.data.caseId, version: p.data.version, action: { type: 'record_consent', consent: consentOf(p.data) }, form };
+  });
+  route(verbs.caseLevel, (data) => {
+    const p = caseLevelSchema.safeParse(data);
+    return p.success ? { caseId: p.data.caseId, version: p.data.version, action: { type: 'change_level', level: p.data.level } } : undefined;
+  });
+  route(verbs.caseClose, (data) => {
+    const p = caseCloseSchema.safeParse(data);
+    if (!p.success) return undefined;
+    const closing = closeActionOf(p.data);
+    const form: CaseForm = { verb: verbs.caseClose, values: { outcome: p.data.outcome ?? '' }, errors: closing.ok ? [] : closing.errors };
+    return closing.ok ? { ...p.data, action: closing.action, form } : { caseId: p.data.caseId, version: p.data.version, invalid: form };
+  });
+  route(verbs.caseMerge, (data) => {
+    const p = caseMergeSchema.safeParse(data);
+    return p.success ? { caseId: p.data.caseId, version: p.data.version, action: { type: 'merge', intoCaseId: p.data.intoCaseId } } : undefined;
+  });
+}

@@ -1,0 +1,93 @@
+import type { ActOnCaseError } from '../../../../app/act-on-case';
+import { caseContext, type CaseForViewer } from '../../../../app/view-case';
+import type { CaseRole } from '../../../../domain/access/policy';
+import type { Case } from '../../../../domain/case/case';
+import type { CaseActionType } from '../../../../domain/case/lifecycle';
+import type { FieldError } from '../../../../domain/errors';
+import type { BotDeps } from '../../bot-deps';
+import { renderCaseCard, renderNotice, type AdaptiveCardJson } from '../../cards/render';
+import { catalogue, type Lang } from '../../i18n/i18n';
+import { renameTextField } from './to-action';
+
+/** An action form on the case card that came back rejected: its values and per-field messages. */
+export interface CaseForm {
+  verb: string;
+  values: Record<string, string>;
+  errors: readonly FieldError[];
+}
+
+type Notice = { tone: 'good' | 'warning' | 'attention'; text: string };
+
+const doneNotice = {
+  record_consent: 'consentRecorded',
+  take: 'taken',
+  ask_reporter: 'asked',
+  answer_question: 'answered',
+  change_level: 'levelChanged',
+  hand_over: 'handedOver',
+  close: 'closed',
+  merge: 'merged',
+} as const satisfies Record<CaseActionType, string>;
+
+/** The viewer's own view of a case, with a notice about what just happened or a rejected form. */
+export async function cardForCase(
+  deps: BotDeps,
+  lang: Lang,
+  viewerId: string,
+  seen: Pick<CaseForViewer, 'case' | 'roles'> & Partial<CaseForViewer>,
+  extra: { done?: CaseActionType; notice?: Notice; form?: CaseForm } = {},
+): Promise<AdaptiveCardJson> {
+  const context = seen.duplicates && seen.undelivered ? { duplicates: seen.duplicates, undelivered: seen.undelivered } : await caseContext(deps.store, seen.case);
+  const notices = catalogue(lang).caseNotices;
+  const notice = extra.notice ?? (extra.done ? { tone: 'good' as const, text: notices[doneNotice[extra.done]] } : undefined);
+  return renderCaseCard({
+    lang,
+    directory: deps.directory(),
+    case: seen.case,
+    viewer: { userId: viewerId, roles: seen.roles },
+    ...context,
+    now: deps.clock.now(),
+    ...(notice ? { notice } : {}),
+    ...(extra.form ? { form: extra.form } : {}),
+  });
+}
+
+/** What a refused or failed action shows: the current card with the reason, and nothing changed. */
+export async function cardForError(
+  deps: BotDeps,
+  lang: Lang,
+  viewerId: string,
+  error: ActOnCaseError,
+  form: CaseForm | undefined,
+): Promise<AdaptiveCardJson> {
+  const notices = catalogue(lang).caseNotices;
+  const show = (c: Case, roles: CaseRole[], notice: Notice, withForm?: CaseForm) =>
+    cardForCase(deps, lang, viewerId, { case: c, roles }, { notice, ...(withForm ? { form: withForm } : {}) });
+  switch (error.code) {
+    case 'not_found':
+      return refusalCard(deps, lang);
+    case 'not_authorized':
+      return show(error.case, error.roles, { tone: 'attention', text: notices.notAuthorized });
+    case 'stale':
+      return show(error.case, error.roles, { tone: 'warning', text: notices.stale });
+    case 'illegal_transition':
+      return show(error.case, error.roles, { tone: 'warning', text: notices.illegalTransition });
+    case 'rule_violation':
+      return show(error.case, error.roles, { tone: 'warning', text: notices[error.rule] });
+    case 'invalid_field': {
+      const field = form?.verb === 'case.ask' ? 'question' : 'text';
+      const rejected: CaseForm = { verb: form?.verb ?? '', values: form?.values ?? {}, errors: renameTextField(error.fields, field) };
+      return show(error.case, error.roles, { tone: 'attention', text: notices.fixForm }, rejected);
+    }
+    default: {
+      const unreachable: never = error;
+      return unreachable;
+    }
+  }
+}
+
+/** For someone who may not see the case, or a case that does not exist: says so and shows nothing of it. */
+export function refusalCard(_deps: BotDeps, lang: Lang): AdaptiveCardJson {
+  const l = catalogue(lang).noAccess;
+  return renderNotice({ title: l.title, text: l.notFound });
+}

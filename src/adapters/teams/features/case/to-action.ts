@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { CaseCommand } from '../../../../app/act-on-case';
+import type { FieldError } from '../../../../domain/errors';
+import { consentScopes, type Consent, type ConsentScope } from '../../../../domain/report/report';
+import type { caseAskSchema, caseCloseSchema, caseConsentSchema } from './schemas';
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isScope = (s: string): s is ConsentScope => consentScopes.some((x) => x === s);
+
+/** The consent form's inputs as a Consent; the domain's consent check says what is missing or wrong. */
+export function consentOf(data: z.infer<typeof caseConsentSchema>): Consent {
+  const scope = (data.consentScope ?? '').split(',').map((s) => s.trim()).filter(isScope);
+  const validUntil = data.consentValidUntil?.trim();
+  return {
+    givenBy: data.consentGivenBy ?? 'none',
+    scope,
+    ...(validUntil !== undefined && isoDate.test(validUntil) ? { validUntil } : {}),
+  };
+}
+
+export const askActionOf = (data: z.infer<typeof caseAskSchema>, questionId: string): CaseCommand => ({
+  type: 'ask_reporter',
+  questionId,
+  text: data.question ?? '',
+});
+
+export type CloseParse = { ok: true; action: CaseCommand } | { ok: false; errors: FieldError<'outcome'>[] };
+
+export function closeActionOf(data: z.infer<typeof caseCloseSchema>): CloseParse {
+  const outcome = data.outcome;
+  if (outcome === undefined || outcome === '') return { ok: false, errors: [{ field: 'outcome', code: 'required' }] };
+  return { ok: true, action: { type: 'close', outcome } };
+}
+
+/** The domain names the question's text `text`; the cards call the input `question` or `answer`. */
+export const renameTextField = <F extends string>(errors: readonly FieldError[], to: F): FieldError[] =>
+  errors.map((e) => (e.field === 'text' ? { ...e, field: to } : e));

@@ -1,0 +1,114 @@
+import { can, rolesFor, type AccessAction, type CaseRole } from '../domain/access/policy';
+import type { Actor, Case } from '../domain/case/case';
+import { applyCaseAction, type CaseAction, type CaseActionError } from '../domain/case/lifecycle';
+import { err, ok, type Result } from '../domain/errors';
+import type { DomainEvent } from '../domain/events';
+import type { Directory } from '../domain/routing/directory';
+import type { CaseStore, Clock } from './ports';
+
+export interface ActOnCaseDeps {
+  store: CaseStore;
+  clock: Clock;
+  directory: () => Directory;
+}
+
+/** A lifecycle action as a card can ask for it: a merge names its target by id, the use case reads it. */
+export type CaseCommand = Exclude<CaseAction, { type: 'merge' }> | { type: 'merge'; intoCaseId: string };
+
+export interface ActOnCase {
+  actor: Actor;
+  caseId: string;
+  /** The version the actor's card showed: a click on an older card changes nothing. Absent on cards that
+   * carry no version (the reporter's question card), where the lifecycle alone decides. */
+  seenVersion?: number;
+  action: CaseCommand;
+}
+
+export type ActOnCaseError =
+  | { code: 'not_found' }
+  | { code: 'not_authorized'; case: Case; roles: CaseRole[] }
+  | { code: 'stale'; case: Case; roles: CaseRole[] }
+  | (CaseActionError & { case: Case; roles: CaseRole[] });
+
+export interface ActOnCaseDone {
+  case: Case;
+  roles: CaseRole[];
+  events: DomainEvent[];
+  /** For a merge: the case the duplicate was folded into, as stored. */
+  mergedInto?: Case;
+}
+
+/**
+ * One team-side action on a case: the one policy decides who may (roles from the directory, never from the
+ * card), the lifecycle decides whether it is legal now, and the store's version check makes two
+ * simultaneous clicks end with one winner. Every attempt, allowed or refused, is audited.
+ */
+export async function actOnCase(deps: ActOnCaseDeps, cmd: ActOnCase): Promise<Result<ActOnCaseDone, ActOnCaseError>> {
+  const { actor } = cmd;
+  const at = deps.clock.now();
+  const audit = (what: string, caseId: string, detail?: Record<string, string>) =>
+    deps.store.appendAudit({ at, actorId: actor.userId, action: what, caseId, ...(detail ? { detail } : {}) });
+  const directory = deps.directory();
+  const current = await deps.store.getCase(cmd.caseId);
+  if (!current) return err({ code: 'not_found' });
+  const roles = current.tenantId === actor.tenantId ? rolesFor(actor.userId, current, directory) : [];
+  let action: CaseAction;
+  let target: Case | undefined;
+  if (cmd.action.type === 'merge') {
+    target = await deps.store.getCase(cmd.action.intoCaseId);
+    if (!target) return err({ code: 'not_found' });
+    action = { type: 'merge', into: target };
+  } else action = cmd.action;
+  const accessAction: AccessAction = `case.${action.type}`;
+  // Merging changes two cases: the actor must be allowed to merge on both.
+  const targetAllowed = target === undefined || (target.tenantId === actor.tenantId && can(rolesFor(actor.userId, target, directory), accessAction, target));
+  if (!can(roles, accessAction, current) || !targetAllowed) {
+    await audit('case.action_refused', current.id, { action: action.type, reason: 'not_authorized' });
+    return err({ code: 'not_authorized', case: current, roles });
+  }
+  if (cmd.seenVersion !== undefined && current.version !== cmd.seenVersion) {
+    await audit('case.action_refused', current.id, { action: action.type, reason: 'stale' });
+    return err({ code: 'stale', case: current, roles });
+  }
+  const applied = applyCaseAction(current, action, { actorId: actor.userId, at, today: deps.clock.today(), directory });
+  if (!applied.ok) {
+    await audit('case.action_refused', current.id, { action: action.type, reason: applied.error.code });
+    return err({ ...applied.error, case: current, roles });
+  }
+  const stored = await deps.store.updateCase(applied.value.case, current.version);
+  if (!stored.ok) {
+    const latest = (await deps.store.getCase(current.id)) ?? current;
+    await audit('case.action_refused', current.id, { action: action.type, reason: stored.reason });
+    return err({ code: 'stale', case: latest, roles });
+  }
+  const mergedInto = target ? await attachToTarget(deps, current, target.id, { actorId: actor.userId, at, directory }) : undefined;
+  await audit(`case.${action.type}`, current.id, { from: current.state, to: stored.case.state });
+  return ok({
+    case: stored.case,
+    roles: rolesFor(actor.userId, stored.case, directory),
+    events: applied.value.events,
+    ...(mergedInto ? { mergedInto } : {}),
+  });
+}
+
+/**
+ * Stores the surviving case of a merge with the duplicate's reporters attached. Someone may change the
+ * survivor meanwhile, so the attachment is recomputed on its latest version a few times before giving up.
+ */
+async function attachToTarget(
+  deps: ActOnCaseDeps,
+  duplicate: Case,
+  targetId: string,
+  ctx: { actorId: string; at: string; directory: Directory },
+): Promise<Case | undefined> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const target = await deps.store.getCase(targetId);
+    if (!target) return undefined;
+    const again = applyCaseAction(duplicate, { type: 'merge', into: target }, { ...ctx, today: deps.clock.today() });
+    if (!again.ok || !again.value.mergedInto) return undefined;
+    const saved = await deps.store.updateCase(again.value.mergedInto, target.version);
+    if (saved.ok) return saved.case;
+  }
+  throw new Error(`Case ${duplicate.id} was merged, but attaching its reporters to case ${targetId} lost three races in a row`);
+}
+

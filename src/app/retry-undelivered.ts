@@ -1,0 +1,42 @@
+import { deliverCaseMessage, type DeliveryDeps } from './deliver-case-message';
+import type { CaseDelivery, CaseMessage, Recipient } from './ports';
+
+const statuses = ['received', 'taken', 'closed', 'consent_recorded'] as const;
+
+/** The recipient an address-book key names, as written by `recipientKey`. */
+export function recipientOf(key: string): Recipient | undefined {
+  const inbox = /^inbox:(.+)$/.exec(key);
+  if (inbox?.[1] !== undefined) return { kind: 'team_inbox', teamId: inbox[1] };
+  const person = /^person:([^:]+):(.+)$/.exec(key);
+  if (person?.[1] !== undefined && person[2] !== undefined) return { kind: 'person', tenantId: person[1], userId: person[2] };
+  return undefined;
+}
+
+/** Which message a delivery carried, read back from its key (`case:<id>:<what>:<recipient>`). */
+function messageOf(d: CaseDelivery, c: CaseMessage['case']): CaseMessage | undefined {
+  const what = d.key.slice(`case:${d.caseId}:`.length, d.key.length - d.recipient.length - 1);
+  if (what === 'card') return { kind: 'case_card', case: c };
+  const status = statuses.find((s) => what === `status-${s}`);
+  if (status) return { kind: 'status', case: c, status };
+  const question = /^question-(.+)$/.exec(what)?.[1];
+  return question === undefined ? undefined : { kind: 'question', case: c, questionId: question };
+}
+
+/**
+ * Sends again what failed for a transient reason (Teams busy, network), with the same keys, so nothing is
+ * sent twice. Unreachable recipients (the app is not installed for them) wait for a person to act: they are
+ * shown to the coordinator instead. Returns how many were delivered now.
+ */
+export async function retryUndelivered(deps: DeliveryDeps, limit = 100): Promise<number> {
+  let delivered = 0;
+  for (const d of await deps.store.listUndelivered(limit)) {
+    if (d.status === 'unreachable') continue;
+    const c = await deps.store.getCase(d.caseId);
+    const recipient = recipientOf(d.recipient);
+    const message = c ? messageOf(d, c) : undefined;
+    if (!c || !recipient || !message) continue;
+    const result = await deliverCaseMessage(deps, { case: c, recipient, purpose: d.purpose, message, key: d.key });
+    if (result.status === 'delivered') delivered += 1;
+  }
+  return delivered;
+}

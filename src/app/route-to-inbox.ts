@@ -1,0 +1,39 @@
+import type { Case } from '../domain/case/case';
+import { findDistrict, findSstTeam, type Directory } from '../domain/routing/directory';
+import { deliverCaseMessage, deliveryKey, type DeliveryDeps } from './deliver-case-message';
+import { teamInboxKey, type Recipient } from './ports';
+
+/**
+ * Who gets a routed case's card: the team's inbox channel when one is linked, and its members personally
+ * when the team asks for that or has no channel yet; the district's fallback contact when no team serves
+ * the school. A case awaiting consent goes nowhere (domain.md T10).
+ */
+export async function inboxRecipients(deps: Pick<DeliveryDeps, 'store'>, c: Case, dir: Directory): Promise<Recipient[]> {
+  if (c.state === 'awaiting_consent') return [];
+  const teamId = c.routing.sstTeamId;
+  const team = teamId === undefined ? undefined : findSstTeam(dir, teamId);
+  if (!team) {
+    const district = findDistrict(dir, c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode);
+    return district ? [{ kind: 'person', tenantId: c.tenantId, userId: district.fallbackContact.id }] : [];
+  }
+  const channel = await deps.store.getAddress(teamInboxKey(team.id));
+  const recipients: Recipient[] = channel ? [{ kind: 'team_inbox', teamId: team.id }] : [];
+  if (!channel || team.personalDelivery === 'always') {
+    const people = new Map([...team.members, ...team.coordinators].map((p) => [p.id, p]));
+    for (const id of people.keys()) recipients.push({ kind: 'person', tenantId: c.tenantId, userId: id });
+  }
+  return recipients;
+}
+
+/** Posts a newly routed case's card to its inbox(es). Safe to run again: each recipient gets it once. */
+export async function routeToInbox(deps: DeliveryDeps & { directory: () => Directory }, c: Case): Promise<void> {
+  for (const recipient of await inboxRecipients(deps, c, deps.directory())) {
+    await deliverCaseMessage(deps, {
+      case: c,
+      recipient,
+      purpose: 'case_card',
+      message: { kind: 'case_card', case: c },
+      key: deliveryKey(c.id, 'card', recipient),
+    });
+  }
+}
