@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import type { CaseStore, Clock, IdSource, Messenger } from './app/ports';
+import type { DirectoryReloader } from './app/reload-directory';
 import type { Config } from './config/env';
 import type { Directory } from './domain/routing/directory';
 import { createServer } from './adapters/http/server';
@@ -17,6 +18,8 @@ export interface AppDeps {
   ids: IdSource;
   directory: () => Directory;
   log: Logger;
+  /** Reloads the routing directory; main.ts passes one, tests may. */
+  reload?: DirectoryReloader;
 }
 
 export interface App {
@@ -50,6 +53,7 @@ export function createApp(deps: AppDeps): App {
     log: deps.log,
     messenger,
     background,
+    ...(deps.reload ? { reload: deps.reload } : {}),
     credentials: deps.config.credentials,
     allowedTenants: deps.config.allowedTenants,
   });

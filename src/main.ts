@@ -6,6 +6,7 @@ import { createApp } from './app-server';
 import { retryUndelivered } from './app/retry-undelivered';
 import { loadDirectoryFile } from './config/directory';
 import { loadConfig } from './config/env';
+import type { DirectoryReloader } from './app/reload-directory';
 import type { Directory } from './domain/routing/directory';
 
 /** Composition root: the only file that reads process.env and picks concrete adapters. */
@@ -20,7 +21,20 @@ async function main(): Promise<void> {
   let directory: Directory = loadDirectoryFile(config.directoryFile);
   const store = await openCaseStore(config);
   const clock = new SystemClock();
-  const app = createApp({ config, store, clock, ids: new UuidIds(), directory: () => directory, log });
+  // A reload swaps the whole directory; a bad file keeps the old one and says why. Cases in flight live in
+  // the store and keep their routing.
+  const reload: DirectoryReloader = () => {
+    try {
+      directory = loadDirectoryFile(config.directoryFile);
+      log.info({ event: 'directory.reloaded', version: directory.version });
+      return { ok: true, value: { version: directory.version } };
+    } catch (error) {
+      const problems = error instanceof Error ? error.message.split('\n').slice(1).map((l) => l.replace(/^- /, '')) : [];
+      log.error({ event: 'directory.reload_failed', problems: problems.length });
+      return { ok: false, error: { problems: problems.length > 0 ? problems : ['unreadable directory file'] } };
+    }
+  };
+  const app = createApp({ config, store, clock, ids: new UuidIds(), directory: () => directory, log, reload });
   const server = app.server;
 
   // Messages that failed for a transient reason are sent again with the same keys, so never twice.
@@ -40,14 +54,8 @@ async function main(): Promise<void> {
   }, retryEveryMs);
   retryTimer.unref();
 
-  // A reload swaps the whole directory; a bad file keeps the old one and says why.
   process.on('SIGHUP', () => {
-    try {
-      directory = loadDirectoryFile(config.directoryFile);
-      log.info({ event: 'directory.reloaded', version: directory.version });
-    } catch (error) {
-      log.error({ event: 'directory.reload_failed', reason: error instanceof Error ? error.message : 'unknown' });
-    }
+    reload();
   });
   const shutdown = (signal: string) => {
     log.info({ event: 'server.stopping', signal });

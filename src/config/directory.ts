@@ -81,6 +81,8 @@ const baseSchema = z
     sstTeams: z.array(sstTeamSchema),
     investigationUnits: z.array(investigationUnitSchema),
     upperSecondaryTeamId: id.optional(),
+    // IT staff who may reload the directory from Teams; they see no case content (domain.md R7).
+    admins: z.array(personRef).default([]),
     // Not statutory (domain.md A3): the city sets them.
     thresholds: z.object({ sstPercent: percent, intensivePercent: percent }).strict(),
     legal: z.object({ reportingDuty: localizedText, absenceInvestigation: localizedText }).strict(),

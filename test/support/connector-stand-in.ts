@@ -13,6 +13,8 @@ export interface ConnectorCall {
   body: Record<string, unknown>;
   /** When the call arrived, by the clock given to the constructor (absent without one). */
   at?: number;
+  /** The id the stand-in answered with: a new conversation's id, or a sent message's id. */
+  answeredId?: string;
 }
 
 export interface ScriptedFailure {
@@ -116,10 +118,10 @@ export class ConnectorStandIn {
       res.end(JSON.stringify({ error: { code: 'Scripted', message: 'scripted failure' } }));
       return;
     }
-    this.calls.push(call);
     this.counter += 1;
-    const id = `stand-in-${this.counter}`;
-    const answer = route.kind === 'create' ? { id: `conv-${this.counter}` } : route.kind === 'members' ? [] : { id };
+    const id = route.kind === 'create' ? `conv-${this.counter}` : `stand-in-${this.counter}`;
+    this.calls.push({ ...call, answeredId: id });
+    const answer = route.kind === 'members' ? [] : { id };
     res.writeHead(route.kind === 'create' ? 201 : 200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer));
   }

@@ -27,6 +27,8 @@ export class RunningBot {
   store!: SqliteCaseStore;
   private server?: Server;
   private app?: App;
+  /** How often an admin asked for the directory to be reloaded. */
+  reloads = 0;
 
   constructor(private readonly options: { now?: string; allowedTenants?: string[]; maxBodyBytes?: number } = {}) {
     this.clock = new FixedClock(options.now ?? '2026-11-23T09:00:00.000Z');
@@ -69,6 +71,10 @@ export class RunningBot {
       ids: new UuidIds(),
       directory: () => directory,
       log: createLogger('debug', this.logs),
+      reload: () => {
+        this.reloads += 1;
+        return { ok: true, value: { version: directory.version } };
+      },
     });
     this.server = this.app.server;
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));

@@ -1,4 +1,5 @@
 import type { BackgroundWork, CaseStore, Clock, IdSource, Messenger } from '../../app/ports';
+import type { DirectoryReloader } from '../../app/reload-directory';
 import type { Directory } from '../../domain/routing/directory';
 import type { Logger } from '../log/logger';
 
@@ -10,6 +11,8 @@ export interface BotDeps {
   directory: () => Directory;
   log: Logger;
   messenger: Messenger;
+  /** Reloads the routing directory file (main.ts); absent where the directory cannot be reloaded. */
+  reload?: DirectoryReloader;
   /** Proactive sends after a turn has answered. */
   background: BackgroundWork;
 }

@@ -4,6 +4,7 @@ import { personAddressKey } from '../../app/ports';
 import type { BotCredentials } from '../../config/env';
 import { actorFrom } from './actor';
 import type { BotDeps } from './bot-deps';
+import { registerAdmin } from './features/admin/register';
 import { registerQuestionAnswer } from './features/case/answer';
 import { registerCase } from './features/case/register';
 import { registerChannelLink } from './features/channel-link/register';
@@ -61,6 +62,7 @@ export function createBot(options: BotOptions): Bot {
   registerConsultation(app, options);
   registerMyReports(app, options);
   registerChannelLink(app, options);
+  registerAdmin(app, options);
   registerCase(app, options);
   registerQuestionAnswer(app, options);
   registerHelp(app, options);
