@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditEntry, CaseStore } from '../../src/app/ports';
+import type { AuditEntry, CaseDelivery, CaseStore } from '../../src/app/ports';
 import type { Case, NewCase } from '../../src/domain/case/case';
 import { formatCaseReference } from '../../src/domain/case/reference';
+import { aDelivery } from '../support/a-delivery';
 import { aNewCase } from '../support/a-new-case';
+import { deliveriesContract } from './deliveries.contract';
+import { openCasesContract } from './open-cases.contract';
 
 export interface StoreUnderTest {
   store: CaseStore;
@@ -244,6 +247,8 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
       });
     });
 
+    openCasesContract(() => store);
+
     describe('address book', () => {
       it('gives back the address saved under a key, and the newest one after a second save', async () => {
         await store.saveAddress('person:tenant-1:teacher-1', { transport: 'msteams', value: '{"conversation":"a"}' }, '2026-11-23T09:00:00.000Z');
@@ -257,6 +262,8 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
         expect(await store.getAddress('person:tenant-1:nobody')).toBeUndefined();
       });
     });
+
+    deliveriesContract(() => store);
 
     describe('audit', () => {
       const at = (hour: number) => `2026-11-23T${String(hour).padStart(2, '0')}:00:00.000Z`;
@@ -290,7 +297,7 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
     });
 
     describe('restart', () => {
-      it('keeps cases, running numbers, submission keys and audit after the store is closed and reopened', async (ctx) => {
+      it('keeps cases, running numbers, submission keys, audit, addresses and deliveries after the store is closed and reopened', async (ctx) => {
         if (!reopen) return ctx.skip(`${name} does not persist`);
         const first = await create(aNewCase());
         const second = await create(aNewCase());
@@ -298,6 +305,10 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
         const entry: AuditEntry = { at: '2026-11-23T09:00:00.000Z', actorId: 'teacher-1', action: 'case.submitted', caseId: first.id, detail: { via: 'card' } };
         await store.appendAudit(entry);
         await store.saveAddress('inbox:FAR-SST-1', { transport: 'msteams', value: 'address-1' }, '2026-11-23T09:00:00.000Z');
+        const delivered: CaseDelivery = aDelivery(first.id, { status: 'delivered', messageId: 'm-1', address: { transport: 'msteams', value: 'address-1' }, attempts: 1 });
+        const pending: CaseDelivery = aDelivery(first.id, { key: `case:${first.id}:status:person:tenant-1:teacher-1`, recipient: 'person:tenant-1:teacher-1', purpose: 'status', createdAt: '2026-11-23T09:01:00.000Z' });
+        await store.saveDelivery(delivered);
+        await store.saveDelivery(pending);
         await store.close();
 
         store = await reopen();
@@ -306,6 +317,10 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
           expect(await store.getCaseByReference(second.reference)).toEqual(updated.ok && updated.case);
           expect(await store.listAudit({})).toEqual([entry]);
           expect(await store.getAddress('inbox:FAR-SST-1')).toEqual({ address: { transport: 'msteams', value: 'address-1' }, updatedAt: '2026-11-23T09:00:00.000Z' });
+          expect(await store.getDelivery(delivered.key)).toStrictEqual(delivered);
+          expect(await store.listDeliveriesForCase(first.id)).toStrictEqual([delivered, pending]);
+          expect(await store.listUndelivered(10)).toStrictEqual([pending]);
+          expect((await store.listOpenCases({ teamId: 'FAR-SST-1' }, 10)).map((c) => c.id).sort()).toEqual([first.id, second.id].sort());
           expect(await store.createCase(aNewCase({ submissionKey: first.submissionKey }), 2026)).toEqual({ case: first, created: false });
           expect((await create(aNewCase())).reference).toBe('FAR-2026-0003');
           expect(await store.updateCase({ ...second, state: 'closed' }, 1)).toEqual({ ok: false, reason: 'conflict' });

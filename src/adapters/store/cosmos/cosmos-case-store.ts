@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CosmosClient, SqlParameter } from '@azure/cosmos';
-import type { AuditEntry, CaseStore, CreateCaseResult, DeliveryAddress, StoredAddress } from '../../../app/ports';
+import type { AuditEntry, CaseDelivery, CaseStore, CreateCaseResult, DeliveryAddress, StoredAddress } from '../../../app/ports';
 import type { Case, NewCase } from '../../../domain/case/case';
 import { formatCaseReference } from '../../../domain/case/reference';
 import { decideCaseUpdate, toUpdateResult, type UpdateResult } from './case-update';
 import { createCosmosCall, type CosmosCall } from './cosmos-call';
 import { openCaseContainers, type CaseContainers, type CosmosProvisioning } from './cosmos-containers';
+import { CosmosDeliveries } from './cosmos-deliveries';
 import { cosmosStatusOf } from './cosmos-failure';
 import {
   addressItem,
@@ -24,6 +25,7 @@ import {
   submissionClaimId,
   type SubmissionClaim,
 } from './cosmos-items';
+import { casesByReporterQuery, openCasesAtSchoolQuery, openCasesQuery, type CosmosQuery } from './cosmos-queries';
 import { createCosmosRetry, defaultCosmosRetryPolicy, type CosmosRetryPolicy } from './cosmos-retry';
 import { readModifyWrite, type Versioned } from './read-modify-write';
 
@@ -61,13 +63,16 @@ const defaultClaimWaitMs = 10_000;
  */
 export class CosmosCaseStore implements CaseStore {
   private closed = false;
+  private readonly deliveries: CosmosDeliveries;
 
   private constructor(
     private readonly client: CosmosClient,
     private readonly containers: CaseContainers,
     private readonly cosmos: CosmosCall,
     private readonly settings: { claimTimeoutMs: number; claimWaitMs: number; now: () => number; sleep: (ms: number) => Promise<void> },
-  ) {}
+  ) {
+    this.deliveries = new CosmosDeliveries(cosmos, containers);
+  }
 
   /** Connects, creates or verifies database and containers (see `CosmosProvisioning`) and returns the store. */
   static async open(options: CosmosCaseStoreOptions): Promise<CosmosCaseStore> {
@@ -117,21 +122,16 @@ export class CosmosCaseStore implements CaseStore {
   }
 
   async listCasesByReporter(tenantId: string, reporterId: string, limit: number): Promise<Case[]> {
-    const top = Math.floor(limit);
-    if (!(top > 0)) return [];
-    const { cases } = this.containers;
-    // Ordering by the equality-filtered fields first lets Cosmos serve filter and sort from one composite index.
-    const query = {
-      query:
-        'SELECT TOP @top * FROM c WHERE c.tenantId = @tenantId AND c.reporterId = @reporterId ORDER BY c.tenantId ASC, c.reporterId ASC, c.createdAt DESC',
-      parameters: [
-        { name: '@top', value: top },
-        { name: '@tenantId', value: tenantId },
-        { name: '@reporterId', value: reporterId },
-      ],
-    };
-    const { resources } = await this.cosmos('executeQuery', cases, () => cases.items.query(query).fetchAll());
-    return resources.map((raw) => caseCodec.decode(raw).value);
+    return this.queryCases(limit, (top) => casesByReporterQuery(tenantId, reporterId, top));
+  }
+
+  /** Cross-partition queries on `cases`, each served by a composite index (see cosmos-queries.ts). */
+  async listOpenCases(filter: { teamId: string } | { fallbackDistrictCode: string }, limit: number): Promise<Case[]> {
+    return this.queryCases(limit, (top) => openCasesQuery(filter, top));
+  }
+
+  async listOpenCasesAtSchool(schoolId: string, limit: number): Promise<Case[]> {
+    return this.queryCases(limit, (top) => openCasesAtSchoolQuery(schoolId, top));
   }
 
   async updateCase(next: Case, expectedVersion: number): Promise<UpdateResult> {
@@ -152,6 +152,22 @@ export class CosmosCaseStore implements CaseStore {
     const id = addressItemId(key);
     const read = await this.cosmos('items/read', keys, () => keys.item(id, id).read());
     return read.resource === undefined ? undefined : decodeAddressItem(read.resource);
+  }
+
+  saveDelivery(delivery: CaseDelivery): Promise<void> {
+    return this.deliveries.save(delivery);
+  }
+
+  getDelivery(key: string): Promise<CaseDelivery | undefined> {
+    return this.deliveries.get(key);
+  }
+
+  listDeliveriesForCase(caseId: string): Promise<CaseDelivery[]> {
+    return this.deliveries.listForCase(caseId);
+  }
+
+  listUndelivered(limit: number): Promise<CaseDelivery[]> {
+    return this.deliveries.listUndelivered(limit);
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
@@ -182,6 +198,15 @@ export class CosmosCaseStore implements CaseStore {
     if (this.closed) return;
     this.closed = true;
     this.client.dispose();
+  }
+
+  private async queryCases(limit: number, queryFor: (top: number) => CosmosQuery): Promise<Case[]> {
+    const top = Math.floor(limit);
+    if (!(top > 0)) return [];
+    const { cases } = this.containers;
+    const { spec } = queryFor(top);
+    const { resources } = await this.cosmos('executeQuery', cases, () => cases.items.query(spec).fetchAll());
+    return resources.map((raw) => caseCodec.decode(raw).value);
   }
 
   private async readCase(id: string): Promise<Versioned<Case> | undefined> {

@@ -3,17 +3,23 @@ import { cosmosStatusOf, explainPermissionFailure, type CosmosDataAction } from 
 import type { CosmosRetry } from './cosmos-retry';
 
 /**
- * The three containers and why they are cut this way (docs/cosmos.md has the long form):
+ * The four containers and why they are cut this way (docs/cosmos.md has the long form):
  *
  * - `cases`, partitioned by case id: the bot reads and updates a case by the id it put in the card, so
  *   open-a-card and take-a-case are point reads and single-item writes. Only the case's own fields that we
  *   filter or sort on are indexed; pupil data and free text are not.
  * - `case-keys`, partitioned by id: small lookup items with deterministic ids. A submission claim (the
  *   idempotency key), a reference → case id pointer, and one running-number counter per district and year.
- *   Create-if-absent on a deterministic id is what makes a double submit yield one case. Point reads only,
- *   so nothing is indexed.
+ *   Create-if-absent on a deterministic id is what makes a double submit yield one case. Also the address book
+ *   and delivery key → case id pointers. Point reads only, so nothing is indexed.
  * - `audit`, partitioned by month of the entry (`2026-11`): append-only, read by period (a data protection
  *   officer's export, retention by age) far more than by case, and many entries have no case at all.
+ * - `deliveries`, partitioned by case id: the messages sent about a case. Listing a case's deliveries (to
+ *   update its cards in place) is single-partition; the sweep's "not delivered yet" is a small cross-partition
+ *   query on status and creation time.
+ *
+ * Every query's filter and ORDER BY paths must be indexed here; test/unit/adapters/store/cosmos checks it
+ * against the queries in cosmos-queries.ts, since the emulator does not enforce indexing.
  */
 export const containerDefinitions = {
   cases: {
@@ -29,6 +35,9 @@ export const containerDefinitions = {
         { path: '/state/?' },
         { path: '/kind/?' },
         { path: '/routing/schoolDistrictCode/?' },
+        { path: '/routing/sstTeamId/?' },
+        { path: '/routing/fallbackDistrictCode/?' },
+        { path: '/schoolId/?' },
       ],
       excludedPaths: [{ path: '/*' }],
       compositeIndexes: [
@@ -36,6 +45,18 @@ export const containerDefinitions = {
           { path: '/tenantId', order: 'ascending' },
           { path: '/reporterId', order: 'ascending' },
           { path: '/createdAt', order: 'descending' },
+        ],
+        [
+          { path: '/routing/sstTeamId', order: 'ascending' },
+          { path: '/createdAt', order: 'ascending' },
+        ],
+        [
+          { path: '/routing/fallbackDistrictCode', order: 'ascending' },
+          { path: '/createdAt', order: 'ascending' },
+        ],
+        [
+          { path: '/schoolId', order: 'ascending' },
+          { path: '/createdAt', order: 'ascending' },
         ],
       ],
     },
@@ -53,6 +74,23 @@ export const containerDefinitions = {
       automatic: true,
       includedPaths: [{ path: '/at/?' }, { path: '/caseId/?' }],
       excludedPaths: [{ path: '/*' }],
+    },
+  },
+  deliveries: {
+    id: 'deliveries',
+    partitionKey: { paths: ['/caseId'] },
+    indexingPolicy: {
+      indexingMode: 'consistent',
+      automatic: true,
+      // Addresses (conversation references) and message ids are read back, never searched: not indexed.
+      includedPaths: [{ path: '/caseId/?' }, { path: '/status/?' }, { path: '/createdAt/?' }, { path: '/key/?' }],
+      excludedPaths: [{ path: '/*' }],
+      compositeIndexes: [
+        [
+          { path: '/createdAt', order: 'ascending' },
+          { path: '/key', order: 'ascending' },
+        ],
+      ],
     },
   },
 } as const satisfies Record<string, ContainerDefinition & { id: string; partitionKey: { paths: [string] } }>;
@@ -93,7 +131,7 @@ export async function openCaseContainers(
     }
     return found.container;
   };
-  return { cases: await open('cases'), keys: await open('keys'), audit: await open('audit') };
+  return { cases: await open('cases'), keys: await open('keys'), audit: await open('audit'), deliveries: await open('deliveries') };
 }
 
 const howToProvision = 'Create it as docs/cosmos.md describes, or set COSMOS_PROVISION=create together with COSMOS_KEY';

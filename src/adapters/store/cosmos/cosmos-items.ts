@@ -14,7 +14,8 @@ import type { ItemCodec } from './read-modify-write';
  */
 const systemPropertiesSchema = z.object({ id: z.string().min(1), _etag: z.string().min(1), _ts: z.number() }).passthrough();
 
-function splitSystemProperties(container: string, raw: unknown) {
+/** The item's id, concurrency token, server write time and everything else; names `container` when it fails. */
+export function splitSystemProperties(container: string, raw: unknown) {
   const parsed = systemPropertiesSchema.safeParse(raw);
   if (!parsed.success) throw new CorruptRowError(container, '(unknown id)', 'item lacks id, _etag or _ts', { cause: parsed.error });
   const { _rid: _r, _self: _s, _etag, _attachments: _a, _ts, ...body } = parsed.data;

@@ -52,6 +52,36 @@ export const migrations: readonly string[] = [
     updated_at TEXT NOT NULL
   ) STRICT, WITHOUT ROWID;
   `,
+  // 3: team queues and duplicate candidates, and delivery records.
+  // The new case columns are copies of body fields, like the others; rows written before this migration are
+  // filled from their body. The partial indexes hold open cases only, so both queue queries are range scans
+  // that come out in created_at order (rowid, the last column of every index, breaks ties in insert order).
+  // A query must repeat an index's WHERE term exactly for SQLite to use it.
+  `
+  ALTER TABLE cases ADD COLUMN school_id TEXT;
+  ALTER TABLE cases ADD COLUMN sst_team_id TEXT;
+  ALTER TABLE cases ADD COLUMN fallback_district_code TEXT;
+  UPDATE cases SET
+    school_id = json_extract(body, '$.schoolId'),
+    sst_team_id = json_extract(body, '$.routing.sstTeamId'),
+    fallback_district_code = json_extract(body, '$.routing.fallbackDistrictCode');
+  CREATE INDEX cases_open_by_team ON cases (sst_team_id, created_at)
+    WHERE state IN ('new', 'assigned', 'handed_over');
+  CREATE INDEX cases_open_by_fallback_district ON cases (fallback_district_code, created_at)
+    WHERE state IN ('new', 'assigned', 'handed_over');
+  CREATE INDEX cases_open_by_school ON cases (school_id, created_at)
+    WHERE state NOT IN ('closed', 'merged');
+
+  CREATE TABLE deliveries (
+    key TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    body TEXT NOT NULL CHECK (json_valid(body))
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX deliveries_by_case ON deliveries (case_id, created_at, key);
+  CREATE INDEX deliveries_undelivered ON deliveries (created_at, key) WHERE status <> 'delivered';
+  `,
 ];
 
 /**

@@ -2,17 +2,20 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database, type Transaction } from 'better-sqlite3';
 import { z } from 'zod';
-import type { AuditEntry, CaseStore, CreateCaseResult, DeliveryAddress, StoredAddress } from '../../../app/ports';
+import type { AuditEntry, CaseDelivery, CaseStore, CreateCaseResult, DeliveryAddress, StoredAddress } from '../../../app/ports';
 import type { Case, NewCase } from '../../../domain/case/case';
 import { formatCaseReference } from '../../../domain/case/reference';
 import { parseJsonColumn } from '../corrupt-row-error';
 import { applyMigrations } from './migrations';
+import { prepareStatements, type Statements } from './sqlite-statements';
 import { storedAuditDetailSchema, storedCaseSchema } from '../stored-case-schema';
+import { storedDeliveryOf, storedDeliverySchema } from '../stored-delivery-schema';
 
 type UpdateResult = Awaited<ReturnType<CaseStore['updateCase']>>;
 
 // Rows come back from better-sqlite3 untyped; these describe what our own SELECTs return.
 const caseRowSchema = z.object({ id: z.string(), body: z.string() });
+const deliveryRowSchema = z.object({ key: z.string(), body: z.string() });
 const sequenceRowSchema = z.object({ last: z.number().int().positive() });
 const addressRowSchema = z.object({ address: z.string(), updated_at: z.string() });
 const storedAddressSchema = z.object({ transport: z.string().min(1), value: z.string() }).strict();
@@ -89,9 +92,20 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async listCasesByReporter(tenantId: string, reporterId: string, limit: number): Promise<Case[]> {
-    // A negative LIMIT means "no limit" to SQLite; nobody asking for fewer than none means that.
-    const rows = this.statements.casesByReporter.all(tenantId, reporterId, Math.max(0, Math.floor(limit)));
+    const rows = this.statements.casesByReporter.all(tenantId, reporterId, rowLimit(limit));
     return rows.map((row) => this.toCase(row));
+  }
+
+  async listOpenCases(filter: { teamId: string } | { fallbackDistrictCode: string }, limit: number): Promise<Case[]> {
+    const rows =
+      'teamId' in filter
+        ? this.statements.openCasesByTeam.all(filter.teamId, rowLimit(limit))
+        : this.statements.openCasesByFallbackDistrict.all(filter.fallbackDistrictCode, rowLimit(limit));
+    return rows.map((row) => this.toCase(row));
+  }
+
+  async listOpenCasesAtSchool(schoolId: string, limit: number): Promise<Case[]> {
+    return this.statements.openCasesAtSchool.all(schoolId, rowLimit(limit)).map((row) => this.toCase(row));
   }
 
   async updateCase(next: Case, expectedVersion: number): Promise<UpdateResult> {
@@ -107,6 +121,30 @@ export class SqliteCaseStore implements CaseStore {
     if (row === undefined) return undefined;
     const { address, updated_at } = addressRowSchema.parse(row);
     return { address: parseJsonColumn('addresses', key, 'address', address, storedAddressSchema), updatedAt: updated_at };
+  }
+
+  async saveDelivery(delivery: CaseDelivery): Promise<void> {
+    const stored = storedDeliveryOf(delivery);
+    this.statements.upsertDelivery.run({
+      key: stored.key,
+      caseId: stored.caseId,
+      status: stored.status,
+      createdAt: stored.createdAt,
+      body: JSON.stringify(stored),
+    });
+  }
+
+  async getDelivery(key: string): Promise<CaseDelivery | undefined> {
+    const row: unknown = this.statements.deliveryByKey.get(key);
+    return row === undefined ? undefined : toDelivery(row);
+  }
+
+  async listDeliveriesForCase(caseId: string): Promise<CaseDelivery[]> {
+    return this.statements.deliveriesByCase.all(caseId).map(toDelivery);
+  }
+
+  async listUndelivered(limit: number): Promise<CaseDelivery[]> {
+    return this.statements.undelivered.all(rowLimit(limit)).map(toDelivery);
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
@@ -144,44 +182,12 @@ export class SqliteCaseStore implements CaseStore {
   }
 }
 
-type Statements = ReturnType<typeof prepareStatements>;
+/** A negative LIMIT means "no limit" to SQLite; nobody asking for fewer than none means that. */
+const rowLimit = (limit: number): number => Math.max(0, Math.floor(limit));
 
-function prepareStatements(db: Database) {
-  return {
-    caseById: db.prepare('SELECT id, body FROM cases WHERE id = ?'),
-    caseByReference: db.prepare('SELECT id, body FROM cases WHERE reference = ?'),
-    caseBySubmissionKey: db.prepare('SELECT id, body FROM cases WHERE submission_key = ?'),
-    caseExists: db.prepare('SELECT 1 AS found FROM cases WHERE id = ?'),
-    casesByReporter: db.prepare(
-      'SELECT id, body FROM cases WHERE tenant_id = ? AND reporter_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
-    ),
-    nextSequence: db.prepare(
-      `INSERT INTO sequences (district_code, year, last) VALUES (?, ?, 1)
-       ON CONFLICT (district_code, year) DO UPDATE SET last = last + 1
-       RETURNING last`,
-    ),
-    insertCase: db.prepare(
-      `INSERT INTO cases (id, reference, submission_key, tenant_id, reporter_id, created_at, school_district_code, state, version, body)
-       VALUES (@id, @reference, @submissionKey, @tenantId, @reporterId, @createdAt, @schoolDistrictCode, @state, @version, @body)`,
-    ),
-    updateCase: db.prepare(
-      `UPDATE cases SET reference = @reference, submission_key = @submissionKey, tenant_id = @tenantId,
-         reporter_id = @reporterId, created_at = @createdAt, school_district_code = @schoolDistrictCode,
-         state = @state, version = @version, body = @body
-       WHERE id = @id AND version = @expectedVersion`,
-    ),
-    upsertAddress: db.prepare(
-      `INSERT INTO addresses (key, address, updated_at) VALUES (@key, @address, @at)
-       ON CONFLICT (key) DO UPDATE SET address = excluded.address, updated_at = excluded.updated_at`,
-    ),
-    addressByKey: db.prepare('SELECT address, updated_at FROM addresses WHERE key = ?'),
-    insertAudit: db.prepare('INSERT INTO audit (at, actor_id, action, case_id, detail) VALUES (@at, @actorId, @action, @caseId, @detail)'),
-    audit: db.prepare(
-      `SELECT id, at, actor_id, action, case_id, detail FROM audit
-       WHERE (@caseId IS NULL OR case_id = @caseId) AND (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to)
-       ORDER BY at, id`,
-    ),
-  };
+function toDelivery(raw: unknown): CaseDelivery {
+  const row = deliveryRowSchema.parse(raw);
+  return parseJsonColumn('deliveries', row.key, 'body', row.body, storedDeliverySchema);
 }
 
 /** The queried columns are copies of fields in `body`; they are always written together. */
@@ -195,6 +201,9 @@ function columnsOf(c: Case) {
     createdAt: c.createdAt,
     schoolDistrictCode: c.routing.schoolDistrictCode,
     state: c.state,
+    schoolId: c.schoolId,
+    sstTeamId: c.routing.sstTeamId ?? null,
+    fallbackDistrictCode: c.routing.fallbackDistrictCode ?? null,
     version: c.version,
     body: JSON.stringify(c),
   };

@@ -1,0 +1,83 @@
+import type { SqlParameter, SqlQuerySpec } from '@azure/cosmos';
+import { deliveryStatuses } from '../../../app/ports';
+import { caseStates, type CaseState } from '../../../domain/case/case';
+import type { ContainerRole } from './cosmos-containers';
+
+/**
+ * Every query the store runs, with the container it runs on. Ordering by the equality-filtered field first
+ * lets Cosmos serve filter and sort from one composite index (cosmos-containers.ts); the unit test of the
+ * indexing policy reads these queries to check that each path they use is indexed.
+ */
+export interface CosmosQuery {
+  container: ContainerRole;
+  spec: SqlQuerySpec;
+}
+
+/** States in which a case is in a team's queue (CaseStore.listOpenCases). */
+const queuedStates: readonly CaseState[] = ['new', 'assigned', 'handed_over'];
+/** States in which a case can still absorb a duplicate (CaseStore.listOpenCasesAtSchool). */
+const openStates: readonly CaseState[] = caseStates.filter((s) => s !== 'closed' && s !== 'merged');
+const undeliveredStatuses = deliveryStatuses.filter((s) => s !== 'delivered');
+
+/** `c.field IN (@p0, @p1, …)` with one parameter per value: IN on literals can use the range index. */
+function isOneOf(field: string, prefix: string, values: readonly string[]): { condition: string; parameters: SqlParameter[] } {
+  const parameters = values.map((value, i) => ({ name: `@${prefix}${i}`, value }));
+  return { condition: `${field} IN (${parameters.map((p) => p.name).join(', ')})`, parameters };
+}
+
+export function casesByReporterQuery(tenantId: string, reporterId: string, top: number): CosmosQuery {
+  return {
+    container: 'cases',
+    spec: {
+      query:
+        'SELECT TOP @top * FROM c WHERE c.tenantId = @tenantId AND c.reporterId = @reporterId ORDER BY c.tenantId ASC, c.reporterId ASC, c.createdAt DESC',
+      parameters: [
+        { name: '@top', value: top },
+        { name: '@tenantId', value: tenantId },
+        { name: '@reporterId', value: reporterId },
+      ],
+    },
+  };
+}
+
+export function openCasesQuery(filter: { teamId: string } | { fallbackDistrictCode: string }, top: number): CosmosQuery {
+  const [field, value] = 'teamId' in filter ? ['c.routing.sstTeamId', filter.teamId] : ['c.routing.fallbackDistrictCode', filter.fallbackDistrictCode];
+  return oldestFirstWithStates(field, value, queuedStates, top);
+}
+
+export function openCasesAtSchoolQuery(schoolId: string, top: number): CosmosQuery {
+  return oldestFirstWithStates('c.schoolId', schoolId, openStates, top);
+}
+
+function oldestFirstWithStates(field: string, value: string, states: readonly string[], top: number): CosmosQuery {
+  const inStates = isOneOf('c.state', 'state', states);
+  return {
+    container: 'cases',
+    spec: {
+      query: `SELECT TOP @top * FROM c WHERE ${field} = @value AND ${inStates.condition} ORDER BY ${field} ASC, c.createdAt ASC`,
+      parameters: [{ name: '@top', value: top }, { name: '@value', value }, ...inStates.parameters],
+    },
+  };
+}
+
+/** Runs inside the case's partition (the caller passes `partitionKey`). */
+export function deliveriesForCaseQuery(caseId: string): CosmosQuery {
+  return {
+    container: 'deliveries',
+    spec: {
+      query: 'SELECT * FROM c WHERE c.caseId = @caseId ORDER BY c.createdAt ASC, c.key ASC',
+      parameters: [{ name: '@caseId', value: caseId }],
+    },
+  };
+}
+
+export function undeliveredQuery(top: number): CosmosQuery {
+  const inStatuses = isOneOf('c.status', 'status', undeliveredStatuses);
+  return {
+    container: 'deliveries',
+    spec: {
+      query: `SELECT TOP @top * FROM c WHERE ${inStatuses.condition} ORDER BY c.createdAt ASC, c.key ASC`,
+      parameters: [{ name: '@top', value: top }, ...inStatuses.parameters],
+    },
+  };
+}
