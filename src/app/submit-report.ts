@@ -5,6 +5,7 @@ import { isUpperSecondary } from '../domain/report/report';
 import { checkReport, type ReportField } from '../domain/report/rules';
 import { suggestSupportLevel } from '../domain/report/support-level';
 import { findDistrict, findSchool, type Directory } from '../domain/routing/directory';
+import { withUrgentIntakeHandover } from '../domain/handover/intake-handover';
 import { routeReport } from '../domain/routing/route-report';
 import type { CaseStore, Clock, IdSource } from './ports';
 
@@ -88,7 +89,7 @@ export async function submitReport(
     text: draft.description.trim(),
     history: [{ at: now, by: actor.userId, type: 'submitted' }],
   };
-  const { case: stored, created } = await deps.store.createCase(newCase, Number(today.slice(0, 4)));
+  const { case: stored, created } = await deps.store.createCase(withUrgentIntakeHandover(newCase, today), Number(today.slice(0, 4)));
   await deps.store.appendAudit({
     at: now,
     actorId: actor.userId,

@@ -40,6 +40,20 @@ export function handOver(
   if (!summary.ok) return err({ code: 'invalid_field', fields: summary.error });
   if (action.legalGround === 'consent' && !hasValidConsent(c, ctx.today)) return err({ code: 'rule_violation', rule: 'consent_missing' });
 
+  // An urgent report already went to the unit at intake: the team's hand-over adds its view to that handover
+  // (the link the city wants, S0.3) instead of starting another one.
+  const open = c.handover !== undefined && c.handover.state !== 'closed' ? c.handover : undefined;
+  if (open) {
+    const handover: Handover = { ...open, summary: summary.value, legalGround: action.legalGround, urgent: open.urgent || action.urgent === true };
+    const next = withHistory({ ...c, state: 'handed_over', handover }, ctx, 'handed_over', {
+      unitId: open.unitId,
+      legalGround: action.legalGround,
+      urgent: String(handover.urgent),
+      via: 'team_summary',
+    });
+    const event: DomainEvent = { caseId: c.id, at: ctx.at, by: ctx.actorId, type: 'CaseHandedOver', unitId: open.unitId, urgent: handover.urgent, legalGround: action.legalGround };
+    return ok({ case: next, events: [event] });
+  }
   const urgent = c.suspectedHarm || c.routing.urgent || action.urgent === true;
   const handover: Handover = {
     state: 'pending',
