@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'restify';
+import { SystemClock } from '../../../src/adapters/clock/system-clock';
+import { UuidIds } from '../../../src/adapters/ids/uuid-ids';
+import { createLogger } from '../../../src/adapters/log/logger';
+import { SqliteCaseStore } from '../../../src/adapters/store/sqlite/sqlite-case-store';
+import { createAppServer } from '../../../src/app-server';
+import { LogSink } from '../../support/log-sink';
+import { loadSampleDirectory } from '../../support/test-directory';
+
+/**
+ * The bot as `npm run start:local` runs it (local mode, SQLite, sample directory, the machine's clock and
+ * random ids), in this process on an ephemeral loopback port, with its data in a temp folder.
+ */
+export class PlaygroundBot {
+  readonly logs = new LogSink();
+  private readonly dataDir = mkdtempSync(join(tmpdir(), 'sst-bridge-browser-'));
+  private store?: SqliteCaseStore;
+  private server?: Server;
+  baseUrl = '';
+
+  async start(): Promise<this> {
+    this.store = SqliteCaseStore.open(join(this.dataDir, 'sst-bridge.db'));
+    const directory = loadSampleDirectory();
+    this.server = createAppServer({
+      config: { credentials: undefined, allowedTenants: [], maxBodyBytes: 256 * 1024 },
+      store: this.store,
+      clock: new SystemClock(),
+      ids: new UuidIds(),
+      directory: () => directory,
+      log: createLogger('info', this.logs),
+    });
+    const server = this.server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await this.store?.close();
+    this.server = undefined;
+    this.store = undefined;
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}

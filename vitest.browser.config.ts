@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run test:e2e`: the bot driven through the Microsoft 365 Agents Playground in headless Chromium
+// (docs/browser-e2e.md). Slow start-up on a 2-core CI machine, hence the generous but bounded timeouts.
+export default defineConfig({
+  test: {
+    include: ['test/browser/**/*.test.ts'],
+    testTimeout: 240_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 30_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});
