@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import type { CaseStore, Clock, IdSource, Messenger } from './app/ports';
 import type { DirectoryReloader } from './app/reload-directory';
-import type { Config } from './config/env';
+import { isLoopbackUrl, type Config } from './config/env';
 import type { Directory } from './domain/routing/directory';
 import { createServer } from './adapters/http/server';
 import type { Logger } from './adapters/log/logger';
@@ -10,6 +10,7 @@ import { TrackedBackgroundWork } from './adapters/background/tracked-background-
 import { StoreDeliveryLedger } from './adapters/store/store-delivery-ledger';
 import { createTeamsNotifier } from './adapters/teams/delivery/teams-notifier';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
+import { ServiceUrls } from './adapters/teams/service-urls';
 
 export interface AppDeps {
   config: Pick<Config, 'credentials' | 'allowedTenants' | 'maxBodyBytes' | 'teamsServiceUrl'>;
@@ -33,6 +34,7 @@ export interface App {
 /** Wires bot, delivery and HTTP edge from already-built adapters; used by main.ts and by the end-to-end tests. */
 export function createApp(deps: AppDeps): App {
   const background = new TrackedBackgroundWork(deps.log);
+  const serviceUrls = new ServiceUrls(deps.config.teamsServiceUrl);
   const notifier = createTeamsNotifier({
     credentials: deps.config.credentials,
     ledger: new StoreDeliveryLedger(deps.store),
@@ -43,7 +45,7 @@ export function createApp(deps: AppDeps): App {
     notifier,
     directory: deps.directory,
     clock: deps.clock,
-    serviceUrlFor: () => deps.config.teamsServiceUrl,
+    serviceUrlFor: (tenantId) => serviceUrls.urlFor(tenantId),
   });
   const bot = createBot({
     store: deps.store,
@@ -53,6 +55,7 @@ export function createApp(deps: AppDeps): App {
     log: deps.log,
     messenger,
     background,
+    serviceUrls,
     ...(deps.reload ? { reload: deps.reload } : {}),
     credentials: deps.config.credentials,
     allowedTenants: deps.config.allowedTenants,
@@ -64,13 +67,7 @@ export function createApp(deps: AppDeps): App {
     health: () => ({ directoryVersion: deps.directory().version }),
     // With credentials botbuilder checks the serviceUrl against the signed token. Without them (local mode)
     // nothing vouches for it, so the bot only answers on this machine and cannot be made to call elsewhere.
-    isAllowedServiceUrl: deps.config.credentials ? (url) => url.protocol === 'https:' : isLoopback,
+    isAllowedServiceUrl: deps.config.credentials ? (url) => url.protocol === 'https:' : isLoopbackUrl,
   });
   return { server, idle: () => background.idle(), messenger };
-}
-
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-function isLoopback(url: URL): boolean {
-  return (url.protocol === 'http:' || url.protocol === 'https:') && (loopbackHosts.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname));
 }

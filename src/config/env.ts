@@ -17,7 +17,7 @@ const envSchema = z
     DATA_DIR: z.string().min(1).default('./data'),
     DIRECTORY_FILE: z.string().min(1).default('./directory/stockholm.sample.yaml'),
     STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
-    TEAMS_SERVICE_URL: z.string().url().default('https://smba.trafficmanager.net/emea/'),
+    TEAMS_SERVICE_URL: z.string().url().optional(),
     COSMOS_ENDPOINT: z
       .string()
       .url()
@@ -43,6 +43,9 @@ const envSchema = z
   })
   .superRefine((e, ctx) => {
     const hasId = e.MicrosoftAppId !== undefined && e.MicrosoftAppId !== '';
+    // Without credentials nothing vouches for a Bot Connector URL: local mode talks to this machine only.
+    if (!hasId && e.TEAMS_SERVICE_URL !== undefined && !isLoopbackUrl(e.TEAMS_SERVICE_URL))
+      ctx.addIssue({ code: 'custom', path: ['TEAMS_SERVICE_URL'], message: 'must be a loopback URL (http://127.0.0.1:…) when running without credentials' });
     if (e.NODE_ENV === 'production') {
       if (!hasId) ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'required when NODE_ENV=production' });
       if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword)
@@ -124,7 +127,7 @@ export interface Config {
   directoryFile: string;
   store: StoreConfig;
   /** Bot Connector URL used to start a personal chat with someone the bot has not heard from yet. */
-  teamsServiceUrl: string;
+  teamsServiceUrl?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   maxBodyBytes: number;
   /** Absent only in explicit local mode: then the adapter does not validate tokens. */
@@ -159,7 +162,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       dataDir: e.DATA_DIR,
       directoryFile: e.DIRECTORY_FILE,
       store: storeConfig(e),
-      teamsServiceUrl: e.TEAMS_SERVICE_URL,
+      ...(e.TEAMS_SERVICE_URL !== undefined ? { teamsServiceUrl: e.TEAMS_SERVICE_URL } : {}),
       logLevel: e.LOG_LEVEL,
       maxBodyBytes: e.MAX_BODY_BYTES,
       credentials,
@@ -179,4 +182,11 @@ function storeConfig(e: z.output<typeof envSchema>): StoreConfig {
     databaseId: e.COSMOS_DATABASE,
     provisioning: e.COSMOS_PROVISION ?? (e.COSMOS_KEY === undefined ? 'verify' : 'create'),
   });
+}
+
+/** True for http(s) URLs on this machine: localhost, 127.0.0.0/8 or [::1]. */
+export function isLoopbackUrl(value: string | URL): boolean {
+  const url = typeof value === 'string' ? new URL(value) : value;
+  const host = url.hostname;
+  return (url.protocol === 'http:' || url.protocol === 'https:') && (host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host));
 }

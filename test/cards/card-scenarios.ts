@@ -1,20 +1,27 @@
 import type { AdaptiveCardJson } from '../../src/adapters/teams/cards/expand';
 import {
+  renderCaseCard,
   renderConsultationConfirmation,
   renderConsultationForm,
   renderHelp,
   renderMyCases,
   renderProtectedIdentity,
+  renderQuestionCard,
   renderReportConfirmation,
   renderReportForm,
+  renderTeamQueue,
   renderWelcome,
 } from '../../src/adapters/teams/cards/render';
+import { caseNoticeText } from '../../src/adapters/teams/cards/views/case-notices';
 import type { Lang } from '../../src/adapters/teams/i18n/i18n';
+import { rolesFor } from '../../src/domain/access/policy';
 import type { Case } from '../../src/domain/case/case';
 import { reportFields, type ReportField } from '../../src/domain/report/rules';
 import type { Directory } from '../../src/domain/routing/directory';
+import { people, testDirectory } from '../support/a-case';
 import { aNewCase } from '../support/a-new-case';
 import { aReportPayload, aSchoolIn } from '../support/report-payload';
+import { assignedCase, duplicateCase, handedOverCase, newCase, now, undeliveredFor } from './case-fixtures';
 
 export interface CardScenario {
   name: string;
@@ -61,5 +68,124 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
     { name: 'help', card: renderHelp({ lang, directory }) },
     { name: 'welcome', card: renderWelcome({ lang }) },
     { name: 'protected identity', card: renderProtectedIdentity({ lang }) },
+    ...caseCardScenarios(directory, lang),
+    ...questionCardScenarios(directory, lang),
+    ...teamQueueScenarios(directory, lang),
+  ];
+}
+
+/** The case card as each kind of viewer sees it; roles derived the way the handlers derive them. */
+function caseCardScenarios(directory: Directory, lang: Lang): CardScenario[] {
+  const fresh = newCase();
+  const assigned = assignedCase();
+  const handedOver = handedOverCase();
+  const viewer = (userId: string, c: Case) => ({ userId, roles: rolesFor(userId, c, testDirectory) });
+  const base = { lang, directory, duplicates: [], undelivered: [], now };
+  const rejected = (verb: string, values: Record<string, string>, field: string) => ({
+    verb,
+    values,
+    errors: [{ field, code: 'required' as const }],
+  });
+  return [
+    { name: 'case card, base', card: renderCaseCard({ ...base, case: fresh }) },
+    { name: 'case card, urgent base', card: renderCaseCard({ ...base, case: newCase({ routing: { ...fresh.routing, urgent: true } }) }) },
+    { name: 'case card, team member on a new case', card: renderCaseCard({ ...base, case: fresh, viewer: viewer(people.farMember2, fresh) }) },
+    {
+      name: 'case card, assignee with a pending question and a duplicate',
+      card: renderCaseCard({ ...base, case: assigned, viewer: viewer(people.farMember1, assigned), duplicates: [duplicateCase()] }),
+    },
+    {
+      name: 'case card, coordinator with undelivered deliveries',
+      card: renderCaseCard({ ...base, case: assigned, viewer: viewer(people.farCoordinator, assigned), undelivered: undeliveredFor(assigned) }),
+    },
+    {
+      name: 'case card, stale click',
+      card: renderCaseCard({
+        ...base,
+        case: assigned,
+        viewer: viewer(people.farMember1, assigned),
+        notice: { tone: 'warning', text: caseNoticeText(lang, 'stale') },
+      }),
+    },
+    { name: 'case card, reporter', card: renderCaseCard({ ...base, case: assigned, viewer: viewer(people.reporter, assigned) }) },
+    { name: 'case card, investigator after a handover', card: renderCaseCard({ ...base, case: handedOver, viewer: viewer(people.farInvestigator1, handedOver) }) },
+    {
+      name: 'case card, team member on an anonymous question',
+      card: renderCaseCard({
+        ...base,
+        case: newCase({ kind: 'consultation', pupil: undefined, absence: undefined, steps: undefined, consent: undefined, supportLevel: undefined, concerns: [] }),
+        viewer: viewer(people.farMember1, fresh),
+      }),
+    },
+    {
+      name: 'case card, assignee with a long question thread',
+      card: renderCaseCard({
+        ...base,
+        case: assignedCase({
+          questions: Array.from({ length: 12 }, (_, i) => ({
+            id: `q-${i}`,
+            askedBy: people.farMember1,
+            askedAt: '2026-11-24T10:00:00.000Z',
+            text: 'F'.repeat(500),
+            answer: { by: people.reporter, at: '2026-11-25T10:00:00.000Z', text: 'S'.repeat(500) },
+          })),
+        }),
+        viewer: viewer(people.farMember1, assigned),
+      }),
+    },
+    { name: 'case card, admin', card: renderCaseCard({ ...base, case: fresh, viewer: viewer(people.admin, fresh) }) },
+    { name: 'case card, closed', card: renderCaseCard({ ...base, case: newCase({ state: 'closed', outcome: 'back_in_school' }), viewer: viewer(people.farMember1, fresh) }) },
+    {
+      name: 'case card, rejected close form',
+      card: renderCaseCard({ ...base, case: assigned, viewer: viewer(people.farMember1, assigned), form: rejected('case.close', { outcome: '' }, 'outcome') }),
+    },
+    {
+      name: 'case card, rejected question form',
+      card: renderCaseCard({
+        ...base,
+        case: assignedCase({ questions: [] }),
+        viewer: viewer(people.farMember1, assigned),
+        form: { verb: 'case.ask', values: { question: 'Ring 20101010-1234?' }, errors: [{ field: 'text', code: 'personnummer' }] },
+      }),
+    },
+    {
+      name: 'case card, rejected consent form',
+      card: renderCaseCard({
+        ...base,
+        case: newCase({ state: 'awaiting_consent', consent: { givenBy: 'none', scope: [] } }),
+        viewer: viewer(people.reporter, fresh),
+        form: rejected('case.consent', { consentGivenBy: 'guardian', consentScope: 'absence,school_steps', consentValidUntil: '' }, 'consentValidUntil'),
+      }),
+    },
+  ];
+}
+
+function questionCardScenarios(directory: Directory, lang: Lang): CardScenario[] {
+  const asked = assignedCase();
+  const answered = assignedCase({
+    questions: (asked.questions ?? []).map((q) => ({ ...q, answer: { by: people.reporter, at: '2026-11-25T08:00:00.000Z', text: 'Ja, i förra veckan.' } })),
+  });
+  const base = { lang, directory, questionId: 'q-1' };
+  return [
+    { name: 'question card, unanswered', card: renderQuestionCard({ ...base, case: asked }) },
+    { name: 'question card, answered', card: renderQuestionCard({ ...base, case: answered, answered: true }) },
+    {
+      name: 'question card, rejected answer',
+      card: renderQuestionCard({ ...base, case: asked, values: { answer: 'x'.repeat(501) }, errors: [{ field: 'answer', code: 'too_long', params: { max: 500 } }] }),
+    },
+  ];
+}
+
+function teamQueueScenarios(directory: Directory, lang: Lang): CardScenario[] {
+  const cases = [
+    assignedCase(),
+    newCase({ id: 'case-q-2', reference: 'FAR-2026-0043', createdAt: '2026-11-25T12:00:00.000Z', routing: { ...newCase().routing, urgent: true } }),
+    duplicateCase(),
+  ];
+  const team = directory.sstTeams.find((t) => t.id === 'FAR-SST-1')?.name ?? 'FAR-SST-1';
+  return [
+    { name: 'team queue, empty', card: renderTeamQueue({ lang, directory, now, queues: [{ title: team, cases: [] }] }) },
+    { name: 'team queue, no team', card: renderTeamQueue({ lang, directory, now, queues: [] }) },
+    { name: 'team queue, three cases', card: renderTeamQueue({ lang, directory, now, queues: [{ title: team, cases }] }) },
   ];
 }

@@ -2,6 +2,7 @@ import * as AC from 'adaptivecards';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templates } from '../../src/adapters/teams/cards/expand';
 import { verbs } from '../../src/adapters/teams/cards/verbs';
+import { casePayloadSchemas } from '../../src/adapters/teams/features/case/schemas';
 import { consultationPayloadSchema } from '../../src/adapters/teams/features/consultation/schemas';
 import { reportPayloadSchema } from '../../src/adapters/teams/features/report/schemas';
 import type { Lang } from '../../src/adapters/teams/i18n/i18n';
@@ -10,7 +11,7 @@ import { RunningBot } from '../support/running-bot';
 import { TeamsClient } from '../support/teams-client';
 import { loadSampleDirectory } from '../support/test-directory';
 import { cardScenarios } from './card-scenarios';
-import { executeActionsOf, inputsOf } from './card-walk';
+import { executeActionsOf, inputsOf, submissionsOf } from './card-walk';
 
 const directory = loadSampleDirectory();
 const langs: Lang[] = ['sv', 'en'];
@@ -20,9 +21,10 @@ const scenarios = langs.flatMap((lang) => cardScenarios(directory, lang).map((s)
 const teamsCardLimitBytes = 28 * 1024;
 
 /** Which zod schema reads the inputs of a submit verb. */
-const payloadSchemas: Partial<Record<string, { shape: Record<string, unknown> }>> = {
+const payloadSchemas: Partial<Record<string, { shape: Record<string, unknown>; safeParse(data: unknown): { success: boolean } }>> = {
   [verbs.reportSubmit]: reportPayloadSchema,
   [verbs.consultationSubmit]: consultationPayloadSchema,
+  ...casePayloadSchemas,
 };
 
 describe.each(scenarios)('card "$name" in $lang', ({ card }) => {
@@ -47,10 +49,20 @@ describe.each(scenarios)('card "$name" in $lang', ({ card }) => {
   });
 
   it('only submits inputs that the verb handler reads', () => {
-    for (const action of executeActionsOf(card)) {
+    for (const { action, inputs } of submissionsOf(card)) {
       const schema = payloadSchemas[String(action.verb)];
       if (!schema || action.associatedInputs === 'none') continue;
-      for (const input of inputsOf(card)) expect(Object.keys(schema.shape), `input ${String(input.id)}`).toContain(input.id);
+      for (const input of inputs) expect(Object.keys(schema.shape), `input ${String(input.id)}`).toContain(input.id);
+    }
+  });
+
+  it('sends button data that the verb handler accepts', () => {
+    for (const action of executeActionsOf(card)) {
+      const schema = payloadSchemas[String(action.verb)];
+      if (!schema) continue;
+      const data = typeof action.data === 'object' && action.data !== null ? action.data : {};
+      for (const key of Object.keys(data)) expect(Object.keys(schema.shape), `${String(action.verb)} data key ${key}`).toContain(key);
+      if (String(action.verb).startsWith('case.')) expect(schema.safeParse(data).success, `${String(action.verb)} data`).toBe(true);
     }
   });
 

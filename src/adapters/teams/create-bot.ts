@@ -15,6 +15,7 @@ import { registerReport } from './features/report/register';
 import { t } from './i18n/i18n';
 import { addressOf, isPersonalChat } from './addresses';
 import { RecentActivities } from './recent-activities';
+import type { ServiceUrls } from './service-urls';
 import { langOf } from './reply';
 
 export interface BotOptions extends BotDeps {
@@ -22,6 +23,8 @@ export interface BotOptions extends BotDeps {
   credentials?: BotCredentials;
   /** Tenants whose activities are handled; empty accepts any (local mode). */
   allowedTenants: readonly string[];
+  /** Learns each tenant's Bot Connector URL from its activities. */
+  serviceUrls: ServiceUrls;
 }
 
 export interface Bot {
@@ -55,6 +58,8 @@ export function createBot(options: BotOptions): Bot {
   app.turn('beforeTurn', async (context) => {
     if (!isAllowedTenant(context, options) || !isFirstDelivery(context, recent, options)) return false;
     await rememberPersonalAddress(context, options);
+    const tenantId = actorFrom(context)?.tenantId;
+    if (tenantId !== undefined && context.activity.serviceUrl) options.serviceUrls.remember(tenantId, context.activity.serviceUrl);
     return true;
   });
 

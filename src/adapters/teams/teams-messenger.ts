@@ -1,19 +1,24 @@
 import type { CaseMessage, DeliveryAddress, DeliveryOutcome, Messenger, Recipient } from '../../app/ports';
-import type { Directory } from '../../domain/routing/directory';
-import { findSchool } from '../../domain/routing/directory';
+import { findSstTeam, type Directory } from '../../domain/routing/directory';
 import type { Clock } from '../../app/ports';
+import { statusMessageText } from './cards/views/case-notices';
+import { caseCardSummary, questionSummary } from './cards/views/notification-summary';
+import { schoolName } from './cards/views/routing-summary';
 import { renderCaseCard, renderQuestionCard } from './cards/render';
 import { addressOfPerson, parseTeamsAddress } from './delivery/teams-address';
 import type { OutboundActivity, TeamsNotifier } from './delivery/teams-notifier';
-import { catalogue, fill, langFromLocale, type Lang } from './i18n/i18n';
+import { langFromLocale, type Lang } from './i18n/i18n';
 import { cardActivity } from './reply';
 
 export interface TeamsMessengerDeps {
   notifier: Pick<TeamsNotifier, 'deliver' | 'update'>;
   directory: () => Directory;
   clock: Clock;
-  /** The Bot Connector URL for a tenant, to create a personal chat with someone the bot has not talked to yet. */
-  serviceUrlFor: (tenantId: string) => string;
+  /**
+   * The Bot Connector URL for a tenant, to create a personal chat with someone the bot has not talked to
+   * yet; undefined when none is known (then the message waits for a retry).
+   */
+  serviceUrlFor: (tenantId: string) => string | undefined;
 }
 
 /**
@@ -25,12 +30,13 @@ export class TeamsMessenger implements Messenger {
   constructor(private readonly deps: TeamsMessengerDeps) {}
 
   send(recipient: Recipient, address: DeliveryAddress | undefined, message: CaseMessage, key: string): Promise<DeliveryOutcome> {
+    const serviceUrl = recipient.kind === 'person' ? this.deps.serviceUrlFor(recipient.tenantId) : undefined;
     const target =
       address ??
-      (recipient.kind === 'person'
-        ? addressOfPerson({ userId: recipient.userId, tenantId: recipient.tenantId, serviceUrl: this.deps.serviceUrlFor(recipient.tenantId) })
+      (recipient.kind === 'person' && serviceUrl !== undefined
+        ? addressOfPerson({ userId: recipient.userId, tenantId: recipient.tenantId, serviceUrl })
         : undefined);
-    if (target === undefined) return Promise.resolve({ status: 'unreachable' });
+    if (target === undefined) return Promise.resolve({ status: 'failed', attempts: 0, lastStatus: 'no_response' });
     return this.deps.notifier.deliver(target, this.render(message, langOf(target)), key);
   }
 
@@ -41,27 +47,19 @@ export class TeamsMessenger implements Messenger {
   private render(message: CaseMessage, lang: Lang): OutboundActivity {
     const directory = this.deps.directory();
     const c = message.case;
-    const l = catalogue(lang);
-    const school = findSchool(directory, c.schoolId)?.name ?? c.schoolId;
-    const urgency = c.routing.urgent ? l.notifications.urgent : l.notifications.notUrgent;
     switch (message.kind) {
       case 'case_card': {
         const card = renderCaseCard({ lang, directory, case: c, duplicates: [], undelivered: [], now: this.deps.clock.now() });
-        return cardActivity(card, fill(l.notifications.caseCardSummary, { reference: c.reference, school, urgency }));
+        return cardActivity(card, caseCardSummary(lang, directory, c));
       }
       case 'question': {
-        const card = renderQuestionCard({
-          lang,
-          directory,
-          case: c,
-          questionId: message.questionId,
-          answered: (c.questions ?? []).some((q) => q.id === message.questionId && q.answer !== undefined),
-        });
-        return cardActivity(card, fill(l.notifications.questionSummary, { reference: c.reference, school }));
+        const answered = (c.questions ?? []).some((q) => q.id === message.questionId && q.answer !== undefined);
+        const card = renderQuestionCard({ lang, directory, case: c, questionId: message.questionId, answered });
+        return cardActivity(card, questionSummary(lang, directory, c));
       }
       case 'status': {
-        const team = c.routing.sstTeamId === undefined ? undefined : directory.sstTeams.find((t) => t.id === c.routing.sstTeamId);
-        const text = fill(l.statusMessages[statusKey[message.status]], { reference: c.reference, school, team: team?.name ?? school });
+        const team = c.routing.sstTeamId === undefined ? undefined : findSstTeam(directory, c.routing.sstTeamId);
+        const text = statusMessageText(lang, statusKey[message.status], { reference: c.reference, team: team?.name ?? schoolName(c, directory) });
         return { type: 'message', text, summary: text };
       }
       default: {

@@ -7,7 +7,7 @@ import { SystemClock } from '../../../src/adapters/clock/system-clock';
 import { UuidIds } from '../../../src/adapters/ids/uuid-ids';
 import { createLogger } from '../../../src/adapters/log/logger';
 import { SqliteCaseStore } from '../../../src/adapters/store/sqlite/sqlite-case-store';
-import { createAppServer } from '../../../src/app-server';
+import { createApp } from '../../../src/app-server';
 import { LogSink } from '../../support/log-sink';
 import { loadSampleDirectory } from '../../support/test-directory';
 
@@ -21,11 +21,12 @@ export class PlaygroundBot {
   private store?: SqliteCaseStore;
   private server?: Server;
   baseUrl = '';
+  private idle: () => Promise<void> = async () => undefined;
 
   async start(): Promise<this> {
     this.store = SqliteCaseStore.open(join(this.dataDir, 'sst-bridge.db'));
     const directory = loadSampleDirectory();
-    this.server = createAppServer({
+    const app = createApp({
       config: { credentials: undefined, allowedTenants: [], maxBodyBytes: 256 * 1024 },
       store: this.store,
       clock: new SystemClock(),
@@ -33,7 +34,9 @@ export class PlaygroundBot {
       directory: () => directory,
       log: createLogger('info', this.logs),
     });
-    const server = this.server;
+    this.server = app.server;
+    this.idle = () => app.idle();
+    const server = app.server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return this;
@@ -42,6 +45,7 @@ export class PlaygroundBot {
   async stop(): Promise<void> {
     const server = this.server;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await this.idle();
     await this.store?.close();
     this.server = undefined;
     this.store = undefined;

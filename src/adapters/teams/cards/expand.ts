@@ -1,12 +1,15 @@
 import { Template } from 'adaptivecards-templating';
+import caseCard from '../../../../adaptive-cards/case-card.json';
 import consultationConfirmation from '../../../../adaptive-cards/consultation-confirmation.json';
 import consultationForm from '../../../../adaptive-cards/consultation-form.json';
 import help from '../../../../adaptive-cards/help.json';
 import myCases from '../../../../adaptive-cards/my-cases.json';
 import notice from '../../../../adaptive-cards/notice.json';
 import protectedIdentity from '../../../../adaptive-cards/protected-identity.json';
+import questionCard from '../../../../adaptive-cards/question-card.json';
 import reportConfirmation from '../../../../adaptive-cards/report-confirmation.json';
 import reportForm from '../../../../adaptive-cards/report-form.json';
+import teamQueue from '../../../../adaptive-cards/team-queue.json';
 import welcome from '../../../../adaptive-cards/welcome.json';
 
 /** An Adaptive Card as JSON, ready to attach or to return from an Action.Execute invoke. */
@@ -17,14 +20,17 @@ export interface AdaptiveCardJson {
 
 /** Every template in adaptive-cards/, by name. Cards are data: no card JSON is built in code. */
 export const templates = {
+  'case-card': caseCard,
   'consultation-confirmation': consultationConfirmation,
   'consultation-form': consultationForm,
   help,
   'my-cases': myCases,
   notice,
   'protected-identity': protectedIdentity,
+  'question-card': questionCard,
   'report-confirmation': reportConfirmation,
   'report-form': reportForm,
+  'team-queue': teamQueue,
   welcome,
 } as const;
 

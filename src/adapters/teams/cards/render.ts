@@ -1,12 +1,15 @@
 import { expandCard, type AdaptiveCardJson } from './expand';
+import { caseCardView, type CaseCardInput } from './views/case-card';
 import { consultationConfirmationView, consultationFormView, type ConsultationConfirmationInput, type ConsultationFormInput } from './views/consultation';
 import { helpView, protectedIdentityView, welcomeView, type HelpInput } from './views/help';
 import { myCasesView, type MyCasesInput } from './views/my-cases';
+import { questionCardView, type QuestionCardInput } from './views/question-card';
 import { reportConfirmationView, type ReportConfirmationInput } from './views/report-confirmation';
 import { reportFormView, type ReportFormInput } from './views/report-form';
+import { teamQueueView, type TeamQueueInput } from './views/team-queue';
 import type { Lang } from '../i18n/i18n';
 
-export type { AdaptiveCardJson };
+export type { AdaptiveCardJson, CaseCardInput, QuestionCardInput, TeamQueueInput };
 
 /** One render function per template: typed input → view model → expanded card. */
 export const renderReportForm = (input: ReportFormInput): AdaptiveCardJson => expandCard('report-form', reportFormView(input));
@@ -24,3 +27,9 @@ export const renderProtectedIdentity = (input: { lang: Lang }): AdaptiveCardJson
 
 /** A short message card: a title and a text, for answers that show no case (no access, not found). */
 export const renderNotice = (input: { title: string; text: string }): AdaptiveCardJson => expandCard('notice', input);
+/** The case card: the base card everyone in the inbox sees (no viewer), or one viewer's own view of the case. */
+export const renderCaseCard = (input: CaseCardInput): AdaptiveCardJson => expandCard('case-card', caseCardView(input));
+/** A question from the team in the reporter's chat, with the answer field (or the answer, once sent). */
+export const renderQuestionCard = (input: QuestionCardInput): AdaptiveCardJson => expandCard('question-card', questionCardView(input));
+/** A team member's queues of open cases (`mina ärenden`), oldest first, without pupil data. */
+export const renderTeamQueue = (input: TeamQueueInput): AdaptiveCardJson => expandCard('team-queue', teamQueueView(input));

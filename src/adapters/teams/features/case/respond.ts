@@ -6,7 +6,8 @@ import type { CaseActionType } from '../../../../domain/case/lifecycle';
 import type { FieldError } from '../../../../domain/errors';
 import type { BotDeps } from '../../bot-deps';
 import { renderCaseCard, renderNotice, type AdaptiveCardJson } from '../../cards/render';
-import { catalogue, type Lang } from '../../i18n/i18n';
+import { caseNoticeText, type CaseNoticeKey } from '../../cards/views/case-notices';
+import { catalogue, type Lang, type Params } from '../../i18n/i18n';
 import { renameTextField } from './to-action';
 
 /** An action form on the case card that came back rejected: its values and per-field messages. */
@@ -29,6 +30,13 @@ const doneNotice = {
   merge: 'merged',
 } as const satisfies Record<CaseActionType, string>;
 
+function doneText(lang: Lang, done: CaseActionType, c: Case): string {
+  const key = doneNotice[done];
+  if (key === 'levelChanged') return caseNoticeText(lang, key, { level: c.supportLevel ? catalogue(lang).supportLevels[c.supportLevel] : '' });
+  if (key === 'merged') return caseNoticeText(lang, key, { reference: c.reference });
+  return caseNoticeText(lang, key);
+}
+
 /** The viewer's own view of a case, with a notice about what just happened or a rejected form. */
 export async function cardForCase(
   deps: BotDeps,
@@ -38,8 +46,7 @@ export async function cardForCase(
   extra: { done?: CaseActionType; notice?: Notice; form?: CaseForm } = {},
 ): Promise<AdaptiveCardJson> {
   const context = seen.duplicates && seen.undelivered ? { duplicates: seen.duplicates, undelivered: seen.undelivered } : await caseContext(deps.store, seen.case);
-  const notices = catalogue(lang).caseNotices;
-  const notice = extra.notice ?? (extra.done ? { tone: 'good' as const, text: notices[doneNotice[extra.done]] } : undefined);
+  const notice = extra.notice ?? (extra.done ? { tone: 'good' as const, text: doneText(lang, extra.done, seen.case) } : undefined);
   return renderCaseCard({
     lang,
     directory: deps.directory(),
@@ -60,24 +67,24 @@ export async function cardForError(
   error: ActOnCaseError,
   form: CaseForm | undefined,
 ): Promise<AdaptiveCardJson> {
-  const notices = catalogue(lang).caseNotices;
+  const text = (key: CaseNoticeKey, params?: Params) => caseNoticeText(lang, key, params);
   const show = (c: Case, roles: CaseRole[], notice: Notice, withForm?: CaseForm) =>
     cardForCase(deps, lang, viewerId, { case: c, roles }, { notice, ...(withForm ? { form: withForm } : {}) });
   switch (error.code) {
     case 'not_found':
       return refusalCard(deps, lang);
     case 'not_authorized':
-      return show(error.case, error.roles, { tone: 'attention', text: notices.notAuthorized });
+      return show(error.case, error.roles, { tone: 'attention', text: text('notAuthorized') });
     case 'stale':
-      return show(error.case, error.roles, { tone: 'warning', text: notices.stale });
+      return show(error.case, error.roles, { tone: 'warning', text: text('stale') });
     case 'illegal_transition':
-      return show(error.case, error.roles, { tone: 'warning', text: notices.illegalTransition });
+      return show(error.case, error.roles, { tone: 'warning', text: text('illegalTransition', { state: catalogue(lang).caseStates[error.case.state] }) });
     case 'rule_violation':
-      return show(error.case, error.roles, { tone: 'warning', text: notices[error.rule] });
+      return show(error.case, error.roles, { tone: 'warning', text: text(error.rule) });
     case 'invalid_field': {
       const field = form?.verb === 'case.ask' ? 'question' : 'text';
       const rejected: CaseForm = { verb: form?.verb ?? '', values: form?.values ?? {}, errors: renameTextField(error.fields, field) };
-      return show(error.case, error.roles, { tone: 'attention', text: notices.fixForm }, rejected);
+      return show(error.case, error.roles, { tone: 'attention', text: text('fixForm') }, rejected);
     }
     default: {
       const unreachable: never = error;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseOutcomes } from '../../../../domain/case/case';
-import { consentGivers, consentScopes } from '../../../../domain/report/report';
+import { consentGivers } from '../../../../domain/report/report';
 
 /**
  * Payloads of the case card's Action.Execute verbs. Every button carries the case id and the version the

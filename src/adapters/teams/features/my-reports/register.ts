@@ -7,7 +7,8 @@ import type { BotDeps } from '../../bot-deps';
 import { renderMyCases, renderTeamQueue, type AdaptiveCardJson } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
 import { commands } from '../../commands';
-import { catalogue, fill, t, type Lang } from '../../i18n/i18n';
+import { fallbackQueueTitle } from '../../cards/views/team-queue';
+import { t, type Lang } from '../../i18n/i18n';
 import { cardActivity, langOf } from '../../reply';
 
 /**
@@ -38,13 +39,13 @@ export function registerMyReports(app: Application<TurnState>, deps: BotDeps): v
 }
 
 function queueCard(deps: BotDeps, lang: Lang, found: readonly TeamQueue[]): AdaptiveCardJson {
-  const l = catalogue(lang).teamQueue;
+  const directory = deps.directory();
   return renderTeamQueue({
     lang,
-    directory: deps.directory(),
+    directory,
     now: deps.clock.now(),
     queues: found.map((q) => ({
-      title: q.team?.name ?? fill(l.fallbackTitle, { district: q.fallbackDistrict?.name ?? '' }),
+      title: q.team?.name ?? fallbackQueueTitle(lang, directory, q.fallbackDistrict?.code ?? ''),
       cases: q.cases,
     })),
   });

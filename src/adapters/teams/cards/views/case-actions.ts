@@ -1,0 +1,73 @@
+import { can, rolesFor, type CaseRole } from '../../../../domain/access/policy';
+import { caseOutcomes, type Case, type CaseOutcome } from '../../../../domain/case/case';
+import { applyCaseAction, caseTransitions, type ActionContext, type CaseAction } from '../../../../domain/case/lifecycle';
+import { isUpperSecondary, type ConsentGiver } from '../../../../domain/report/report';
+import type { Directory } from '../../../../domain/routing/directory';
+
+/**
+ * The case actions a viewer may do now, as the domain would judge them: the policy (`can`), the transition
+ * table and the action's own rules, all checked by a dry run of `applyCaseAction` on a copy. Only the form's
+ * fields are not judged here (the user fills them in), so `invalid_field` still counts as offered.
+ */
+export interface OfferedActions {
+  take: boolean;
+  /** Taking a case someone else has: the coordinator's take-over. */
+  takeOver: boolean;
+  ask: boolean;
+  consent: boolean;
+  /** The support level the button changes to, if any (only SST ↔ SST+). */
+  level?: 'sst' | 'intensive';
+  close: boolean;
+  /** The outcomes the close form offers (e.g. "handed to investigation" only after a handover). */
+  outcomes: CaseOutcome[];
+  /** Consent givers the form offers: the pupil only in upper secondary (domain.md L10). */
+  consentGivers: ConsentGiver[];
+  /** Ids of the duplicates this case may be merged into. */
+  mergeInto: string[];
+}
+
+interface Probe {
+  viewer: { userId: string; roles: readonly CaseRole[] };
+  c: Case;
+  ctx: ActionContext;
+}
+
+function domainAccepts({ c, ctx }: Probe, action: CaseAction): boolean {
+  if (caseTransitions[action.type][c.state] === undefined) return false;
+  const result = applyCaseAction(c, action, ctx);
+  return result.ok || result.error.code === 'invalid_field';
+}
+
+function offered(p: Probe, action: CaseAction): boolean {
+  return can(p.viewer.roles, `case.${action.type}`, p.c) && domainAccepts(p, action);
+}
+
+export function offeredActions(
+  viewer: { userId: string; roles: readonly CaseRole[] },
+  c: Case,
+  duplicates: readonly Case[],
+  directory: Directory,
+  now: { at: string; today: string },
+): OfferedActions {
+  const p: Probe = { viewer, c, ctx: { actorId: viewer.userId, at: now.at, today: now.today, directory } };
+  const level = c.supportLevel === 'sst' ? 'intensive' : c.supportLevel === 'intensive' ? 'sst' : undefined;
+  const outcomes = caseOutcomes.filter((outcome) => offered(p, { type: 'close', outcome }));
+  const take = offered(p, { type: 'take' });
+  const consentGivers: ConsentGiver[] =
+    c.pupil !== undefined && isUpperSecondary(c.pupil.yearGroup) ? ['guardian', 'both_guardians', 'pupil'] : ['guardian', 'both_guardians'];
+  return {
+    take,
+    takeOver: take && c.assigneeId !== undefined,
+    ask: offered(p, { type: 'ask_reporter', questionId: `probe-${c.id}`, text: 'probe' }),
+    consent: offered(p, { type: 'record_consent', consent: { givenBy: 'guardian', scope: ['absence'], validUntil: now.today } }),
+    ...(level !== undefined && offered(p, { type: 'change_level', level }) ? { level } : {}),
+    close: outcomes.length > 0,
+    outcomes,
+    consentGivers,
+    // The merge use case also checks the viewer's rights on the case merged into; so does the card.
+    mergeInto: duplicates
+      .filter((dup) => offered(p, { type: 'merge', into: dup }))
+      .filter((dup) => can(rolesFor(viewer.userId, dup, directory), 'case.merge', dup))
+      .map((dup) => dup.id),
+  };
+}

@@ -1,0 +1,177 @@
+import { reporterStatus, whatCanSee, type CaseRole, type CaseView } from '../../../../domain/access/policy';
+import type { Case } from '../../../../domain/case/case';
+import { questionTextMaxLength } from '../../../../domain/case/question';
+import type { FieldErrorCode } from '../../../../domain/errors';
+import { findDistrict, findSstTeam, type Directory } from '../../../../domain/routing/directory';
+import type { CaseDelivery } from '../../../../app/ports';
+import { toStockholmLocal } from '../../../clock/system-clock';
+import { catalogue, fill, type Lang } from '../../i18n/i18n';
+import { offeredActions } from './case-actions';
+import { receivedText, stockholmDate } from './case-age';
+import { caseForm } from './case-form';
+import {
+  absenceSection,
+  consentSection,
+  factsFor,
+  handoverSection,
+  pupilSection,
+  questionItems,
+  routingLines,
+  stepsSection,
+} from './case-sections';
+import { personName, recipientName } from './directory-names';
+import { schoolName } from './routing-summary';
+
+export interface CaseCardInput {
+  lang: Lang;
+  directory: Directory;
+  case: Case;
+  /** Who is looking. Undefined renders the BASE card that everyone in the conversation sees. */
+  viewer?: { userId: string; roles: readonly CaseRole[] };
+  /** Other open cases of the same school with the same year group and initials (possible duplicates). */
+  duplicates: readonly Case[];
+  /** Deliveries of this case that did not reach their inbox; shown to coordinators only. */
+  undelivered: readonly CaseDelivery[];
+  /** The present instant (ISO UTC), for the case's age. */
+  now: string;
+  /** A line at the top after an action: e.g. "Someone else changed this case; here is the current card." */
+  notice?: { tone: 'good' | 'warning' | 'attention'; text: string };
+  /** Per-field messages for a rejected action form (ask/consent/close), with the user's values kept. */
+  form?: {
+    verb: string;
+    values: Record<string, string>;
+    errors: readonly { field: string; code: FieldErrorCode; params?: Record<string, string | number> }[];
+  };
+}
+
+/** Teams shows user-specific views to at most 60 people per card (Universal Actions, "User Specific Views"). */
+export const maxRefreshUsers = 60;
+
+/**
+ * Who gets their own view of the case card automatically: the routed team's assignee, coordinators and
+ * members (in that order, so the cap keeps the queue owners), or the district's fallback contact when no
+ * team serves the school. At most 60.
+ */
+export function refreshUserIds(c: Case, d: Directory): string[] {
+  const team = c.routing.sstTeamId === undefined ? undefined : findSstTeam(d, c.routing.sstTeamId);
+  const district = findDistrict(d, c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode);
+  const teamIds = team === undefined ? [] : [...team.coordinators, ...team.members].map((p) => p.id);
+  const people = team === undefined ? (district === undefined ? [] : [district.fallbackContact.id]) : teamIds;
+  const assignee = c.assigneeId !== undefined && people.includes(c.assigneeId) ? [c.assigneeId] : [];
+  return [...new Set([...assignee, ...people])].slice(0, maxRefreshUsers);
+}
+
+/** The base card: what everyone in the inbox conversation may see before their own view arrives. */
+const baseView: CaseView = { level: 'process', fields: ['reference', 'school', 'process_status'] };
+
+/**
+ * The case card. Without a viewer it is the base card (reference, school, urgency, state, "open"); with one,
+ * every section comes from `whatCanSee(viewer.roles, case)` and every button from `offeredActions`.
+ * A rejected form (`form`) is shown inline above the buttons, because Adaptive Cards cannot open an
+ * Action.ShowCard from the card's data; the other forms are hidden meanwhile, so that no submit gathers
+ * another form's inputs (a ShowCard's submit also sends the inputs of the card body).
+ */
+export function caseCardView(input: CaseCardInput) {
+  const { lang, directory: d, case: c, viewer } = input;
+  const cat = catalogue(lang);
+  const l = cat.caseCard;
+  const isBase = viewer === undefined;
+  const view = viewer === undefined ? baseView : whatCanSee(viewer.roles, c);
+  const full = view.level === 'full';
+  const now = { at: input.now, today: toStockholmLocal(input.now).date };
+  const actions = viewer === undefined || view.level === 'none' ? undefined : offeredActions(viewer, c, input.duplicates, d, now);
+  const form = caseForm(input.form, actions, lang);
+
+  const assignee = c.assigneeId === undefined ? l.assigneeNone : (personName(d, c.assigneeId) ?? l.assigneeUnknown);
+  const state = view.level === 'process' && !isBase ? cat.reporterStatuses[reporterStatus(c)] : cat.caseStates[c.state];
+  const headerFacts = factsFor(view, [
+    ['process_status', { title: l.state, value: state }],
+    ['support_level', c.supportLevel && { title: l.supportLevel, value: cat.supportLevels[c.supportLevel] }],
+    ['process_status', isBase ? undefined : { title: l.received, value: receivedText(c, input.now, lang) }],
+    ['assignee', { title: l.assignee, value: assignee }],
+    ['reporter', { title: l.reporter, value: cat.reporterRoles[c.reporterRole] }],
+    ['outcome', c.outcome && { title: l.outcome, value: cat.caseOutcomes[c.outcome] }],
+  ]);
+  const handover = handoverSection(c, view, d, lang);
+  const questions = view.fields.includes('reporter_questions') ? questionItems(c, lang) : [];
+  const hiddenQuestions = questions.length > 0 ? (c.questions ?? []).length - questions.length : 0;
+  const routing = view.fields.includes('home_district') ? routingLines(c, d, lang) : [];
+  const showText = view.fields.includes('reporter_text') && c.text.trim() !== '';
+  const isCoordinator = viewer?.roles.includes('sst_coordinator') === true;
+  const undelivered = isCoordinator ? input.undelivered.filter((x) => x.caseId === c.id && x.status !== 'delivered') : [];
+  const hasAccess = view.level !== 'none';
+  const title = fill(l.title, { reference: c.reference, school: schoolName(c, d) });
+
+  return {
+    l: {
+      ...l,
+      question: fill(l.question, { max: questionTextMaxLength }),
+      required: cat.fieldErrors.required,
+      // The consent form asks what the report form asks, in the same words.
+      inputConsentGivenBy: cat.reportForm.consentGivenBy,
+      inputConsentScope: cat.reportForm.consentScope,
+      inputConsentValidUntil: cat.reportForm.consentValidUntil,
+    },
+    limits: { question: questionTextMaxLength },
+    // Shown where the card cannot be rendered: the reference, the school and the urgency, nothing else.
+    fallbackText: hasAccess ? [title, ...(c.routing.urgent ? [l.urgent] : [])].join(' · ') : l.noAccess,
+    caseId: c.id,
+    version: c.version,
+    refreshUserIds: refreshUserIds(c, d),
+    isBase,
+    hasAccess,
+    notice: { show: input.notice !== undefined, style: input.notice?.tone ?? 'default', text: input.notice?.text ?? '' },
+    header: {
+      show: hasAccess,
+      title,
+      urgent: c.routing.urgent,
+      facts: headerFacts,
+    },
+    pupil: pupilSection(c, view, d, lang),
+    absence: absenceSection(c, view, lang),
+    steps: stepsSection(c, view, lang),
+    consent: consentSection(c, view, lang),
+    description: { show: showText, title: c.kind === 'consultation' ? l.sectionConsultation : l.sectionDescription, text: showText ? c.text : '' },
+    routing: { show: routing.length > 0, lines: routing },
+    questions: {
+      show: questions.length > 0,
+      items: questions,
+      earlier: hiddenQuestions > 0 ? fill(l.earlierQuestions, { count: hiddenQuestions }) : '',
+    },
+    handover,
+    duplicates: {
+      // Other cases about what may be the same pupil: the team's business only.
+      show: full && input.duplicates.length > 0,
+      items: full
+        ? input.duplicates.map((dup) => ({
+            text: fill(l.duplicate, { reference: dup.reference }),
+            detail: fill(l.duplicateDetail, { state: cat.caseStates[dup.state], date: stockholmDate(dup.createdAt) }),
+            canMerge: actions?.mergeInto.includes(dup.id) === true && !form.show,
+            mergeTitle: fill(l.merge, { reference: dup.reference }),
+            intoCaseId: dup.id,
+          }))
+        : [],
+    },
+    undelivered: {
+      show: undelivered.length > 0,
+      items: undelivered.map((x) => ({
+        text: fill(x.status === 'unreachable' ? l.unreachable : l.failed, { recipient: recipientName(d, c, x, lang) }),
+        color: x.status === 'unreachable' ? 'attention' : 'warning',
+      })),
+    },
+    form,
+    actions: {
+      open: isBase,
+      take: actions?.take === true && !form.show,
+      takeTitle: actions?.takeOver === true ? l.takeOver : l.take,
+      ask: actions?.ask === true && !form.show,
+      consent: actions?.consent === true && !form.show,
+      level: actions?.level !== undefined && !form.show,
+      levelTarget: actions?.level ?? '',
+      levelTitle: actions?.level === 'intensive' ? l.levelToIntensive : l.levelToSst,
+      close: actions?.close === true && !form.show,
+      refresh: !isBase && hasAccess && !form.show,
+      cancel: form.show,
+    },
+  };
+}

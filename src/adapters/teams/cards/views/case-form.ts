@@ -1,0 +1,73 @@
+import { consentScopes } from '../../../../domain/report/report';
+import type { FieldError } from '../../../../domain/errors';
+import { catalogue, type Lang } from '../../i18n/i18n';
+import type { OfferedActions } from './case-actions';
+import { choicesOf, fieldMessages, type Choice } from './field-messages';
+
+/** Input ids of the case card's forms, as the payload schemas in features/case/schemas.ts read them. */
+export const caseFormFields = ['question', 'consentGivenBy', 'consentScope', 'consentValidUntil', 'outcome'] as const;
+export type CaseFormField = (typeof caseFormFields)[number];
+
+const fieldsOfVerb: Readonly<Record<string, readonly CaseFormField[]>> = {
+  'case.ask': ['question'],
+  'case.consent': ['consentGivenBy', 'consentScope', 'consentValidUntil'],
+  'case.close': ['outcome'],
+};
+
+/** The domain names the question's field `text` (domain/case/question.ts); on the card it is `question`. */
+const fieldAliases: Readonly<Record<string, CaseFormField>> = { text: 'question' };
+
+export interface RejectedForm {
+  verb: string;
+  values: Record<string, string>;
+  errors: readonly { field: string; code: FieldError['code']; params?: Record<string, string | number> }[];
+}
+
+export interface CaseForm {
+  /** A rejected form is shown inline, prefilled and with its messages. */
+  show: boolean;
+  ask: boolean;
+  consent: boolean;
+  close: boolean;
+  values: Record<CaseFormField, string>;
+  errors: Partial<Record<CaseFormField, string>>;
+  choices: { consentGivers: Choice[]; consentScopes: Choice[]; outcomes: Choice[] };
+}
+
+const isFormField = (f: string): f is CaseFormField => (caseFormFields as readonly string[]).includes(f);
+
+/** The forms' choices and, for a rejected form the viewer may still submit, its values and per-field messages. */
+export function caseForm(rejected: RejectedForm | undefined, actions: OfferedActions | undefined, lang: Lang): CaseForm {
+  const cat = catalogue(lang);
+  const offeredFor: Readonly<Record<string, boolean>> = {
+    'case.ask': actions?.ask === true,
+    'case.consent': actions?.consent === true,
+    'case.close': actions?.close === true,
+  };
+  const verb = rejected !== undefined && offeredFor[rejected.verb] === true ? rejected.verb : undefined;
+  const fields = verb === undefined ? [] : (fieldsOfVerb[verb] ?? []);
+  const errors: FieldError<CaseFormField>[] = (rejected?.errors ?? []).flatMap((e) => {
+    const field = fieldAliases[e.field] ?? e.field;
+    return isFormField(field) && fields.includes(field) ? [{ ...e, field }] : [];
+  });
+  const value = (f: CaseFormField): string => (fields.includes(f) ? (rejected?.values[f] ?? '') : '');
+  return {
+    show: verb !== undefined,
+    ask: verb === 'case.ask',
+    consent: verb === 'case.consent',
+    close: verb === 'case.close',
+    values: {
+      question: value('question'),
+      consentGivenBy: value('consentGivenBy'),
+      consentScope: value('consentScope'),
+      consentValidUntil: value('consentValidUntil'),
+      outcome: value('outcome'),
+    },
+    errors: fieldMessages(caseFormFields, errors, lang),
+    choices: {
+      consentGivers: choicesOf(actions?.consentGivers ?? [], cat.consentGivers),
+      consentScopes: choicesOf(consentScopes, cat.consentScopes),
+      outcomes: choicesOf(actions?.outcomes ?? [], cat.caseOutcomes),
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import { visibleConcerns, type CaseField, type CaseView } from '../../../../domain/access/policy';
+import type { Case } from '../../../../domain/case/case';
+import type { RoutingReason } from '../../../../domain/routing/route-report';
+import type { Directory } from '../../../../domain/routing/directory';
+import { catalogue, fill, type Lang } from '../../i18n/i18n';
+import { stockholmDate } from './case-age';
+import { districtName, teamName, unitName } from './directory-names';
+
+export interface Fact {
+  title: string;
+  value: string;
+}
+
+/** A titled FactSet; `show` is false when the viewer may see none of its facts. */
+export interface FactSection {
+  show: boolean;
+  title: string;
+  facts: Fact[];
+}
+
+export interface Line {
+  text: string;
+  color: 'default' | 'warning';
+}
+
+/** Only the facts whose case field the view includes: a field missing from `view.fields` never reaches the card. */
+export function factsFor(view: CaseView, entries: readonly (readonly [CaseField, Fact | undefined])[]): Fact[] {
+  return entries.flatMap(([field, fact]) => (fact !== undefined && view.fields.includes(field) ? [fact] : []));
+}
+
+export const section = (title: string, facts: Fact[]): FactSection => ({ show: facts.length > 0, title, facts });
+
+/** Initials, year group, home district and the concern categories the view may show. */
+export function pupilSection(c: Case, view: CaseView, d: Directory, lang: Lang): FactSection {
+  const cat = catalogue(lang);
+  const l = cat.caseCard;
+  const home = c.routing.flags.includes('other_municipality')
+    ? l.homeOtherMunicipality
+    : c.routing.homeDistrictCode === undefined
+      ? l.homeUnknown
+      : districtName(d, c.routing.homeDistrictCode);
+  const concerns = visibleConcerns(c, view).map((x) => cat.concerns[x]);
+  return section(
+    l.sectionPupil,
+    factsFor(view, [
+      ['pupil', c.pupil && { title: l.initials, value: c.pupil.initials }],
+      ['pupil', c.pupil && { title: l.yearGroup, value: cat.yearGroups[c.pupil.yearGroup] }],
+      ['home_district', c.kind === 'referral' ? { title: l.homeDistrict, value: home } : undefined],
+      ['concerns', concerns.length > 0 ? { title: l.concerns, value: concerns.join(', ') } : undefined],
+    ]),
+  );
+}
+
+export function absenceSection(c: Case, view: CaseView, lang: Lang): FactSection {
+  const cat = catalogue(lang);
+  const l = cat.caseCard;
+  const a = c.absence;
+  if (a === undefined) return section(l.sectionAbsence, []);
+  const percent = (value: number): string => fill(l.percentValue, { value });
+  return section(
+    l.sectionAbsence,
+    factsFor(view, [
+      ['absence', { title: l.period, value: fill(l.periodValue, { from: a.from, to: a.to }) }],
+      ['absence', { title: l.total, value: percent(a.totalPercent) }],
+      ['absence', { title: l.unexcused, value: percent(a.unexcusedPercent) }],
+      ['absence', { title: l.longestRun, value: fill(l.longestRunValue, { days: a.longestRunDays }) }],
+      ['absence', a.patterns.length > 0 ? { title: l.patterns, value: a.patterns.map((p) => cat.patterns[p]).join(', ') } : undefined],
+    ]),
+  );
+}
+
+export function stepsSection(c: Case, view: CaseView, lang: Lang): FactSection {
+  const l = catalogue(lang).caseCard;
+  const s = c.steps;
+  if (s === undefined) return section(l.sectionSteps, []);
+  const yesNo = (b: boolean): string => (b ? l.yes : l.no);
+  return section(
+    l.sectionSteps,
+    factsFor(view, [
+      ['school_steps', { title: l.guardiansInformed, value: yesNo(s.guardiansInformed) }],
+      ['school_steps', { title: l.pupilHealthInvolved, value: yesNo(s.pupilHealthInvolved) }],
+      ['school_steps', { title: l.investigationStartedOn, value: s.investigationStartedOn ?? l.notYet }],
+      ['school_steps', { title: l.organiserNotifiedOn, value: s.organiserNotifiedOn ?? l.notYet }],
+      ['school_steps', { title: l.adjustmentsTried, value: yesNo(s.adjustmentsTried) }],
+      ['school_steps', s.other ? { title: l.otherSteps, value: l.yes } : undefined],
+    ]),
+  );
+}
+
+export function consentSection(c: Case, view: CaseView, lang: Lang): FactSection {
+  const cat = catalogue(lang);
+  const l = cat.caseCard;
+  const k = c.consent;
+  if (c.kind === 'consultation') return section(l.sectionConsent, []);
+  const given = k !== undefined && k.givenBy !== 'none';
+  return section(
+    l.sectionConsent,
+    factsFor(view, [
+      ['consent', { title: l.consentGivenBy, value: given ? cat.consentGivers[k.givenBy] : l.consentNone }],
+      ['consent', given && k.scope.length > 0 ? { title: l.consentScope, value: k.scope.map((s) => cat.consentScopes[s]).join(', ') } : undefined],
+      ['consent', given && k.validUntil !== undefined ? { title: l.consentValidUntil, value: k.validUntil } : undefined],
+    ]),
+  );
+}
+
+/** The unit, its stage, when and on what ground; the team's summary is the only free text (views with `handover_summary`). */
+export function handoverSection(c: Case, view: CaseView, d: Directory, lang: Lang): FactSection & { summary: string } {
+  const cat = catalogue(lang);
+  const l = cat.caseCard;
+  const h = c.handover;
+  if (h === undefined) return { ...section(l.sectionHandover, []), summary: '' };
+  const facts = factsFor(view, [
+    ['handover', { title: l.handoverUnit, value: unitName(d, h.unitId) }],
+    ['handover', { title: l.handoverState, value: cat.handoverStates[h.state] }],
+    ['handover', { title: l.handoverAt, value: stockholmDate(h.handedOverAt) }],
+    ['handover', { title: l.legalGround, value: cat.legalGrounds[h.legalGround] }],
+  ]);
+  return { ...section(l.sectionHandover, facts), summary: view.fields.includes('handover_summary') ? h.summary : '' };
+}
+
+/** Why the case went where it went, one plain sentence per stored routing reason; flagged routes are warnings. */
+export function routingLines(c: Case, d: Directory, lang: Lang): Line[] {
+  const l = catalogue(lang).routingReasons;
+  const line = (r: RoutingReason): Line => {
+    switch (r.code) {
+      case 'sst_by_school':
+        return { text: fill(l.sst_by_school, { team: teamName(d, r.teamId) }), color: 'default' };
+      case 'upper_secondary_team':
+        return { text: fill(l.upper_secondary_team, { team: teamName(d, r.teamId) }), color: 'default' };
+      case 'no_sst_team_fallback':
+        return { text: fill(l.no_sst_team_fallback, { district: districtName(d, r.districtCode) }), color: 'warning' };
+      case 'investigation_by_home_district':
+        return { text: fill(l.investigation_by_home_district, { district: districtName(d, r.districtCode), unit: unitName(d, r.unitId) }), color: 'default' };
+      case 'investigation_by_school_district': {
+        const text = r.because === 'same' ? l.investigation_by_school_district_same : l.investigation_by_school_district_unknown;
+        return { text: fill(text, { district: districtName(d, r.districtCode), unit: unitName(d, r.unitId) }), color: 'default' };
+      }
+      case 'other_municipality':
+        return { text: l.other_municipality, color: 'warning' };
+      case 'urgent_to_investigation':
+        return { text: l.urgent_to_investigation, color: 'warning' };
+    }
+  };
+  // An anonymous question names no pupil, so where a pupil lives says nothing about it.
+  const reasons = c.kind === 'consultation' ? c.routing.reasons.filter((r) => teamReasons.includes(r.code)) : c.routing.reasons;
+  return reasons.map(line);
+}
+
+const teamReasons: readonly RoutingReason['code'][] = ['sst_by_school', 'upper_secondary_team', 'no_sst_team_fallback'];
+
+export interface QuestionItem {
+  asked: string;
+  text: string;
+  answerTitle: string;
+  answer: string;
+}
+
+/** The card shows the latest questions only, so that a long thread cannot push it past Teams' size limit. */
+export const maxQuestionsShown = 5;
+
+/** The team's latest questions to the reporter with their answers, oldest first; dates only, no names. */
+export function questionItems(c: Case, lang: Lang): QuestionItem[] {
+  const l = catalogue(lang).caseCard;
+  return (c.questions ?? []).slice(-maxQuestionsShown).map((q) => ({
+    asked: fill(l.questionAsked, { date: stockholmDate(q.askedAt) }),
+    text: q.text,
+    answerTitle: q.answer === undefined ? l.awaitingAnswer : fill(l.answered, { date: stockholmDate(q.answer.at) }),
+    answer: q.answer?.text ?? '',
+  }));
+}
