@@ -6,6 +6,7 @@ import type { Directory } from './domain/routing/directory';
 import { createServer } from './adapters/http/server';
 import type { Logger } from './adapters/log/logger';
 import { createBot } from './adapters/teams/create-bot';
+import { calendarOf } from './adapters/calendar/calendar-of';
 import { TrackedBackgroundWork } from './adapters/background/tracked-background-work';
 import { StoreDeliveryLedger } from './adapters/store/store-delivery-ledger';
 import { createTeamsNotifier } from './adapters/teams/delivery/teams-notifier';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps): App {
     clock: deps.clock,
     ids: deps.ids,
     directory: deps.directory,
+    calendar: () => calendarOf(deps.directory()),
     log: deps.log,
     messenger,
     background,

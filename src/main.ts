@@ -1,5 +1,6 @@
 import { SystemClock } from './adapters/clock/system-clock';
 import { UuidIds } from './adapters/ids/uuid-ids';
+import { calendarOf } from './adapters/calendar/calendar-of';
 import { createLogger } from './adapters/log/logger';
 import { openCaseStore } from './adapters/store/open-case-store';
 import { createApp } from './app-server';
@@ -19,13 +20,16 @@ async function main(): Promise<void> {
   const config = loaded.config;
   const log = createLogger(config.logLevel);
   let directory: Directory = loadDirectoryFile(config.directoryFile);
+  calendarOf(directory); // stops start-up with the list of problems when the calendar is unusable
   const store = await openCaseStore(config);
   const clock = new SystemClock();
   // A reload swaps the whole directory; a bad file keeps the old one and says why. Cases in flight live in
   // the store and keep their routing.
   const reload: DirectoryReloader = () => {
     try {
-      directory = loadDirectoryFile(config.directoryFile);
+      const next = loadDirectoryFile(config.directoryFile);
+      calendarOf(next);
+      directory = next;
       log.info({ event: 'directory.reloaded', version: directory.version });
       return { ok: true, value: { version: directory.version } };
     } catch (error) {

@@ -73,6 +73,25 @@ const investigationUnitSchema = z
   .object({ id, name: text, districtCode, contacts: people('contact'), managers: people('manager') })
   .strict();
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM');
+const calendarSchema = z
+  .object({
+    // The years a deadline may fall in: the holiday library answers for these, and asking beyond them fails.
+    years: z.object({ first: z.number().int().min(2000).max(2100), last: z.number().int().min(2000).max(2100) }).strict(),
+    workingHours: z.object({ start: clockTime, end: clockTime }).strict(),
+    dayBeforeHolidayEndsAt: clockTime.optional(),
+    schoolYears: z.array(
+      z
+        .object({
+          schoolYear: z.string().regex(/^\d{4}\/\d{2}$/, 'expected a school year such as 2026/27'),
+          breaks: z.array(z.object({ name: text, from: isoDate, to: isoDate }).strict()),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
 const baseSchema = z
   .object({
     version: text,
@@ -86,6 +105,7 @@ const baseSchema = z
     // Not statutory (domain.md A3): the city sets them.
     thresholds: z.object({ sstPercent: percent, intensivePercent: percent }).strict(),
     legal: z.object({ reportingDuty: localizedText, absenceInvestigation: localizedText }).strict(),
+    calendar: calendarSchema,
   })
   .strict();
 

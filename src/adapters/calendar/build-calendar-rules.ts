@@ -4,19 +4,11 @@ import {
   createCalendarRules,
   type CalendarRules,
   type CalendarRulesProblem,
-  type SchoolYearBreaks,
-  type WorkingHours,
+  type CalendarSettings,
 } from '../../domain/calendar/calendar-rules';
-import type { ClockTime } from '../../domain/calendar/local-date-time';
 
-export interface CalendarConfig {
-  /** Calendar years the rules answer for; asking about any other year throws. */
-  years: { first: number; last: number };
-  schoolYears: readonly SchoolYearBreaks[];
-  workingHours: WorkingHours;
-  /** When set, a working day right before a public holiday ends at this time (dag före helgdag, C2). */
-  dayBeforeHolidayEndsAt?: ClockTime;
-}
+/** Calendar years the rules answer for (asking about any other year throws), office hours, school breaks. */
+export type CalendarConfig = CalendarSettings;
 
 /**
  * Days off that the library lists as 'bank' rather than 'public', named as date-holidays names them in

@@ -1,5 +1,6 @@
 import type { BackgroundWork, CaseStore, Clock, IdSource, Messenger } from '../../app/ports';
 import type { DirectoryReloader } from '../../app/reload-directory';
+import type { CalendarRules } from '../../domain/calendar/calendar-rules';
 import type { Directory } from '../../domain/routing/directory';
 import type { Logger } from '../log/logger';
 
@@ -9,6 +10,8 @@ export interface BotDeps {
   clock: Clock;
   ids: IdSource;
   directory: () => Directory;
+  /** Holidays, school breaks and office hours of the current directory. */
+  calendar: () => CalendarRules;
   log: Logger;
   messenger: Messenger;
   /** Reloads the routing directory file (main.ts); absent where the directory cannot be reloaded. */

@@ -41,6 +41,18 @@ export interface SchoolYearBreaks {
   readonly breaks: readonly { readonly name: string; readonly from: CalendarDate; readonly to: CalendarDate }[];
 }
 
+/**
+ * The calendar as the city configures it (routing directory `calendar`): the years deadlines may fall in,
+ * office hours, the school breaks of each school year, and optionally the early end of the working day
+ * before a public holiday. Holidays themselves come from a holiday library, not from here.
+ */
+export interface CalendarSettings {
+  readonly years: { readonly first: number; readonly last: number };
+  readonly workingHours: WorkingHours;
+  readonly schoolYears: readonly SchoolYearBreaks[];
+  readonly dayBeforeHolidayEndsAt?: ClockTime;
+}
+
 export interface CalendarRulesInput {
   readonly coveredYears: { readonly first: number; readonly last: number };
   readonly nonWorkingDates: readonly CalendarDate[];

@@ -1,3 +1,4 @@
+import type { CalendarSettings } from '../calendar/calendar-rules';
 /**
  * The routing directory as the domain sees it: districts, schools, school-social teams and
  * investigation units. Loaded and validated by src/config/directory.ts; frozen once built.
@@ -87,6 +88,8 @@ export interface Directory {
   /** City-wide team for upper-secondary pupils (Studiesteg1-style), when there is one. */
   upperSecondaryTeamId?: string;
   thresholds: SupportThresholds;
+  /** Office hours, school breaks and the years they cover; holidays come from a holiday library. */
+  calendar: CalendarSettings;
   legal: LegalReferences;
   /** Administrators (directory, channel links): an admin sees no case content (domain.md R7, L27). */
   admins?: readonly PersonRef[];
