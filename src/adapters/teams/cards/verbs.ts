@@ -21,6 +21,20 @@ export const verbs = {
   caseAnswer: 'case.answer',
   /** A team's queue of open cases. */
   teamQueue: 'team.queue',
+  /** The team hands the case over to the investigation unit (summary, legal ground, urgency). */
+  caseHandOver: 'case.hand_over',
+  /** The handover card: its user-specific view for the unit (also the refresh verb). */
+  handoverView: 'handover.view',
+  handoverAcknowledge: 'handover.acknowledge',
+  handoverForward: 'handover.forward',
+  handoverRequestInput: 'handover.request_input',
+  handoverReportOutcome: 'handover.report_outcome',
+  handoverInviteSst: 'handover.invite_sst',
+  handoverClose: 'handover.close',
+  /** The team's answer to an investigator's request for input, on the input-request card. */
+  handoverAnswerInput: 'handover.answer_input',
+  /** An investigator's unacknowledged and open handovers. */
+  handoversMine: 'handovers.mine',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];
