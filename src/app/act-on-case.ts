@@ -1,6 +1,6 @@
 import { can, rolesFor, type AccessAction, type CaseRole } from '../domain/access/policy';
 import type { Actor, Case } from '../domain/case/case';
-import { applyCaseAction, type CaseAction, type CaseActionError } from '../domain/case/lifecycle';
+import { applyCaseAction, type ActionContext, type CaseAction, type CaseActionError } from '../domain/case/lifecycle';
 import { err, ok, type Result } from '../domain/errors';
 import type { DomainEvent } from '../domain/events';
 import type { Directory } from '../domain/routing/directory';
@@ -45,50 +45,74 @@ export interface ActOnCaseDone {
  */
 export async function actOnCase(deps: ActOnCaseDeps, cmd: ActOnCase): Promise<Result<ActOnCaseDone, ActOnCaseError>> {
   const { actor } = cmd;
-  const at = deps.clock.now();
-  const audit = (what: string, caseId: string, detail?: Record<string, string>) =>
-    deps.store.appendAudit({ at, actorId: actor.userId, action: what, caseId, ...(detail ? { detail } : {}) });
   const directory = deps.directory();
-  const current = await deps.store.getCase(cmd.caseId);
-  if (!current) return err({ code: 'not_found' });
-  const roles = current.tenantId === actor.tenantId ? rolesFor(actor.userId, current, directory) : [];
-  let action: CaseAction;
   let target: Case | undefined;
   if (cmd.action.type === 'merge') {
     target = await deps.store.getCase(cmd.action.intoCaseId);
     if (!target) return err({ code: 'not_found' });
-    action = { type: 'merge', into: target };
-  } else action = cmd.action;
-  const accessAction: AccessAction = `case.${action.type}`;
+  }
+  const commanded = cmd.action;
+  const action: CaseAction | undefined = commanded.type === 'merge' ? (target ? { type: 'merge', into: target } : undefined) : commanded;
+  if (!action) return err({ code: 'not_found' });
   // Merging changes two cases: the actor must be allowed to merge on both.
-  const targetAllowed = target === undefined || (target.tenantId === actor.tenantId && can(rolesFor(actor.userId, target, directory), accessAction, target));
-  if (!can(roles, accessAction, current) || !targetAllowed) {
-    await audit('case.action_refused', current.id, { action: action.type, reason: 'not_authorized' });
+  const targetAllowed = (t: Case | undefined) =>
+    t === undefined || (t.tenantId === actor.tenantId && can(rolesFor(actor.userId, t, directory), 'case.merge', t));
+  let before: Case | undefined;
+  const result = await changeCase(deps, cmd, `case.${action.type}`, action.type, (current, ctx) => {
+    before = current;
+    return targetAllowed(target) ? applyCaseAction(current, action, ctx) : err({ code: 'not_authorized_target' as const });
+  });
+  if (!result.ok || !target || !before) return result;
+  const at = deps.clock.now();
+  const mergedInto = await attachToTarget(deps, before, target.id, { actorId: actor.userId, at, directory });
+  return ok({ ...result.value, ...(mergedInto ? { mergedInto } : {}) });
+}
+
+type Applied = Result<{ case: Case; events: DomainEvent[] }, CaseActionError | { code: 'not_authorized_target' }>;
+
+/**
+ * The shared path of every case change: read, authorize with the one policy, check the version the actor
+ * saw, apply the pure lifecycle step, store with optimistic concurrency, audit. Used by case and handover
+ * actions alike.
+ */
+export async function changeCase(
+  deps: ActOnCaseDeps,
+  cmd: { actor: Actor; caseId: string; seenVersion?: number },
+  accessAction: AccessAction,
+  what: string,
+  apply: (current: Case, ctx: ActionContext) => Applied,
+): Promise<Result<ActOnCaseDone, ActOnCaseError>> {
+  const { actor } = cmd;
+  const at = deps.clock.now();
+  const audit = (action: string, caseId: string, detail?: Record<string, string>) =>
+    deps.store.appendAudit({ at, actorId: actor.userId, action, caseId, ...(detail ? { detail } : {}) });
+  const directory = deps.directory();
+  const current = await deps.store.getCase(cmd.caseId);
+  if (!current) return err({ code: 'not_found' });
+  const roles = current.tenantId === actor.tenantId ? rolesFor(actor.userId, current, directory) : [];
+  const refused = async (reason: string) => audit('case.action_refused', current.id, { action: accessAction, reason });
+  if (!can(roles, accessAction, current)) {
+    await refused('not_authorized');
     return err({ code: 'not_authorized', case: current, roles });
   }
   if (cmd.seenVersion !== undefined && current.version !== cmd.seenVersion) {
-    await audit('case.action_refused', current.id, { action: action.type, reason: 'stale' });
+    await refused('stale');
     return err({ code: 'stale', case: current, roles });
   }
-  const applied = applyCaseAction(current, action, { actorId: actor.userId, at, today: deps.clock.today(), directory });
+  const applied = apply(current, { actorId: actor.userId, at, today: deps.clock.today(), directory });
   if (!applied.ok) {
-    await audit('case.action_refused', current.id, { action: action.type, reason: applied.error.code });
+    await refused(applied.error.code);
+    if (applied.error.code === 'not_authorized_target') return err({ code: 'not_authorized', case: current, roles });
     return err({ ...applied.error, case: current, roles });
   }
   const stored = await deps.store.updateCase(applied.value.case, current.version);
   if (!stored.ok) {
     const latest = (await deps.store.getCase(current.id)) ?? current;
-    await audit('case.action_refused', current.id, { action: action.type, reason: stored.reason });
+    await refused(stored.reason);
     return err({ code: 'stale', case: latest, roles });
   }
-  const mergedInto = target ? await attachToTarget(deps, current, target.id, { actorId: actor.userId, at, directory }) : undefined;
-  await audit(`case.${action.type}`, current.id, { from: current.state, to: stored.case.state });
-  return ok({
-    case: stored.case,
-    roles: rolesFor(actor.userId, stored.case, directory),
-    events: applied.value.events,
-    ...(mergedInto ? { mergedInto } : {}),
-  });
+  await audit(accessAction, current.id, { action: what, from: current.state, to: stored.case.state });
+  return ok({ case: stored.case, roles: rolesFor(actor.userId, stored.case, directory), events: applied.value.events });
 }
 
 /**

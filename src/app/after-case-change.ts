@@ -1,9 +1,10 @@
 import { reportersOf, type Case } from '../domain/case/case';
 import type { DomainEvent } from '../domain/events';
-import type { Directory } from '../domain/routing/directory';
+import { findDistrict, findSstTeam, type Directory } from '../domain/routing/directory';
 import { deliverCaseMessage, deliveryKey, refreshCaseCards, type DeliveryDeps } from './deliver-case-message';
 import type { CaseMessage, Recipient } from './ports';
 import { routeToInbox } from './route-to-inbox';
+import { routeToUnit } from './route-to-unit';
 
 type Deps = DeliveryDeps & { directory: () => Directory };
 type Status = Extract<CaseMessage, { kind: 'status' }>['status'];
@@ -54,8 +55,43 @@ export async function afterCaseChange(deps: Deps, c: Case, events: readonly Doma
         }
         break;
       case 'ReporterAnswered':
-        await refreshQuestionCards(deps, c, event.questionId);
+        await refreshQuestionCards(deps, c, 'question', event.questionId);
         break;
+      case 'CaseHandedOver':
+        await routeToUnit(deps, c);
+        await tellReporters(deps, c, 'handed_over');
+        break;
+      case 'HandoverForwarded':
+        await routeToUnit(deps, c);
+        break;
+      case 'HandoverAcknowledged':
+        await tellReporters(deps, c, 'handover_acknowledged');
+        break;
+      case 'InputRequested':
+        for (const recipient of teamSide(c, deps.directory())) {
+          await deliverCaseMessage(deps, {
+            case: c,
+            recipient,
+            purpose: 'question',
+            message: { kind: 'input_request', case: c, questionId: event.questionId },
+            key: deliveryKey(c.id, `input-${event.questionId}`, recipient),
+          });
+        }
+        break;
+      case 'InputGiven':
+        await refreshQuestionCards(deps, c, 'input', event.questionId);
+        break;
+      case 'SstInvited': {
+        const recipient: Recipient = { kind: 'person', tenantId: c.tenantId, userId: event.sstWorkerId };
+        await deliverCaseMessage(deps, {
+          case: c,
+          recipient,
+          purpose: 'status',
+          message: { kind: 'status', case: c, status: 'invitation' },
+          key: deliveryKey(c.id, 'status-invitation', recipient),
+        });
+        break;
+      }
       default:
         break;
     }
@@ -63,9 +99,19 @@ export async function afterCaseChange(deps: Deps, c: Case, events: readonly Doma
   await refreshCaseCards(deps, c);
 }
 
-async function refreshQuestionCards(deps: Deps, c: Case, questionId: string): Promise<void> {
+async function refreshQuestionCards(deps: Deps, c: Case, kind: 'question' | 'input', questionId: string): Promise<void> {
   for (const d of await deps.store.listDeliveriesForCase(c.id)) {
-    if (d.purpose !== 'question' || !d.key.includes(`:question-${questionId}:`) || d.address === undefined || d.messageId === undefined) continue;
-    await deps.messenger.update(d.address, d.messageId, { kind: 'question', case: c, questionId }, `${d.key}:answered`);
+    if (d.purpose !== 'question' || !d.key.includes(`:${kind}-${questionId}:`) || d.address === undefined || d.messageId === undefined) continue;
+    const message: CaseMessage = kind === 'question' ? { kind: 'question', case: c, questionId } : { kind: 'input_request', case: c, questionId };
+    await deps.messenger.update(d.address, d.messageId, message, `${d.key}:answered`);
   }
+}
+
+/** Who answers the unit's requests for input: the team member who has the case, else the team's coordinators. */
+function teamSide(c: Case, dir: Directory): Recipient[] {
+  if (c.assigneeId !== undefined) return [{ kind: 'person', tenantId: c.tenantId, userId: c.assigneeId }];
+  const team = c.routing.sstTeamId === undefined ? undefined : findSstTeam(dir, c.routing.sstTeamId);
+  const district = findDistrict(dir, c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode);
+  const people = team ? team.coordinators.map((p) => p.id) : district ? [district.fallbackContact.id] : [];
+  return people.map((userId) => ({ kind: 'person', tenantId: c.tenantId, userId }));
 }

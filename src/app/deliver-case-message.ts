@@ -69,13 +69,15 @@ export async function deliverCaseMessage(
 }
 
 /**
- * Updates every delivered card of a case in place, so that everyone who sees it sees the current state
+ * Updates every delivered case and handover card of a case in place, so that everyone who sees it sees the current state
  * (their own view then comes through the card's refresh). One update key per case version.
  */
 export async function refreshCaseCards(deps: DeliveryDeps, c: Case): Promise<void> {
   const deliveries = await deps.store.listDeliveriesForCase(c.id);
   for (const d of deliveries) {
-    if (d.purpose !== 'case_card' || d.status !== 'delivered' || d.address === undefined || d.messageId === undefined) continue;
-    await deps.messenger.update(d.address, d.messageId, { kind: 'case_card', case: c }, `${d.key}:v${c.version}`);
+    if (d.status !== 'delivered' || d.address === undefined || d.messageId === undefined) continue;
+    if (d.purpose === 'case_card') await deps.messenger.update(d.address, d.messageId, { kind: 'case_card', case: c }, `${d.key}:v${c.version}`);
+    if (d.purpose === 'handover_card')
+      await deps.messenger.update(d.address, d.messageId, { kind: 'handover_card', case: c }, `${d.key}:v${c.version}`);
   }
 }

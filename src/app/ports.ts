@@ -61,6 +61,8 @@ export interface CaseStore {
    * contact when `districtCode` is given instead, oldest first.
    */
   listOpenCases(filter: { teamId: string } | { fallbackDistrictCode: string }, limit: number): Promise<Case[]>;
+  /** Cases whose handover is at investigation unit `unitId` and not closed, oldest handover first. */
+  listOpenHandovers(unitId: string, limit: number): Promise<Case[]>;
   /** Open cases (any state but closed and merged) of one school, oldest first: candidates for duplicates. */
   listOpenCasesAtSchool(schoolId: string, limit: number): Promise<Case[]>;
   /** Stores a delivery record, replacing the one with the same key. */
@@ -147,8 +149,22 @@ export const recipientKey = (r: Recipient): string =>
  */
 export type CaseMessage =
   | { kind: 'case_card'; case: Case }
-  | { kind: 'status'; case: Case; status: 'received' | 'taken' | 'closed' | 'consent_recorded' }
-  | { kind: 'question'; case: Case; questionId: string };
+  | { kind: 'status'; case: Case; status: CaseStatusMessage }
+  | { kind: 'question'; case: Case; questionId: string }
+  | { kind: 'handover_card'; case: Case }
+  | { kind: 'input_request'; case: Case; questionId: string };
+
+/** Process steps people are told about in a short message (never social-services content). */
+export const caseStatusMessages = [
+  'received',
+  'taken',
+  'closed',
+  'consent_recorded',
+  'handed_over',
+  'handover_acknowledged',
+  'invitation',
+] as const;
+export type CaseStatusMessage = (typeof caseStatusMessages)[number];
 
 /**
  * Sends case messages to recipients and updates them in place. Never throws for a delivery problem: the

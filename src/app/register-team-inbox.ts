@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/case/case';
 import { err, ok, type Result } from '../domain/errors';
-import { findSstTeam, type Directory, type SstTeam } from '../domain/routing/directory';
+import { findInvestigationUnit, findSstTeam, type Directory, type PersonRef } from '../domain/routing/directory';
 import { teamInboxKey, type CaseStore, type Clock, type DeliveryAddress } from './ports';
 
 export interface RegisterTeamInbox {
@@ -14,26 +14,41 @@ export interface RegisterTeamInbox {
   address: DeliveryAddress;
 }
 
+/** An inbox owner: a school-social team (its coordinators link the channel) or an investigation unit (its managers). */
+export interface InboxOwner {
+  id: string;
+  name: string;
+}
+
 export type RegisterTeamInboxError =
   | { code: 'not_a_channel' }
   | { code: 'unknown_team' }
-  | { code: 'not_authorized'; team: SstTeam };
+  | { code: 'not_authorized'; team: InboxOwner };
 
 /**
- * Makes a team channel the inbox of a school-social team. Only a coordinator listed for that team in the
- * routing directory may do it; every attempt, allowed or refused, is audited.
+ * Makes a team channel the inbox of a school-social team or of an investigation unit. Only a coordinator of
+ * that team, or a manager of that unit, listed in the routing directory may do it; every attempt, allowed or
+ * refused, is audited.
  */
 export async function registerTeamInbox(
   deps: { store: CaseStore; clock: Clock; directory: () => Directory },
   cmd: RegisterTeamInbox,
-): Promise<Result<{ team: SstTeam }, RegisterTeamInboxError>> {
+): Promise<Result<{ team: InboxOwner }, RegisterTeamInboxError>> {
   const at = deps.clock.now();
   const audit = (action: string) => deps.store.appendAudit({ at, actorId: cmd.actor.userId, action, detail: { teamId: cmd.teamId } });
   if (!cmd.inChannel) return err({ code: 'not_a_channel' });
-  const team = findSstTeam(deps.directory(), cmd.teamId);
-  if (!team) return err({ code: 'unknown_team' });
+  const dir = deps.directory();
+  const sstTeam = findSstTeam(dir, cmd.teamId);
+  const unit = findInvestigationUnit(dir, cmd.teamId);
+  const owner: (InboxOwner & { admins: readonly PersonRef[] }) | undefined = sstTeam
+    ? { id: sstTeam.id, name: sstTeam.name, admins: sstTeam.coordinators }
+    : unit
+      ? { id: unit.id, name: unit.name, admins: unit.managers }
+      : undefined;
+  if (!owner) return err({ code: 'unknown_team' });
+  const team: InboxOwner = { id: owner.id, name: owner.name };
   const ids = [cmd.actor.userId, cmd.actorUpn].filter((x): x is string => x !== undefined).map((x) => x.toLowerCase());
-  if (!team.coordinators.some((c) => ids.includes(c.id.toLowerCase()))) {
+  if (!owner.admins.some((c) => ids.includes(c.id.toLowerCase()))) {
     await audit('inbox.register_refused');
     return err({ code: 'not_authorized', team });
   }

@@ -1,7 +1,7 @@
 import { deliverCaseMessage, type DeliveryDeps } from './deliver-case-message';
-import type { CaseDelivery, CaseMessage, Recipient } from './ports';
+import { caseStatusMessages, type CaseDelivery, type CaseMessage, type Recipient } from './ports';
 
-const statuses = ['received', 'taken', 'closed', 'consent_recorded'] as const;
+
 
 /** The recipient an address-book key names, as written by `recipientKey`. */
 export function recipientOf(key: string): Recipient | undefined {
@@ -16,10 +16,13 @@ export function recipientOf(key: string): Recipient | undefined {
 function messageOf(d: CaseDelivery, c: CaseMessage['case']): CaseMessage | undefined {
   const what = d.key.slice(`case:${d.caseId}:`.length, d.key.length - d.recipient.length - 1);
   if (what === 'card') return { kind: 'case_card', case: c };
-  const status = statuses.find((s) => what === `status-${s}`);
+  if (what === 'handover-card' || what.startsWith('handover-card-')) return { kind: 'handover_card', case: c };
+  const status = caseStatusMessages.find((s) => what === `status-${s}`);
   if (status) return { kind: 'status', case: c, status };
   const question = /^question-(.+)$/.exec(what)?.[1];
-  return question === undefined ? undefined : { kind: 'question', case: c, questionId: question };
+  if (question !== undefined) return { kind: 'question', case: c, questionId: question };
+  const input = /^input-(.+)$/.exec(what)?.[1];
+  return input === undefined ? undefined : { kind: 'input_request', case: c, questionId: input };
 }
 
 /**

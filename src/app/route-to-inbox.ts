@@ -2,6 +2,7 @@ import type { Case } from '../domain/case/case';
 import { findDistrict, findSstTeam, type Directory } from '../domain/routing/directory';
 import { deliverCaseMessage, deliveryKey, type DeliveryDeps } from './deliver-case-message';
 import { teamInboxKey, type Recipient } from './ports';
+import { routeToUnit } from './route-to-unit';
 
 /**
  * Who gets a routed case's card: the team's inbox channel when one is linked, and its members personally
@@ -27,6 +28,8 @@ export async function inboxRecipients(deps: Pick<DeliveryDeps, 'store'>, c: Case
 
 /** Posts a newly routed case's card to its inbox(es). Safe to run again: each recipient gets it once. */
 export async function routeToInbox(deps: DeliveryDeps & { directory: () => Directory }, c: Case): Promise<void> {
+  // Suspected harm: the unit got an urgent handover at intake and sees it at once, consent or not (F2).
+  if (c.handover?.state === 'pending') await routeToUnit(deps, c);
   for (const recipient of await inboxRecipients(deps, c, deps.directory())) {
     await deliverCaseMessage(deps, {
       case: c,

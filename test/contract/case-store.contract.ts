@@ -5,7 +5,7 @@ import { formatCaseReference } from '../../src/domain/case/reference';
 import { aDelivery } from '../support/a-delivery';
 import { aNewCase } from '../support/a-new-case';
 import { deliveriesContract } from './deliveries.contract';
-import { openCasesContract } from './open-cases.contract';
+import { openCasesContract, openHandoversContract } from './open-cases.contract';
 
 export interface StoreUnderTest {
   store: CaseStore;
@@ -248,6 +248,7 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
     });
 
     openCasesContract(() => store);
+    openHandoversContract(() => store);
 
     describe('address book', () => {
       it('gives back the address saved under a key, and the newest one after a second save', async () => {

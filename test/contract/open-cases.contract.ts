@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseStore } from '../../src/app/ports';
 import { caseStates, type Case, type CaseState, type NewCase } from '../../src/domain/case/case';
+import type { Handover } from '../../src/domain/handover/handover';
 import { aNewCase } from '../support/a-new-case';
 
 /** Part of caseStoreContract: team queues and duplicate candidates. `store` gives the current test's store. */
@@ -104,6 +105,47 @@ export function openCasesContract(store: () => CaseStore): void {
       expect((await store().updateCase({ ...toFallback.case, state: 'closed', outcome: 'back_in_school' }, 4)).ok).toBe(true);
       expect(await store().listOpenCases({ fallbackDistrictCode: 'FAR' }, 10)).toEqual([]);
       expect(await store().listOpenCasesAtSchool('far-skolan-a', 10)).toEqual([]);
+    });
+  });
+}
+
+/** Part of caseStoreContract: the handovers at an investigation unit. */
+export function openHandoversContract(store: () => CaseStore): void {
+  const handover = (unitId: string, state: Handover['state'], handedOverAt: string): Handover => ({
+    state,
+    unitId,
+    urgent: false,
+    summary: 'Sammanfattning',
+    legalGround: 'consent',
+    handedOverBy: 'sst-1',
+    handedOverAt,
+    receivedOn: handedOverAt.slice(0, 10),
+    forwards: [],
+    inputRequests: [],
+  });
+  const create = async (h: Handover | undefined): Promise<Case> =>
+    (await store().createCase(aNewCase({ state: h ? 'handed_over' : 'assigned', ...(h ? { handover: h } : {}) }), 2026)).case;
+
+  describe('handovers at a unit', () => {
+    it('lists the handovers at the unit that are not closed, oldest handover first, within the limit', async () => {
+      const second = await create(handover('FAR-INV', 'acknowledged', '2026-11-20T09:00:00.000Z'));
+      const first = await create(handover('FAR-INV', 'pending', '2026-11-19T09:00:00.000Z'));
+      const third = await create(handover('FAR-INV', 'outcome_reported', '2026-11-21T09:00:00.000Z'));
+      await create(handover('FAR-INV', 'closed', '2026-11-18T09:00:00.000Z'));
+      await create(handover('SKA-INV', 'pending', '2026-11-17T09:00:00.000Z'));
+      await create(undefined);
+      expect((await store().listOpenHandovers('FAR-INV', 10)).map((c) => c.id)).toEqual([first.id, second.id, third.id]);
+      expect((await store().listOpenHandovers('FAR-INV', 2)).map((c) => c.id)).toEqual([first.id, second.id]);
+      expect(await store().listOpenHandovers('BRO-INV', 10)).toEqual([]);
+    });
+
+    it('follows a handover forwarded to another unit', async () => {
+      const moved = await create(handover('FAR-INV', 'pending', '2026-11-20T09:00:00.000Z'));
+      const h = moved.handover;
+      if (!h) throw new Error('no handover');
+      await store().updateCase({ ...moved, handover: { ...h, unitId: 'SKA-INV' } }, moved.version);
+      expect(await store().listOpenHandovers('FAR-INV', 10)).toEqual([]);
+      expect((await store().listOpenHandovers('SKA-INV', 10)).map((c) => c.id)).toEqual([moved.id]);
     });
   });
 }

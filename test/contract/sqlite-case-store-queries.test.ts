@@ -44,6 +44,7 @@ describe('SqliteCaseStore queues and deliveries', () => {
       plan: /^SEARCH cases USING INDEX cases_open_by_fallback_district \(fallback_district_code=\?\)$/,
     },
     { statement: 'openCasesAtSchool', params: ['far-skolan-a', 10], plan: /^SEARCH cases USING INDEX cases_open_by_school \(school_id=\?\)$/ },
+    { statement: 'openHandovers', params: ['FAR-INV', 10], plan: /^SEARCH cases USING INDEX cases_open_handover \(<expr>=\?\)$/ },
     { statement: 'deliveriesByCase', params: ['case-a'], plan: /^SEARCH deliveries USING (COVERING )?INDEX deliveries_by_case \(case_id=\?\)$/ },
     // The partial index holds undelivered rows only, in created_at order: reading it from the start is the range.
     { statement: 'undelivered', params: [10], plan: /^SCAN deliveries USING (COVERING )?INDEX deliveries_undelivered$/ },

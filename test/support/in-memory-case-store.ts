@@ -74,6 +74,14 @@ export class InMemoryCaseStore implements CaseStore {
     return this.oldestFirst([...this.cases.values()].filter((c) => openForTeam.has(c.state) && matches(c)), limit);
   }
 
+  async listOpenHandovers(unitId: string, limit: number): Promise<Case[]> {
+    const open = [...this.cases.values()].filter((c) => c.handover?.unitId === unitId && c.handover.state !== 'closed');
+    return open
+      .sort((a, b) => (a.handover?.handedOverAt ?? '').localeCompare(b.handover?.handedOverAt ?? ''))
+      .slice(0, Math.max(0, Math.floor(limit)))
+      .map((c) => structuredClone(c));
+  }
+
   async listOpenCasesAtSchool(schoolId: string, limit: number): Promise<Case[]> {
     return this.oldestFirst([...this.cases.values()].filter((c) => c.schoolId === schoolId && c.state !== 'closed' && c.state !== 'merged'), limit);
   }

@@ -8,6 +8,7 @@ export const commands = {
   report: whole('anmäl|anmal|anmälan|report'),
   help: whole('hjälp|hjalp|help|\\?'),
   myCases: whole('mina ärenden|mina arenden|my cases'),
+  myHandovers: whole('mina överlämningar|mina overlamningar|my handovers'),
   reloadDirectory: whole('ladda om katalogen|reload directory'),
   /** `registrera FAR-SST-1`: the team id is captured. */
   registerInbox: whole('(?:registrera|register)\\s+([A-Za-z0-9][A-Za-z0-9_-]{0,63})'),

@@ -8,6 +8,9 @@ import { registerAdmin } from './features/admin/register';
 import { registerQuestionAnswer } from './features/case/answer';
 import { registerCase } from './features/case/register';
 import { registerChannelLink } from './features/channel-link/register';
+import { registerInputAnswer } from './features/handover/answer-input';
+import { registerMyHandovers } from './features/handover/my-handovers';
+import { registerHandover } from './features/handover/register';
 import { registerConsultation } from './features/consultation/register';
 import { registerFallback, registerHelp } from './features/help/register';
 import { registerMyReports } from './features/my-reports/register';
@@ -70,6 +73,9 @@ export function createBot(options: BotOptions): Bot {
   registerAdmin(app, options);
   registerCase(app, options);
   registerQuestionAnswer(app, options);
+  registerHandover(app, options);
+  registerInputAnswer(app, options);
+  registerMyHandovers(app, options);
   registerHelp(app, options);
   registerFallback(app);
 

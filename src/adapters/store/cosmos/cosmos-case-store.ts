@@ -25,7 +25,7 @@ import {
   submissionClaimId,
   type SubmissionClaim,
 } from './cosmos-items';
-import { casesByReporterQuery, openCasesAtSchoolQuery, openCasesQuery, type CosmosQuery } from './cosmos-queries';
+import { casesByReporterQuery, openCasesAtSchoolQuery, openCasesQuery, openHandoversQuery, type CosmosQuery } from './cosmos-queries';
 import { createCosmosRetry, defaultCosmosRetryPolicy, type CosmosRetryPolicy } from './cosmos-retry';
 import { readModifyWrite, type Versioned } from './read-modify-write';
 
@@ -132,6 +132,10 @@ export class CosmosCaseStore implements CaseStore {
 
   async listOpenCasesAtSchool(schoolId: string, limit: number): Promise<Case[]> {
     return this.queryCases(limit, (top) => openCasesAtSchoolQuery(schoolId, top));
+  }
+
+  async listOpenHandovers(unitId: string, limit: number): Promise<Case[]> {
+    return this.queryCases(limit, (top) => openHandoversQuery(unitId, top));
   }
 
   async updateCase(next: Case, expectedVersion: number): Promise<UpdateResult> {

@@ -38,6 +38,9 @@ export const containerDefinitions = {
         { path: '/routing/sstTeamId/?' },
         { path: '/routing/fallbackDistrictCode/?' },
         { path: '/schoolId/?' },
+        { path: '/handover/unitId/?' },
+        { path: '/handover/state/?' },
+        { path: '/handover/handedOverAt/?' },
       ],
       excludedPaths: [{ path: '/*' }],
       compositeIndexes: [
@@ -49,6 +52,10 @@ export const containerDefinitions = {
         [
           { path: '/routing/sstTeamId', order: 'ascending' },
           { path: '/createdAt', order: 'ascending' },
+        ],
+        [
+          { path: '/handover/unitId', order: 'ascending' },
+          { path: '/handover/handedOverAt', order: 'ascending' },
         ],
         [
           { path: '/routing/fallbackDistrictCode', order: 'ascending' },

@@ -1,6 +1,7 @@
 import type { SqlParameter, SqlQuerySpec } from '@azure/cosmos';
 import { deliveryStatuses } from '../../../app/ports';
 import { caseStates, type CaseState } from '../../../domain/case/case';
+import { handoverStates } from '../../../domain/handover/handover';
 import type { ContainerRole } from './cosmos-containers';
 
 /**
@@ -18,6 +19,7 @@ const queuedStates: readonly CaseState[] = ['new', 'assigned', 'handed_over'];
 /** States in which a case can still absorb a duplicate (CaseStore.listOpenCasesAtSchool). */
 const openStates: readonly CaseState[] = caseStates.filter((s) => s !== 'closed' && s !== 'merged');
 const undeliveredStatuses = deliveryStatuses.filter((s) => s !== 'delivered');
+const openHandoverStates = handoverStates.filter((s) => s !== 'closed');
 
 /** `c.field IN (@p0, @p1, …)` with one parameter per value: IN on literals can use the range index. */
 function isOneOf(field: string, prefix: string, values: readonly string[]): { condition: string; parameters: SqlParameter[] } {
@@ -56,6 +58,18 @@ function oldestFirstWithStates(field: string, value: string, states: readonly st
     spec: {
       query: `SELECT TOP @top * FROM c WHERE ${field} = @value AND ${inStates.condition} ORDER BY ${field} ASC, c.createdAt ASC`,
       parameters: [{ name: '@top', value: top }, { name: '@value', value }, ...inStates.parameters],
+    },
+  };
+}
+
+/** Handovers not closed at one unit (CaseStore.listOpenHandovers), oldest handover first. */
+export function openHandoversQuery(unitId: string, top: number): CosmosQuery {
+  const inStates = isOneOf('c.handover.state', 'state', openHandoverStates);
+  return {
+    container: 'cases',
+    spec: {
+      query: `SELECT TOP @top * FROM c WHERE c.handover.unitId = @unitId AND ${inStates.condition} ORDER BY c.handover.unitId ASC, c.handover.handedOverAt ASC`,
+      parameters: [{ name: '@top', value: top }, { name: '@unitId', value: unitId }, ...inStates.parameters],
     },
   };
 }

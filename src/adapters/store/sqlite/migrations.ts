@@ -82,6 +82,12 @@ export const migrations: readonly string[] = [
   CREATE INDEX deliveries_by_case ON deliveries (case_id, created_at, key);
   CREATE INDEX deliveries_undelivered ON deliveries (created_at, key) WHERE status <> 'delivered';
   `,
+  // 4: handovers at a unit (`mina överlämningar`): an expression index on the handover inside the body, for
+  // handovers not closed only. The query repeats these expressions and this WHERE exactly.
+  `
+  CREATE INDEX cases_open_handover ON cases (json_extract(body, '$.handover.unitId'), json_extract(body, '$.handover.handedOverAt'))
+    WHERE json_extract(body, '$.handover.state') IN ('pending', 'acknowledged', 'outcome_reported');
+  `,
 ];
 
 /**

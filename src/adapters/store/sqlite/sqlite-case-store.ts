@@ -108,6 +108,10 @@ export class SqliteCaseStore implements CaseStore {
     return this.statements.openCasesAtSchool.all(schoolId, rowLimit(limit)).map((row) => this.toCase(row));
   }
 
+  async listOpenHandovers(unitId: string, limit: number): Promise<Case[]> {
+    return this.statements.openHandovers.all(unitId, rowLimit(limit)).map((row) => this.toCase(row));
+  }
+
   async updateCase(next: Case, expectedVersion: number): Promise<UpdateResult> {
     return this.updateCaseIfVersion.immediate(next, expectedVersion);
   }

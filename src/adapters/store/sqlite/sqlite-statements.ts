@@ -18,6 +18,10 @@ export const sql = {
     ORDER BY created_at, rowid LIMIT ?`,
   openCasesAtSchool: `SELECT id, body FROM cases WHERE school_id = ? AND state NOT IN ('closed', 'merged')
     ORDER BY created_at, rowid LIMIT ?`,
+  // Repeats the expressions and the WHERE of migration 4's partial index word for word.
+  openHandovers: `SELECT id, body FROM cases
+    WHERE json_extract(body, '$.handover.unitId') = ? AND json_extract(body, '$.handover.state') IN ('pending', 'acknowledged', 'outcome_reported')
+    ORDER BY json_extract(body, '$.handover.handedOverAt'), rowid LIMIT ?`,
   nextSequence: `INSERT INTO sequences (district_code, year, last) VALUES (?, ?, 1)
     ON CONFLICT (district_code, year) DO UPDATE SET last = last + 1
     RETURNING last`,
@@ -59,6 +63,7 @@ export function prepareStatements(db: Database) {
     openCasesByTeam: prepare('openCasesByTeam'),
     openCasesByFallbackDistrict: prepare('openCasesByFallbackDistrict'),
     openCasesAtSchool: prepare('openCasesAtSchool'),
+    openHandovers: prepare('openHandovers'),
     nextSequence: prepare('nextSequence'),
     insertCase: prepare('insertCase'),
     updateCase: prepare('updateCase'),

@@ -10,6 +10,7 @@ import { verbs } from '../../cards/verbs';
 import { langOf } from '../../reply';
 import { cardForCase, cardForError, refusalCard, type CaseForm } from './respond';
 import { askActionOf, closeActionOf, consentOf } from './to-action';
+import { caseHandOverSchema } from '../handover/schemas';
 import { caseAskSchema, caseCloseSchema, caseConsentSchema, caseLevelSchema, caseMergeSchema, caseRefSchema, caseViewSchema } from './schemas';
 
 type Parsed = { caseId: string; version: number; action: CaseCommand; form?: CaseForm } | { caseId: string; version: number; invalid: CaseForm };
@@ -74,6 +75,17 @@ export function registerCase(app: Application<TurnState>, deps: BotDeps): void {
     const closing = closeActionOf(p.data);
     const form: CaseForm = { verb: verbs.caseClose, values: { outcome: p.data.outcome ?? '' }, errors: closing.ok ? [] : closing.errors };
     return closing.ok ? { ...p.data, action: closing.action, form } : { caseId: p.data.caseId, version: p.data.version, invalid: form };
+  });
+  route(verbs.caseHandOver, (data) => {
+    const p = caseHandOverSchema.safeParse(data);
+    if (!p.success) return undefined;
+    const values = { handoverSummary: p.data.handoverSummary ?? '', handoverGround: p.data.handoverGround ?? '', handoverUrgent: p.data.handoverUrgent ?? 'false' };
+    const form: CaseForm = { verb: verbs.caseHandOver, values, errors: [] };
+    const ground = p.data.handoverGround;
+    if (ground === undefined || ground === '')
+      return { caseId: p.data.caseId, version: p.data.version, invalid: { ...form, errors: [{ field: 'handoverGround', code: 'required' }] } };
+    const action = { type: 'hand_over' as const, summary: values.handoverSummary, legalGround: ground, urgent: values.handoverUrgent === 'true' };
+    return { caseId: p.data.caseId, version: p.data.version, action, form };
   });
   route(verbs.caseMerge, (data) => {
     const p = caseMergeSchema.safeParse(data);

@@ -82,8 +82,9 @@ export async function cardForError(
     case 'rule_violation':
       return show(error.case, error.roles, { tone: 'warning', text: text(error.rule) });
     case 'invalid_field': {
-      const field = form?.verb === 'case.ask' ? 'question' : 'text';
-      const rejected: CaseForm = { verb: form?.verb ?? '', values: form?.values ?? {}, errors: renameTextField(error.fields, field) };
+      const field = form?.verb === 'case.ask' ? 'question' : form?.verb === 'case.hand_over' ? 'handoverSummary' : 'text';
+      const renamed = renameTextField(error.fields, field).map((e) => (e.field === 'summary' ? { ...e, field: 'handoverSummary' } : e));
+      const rejected: CaseForm = { verb: form?.verb ?? '', values: form?.values ?? {}, errors: renamed };
       return show(error.case, error.roles, { tone: 'attention', text: text('fixForm') }, rejected);
     }
     default: {

@@ -1,0 +1,41 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { actOnHandover } from '../../../../app/act-on-handover';
+import { afterCaseChange } from '../../../../app/after-case-change';
+import { actorFrom } from '../../actor';
+import type { BotDeps } from '../../bot-deps';
+import { renderInputRequestCard } from '../../cards/render';
+import { verbs } from '../../cards/verbs';
+import { langOf } from '../../reply';
+import { refusalCard } from '../case/respond';
+import { handoverAnswerInputSchema } from './schemas';
+
+/** The team's worker answers the unit's request for input on the input-request card; the answer lands on the handover. */
+export function registerInputAnswer(app: Application<TurnState>, deps: BotDeps): void {
+  app.adaptiveCards.actionExecute(verbs.handoverAnswerInput, async (context, _state, data) => {
+    const lang = langOf(context);
+    const actor = actorFrom(context);
+    const parsed = handoverAnswerInputSchema.safeParse(data);
+    if (!actor || !parsed.success) return refusalCard(deps, lang);
+    const { caseId, questionId, inputAnswer } = parsed.data;
+    const result = await actOnHandover(deps, { actor, caseId, action: { type: 'answer_input', questionId, text: inputAnswer ?? '' } });
+    const directory = deps.directory();
+    if (result.ok) {
+      const { case: changed, events } = result.value;
+      deps.background.run('handover.after_input', () => afterCaseChange(deps, changed, events));
+      return renderInputRequestCard({ lang, directory, case: changed, questionId, answered: true });
+    }
+    const error = result.error;
+    if (error.code === 'not_found' || error.code === 'not_authorized') return refusalCard(deps, lang);
+    if (error.code === 'invalid_field')
+      return renderInputRequestCard({
+        lang,
+        directory,
+        case: error.case,
+        questionId,
+        values: { inputAnswer: inputAnswer ?? '' },
+        errors: error.fields.map((e) => ({ ...e, field: 'inputAnswer' as const })),
+      });
+    const answered = (error.case.handover?.inputRequests ?? []).some((q) => q.id === questionId && q.answer !== undefined);
+    return renderInputRequestCard({ lang, directory, case: error.case, questionId, answered });
+  });
+}

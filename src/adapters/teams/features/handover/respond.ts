@@ -1,0 +1,89 @@
+import type { ActOnCaseError } from '../../../../app/act-on-case';
+import type { CaseRole } from '../../../../domain/access/policy';
+import type { Case } from '../../../../domain/case/case';
+import type { FieldError } from '../../../../domain/errors';
+import { arrivedAtCurrentUnit, handoverDeadlines, type HandoverDeadlines } from '../../../../domain/handover/deadlines';
+import type { HandoverActionType } from '../../../../domain/handover/handover-lifecycle';
+import { findInvestigationUnit } from '../../../../domain/routing/directory';
+import { toStockholmLocal } from '../../../clock/system-clock';
+import type { BotDeps } from '../../bot-deps';
+import { renderHandoverCard, type AdaptiveCardJson } from '../../cards/render';
+import { caseNoticeText } from '../../cards/views/case-notices';
+import { handoverNoticeText } from '../../cards/views/handover-notices';
+import { catalogue, type Lang } from '../../i18n/i18n';
+import type { CaseForm } from '../case/respond';
+
+type Notice = { tone: 'good' | 'warning' | 'attention'; text: string };
+
+/** The deadlines a handover card shows: the 14-day initial assessment, and for an urgent one the same working day. */
+export function deadlinesOf(deps: BotDeps, c: Case): HandoverDeadlines | undefined {
+  const h = c.handover;
+  if (!h) return undefined;
+  return handoverDeadlines(h, toStockholmLocal(arrivedAtCurrentUnit(h)), deps.clock.today(), deps.calendar());
+}
+
+const doneKey = {
+  acknowledge: 'acknowledged',
+  forward: 'forwarded',
+  request_input: 'inputRequested',
+  report_outcome: 'outcomeReported',
+  invite_sst: 'invited',
+  close: 'closed',
+  answer_input: 'answered',
+} as const satisfies Record<HandoverActionType, string>;
+
+/** The viewer's own view of a handover, with what just happened or a rejected form. */
+export function handoverCardFor(
+  deps: BotDeps,
+  lang: Lang,
+  viewerId: string,
+  c: Case,
+  roles: readonly CaseRole[],
+  extra: { done?: HandoverActionType; notice?: Notice; form?: CaseForm } = {},
+): AdaptiveCardJson {
+  const directory = deps.directory();
+  const unitName = (id: string | undefined) => (id === undefined ? '' : (findInvestigationUnit(directory, id)?.name ?? id));
+  const notice =
+    extra.notice ??
+    (extra.done ? { tone: 'good' as const, text: handoverNoticeText(lang, doneKey[extra.done], { unit: unitName(c.handover?.unitId) }) } : undefined);
+  const deadlines = deadlinesOf(deps, c);
+  return renderHandoverCard({
+    lang,
+    directory,
+    case: c,
+    viewer: { userId: viewerId, roles },
+    now: deps.clock.now(),
+    ...(deadlines ? { deadlines } : {}),
+    ...(notice ? { notice } : {}),
+    ...(extra.form ? { form: extra.form } : {}),
+  });
+}
+
+/** Renames the domain's question field (`text`) to the card's input id. */
+const renamed = (errors: readonly FieldError[], to: string): FieldError[] => errors.map((e) => (e.field === 'text' ? { ...e, field: to } : e));
+
+/** What a refused or failed handover action shows: the current card with the reason; nothing changed. */
+export function handoverCardForError(deps: BotDeps, lang: Lang, viewerId: string, error: Exclude<ActOnCaseError, { code: 'not_found' }>, form?: CaseForm): AdaptiveCardJson {
+  const show = (notice: Notice, withForm?: CaseForm) => handoverCardFor(deps, lang, viewerId, error.case, error.roles, { notice, ...(withForm ? { form: withForm } : {}) });
+  switch (error.code) {
+    case 'not_authorized':
+      return show({ tone: 'attention', text: handoverNoticeText(lang, 'notAuthorized') });
+    case 'stale':
+      return show({ tone: 'warning', text: handoverNoticeText(lang, 'stale') });
+    case 'illegal_transition': {
+      const state = error.case.handover?.state;
+      return show({ tone: 'warning', text: handoverNoticeText(lang, 'illegalTransition', { state: state ? catalogue(lang).handoverStates[state] : '' }) });
+    }
+    case 'rule_violation':
+      return show({ tone: 'warning', text: caseNoticeText(lang, error.rule) });
+    case 'invalid_field':
+      return show(
+        { tone: 'attention', text: handoverNoticeText(lang, 'fixForm') },
+        { verb: form?.verb ?? '', values: form?.values ?? {}, errors: renamed(error.fields, 'inputQuestion') },
+      );
+    default: {
+      const unreachable: never = error;
+      return unreachable;
+    }
+  }
+}
