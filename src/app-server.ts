@@ -7,6 +7,8 @@ import { createServer } from './adapters/http/server';
 import type { Logger } from './adapters/log/logger';
 import { createBot } from './adapters/teams/create-bot';
 import { calendarOf } from './adapters/calendar/calendar-of';
+import { toStockholmLocal } from './adapters/clock/system-clock';
+import { arrivedAtCurrentUnit, handoverDeadlines } from './domain/handover/deadlines';
 import { TrackedBackgroundWork } from './adapters/background/tracked-background-work';
 import { StoreDeliveryLedger } from './adapters/store/store-delivery-ledger';
 import { createTeamsNotifier } from './adapters/teams/delivery/teams-notifier';
@@ -47,6 +49,8 @@ export function createApp(deps: AppDeps): App {
     directory: deps.directory,
     clock: deps.clock,
     serviceUrlFor: (tenantId) => serviceUrls.urlFor(tenantId),
+    deadlines: (c) =>
+      c.handover && handoverDeadlines(c.handover, toStockholmLocal(arrivedAtCurrentUnit(c.handover)), deps.clock.today(), calendarOf(deps.directory())),
   });
   const bot = createBot({
     store: deps.store,

@@ -3,8 +3,11 @@ import {
   renderCaseCard,
   renderConsultationConfirmation,
   renderConsultationForm,
+  renderHandoverCard,
   renderHelp,
+  renderInputRequestCard,
   renderMyCases,
+  renderMyHandovers,
   renderProtectedIdentity,
   renderQuestionCard,
   renderReportConfirmation,
@@ -13,6 +16,7 @@ import {
   renderWelcome,
 } from '../../src/adapters/teams/cards/render';
 import { caseNoticeText } from '../../src/adapters/teams/cards/views/case-notices';
+import { handoverNoticeText } from '../../src/adapters/teams/cards/views/handover-notices';
 import type { Lang } from '../../src/adapters/teams/i18n/i18n';
 import { rolesFor } from '../../src/domain/access/policy';
 import type { Case } from '../../src/domain/case/case';
@@ -22,6 +26,15 @@ import { people, testDirectory } from '../support/a-case';
 import { aNewCase } from '../support/a-new-case';
 import { aReportPayload, aSchoolIn } from '../support/report-payload';
 import { assignedCase, duplicateCase, handedOverCase, newCase, now, undeliveredFor } from './case-fixtures';
+import {
+  acknowledgedHandoverCase,
+  inputRequestedCase,
+  invitedCase,
+  ordinaryDeadlines,
+  outcomeReportedCase,
+  urgentIntakeCase,
+  urgentOutOfHoursDeadlines,
+} from './handover-fixtures';
 
 export interface CardScenario {
   name: string;
@@ -71,6 +84,9 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
     ...caseCardScenarios(directory, lang),
     ...questionCardScenarios(directory, lang),
     ...teamQueueScenarios(directory, lang),
+    ...handoverCardScenarios(directory, lang),
+    ...inputRequestCardScenarios(directory, lang),
+    ...myHandoversScenarios(directory, lang),
   ];
 }
 
@@ -149,6 +165,25 @@ function caseCardScenarios(directory: Directory, lang: Lang): CardScenario[] {
       }),
     },
     {
+      name: 'case card, assignee with the hand-over form',
+      card: renderCaseCard({ ...base, case: assignedCase({ questions: [] }), viewer: viewer(people.farMember1, assigned) }),
+    },
+    {
+      name: 'case card, rejected hand-over form',
+      card: renderCaseCard({
+        ...base,
+        case: assigned,
+        viewer: viewer(people.farMember1, assigned),
+        form: {
+          verb: 'case.hand_over',
+          values: { handoverSummary: 'Ring 20101010-1234', handoverGround: 'reporting_duty', handoverUrgent: 'true' },
+          errors: [{ field: 'summary', code: 'personnummer' }],
+        },
+      }),
+    },
+    { name: 'case card, team after the unit acknowledged and asked', card: renderCaseCard({ ...base, case: inputRequestedCase(), viewer: viewer(people.farMember1, assigned) }) },
+    { name: 'case card, team after an invitation', card: renderCaseCard({ ...base, case: invitedCase(), viewer: viewer(people.farMember1, assigned) }) },
+    {
       name: 'case card, rejected consent form',
       card: renderCaseCard({
         ...base,
@@ -187,5 +222,93 @@ function teamQueueScenarios(directory: Directory, lang: Lang): CardScenario[] {
     { name: 'team queue, empty', card: renderTeamQueue({ lang, directory, now, queues: [{ title: team, cases: [] }] }) },
     { name: 'team queue, no team', card: renderTeamQueue({ lang, directory, now, queues: [] }) },
     { name: 'team queue, three cases', card: renderTeamQueue({ lang, directory, now, queues: [{ title: team, cases }] }) },
+  ];
+}
+
+/** The unit's handover card as each kind of viewer sees it. */
+function handoverCardScenarios(directory: Directory, lang: Lang): CardScenario[] {
+  const urgent = urgentIntakeCase();
+  const acknowledged = acknowledgedHandoverCase();
+  const outcome = outcomeReportedCase();
+  const invited = invitedCase();
+  const pending = handedOverCase();
+  const viewer = (userId: string, c: Case) => ({ userId, roles: rolesFor(userId, c, testDirectory) });
+  const base = { lang, directory, now };
+  return [
+    { name: 'handover card, base', card: renderHandoverCard({ ...base, case: urgent, deadlines: urgentOutOfHoursDeadlines }) },
+    {
+      name: 'handover card, investigator on a pending urgent handover out of hours',
+      card: renderHandoverCard({ ...base, case: urgent, deadlines: urgentOutOfHoursDeadlines, viewer: viewer(people.farInvestigator1, urgent) }),
+    },
+    {
+      name: 'handover card, investigator on an acknowledged handover',
+      card: renderHandoverCard({
+        ...base,
+        case: acknowledged,
+        deadlines: ordinaryDeadlines,
+        viewer: viewer(people.farInvestigator1, acknowledged),
+        notice: { tone: 'good', text: handoverNoticeText(lang, 'acknowledged') },
+      }),
+    },
+    { name: 'handover card, unit manager after the outcome', card: renderHandoverCard({ ...base, case: outcome, viewer: viewer(people.farUnitManager, outcome) }) },
+    { name: 'handover card, unit manager after an invitation', card: renderHandoverCard({ ...base, case: invited, viewer: viewer(people.farUnitManager, invited) }) },
+    { name: 'handover card, team member', card: renderHandoverCard({ ...base, case: acknowledged, deadlines: ordinaryDeadlines, viewer: viewer(people.farMember1, acknowledged) }) },
+    { name: 'handover card, stranger', card: renderHandoverCard({ ...base, case: acknowledged, viewer: viewer(people.stranger, acknowledged) }) },
+    {
+      name: 'handover card, rejected acknowledgement',
+      card: renderHandoverCard({
+        ...base,
+        case: pending,
+        deadlines: ordinaryDeadlines,
+        viewer: viewer(people.farInvestigator1, pending),
+        notice: { tone: 'attention', text: handoverNoticeText(lang, 'not_in_unit') },
+        form: { verb: 'handover.acknowledge', values: { responsibleId: people.farMember1 }, errors: [{ field: 'responsibleId', code: 'invalid' }] },
+      }),
+    },
+    {
+      name: 'handover card, rejected forward',
+      card: renderHandoverCard({
+        ...base,
+        case: pending,
+        deadlines: ordinaryDeadlines,
+        viewer: viewer(people.farInvestigator1, pending),
+        form: { verb: 'handover.forward', values: { toUnitId: '', forwardReason: 'wrong_unit' }, errors: [{ field: 'toUnitId', code: 'required' }] },
+      }),
+    },
+    {
+      name: 'handover card, rejected request for input',
+      card: renderHandoverCard({
+        ...base,
+        case: acknowledged,
+        viewer: viewer(people.farInvestigator1, acknowledged),
+        form: { verb: 'handover.request_input', values: { inputQuestion: 'x'.repeat(501) }, errors: [{ field: 'text', code: 'too_long', params: { max: 500 } }] },
+      }),
+    },
+  ];
+}
+
+function inputRequestCardScenarios(directory: Directory, lang: Lang): CardScenario[] {
+  const asked = inputRequestedCase();
+  const answered = inputRequestedCase({ by: people.farMember1, at: now, text: 'Skolan har prövat anpassad studiegång sedan oktober.' });
+  const base = { lang, directory, questionId: 'r-1' };
+  return [
+    { name: 'input request card, unanswered', card: renderInputRequestCard({ ...base, case: asked }) },
+    { name: 'input request card, answered', card: renderInputRequestCard({ ...base, case: answered, answered: true }) },
+    {
+      name: 'input request card, rejected answer',
+      card: renderInputRequestCard({ ...base, case: asked, values: { inputAnswer: 'Ring 20101010-1234' }, errors: [{ field: 'inputAnswer', code: 'personnummer' }] }),
+    },
+  ];
+}
+
+function myHandoversScenarios(directory: Directory, lang: Lang): CardScenario[] {
+  const items = [
+    { case: acknowledgedHandoverCase(), deadlines: ordinaryDeadlines },
+    { case: urgentIntakeCase(), deadlines: urgentOutOfHoursDeadlines },
+    { case: outcomeReportedCase() },
+  ];
+  return [
+    { name: 'my handovers, empty', card: renderMyHandovers({ lang, directory, now, items: [] }) },
+    { name: 'my handovers, three', card: renderMyHandovers({ lang, directory, now, items }) },
   ];
 }

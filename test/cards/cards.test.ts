@@ -4,6 +4,7 @@ import { templates } from '../../src/adapters/teams/cards/expand';
 import { verbs } from '../../src/adapters/teams/cards/verbs';
 import { casePayloadSchemas } from '../../src/adapters/teams/features/case/schemas';
 import { consultationPayloadSchema } from '../../src/adapters/teams/features/consultation/schemas';
+import { handoverPayloadSchemas } from '../../src/adapters/teams/features/handover/schemas';
 import { reportPayloadSchema } from '../../src/adapters/teams/features/report/schemas';
 import type { Lang } from '../../src/adapters/teams/i18n/i18n';
 import { aTeacher } from '../support/activities';
@@ -25,6 +26,7 @@ const payloadSchemas: Partial<Record<string, { shape: Record<string, unknown>; s
   [verbs.reportSubmit]: reportPayloadSchema,
   [verbs.consultationSubmit]: consultationPayloadSchema,
   ...casePayloadSchemas,
+  ...handoverPayloadSchemas,
 };
 
 describe.each(scenarios)('card "$name" in $lang', ({ card }) => {
@@ -62,7 +64,7 @@ describe.each(scenarios)('card "$name" in $lang', ({ card }) => {
       if (!schema) continue;
       const data = typeof action.data === 'object' && action.data !== null ? action.data : {};
       for (const key of Object.keys(data)) expect(Object.keys(schema.shape), `${String(action.verb)} data key ${key}`).toContain(key);
-      if (String(action.verb).startsWith('case.')) expect(schema.safeParse(data).success, `${String(action.verb)} data`).toBe(true);
+      if (/^(case|handover)\./.test(String(action.verb))) expect(schema.safeParse(data).success, `${String(action.verb)} data`).toBe(true);
     }
   });
 

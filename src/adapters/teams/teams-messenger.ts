@@ -1,10 +1,12 @@
-import type { CaseMessage, DeliveryAddress, DeliveryOutcome, Messenger, Recipient } from '../../app/ports';
-import { findSstTeam, type Directory } from '../../domain/routing/directory';
+import type { CaseMessage, CaseStatusMessage, DeliveryAddress, DeliveryOutcome, Messenger, Recipient } from '../../app/ports';
+import type { Case } from '../../domain/case/case';
+import type { HandoverDeadlines } from '../../domain/handover/deadlines';
+import { findInvestigationUnit, findSstTeam, type Directory } from '../../domain/routing/directory';
 import type { Clock } from '../../app/ports';
 import { statusMessageText } from './cards/views/case-notices';
-import { caseCardSummary, questionSummary } from './cards/views/notification-summary';
+import { caseCardSummary, handoverSummary, inputRequestSummary, questionSummary } from './cards/views/notification-summary';
 import { schoolName } from './cards/views/routing-summary';
-import { renderCaseCard, renderQuestionCard } from './cards/render';
+import { renderCaseCard, renderHandoverCard, renderInputRequestCard, renderQuestionCard } from './cards/render';
 import { addressOfPerson, parseTeamsAddress } from './delivery/teams-address';
 import type { OutboundActivity, TeamsNotifier } from './delivery/teams-notifier';
 import { langFromLocale, type Lang } from './i18n/i18n';
@@ -19,6 +21,8 @@ export interface TeamsMessengerDeps {
    * yet; undefined when none is known (then the message waits for a retry).
    */
   serviceUrlFor: (tenantId: string) => string | undefined;
+  /** The deadlines a handover card shows (the calendar lives in the Teams adapter's deps). */
+  deadlines: (c: Case) => HandoverDeadlines | undefined;
 }
 
 /**
@@ -59,8 +63,24 @@ export class TeamsMessenger implements Messenger {
       }
       case 'status': {
         const team = c.routing.sstTeamId === undefined ? undefined : findSstTeam(directory, c.routing.sstTeamId);
-        const text = statusMessageText(lang, statusKey[message.status], { reference: c.reference, team: team?.name ?? schoolName(c, directory) });
+        const unit = c.handover === undefined ? undefined : findInvestigationUnit(directory, c.handover.unitId);
+        const text = statusMessageText(lang, statusKey[message.status], {
+          reference: c.reference,
+          school: schoolName(c, directory),
+          team: team?.name ?? schoolName(c, directory),
+          unit: unit?.name ?? '',
+        });
         return { type: 'message', text, summary: text };
+      }
+      case 'handover_card': {
+        const deadlines = this.deps.deadlines(c);
+        const card = renderHandoverCard({ lang, directory, case: c, now: this.deps.clock.now(), ...(deadlines ? { deadlines } : {}) });
+        return cardActivity(card, handoverSummary(lang, directory, c));
+      }
+      case 'input_request': {
+        const answered = (c.handover?.inputRequests ?? []).some((q) => q.id === message.questionId && q.answer !== undefined);
+        const card = renderInputRequestCard({ lang, directory, case: c, questionId: message.questionId, answered });
+        return cardActivity(card, inputRequestSummary(lang, directory, c));
       }
       default: {
         const unreachable: never = message;
@@ -70,7 +90,15 @@ export class TeamsMessenger implements Messenger {
   }
 }
 
-const statusKey = { received: 'received', taken: 'taken', closed: 'closed', consent_recorded: 'consentRecorded' } as const;
+const statusKey = {
+  received: 'received',
+  taken: 'taken',
+  closed: 'closed',
+  consent_recorded: 'consentRecorded',
+  handed_over: 'handedOver',
+  handover_acknowledged: 'handoverAcknowledged',
+  invitation: 'invitation',
+} as const satisfies Record<CaseStatusMessage, string>;
 
 function langOf(address: DeliveryAddress): Lang {
   const parsed = parseTeamsAddress(address);

@@ -2,8 +2,11 @@ import { Template } from 'adaptivecards-templating';
 import caseCard from '../../../../adaptive-cards/case-card.json';
 import consultationConfirmation from '../../../../adaptive-cards/consultation-confirmation.json';
 import consultationForm from '../../../../adaptive-cards/consultation-form.json';
+import handoverCard from '../../../../adaptive-cards/handover-card.json';
 import help from '../../../../adaptive-cards/help.json';
+import inputRequestCard from '../../../../adaptive-cards/input-request-card.json';
 import myCases from '../../../../adaptive-cards/my-cases.json';
+import myHandovers from '../../../../adaptive-cards/my-handovers.json';
 import notice from '../../../../adaptive-cards/notice.json';
 import protectedIdentity from '../../../../adaptive-cards/protected-identity.json';
 import questionCard from '../../../../adaptive-cards/question-card.json';
@@ -23,8 +26,11 @@ export const templates = {
   'case-card': caseCard,
   'consultation-confirmation': consultationConfirmation,
   'consultation-form': consultationForm,
+  'handover-card': handoverCard,
   help,
+  'input-request-card': inputRequestCard,
   'my-cases': myCases,
+  'my-handovers': myHandovers,
   notice,
   'protected-identity': protectedIdentity,
   'question-card': questionCard,

@@ -1,15 +1,18 @@
 import { expandCard, type AdaptiveCardJson } from './expand';
 import { caseCardView, type CaseCardInput } from './views/case-card';
 import { consultationConfirmationView, consultationFormView, type ConsultationConfirmationInput, type ConsultationFormInput } from './views/consultation';
+import { handoverCardView, type HandoverCardInput } from './views/handover-card';
 import { helpView, protectedIdentityView, welcomeView, type HelpInput } from './views/help';
+import { inputRequestCardView, type InputRequestCardInput } from './views/input-request-card';
 import { myCasesView, type MyCasesInput } from './views/my-cases';
+import { myHandoversView, type MyHandoversInput } from './views/my-handovers';
 import { questionCardView, type QuestionCardInput } from './views/question-card';
 import { reportConfirmationView, type ReportConfirmationInput } from './views/report-confirmation';
 import { reportFormView, type ReportFormInput } from './views/report-form';
 import { teamQueueView, type TeamQueueInput } from './views/team-queue';
 import type { Lang } from '../i18n/i18n';
 
-export type { AdaptiveCardJson, CaseCardInput, QuestionCardInput, TeamQueueInput };
+export type { AdaptiveCardJson, CaseCardInput, HandoverCardInput, InputRequestCardInput, MyHandoversInput, QuestionCardInput, TeamQueueInput };
 
 /** One render function per template: typed input → view model → expanded card. */
 export const renderReportForm = (input: ReportFormInput): AdaptiveCardJson => expandCard('report-form', reportFormView(input));
@@ -33,3 +36,13 @@ export const renderCaseCard = (input: CaseCardInput): AdaptiveCardJson => expand
 export const renderQuestionCard = (input: QuestionCardInput): AdaptiveCardJson => expandCard('question-card', questionCardView(input));
 /** A team member's queues of open cases (`mina ärenden`), oldest first, without pupil data. */
 export const renderTeamQueue = (input: TeamQueueInput): AdaptiveCardJson => expandCard('team-queue', teamQueueView(input));
+/**
+ * The handover card: the base card for the investigation unit's inbox (no viewer), or one viewer's own view of
+ * the handover (deadlines, the team's view, the referral facts the policy allows, the unit's buttons).
+ */
+export const renderHandoverCard = (input: HandoverCardInput): AdaptiveCardJson => expandCard('handover-card', handoverCardView(input));
+/** The unit's request for the team's input, in the team worker's chat, with the answer field (or the answer, once sent). */
+export const renderInputRequestCard = (input: InputRequestCardInput): AdaptiveCardJson =>
+  expandCard('input-request-card', inputRequestCardView(input));
+/** An investigator's open handovers (`mina överlämningar`): urgent first, then by due date, without pupil data. */
+export const renderMyHandovers = (input: MyHandoversInput): AdaptiveCardJson => expandCard('my-handovers', myHandoversView(input));

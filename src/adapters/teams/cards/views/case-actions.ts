@@ -1,6 +1,7 @@
 import { can, rolesFor, type CaseRole } from '../../../../domain/access/policy';
 import { caseOutcomes, type Case, type CaseOutcome } from '../../../../domain/case/case';
 import { applyCaseAction, caseTransitions, type ActionContext, type CaseAction } from '../../../../domain/case/lifecycle';
+import { legalGrounds, type LegalGround } from '../../../../domain/handover/handover';
 import { isUpperSecondary, type ConsentGiver } from '../../../../domain/report/report';
 import type { Directory } from '../../../../domain/routing/directory';
 
@@ -18,6 +19,10 @@ export interface OfferedActions {
   /** The support level the button changes to, if any (only SST ↔ SST+). */
   level?: 'sst' | 'intensive';
   close: boolean;
+  /** "Lämna över till utredning": the team hands the case over to the investigation unit of the home district. */
+  handOver: boolean;
+  /** The legal grounds the hand-over form offers (consent only while a valid consent is on the case). */
+  handoverGrounds: LegalGround[];
   /** The outcomes the close form offers (e.g. "handed to investigation" only after a handover). */
   outcomes: CaseOutcome[];
   /** Consent givers the form offers: the pupil only in upper secondary (domain.md L10). */
@@ -53,6 +58,7 @@ export function offeredActions(
   const level = c.supportLevel === 'sst' ? 'intensive' : c.supportLevel === 'intensive' ? 'sst' : undefined;
   const outcomes = caseOutcomes.filter((outcome) => offered(p, { type: 'close', outcome }));
   const take = offered(p, { type: 'take' });
+  const handoverGrounds = legalGrounds.filter((legalGround) => offered(p, { type: 'hand_over', summary: 'probe', legalGround }));
   const consentGivers: ConsentGiver[] =
     c.pupil !== undefined && isUpperSecondary(c.pupil.yearGroup) ? ['guardian', 'both_guardians', 'pupil'] : ['guardian', 'both_guardians'];
   return {
@@ -62,6 +68,8 @@ export function offeredActions(
     consent: offered(p, { type: 'record_consent', consent: { givenBy: 'guardian', scope: ['absence'], validUntil: now.today } }),
     ...(level !== undefined && offered(p, { type: 'change_level', level }) ? { level } : {}),
     close: outcomes.length > 0,
+    handOver: handoverGrounds.length > 0,
+    handoverGrounds,
     outcomes,
     consentGivers,
     // The merge use case also checks the viewer's rights on the case merged into; so does the card.

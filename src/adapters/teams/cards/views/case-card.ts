@@ -1,5 +1,6 @@
 import { reporterStatus, whatCanSee, type CaseRole, type CaseView } from '../../../../domain/access/policy';
 import type { Case } from '../../../../domain/case/case';
+import { handoverSummaryMaxLength } from '../../../../domain/case/hand-over';
 import { questionTextMaxLength } from '../../../../domain/case/question';
 import type { FieldErrorCode } from '../../../../domain/errors';
 import { findDistrict, findSstTeam, type Directory } from '../../../../domain/routing/directory';
@@ -19,7 +20,7 @@ import {
   routingLines,
   stepsSection,
 } from './case-sections';
-import { personName, recipientName } from './directory-names';
+import { personName, recipientName, unitName } from './directory-names';
 import { schoolName } from './routing-summary';
 
 export interface CaseCardInput {
@@ -69,7 +70,9 @@ const baseView: CaseView = { level: 'process', fields: ['reference', 'school', '
  * every section comes from `whatCanSee(viewer.roles, case)` and every button from `offeredActions`.
  * A rejected form (`form`) is shown inline above the buttons, because Adaptive Cards cannot open an
  * Action.ShowCard from the card's data; the other forms are hidden meanwhile, so that no submit gathers
- * another form's inputs (a ShowCard's submit also sends the inputs of the card body).
+ * another form's inputs (a ShowCard's submit also sends the inputs of the card body). "Lämna över till
+ * utredning" sits in its own ActionSet at the end of the body: it is a weighty step, and the card's own action
+ * bar is already at the host's limit of five buttons for a coordinator or an assignee.
  */
 export function caseCardView(input: CaseCardInput) {
   const { lang, directory: d, case: c, viewer } = input;
@@ -92,7 +95,7 @@ export function caseCardView(input: CaseCardInput) {
     ['reporter', { title: l.reporter, value: cat.reporterRoles[c.reporterRole] }],
     ['outcome', c.outcome && { title: l.outcome, value: cat.caseOutcomes[c.outcome] }],
   ]);
-  const handover = handoverSection(c, view, d, lang);
+  const handover = handoverSection(c, view, d, lang, now.today);
   const questions = view.fields.includes('reporter_questions') ? questionItems(c, lang) : [];
   const hiddenQuestions = questions.length > 0 ? (c.questions ?? []).length - questions.length : 0;
   const routing = view.fields.includes('home_district') ? routingLines(c, d, lang) : [];
@@ -111,8 +114,10 @@ export function caseCardView(input: CaseCardInput) {
       inputConsentGivenBy: cat.reportForm.consentGivenBy,
       inputConsentScope: cat.reportForm.consentScope,
       inputConsentValidUntil: cat.reportForm.consentValidUntil,
+      handoverSummaryInput: fill(l.handoverSummaryInput, { max: handoverSummaryMaxLength }),
+      handoverGroundHint: fill(l.handoverGroundHint, { duty: d.legal.reportingDuty[lang] }),
     },
-    limits: { question: questionTextMaxLength },
+    limits: { question: questionTextMaxLength, handoverSummary: handoverSummaryMaxLength },
     // Shown where the card cannot be rendered: the reference, the school and the urgency, nothing else.
     fallbackText: hasAccess ? [title, ...(c.routing.urgent ? [l.urgent] : [])].join(' · ') : l.noAccess,
     caseId: c.id,
@@ -138,7 +143,12 @@ export function caseCardView(input: CaseCardInput) {
       items: questions,
       earlier: hiddenQuestions > 0 ? fill(l.earlierQuestions, { count: hiddenQuestions }) : '',
     },
-    handover,
+    handover: { ...handover, showLines: handover.lines.length > 0, showForwards: handover.forwards.length > 0 },
+    handOverForm: {
+      // Where the hand-over goes, and whether it adds the team's view to the urgent report already there.
+      target: handOverTarget(c, d, lang),
+      urgent: form.handOver ? form.values.handoverUrgent || 'false' : String(c.suspectedHarm || c.routing.urgent || c.handover?.urgent === true),
+    },
     duplicates: {
       // Other cases about what may be the same pupil: the team's business only.
       show: full && input.duplicates.length > 0,
@@ -170,8 +180,18 @@ export function caseCardView(input: CaseCardInput) {
       levelTarget: actions?.level ?? '',
       levelTitle: actions?.level === 'intensive' ? l.levelToIntensive : l.levelToSst,
       close: actions?.close === true && !form.show,
+      handOver: actions?.handOver === true && !form.show,
       refresh: !isBase && hasAccess && !form.show,
       cancel: form.show,
     },
   };
+}
+
+/** "Överlämningen går till <unit>.", or, when an urgent report already went there at intake, that the view is added to it. */
+function handOverTarget(c: Case, d: Directory, lang: Lang): string {
+  const l = catalogue(lang).caseCard;
+  const open = c.handover !== undefined && c.handover.state !== 'closed' ? c.handover : undefined;
+  if (open !== undefined) return fill(l.handOverAddsToOpen, { unit: unitName(d, open.unitId) });
+  const unitId = c.routing.investigationUnitId;
+  return unitId === undefined ? '' : fill(l.handOverTo, { unit: unitName(d, unitId) });
 }

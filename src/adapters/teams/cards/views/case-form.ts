@@ -5,17 +5,30 @@ import type { OfferedActions } from './case-actions';
 import { choicesOf, fieldMessages, type Choice } from './field-messages';
 
 /** Input ids of the case card's forms, as the payload schemas in features/case/schemas.ts read them. */
-export const caseFormFields = ['question', 'consentGivenBy', 'consentScope', 'consentValidUntil', 'outcome'] as const;
+export const caseFormFields = [
+  'question',
+  'consentGivenBy',
+  'consentScope',
+  'consentValidUntil',
+  'outcome',
+  'handoverSummary',
+  'handoverGround',
+  'handoverUrgent',
+] as const;
 export type CaseFormField = (typeof caseFormFields)[number];
 
 const fieldsOfVerb: Readonly<Record<string, readonly CaseFormField[]>> = {
   'case.ask': ['question'],
   'case.consent': ['consentGivenBy', 'consentScope', 'consentValidUntil'],
   'case.close': ['outcome'],
+  'case.hand_over': ['handoverSummary', 'handoverGround', 'handoverUrgent'],
 };
 
-/** The domain names the question's field `text` (domain/case/question.ts); on the card it is `question`. */
-const fieldAliases: Readonly<Record<string, CaseFormField>> = { text: 'question' };
+/**
+ * The domain names the question's field `text` (domain/case/question.ts) and the hand-over summary `summary`
+ * (domain/case/hand-over.ts); on the card they are `question` and `handoverSummary`.
+ */
+const fieldAliases: Readonly<Record<string, CaseFormField>> = { text: 'question', summary: 'handoverSummary' };
 
 export interface RejectedForm {
   verb: string;
@@ -29,9 +42,10 @@ export interface CaseForm {
   ask: boolean;
   consent: boolean;
   close: boolean;
+  handOver: boolean;
   values: Record<CaseFormField, string>;
   errors: Partial<Record<CaseFormField, string>>;
-  choices: { consentGivers: Choice[]; consentScopes: Choice[]; outcomes: Choice[] };
+  choices: { consentGivers: Choice[]; consentScopes: Choice[]; outcomes: Choice[]; handoverGrounds: Choice[] };
 }
 
 const isFormField = (f: string): f is CaseFormField => (caseFormFields as readonly string[]).includes(f);
@@ -43,6 +57,7 @@ export function caseForm(rejected: RejectedForm | undefined, actions: OfferedAct
     'case.ask': actions?.ask === true,
     'case.consent': actions?.consent === true,
     'case.close': actions?.close === true,
+    'case.hand_over': actions?.handOver === true,
   };
   const verb = rejected !== undefined && offeredFor[rejected.verb] === true ? rejected.verb : undefined;
   const fields = verb === undefined ? [] : (fieldsOfVerb[verb] ?? []);
@@ -56,18 +71,23 @@ export function caseForm(rejected: RejectedForm | undefined, actions: OfferedAct
     ask: verb === 'case.ask',
     consent: verb === 'case.consent',
     close: verb === 'case.close',
+    handOver: verb === 'case.hand_over',
     values: {
       question: value('question'),
       consentGivenBy: value('consentGivenBy'),
       consentScope: value('consentScope'),
       consentValidUntil: value('consentValidUntil'),
       outcome: value('outcome'),
+      handoverSummary: value('handoverSummary'),
+      handoverGround: value('handoverGround'),
+      handoverUrgent: value('handoverUrgent'),
     },
     errors: fieldMessages(caseFormFields, errors, lang),
     choices: {
       consentGivers: choicesOf(actions?.consentGivers ?? [], cat.consentGivers),
       consentScopes: choicesOf(consentScopes, cat.consentScopes),
       outcomes: choicesOf(actions?.outcomes ?? [], cat.caseOutcomes),
+      handoverGrounds: choicesOf(actions?.handoverGrounds ?? [], cat.handoverGroundChoices),
     },
   };
 }

@@ -1,10 +1,22 @@
 import { visibleConcerns, type CaseField, type CaseView } from '../../../../domain/access/policy';
+import type { CalendarDate } from '../../../../domain/calendar/calendar-date';
 import type { Case } from '../../../../domain/case/case';
 import type { RoutingReason } from '../../../../domain/routing/route-report';
 import type { Directory } from '../../../../domain/routing/directory';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { stockholmDate } from './case-age';
 import { districtName, teamName, unitName } from './directory-names';
+import {
+  assessmentDueLine,
+  assessmentDueOf,
+  awaitsAssessment,
+  forwardLines,
+  handoverStateText,
+  inputRequestItems,
+  invitationText,
+  type InputRequestItem,
+  type Line as HandoverLine,
+} from './handover-sections';
 
 export interface Fact {
   title: string;
@@ -103,19 +115,54 @@ export function consentSection(c: Case, view: CaseView, lang: Lang): FactSection
   );
 }
 
-/** The unit, its stage, when and on what ground; the team's summary is the only free text (views with `handover_summary`). */
-export function handoverSection(c: Case, view: CaseView, d: Directory, lang: Lang): FactSection & { summary: string } {
+/** The handover as the case card shows it: facts, the team's summary, state lines, forwards and the unit's questions. */
+export interface HandoverSection extends FactSection {
+  summary: string;
+  /** The initial-assessment deadline while it runs, and an invitation into the investigation. */
+  lines: HandoverLine[];
+  forwards: HandoverLine[];
+  requests: { show: boolean; items: InputRequestItem[]; earlier: string; hint: string };
+}
+
+/**
+ * The unit, where the handover stands ("Väntar på kvittens", "Kvitterad av <name> <time>", forwarded, the
+ * outcome), when and on what ground, the 14-day initial-assessment date while it runs, the forwarding history,
+ * the unit's requests for the team's input with the answers, and an invitation into the investigation. Views
+ * with `handover` only; the team's summary needs `handover_summary`, the requests `input_requests`.
+ */
+export function handoverSection(c: Case, view: CaseView, d: Directory, lang: Lang, today: CalendarDate): HandoverSection {
   const cat = catalogue(lang);
   const l = cat.caseCard;
   const h = c.handover;
-  if (h === undefined) return { ...section(l.sectionHandover, []), summary: '' };
+  const none: HandoverSection = {
+    ...section(l.sectionHandover, []),
+    summary: '',
+    lines: [],
+    forwards: [],
+    requests: { show: false, items: [], earlier: '', hint: '' },
+  };
+  if (h === undefined || !view.fields.includes('handover')) return none;
   const facts = factsFor(view, [
     ['handover', { title: l.handoverUnit, value: unitName(d, h.unitId) }],
-    ['handover', { title: l.handoverState, value: cat.handoverStates[h.state] }],
+    ['handover', { title: l.handoverState, value: handoverStateText(h, d, lang) }],
     ['handover', { title: l.handoverAt, value: stockholmDate(h.handedOverAt) }],
     ['handover', { title: l.legalGround, value: cat.legalGrounds[h.legalGround] }],
   ]);
-  return { ...section(l.sectionHandover, facts), summary: view.fields.includes('handover_summary') ? h.summary : '' };
+  const due = assessmentDueOf(h, today);
+  const invitation = invitationText(h, d, lang);
+  const lines: HandoverLine[] = [
+    ...(awaitsAssessment(h) ? [assessmentDueLine(due.initialAssessmentDue, due.initialAssessmentDaysLeft, lang)] : []),
+    ...(invitation === '' ? [] : [{ text: invitation, color: 'good' as const }]),
+  ];
+  const requests = view.fields.includes('input_requests') ? inputRequestItems(h, lang) : { items: [], earlier: '' };
+  const waiting = h.inputRequests.some((q) => q.answer === undefined);
+  return {
+    ...section(l.sectionHandover, facts),
+    summary: view.fields.includes('handover_summary') ? h.summary : '',
+    lines,
+    forwards: forwardLines(h, d, lang),
+    requests: { show: requests.items.length > 0, ...requests, hint: waiting && view.level === 'full' ? cat.handover.inputAnswerInChat : '' },
+  };
 }
 
 /** Why the case went where it went, one plain sentence per stored routing reason; flagged routes are warnings. */

@@ -17,3 +17,18 @@ export function caseCardSummary(lang: Lang, directory: Directory, c: Case): stri
 export function questionSummary(lang: Lang, directory: Directory, c: Case): string {
   return fill(catalogue(lang).notifications.questionSummary, { reference: c.reference, school: schoolName(c, directory) });
 }
+
+/**
+ * The push text of a handover card for the investigation unit (the activity's `summary` and the card's
+ * `fallbackText`): reference, school and urgency, nothing else.
+ */
+export function handoverSummary(lang: Lang, directory: Directory, c: Case): string {
+  const l = catalogue(lang).notifications;
+  const urgent = c.handover?.urgent ?? c.routing.urgent;
+  return fill(urgent ? l.handoverSummaryUrgent : l.handoverSummary, { reference: c.reference, school: schoolName(c, directory) });
+}
+
+/** The push text of an input-request card in the team worker's chat: reference and school only. */
+export function inputRequestSummary(lang: Lang, directory: Directory, c: Case): string {
+  return fill(catalogue(lang).notifications.inputRequestSummary, { reference: c.reference, school: schoolName(c, directory) });
+}

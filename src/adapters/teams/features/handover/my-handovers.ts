@@ -3,10 +3,10 @@ import type { TurnContext } from 'botbuilder';
 import { listMyHandovers } from '../../../../app/list-my-handovers';
 import { actorFrom } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
-import { renderMyHandovers, type AdaptiveCardJson } from '../../cards/render';
+import { renderMyHandovers, renderNotice, type AdaptiveCardJson } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
 import { commands } from '../../commands';
-import { t } from '../../i18n/i18n';
+import { catalogue, t } from '../../i18n/i18n';
 import { cardActivity, langOf } from '../../reply';
 import { deadlinesOf } from './respond';
 
@@ -27,5 +27,9 @@ export function registerMyHandovers(app: Application<TurnState>, deps: BotDeps):
     const answer = await render(context);
     await context.sendActivity(typeof answer === 'string' ? answer : cardActivity(answer));
   });
-  app.adaptiveCards.actionExecute(verbs.handoversMine, async (context) => render(context));
+  app.adaptiveCards.actionExecute(verbs.handoversMine, async (context) => {
+    const answer = await render(context);
+    if (typeof answer !== 'string') return answer;
+    return renderNotice({ title: catalogue(langOf(context)).myHandovers.title, text: answer });
+  });
 }

@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Case } from '../../src/domain/case/case';
+import type { Directory } from '../../src/domain/routing/directory';
+import { aTeacher, type TeamsUser } from '../support/activities';
+import { aSchoolIn } from '../support/report-payload';
+import { RunningBot } from '../support/running-bot';
+import { cardOf, deliveredTo, person, submitReport, TeamInboxes, textOf } from '../support/team-inboxes';
+import { TeamsClient, type InvokeResult } from '../support/teams-client';
+import { loadSampleDirectory } from '../support/test-directory';
+
+const dir: Directory = loadSampleDirectory();
+const school = aSchoolIn(dir, 'FAR');
+const team = dir.sstTeams.find((t) => t.id === school.sstTeamId);
+const farUnit = dir.investigationUnits.find((u) => u.id === 'FAR-INV');
+const skaUnit = dir.investigationUnits.find((u) => u.id === 'SKA-INV');
+const user = (id: string | undefined): TeamsUser => ({ aadObjectId: id ?? 'missing', name: 'Test' });
+const worker = user(team?.members[0]?.id);
+const investigator1 = user(farUnit?.contacts[0]?.id);
+const investigator2 = user(farUnit?.contacts[1]?.id);
+const stranger = user(skaUnit?.contacts[0]?.id);
+
+const verbsIn = (card: unknown): string[] => {
+  const found: string[] = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (typeof n === 'object' && n !== null) {
+      const o = Object.fromEntries(Object.entries(n));
+      if (o.type === 'Action.Execute' && typeof o.verb === 'string') found.push(o.verb);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+};
+
+describe('handing a case over to the investigation unit', () => {
+  let bot: RunningBot;
+  let inboxes: TeamInboxes;
+  let teacher: TeamsClient;
+  let submitted: Case;
+  const current = async (): Promise<Case> => {
+    const c = await bot.store.getCase(submitted.id);
+    if (!c) throw new Error('case vanished');
+    return c;
+  };
+  const press = async (who: TeamsUser, verb: string, data: Record<string, unknown>): Promise<InvokeResult> => {
+    const result = await new TeamsClient(bot, who).press(verb, { caseId: submitted.id, ...data });
+    await bot.idle();
+    return result;
+  };
+  const handOver = async (): Promise<void> => {
+    await press(worker, 'case.take', { version: submitted.version });
+    const c = await current();
+    await press(worker, 'case.hand_over', {
+      version: c.version,
+      handoverSummary: 'Frånvaron har ökat trots anpassningar; familjen vill ha stöd.',
+      handoverGround: 'consent',
+      handoverUrgent: 'false',
+    });
+  };
+
+  beforeEach(async () => {
+    bot = await new RunningBot().start();
+    inboxes = new TeamInboxes(bot);
+    teacher = new TeamsClient(bot, aTeacher(1));
+    submitted = await submitReport(bot, teacher, school, { pupilInitials: 'KL', description: 'Lärarens egen text XYZZY' });
+  });
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  it("delivers the handover card to the unit's contacts, without pupil data in the notification", async () => {
+    await handOver();
+    const c = await current();
+    expect(c.state).toBe('handed_over');
+    expect(c.handover).toMatchObject({ state: 'pending', unitId: 'FAR-INV', legalGround: 'consent' });
+    const deliveries = await bot.store.listDeliveriesForCase(c.id);
+    expect(deliveredTo(deliveries, 'handover_card')).toEqual((farUnit?.contacts ?? []).map((p) => person(p.id)).sort());
+    const [card] = inboxes.messagesTo(investigator1.aadObjectId).filter((m) => cardOf(m));
+    expect(String(card?.summary)).toContain(c.reference);
+    expect(JSON.stringify(card)).not.toContain('KL');
+    const view = await press(investigator1, 'handover.view', {});
+    expect(textOf(view.card)).toContain('familjen vill ha stöd');
+    expect(textOf(view.card)).not.toContain('XYZZY');
+    expect(verbsIn(view.card)).toContain('handover.acknowledge');
+  });
+
+  it('acknowledges in chat: the team card shows it, and the reporter hears only the process step', async () => {
+    await handOver();
+    const before = await current();
+    const acknowledged = await press(investigator1, 'handover.acknowledge', { version: before.version, responsibleId: '' });
+    expect(acknowledged.status).toBe(200);
+    const after = await current();
+    expect(after.handover?.acknowledgement?.responsibleId).toBe(investigator1.aadObjectId);
+    const teamView = await press(worker, 'case.view', {});
+    expect(textOf(teamView.card)).toContain(farUnit?.contacts[0]?.name);
+    const toReporter = inboxes.messagesTo(aTeacher(1).aadObjectId).map((m) => String(m.text ?? ''));
+    expect(toReporter.filter((t) => t.includes(after.reference)).length).toBeGreaterThanOrEqual(2);
+    expect(toReporter.join('\n')).not.toContain(farUnit?.contacts[0]?.name ?? 'missing');
+  });
+
+  it('lets exactly one of two investigators acknowledging at once win, and shows the other who did', async () => {
+    await handOver();
+    const before = await current();
+    const [a, b] = await Promise.all([
+      new TeamsClient(bot, investigator1).press('handover.acknowledge', { caseId: before.id, version: before.version }),
+      new TeamsClient(bot, investigator2).press('handover.acknowledge', { caseId: before.id, version: before.version }),
+    ]);
+    await bot.idle();
+    const after = await current();
+    const winner = after.handover?.acknowledgement?.responsibleId;
+    expect([investigator1.aadObjectId, investigator2.aadObjectId]).toContain(winner);
+    expect(after.version).toBe(before.version + 1);
+    const loser = winner === investigator1.aadObjectId ? b : a;
+    expect(verbsIn(loser.card)).not.toContain('handover.acknowledge');
+    const winnerName = [...(farUnit?.contacts ?? [])].find((p) => p.id === winner)?.name ?? 'missing';
+    expect(textOf(loser.card)).toContain(winnerName);
+  });
+
+  it('forwards to the unit of the district where the pupil lives; the new unit gets the card', async () => {
+    await handOver();
+    const before = await current();
+    await press(investigator1, 'handover.forward', { version: before.version, toUnitId: 'SKA-INV', forwardReason: 'pupil_lives_elsewhere' });
+    const after = await current();
+    expect(after.handover).toMatchObject({ unitId: 'SKA-INV', state: 'pending' });
+    expect(after.handover?.forwards.at(-1)).toMatchObject({ fromUnitId: 'FAR-INV', toUnitId: 'SKA-INV', reason: 'pupil_lives_elsewhere' });
+    const delivered = deliveredTo(await bot.store.listDeliveriesForCase(after.id), 'handover_card');
+    for (const p of skaUnit?.contacts ?? []) expect(delivered).toContain(person(p.id));
+    const refused = await press(investigator1, 'handover.acknowledge', { version: after.version });
+    expect(verbsIn(refused.card)).not.toContain('handover.acknowledge');
+    expect((await current()).handover?.state).toBe('pending');
+  });
+
+  it("asks the team's worker for input; the answer lands on the handover", async () => {
+    await handOver();
+    await press(investigator1, 'handover.acknowledge', { version: (await current()).version });
+    await press(investigator1, 'handover.request_input', { version: (await current()).version, inputQuestion: 'Hur ser skolan på hemsituationen?' });
+    const request = (await current()).handover?.inputRequests[0];
+    expect(request?.text).toBe('Hur ser skolan på hemsituationen?');
+    const card = inboxes.messagesTo(worker.aadObjectId).map(cardOf).find((x) => verbsIn(x).includes('handover.answer_input'));
+    expect(textOf(card)).toContain('Hur ser skolan på hemsituationen?');
+    await press(worker, 'handover.answer_input', { questionId: request?.id, inputAnswer: 'Vi ser trötthet på måndagar.' });
+    expect((await current()).handover?.inputRequests[0]?.answer?.text).toBe('Vi ser trötthet på måndagar.');
+    const audit = await bot.store.listAudit({ caseId: submitted.id });
+    expect(audit.find((e) => e.action === 'disclosure')?.detail).toMatchObject({ what: 'answer_input', legalGround: 'consent' });
+  });
+
+  it("refuses a click by someone outside the unit, and changes nothing", async () => {
+    await handOver();
+    const before = await current();
+    const refused = await press(stranger, 'handover.acknowledge', { version: before.version });
+    expect(refused.status).toBe(200);
+    expect(await current()).toEqual(before);
+    expect((await bot.store.listAudit({ caseId: before.id })).map((e) => e.action)).toContain('case.action_refused');
+  });
+});
+
+describe('an urgent report of suspected harm', () => {
+  let bot: RunningBot;
+  beforeEach(async () => {
+    bot = await new RunningBot({ now: '2026-11-24T09:00:00.000Z' }).start();
+  });
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  it("reaches the home district's unit at once as an urgent handover and shows up in `mina överlämningar`", async () => {
+    const teacher = new TeamsClient(bot, aTeacher(3));
+    const urgent = await submitReport(bot, teacher, school, { suspectedHarm: 'true', concernReportedOn: '2026-11-23', homeDistrict: 'SKA' });
+    expect(urgent.handover).toMatchObject({ state: 'pending', unitId: 'SKA-INV', urgent: true, legalGround: 'reporting_duty' });
+    const deliveries = await bot.store.listDeliveriesForCase(urgent.id);
+    expect(deliveredTo(deliveries, 'handover_card')).toEqual((skaUnit?.contacts ?? []).map((p) => person(p.id)).sort());
+    expect(deliveredTo(deliveries, 'case_card').length).toBeGreaterThan(0);
+    const [list] = await new TeamsClient(bot, stranger).say('mina överlämningar');
+    expect(textOf(cardOf(list))).toContain(urgent.reference);
+  });
+});
