@@ -38,6 +38,9 @@ export const containerDefinitions = {
         { path: '/routing/sstTeamId/?' },
         { path: '/routing/fallbackDistrictCode/?' },
         { path: '/schoolId/?' },
+        { path: '/owner/kind/?' },
+        { path: '/closedAt/?' },
+        { path: '/erasedAt/?' },
       ],
       excludedPaths: [{ path: '/*' }],
       compositeIndexes: [
@@ -57,6 +60,10 @@ export const containerDefinitions = {
         [
           { path: '/schoolId', order: 'ascending' },
           { path: '/createdAt', order: 'ascending' },
+        ],
+        [
+          { path: '/owner/kind', order: 'ascending' },
+          { path: '/closedAt', order: 'ascending' },
         ],
       ],
     },

@@ -1,6 +1,6 @@
 import type { SqlParameter, SqlQuerySpec } from '@azure/cosmos';
 import { deliveryStatuses } from '../../../app/ports';
-import { caseStates, type CaseState } from '../../../domain/case/case';
+import { caseStates, type CaseState, type OwningAuthority } from '../../../domain/case/case';
 import type { ContainerRole } from './cosmos-containers';
 
 /**
@@ -17,6 +17,7 @@ export interface CosmosQuery {
 const queuedStates: readonly CaseState[] = ['new', 'assigned', 'handed_over'];
 /** States in which a case can still absorb a duplicate (CaseStore.listOpenCasesAtSchool). */
 const openStates: readonly CaseState[] = caseStates.filter((s) => s !== 'closed' && s !== 'merged');
+const endedStates: readonly CaseState[] = ['closed', 'merged'];
 const undeliveredStatuses = deliveryStatuses.filter((s) => s !== 'delivered');
 
 /** `c.field IN (@p0, @p1, …)` with one parameter per value: IN on literals can use the range index. */
@@ -56,6 +57,23 @@ function oldestFirstWithStates(field: string, value: string, states: readonly st
     spec: {
       query: `SELECT TOP @top * FROM c WHERE ${field} = @value AND ${inStates.condition} ORDER BY ${field} ASC, c.createdAt ASC`,
       parameters: [{ name: '@top', value: top }, { name: '@value', value }, ...inStates.parameters],
+    },
+  };
+}
+
+/** Ended cases of one owner not yet erased (CaseStore.listCasesDueForErasure), oldest end first. */
+export function casesDueForErasureQuery(filter: { owner: OwningAuthority['kind']; closedBefore: string }, top: number): CosmosQuery {
+  const inStates = isOneOf('c.state', 'state', endedStates);
+  return {
+    container: 'cases',
+    spec: {
+      query: `SELECT TOP @top * FROM c WHERE c.owner.kind = @owner AND c.closedAt < @before AND ${inStates.condition} AND NOT IS_DEFINED(c.erasedAt) ORDER BY c.owner.kind ASC, c.closedAt ASC`,
+      parameters: [
+        { name: '@top', value: top },
+        { name: '@owner', value: filter.owner },
+        { name: '@before', value: filter.closedBefore },
+        ...inStates.parameters,
+      ],
     },
   };
 }
