@@ -14,9 +14,10 @@ import { StoreDeliveryLedger } from './adapters/store/store-delivery-ledger';
 import { createTeamsNotifier } from './adapters/teams/delivery/teams-notifier';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { ServiceUrls } from './adapters/teams/service-urls';
+import { SubmissionLimiter } from './adapters/teams/submission-limiter';
 
 export interface AppDeps {
-  config: Pick<Config, 'credentials' | 'allowedTenants' | 'maxBodyBytes' | 'teamsServiceUrl'>;
+  config: Pick<Config, 'credentials' | 'allowedTenants' | 'maxBodyBytes' | 'teamsServiceUrl' | 'reportRateLimit'>;
   store: CaseStore;
   clock: Clock;
   ids: IdSource;
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): App {
     log: deps.log,
     messenger,
     background,
+    submissions: new SubmissionLimiter(deps.config.reportRateLimit, deps.clock),
     serviceUrls,
     ...(deps.reload ? { reload: deps.reload } : {}),
     credentials: deps.config.credentials,

@@ -4,6 +4,7 @@ import { calendarOf } from './adapters/calendar/calendar-of';
 import { createLogger } from './adapters/log/logger';
 import { openCaseStore } from './adapters/store/open-case-store';
 import { createApp } from './app-server';
+import { purgeExpiredCases } from './app/purge-expired-cases';
 import { retryUndelivered } from './app/retry-undelivered';
 import { loadDirectoryFile } from './config/directory';
 import { loadConfig } from './config/env';
@@ -58,12 +59,22 @@ async function main(): Promise<void> {
   }, retryEveryMs);
   retryTimer.unref();
 
+  // Retention: erase cases whose owner's period has run out, at start-up and then daily. Idempotent and audited.
+  const purge = () =>
+    purgeExpiredCases({ store, clock, directory: () => directory })
+      .then((r) => log.info(r.configured ? { event: 'retention.purged', erased: r.erased, conflicts: r.conflicts } : { event: 'retention.not_configured' }))
+      .catch((error: unknown) => log.error({ event: 'retention.purge_failed', errorName: error instanceof Error ? error.name : 'unknown' }));
+  void purge();
+  const purgeTimer = setInterval(() => void purge(), 24 * 60 * 60_000);
+  purgeTimer.unref();
+
   process.on('SIGHUP', () => {
     reload();
   });
   const shutdown = (signal: string) => {
     log.info({ event: 'server.stopping', signal });
     clearInterval(retryTimer);
+    clearInterval(purgeTimer);
     server.close(() => {
       void app
         .idle()

@@ -1,4 +1,4 @@
-import type { Case, NewCase } from '../domain/case/case';
+import type { Case, NewCase, OwningAuthority } from '../domain/case/case';
 
 /** Wall-clock time. `today` is the calendar date in Europe/Stockholm. */
 export interface Clock {
@@ -72,6 +72,17 @@ export interface CaseStore {
   listDeliveriesForCase(caseId: string): Promise<CaseDelivery[]>;
   /** Deliveries that have not reached their inbox (pending, failed, unreachable), oldest first. */
   listUndelivered(limit: number): Promise<CaseDelivery[]>;
+  /**
+   * Cases of one owning authority that ended (closed or merged) before `closedBefore` and are not erased yet,
+   * oldest first: the candidates of a retention purge.
+   */
+  listCasesDueForErasure(filter: { owner: OwningAuthority['kind']; closedBefore: string }, limit: number): Promise<Case[]>;
+  /**
+   * Replaces a case with its erased form (`erasedAt` set) if its stored version is `expectedVersion`, and
+   * removes the conversation addresses from its delivery records. Afterwards no earlier copy of the erased
+   * fields is readable from the store's files or items (SQLite zeroes freed pages and empties its WAL).
+   */
+  eraseCase(erased: Case, expectedVersion: number): Promise<{ ok: true; case: Case } | { ok: false; reason: 'conflict' | 'not_found' }>;
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(filter: { caseId?: string; from?: string; to?: string }): Promise<AuditEntry[]>;
   close(): Promise<void>;

@@ -92,6 +92,18 @@ const calendarSchema = z
   })
   .strict();
 
+// Days a closed case keeps its personal fields, per owning authority; the decision names the culling decision
+// (gallringsbeslut) it follows (domain.md L27, open question 7). Up to 100 years: a typo must not mean "never".
+const retentionRuleSchema = z
+  .object({
+    days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(36_500, 'must be at most 36500 days'),
+    decision: text,
+  })
+  .strict();
+const retentionSchema = z
+  .object({ education_committee: retentionRuleSchema, district_committee: retentionRuleSchema })
+  .strict();
+
 const baseSchema = z
   .object({
     version: text,
@@ -106,6 +118,8 @@ const baseSchema = z
     thresholds: z.object({ sstPercent: percent, intensivePercent: percent }).strict(),
     legal: z.object({ reportingDuty: localizedText, absenceInvestigation: localizedText }).strict(),
     calendar: calendarSchema,
+    // Absent: nothing is erased (the records plan decides, not this build).
+    retention: retentionSchema.optional(),
   })
   .strict();
 

@@ -34,6 +34,9 @@ const envSchema = z
     COSMOS_MANAGED_IDENTITY_CLIENT_ID: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(4 * 1024 * 1024).default(256 * 1024),
+    // New reports and questions per person per window; repeats of the same form never count.
+    REPORT_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+    REPORT_RATE_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
     MicrosoftAppId: z.string().optional(),
     MicrosoftAppPassword: z.string().optional(),
     MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
@@ -130,6 +133,8 @@ export interface Config {
   teamsServiceUrl?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   maxBodyBytes: number;
+  /** At most `max` new reports and questions per person in any `windowMs`. */
+  reportRateLimit: { max: number; windowMs: number };
   /** Absent only in explicit local mode: then the adapter does not validate tokens. */
   credentials?: BotCredentials;
   /** Tenants whose activities are accepted; empty means any (local mode only). */
@@ -165,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       ...(e.TEAMS_SERVICE_URL !== undefined ? { teamsServiceUrl: e.TEAMS_SERVICE_URL } : {}),
       logLevel: e.LOG_LEVEL,
       maxBodyBytes: e.MAX_BODY_BYTES,
+      reportRateLimit: Object.freeze({ max: e.REPORT_RATE_LIMIT, windowMs: e.REPORT_RATE_WINDOW_MINUTES * 60_000 }),
       credentials,
       allowedTenants: Object.freeze(e.ALLOWED_TENANTS ?? []),
     }),

@@ -48,6 +48,11 @@ describe('SqliteCaseStore queues and deliveries', () => {
     { statement: 'deliveriesByCase', params: ['case-a'], plan: /^SEARCH deliveries USING (COVERING )?INDEX deliveries_by_case \(case_id=\?\)$/ },
     // The partial index holds undelivered rows only, in created_at order: reading it from the start is the range.
     { statement: 'undelivered', params: [10], plan: /^SCAN deliveries USING (COVERING )?INDEX deliveries_undelivered$/ },
+    {
+      statement: 'casesDueForErasure',
+      params: ['education_committee', '2026-01-01T00:00:00.000Z', 10],
+      plan: /^SEARCH cases USING INDEX cases_due_for_erasure \(owner_kind=\? AND closed_at<\?\)$/,
+    },
   ];
 
   it.each(plans)('answers $statement from its index, in index order, without sorting', ({ statement, params, plan }) => {

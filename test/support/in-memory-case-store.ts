@@ -1,5 +1,6 @@
 import type { AuditEntry, CaseDelivery, CaseStore, CreateCaseResult, DeliveryAddress, StoredAddress } from '../../src/app/ports';
-import type { Case, NewCase } from '../../src/domain/case/case';
+import type { Case, NewCase, OwningAuthority } from '../../src/domain/case/case';
+import { endedAt } from '../../src/domain/retention/retention';
 import { formatCaseReference } from '../../src/domain/case/reference';
 
 type UpdateResult = Awaited<ReturnType<CaseStore['updateCase']>>;
@@ -57,6 +58,29 @@ export class InMemoryCaseStore implements CaseStore {
     const updated: Case = { ...structuredClone(next), version: expectedVersion + 1 };
     this.cases.set(updated.id, updated);
     return { ok: true, case: structuredClone(updated) };
+  }
+
+  async listCasesDueForErasure(filter: { owner: OwningAuthority['kind']; closedBefore: string }, limit: number): Promise<Case[]> {
+    const due = [...this.cases.values()].filter((c) => {
+      const ended = endedAt(c);
+      return c.owner.kind === filter.owner && c.erasedAt === undefined && ended !== undefined && ended < filter.closedBefore;
+    });
+    return due
+      .sort((a, b) => ((endedAt(a) ?? '') < (endedAt(b) ?? '') ? -1 : (endedAt(a) ?? '') > (endedAt(b) ?? '') ? 1 : 0))
+      .slice(0, Math.max(0, Math.floor(limit)))
+      .map((c) => structuredClone(c));
+  }
+
+  async eraseCase(erased: Case, expectedVersion: number): Promise<UpdateResult> {
+    if (erased.erasedAt === undefined) throw new Error(`InMemoryCaseStore: eraseCase needs an erased case (erasedAt set)`);
+    const result = await this.updateCase(erased, expectedVersion);
+    if (!result.ok) return result;
+    for (const [key, d] of this.deliveries) {
+      if (d.caseId !== erased.id) continue;
+      const { address: _address, ...kept } = d;
+      this.deliveries.set(key, kept);
+    }
+    return result;
   }
 
   async saveAddress(key: string, address: DeliveryAddress, at: string): Promise<void> {

@@ -30,7 +30,9 @@ export class RunningBot {
   /** How often an admin asked for the directory to be reloaded. */
   reloads = 0;
 
-  constructor(private readonly options: { now?: string; allowedTenants?: string[]; maxBodyBytes?: number } = {}) {
+  constructor(
+    private readonly options: { now?: string; allowedTenants?: string[]; maxBodyBytes?: number; reportRateLimit?: { max: number; windowMs: number } } = {},
+  ) {
     this.clock = new FixedClock(options.now ?? '2026-11-23T09:00:00.000Z');
   }
 
@@ -65,6 +67,7 @@ export class RunningBot {
         allowedTenants: this.options.allowedTenants ?? [],
         maxBodyBytes: this.options.maxBodyBytes ?? 256 * 1024,
         teamsServiceUrl: this.serviceUrl,
+        reportRateLimit: this.options.reportRateLimit ?? { max: 10, windowMs: 10 * 60_000 },
       },
       store: this.store,
       clock,

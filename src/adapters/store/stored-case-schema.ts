@@ -158,6 +158,7 @@ export const storedCaseSchema = z
     mergedIntoId: z.string().optional(),
     mergedCaseIds: z.array(z.string()).optional(),
     attachedReporterIds: z.array(z.string()).optional(),
+    erasedAt: z.string().optional(),
   })
   .strict();
 

@@ -3,6 +3,7 @@ import type { DirectoryReloader } from '../../app/reload-directory';
 import type { CalendarRules } from '../../domain/calendar/calendar-rules';
 import type { Directory } from '../../domain/routing/directory';
 import type { Logger } from '../log/logger';
+import type { SubmissionLimiter } from './submission-limiter';
 
 /** What every feature's register() receives. The directory is a getter so a reload swaps it whole. */
 export interface BotDeps {
@@ -18,4 +19,6 @@ export interface BotDeps {
   reload?: DirectoryReloader;
   /** Proactive sends after a turn has answered. */
   background: BackgroundWork;
+  /** Per-person limit on new reports and questions. */
+  submissions: SubmissionLimiter;
 }

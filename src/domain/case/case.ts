@@ -110,12 +110,18 @@ export interface Case {
   /** The handover to an investigation unit, with its forwarding history (./handover/handover.ts). */
   handover?: Handover;
   outcome?: CaseOutcome;
+  /** When the case ended: closed, or merged into another case. Retention periods count from here. */
   closedAt?: string;
   /** Set on a duplicate (state `merged`): the open case it was folded into. */
   mergedIntoId?: string;
   /** On the surviving case: ids of duplicates merged into it, and their reporters, who keep process-status access. */
   mergedCaseIds?: string[];
   attachedReporterIds?: string[];
+  /**
+   * Set when the retention period ran out and the personal fields and free texts were erased
+   * (../retention/retention.ts): only references, dates and codes are left.
+   */
+  erasedAt?: string;
 }
 
 /** What a use case hands to the store; the store assigns reference and version atomically. */

@@ -163,7 +163,7 @@ function merge(c: Case, into: Case, ctx: ActionContext): Outcome {
   if (into.id === c.id) return rule('merge_into_itself');
   if (!isOpen(into) || into.kind !== 'referral') return rule('merge_target_not_open');
   if (into.schoolId !== c.schoolId || into.tenantId !== c.tenantId) return rule('merge_other_school');
-  const duplicate = withHistory({ ...c, state: 'merged', mergedIntoId: into.id }, ctx, 'merged_into', { caseId: into.id });
+  const duplicate = withHistory({ ...c, state: 'merged', mergedIntoId: into.id, closedAt: ctx.at }, ctx, 'merged_into', { caseId: into.id });
   const attached = [...new Set([...(into.attachedReporterIds ?? []), c.reporterId, ...(c.attachedReporterIds ?? [])])].filter(
     (id) => id !== into.reporterId,
   );

@@ -1,4 +1,5 @@
 import type { CalendarSettings } from '../calendar/calendar-rules';
+import type { RetentionSettings } from '../retention/retention';
 /**
  * The routing directory as the domain sees it: districts, schools, school-social teams and
  * investigation units. Loaded and validated by src/config/directory.ts; frozen once built.
@@ -91,6 +92,11 @@ export interface Directory {
   /** Office hours, school breaks and the years they cover; holidays come from a holiday library. */
   calendar: CalendarSettings;
   legal: LegalReferences;
+  /**
+   * How long each owning authority keeps a closed case's personal fields (its culling decision). Absent:
+   * nothing is erased, since records may not be destroyed without a decision (domain.md L27).
+   */
+  retention?: RetentionSettings;
   /** Administrators (directory, channel links): an admin sees no case content (domain.md R7, L27). */
   admins?: readonly PersonRef[];
 }

@@ -27,7 +27,7 @@ export class PlaygroundBot {
     this.store = SqliteCaseStore.open(join(this.dataDir, 'sst-bridge.db'));
     const directory = loadSampleDirectory();
     const app = createApp({
-      config: { credentials: undefined, allowedTenants: [], maxBodyBytes: 256 * 1024 },
+      config: { credentials: undefined, allowedTenants: [], maxBodyBytes: 256 * 1024, reportRateLimit: { max: 10, windowMs: 10 * 60_000 } },
       store: this.store,
       clock: new SystemClock(),
       ids: new UuidIds(),

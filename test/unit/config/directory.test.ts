@@ -178,3 +178,31 @@ describe('loading a directory file', () => {
     expect(() => loadDirectoryFile(join(dir, 'directory.txt'))).toThrow(/expected a \.yaml, \.yml or \.json/);
   });
 });
+
+describe('retention periods in the directory', () => {
+  it('reads the placeholder periods of the sample, marked as placeholders', () => {
+    expect(sample.retention?.education_committee.days).toBe(730);
+    expect(sample.retention?.education_committee.decision).toMatch(/^PLACEHOLDER/);
+    expect(sample.retention?.district_committee.decision).toMatch(/^PLACEHOLDER/);
+  });
+
+  it('accepts a directory without retention: then nothing is erased', () => {
+    const { retention: _none, ...withoutRetention } = sample;
+    expect(errorsOf(withoutRetention)).toEqual([]);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a period of zero days', { days: 0, decision: 'UBN 1' }, 'stockholm.yaml: retention.education_committee.days: must be at least 1 day'],
+    ['a fractional period', { days: 1.5, decision: 'UBN 1' }, 'stockholm.yaml: retention.education_committee.days: must be a whole number of days'],
+    ['no decision', { days: 30 }, 'stockholm.yaml: retention.education_committee.decision: required'],
+  ])('names the path when the education committee has %s', (_name, rule, message) => {
+    const retention = { ...sample.retention, education_committee: rule };
+    expect(errorsOf({ ...sample, retention })).toContain(message);
+  });
+
+  it('names a missing authority and an unknown one', () => {
+    const errors = errorsOf({ ...sample, retention: { education_committee: { days: 30, decision: 'UBN 1' }, social_committee: { days: 1, decision: 'x' } } });
+    expect(errors).toContain('stockholm.yaml: retention.district_committee: required');
+    expect(errors).toContain('stockholm.yaml: retention.social_committee: unknown key (check the spelling)');
+  });
+});

@@ -7,6 +7,22 @@ describe('process configuration', () => {
     expect(r.ok && r.config).toMatchObject({ port: 3978, dataDir: './data', store: { kind: 'sqlite' }, credentials: undefined });
   });
 
+  it('limits each person to 10 new reports per 10 minutes unless configured otherwise', () => {
+    const byDefault = loadConfig({ LOCAL_MODE: 'true' });
+    expect(byDefault.ok && byDefault.config.reportRateLimit).toEqual({ max: 10, windowMs: 600_000 });
+    const configured = loadConfig({ LOCAL_MODE: 'true', REPORT_RATE_LIMIT: '3', REPORT_RATE_WINDOW_MINUTES: '60' });
+    expect(configured.ok && configured.config.reportRateLimit).toEqual({ max: 3, windowMs: 3_600_000 });
+  });
+
+  it.each([['REPORT_RATE_LIMIT', '0'], ['REPORT_RATE_LIMIT', 'ten'], ['REPORT_RATE_WINDOW_MINUTES', '1.5'], ['REPORT_RATE_WINDOW_MINUTES', '0']])(
+    'names the variable when %s=%s is not a usable limit',
+    (name, value) => {
+      const r = loadConfig({ LOCAL_MODE: 'true', [name]: value });
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.errors.join('\n')).toContain(`${name}:`);
+    },
+  );
+
   it('refuses to run without credentials unless local mode is asked for', () => {
     const r = loadConfig({});
     expect(r.ok).toBe(false);

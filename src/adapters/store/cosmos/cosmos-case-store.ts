@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CosmosClient, SqlParameter } from '@azure/cosmos';
 import type { AuditEntry, CaseDelivery, CaseStore, CreateCaseResult, DeliveryAddress, StoredAddress } from '../../../app/ports';
-import type { Case, NewCase } from '../../../domain/case/case';
+import type { Case, NewCase, OwningAuthority } from '../../../domain/case/case';
 import { formatCaseReference } from '../../../domain/case/reference';
 import { decideCaseUpdate, toUpdateResult, type UpdateResult } from './case-update';
 import { createCosmosCall, type CosmosCall } from './cosmos-call';
@@ -25,7 +25,7 @@ import {
   submissionClaimId,
   type SubmissionClaim,
 } from './cosmos-items';
-import { casesByReporterQuery, openCasesAtSchoolQuery, openCasesQuery, openHandoversQuery, type CosmosQuery } from './cosmos-queries';
+import { casesByReporterQuery, casesDueForErasureQuery, openCasesAtSchoolQuery, openCasesQuery, openHandoversQuery, type CosmosQuery } from './cosmos-queries';
 import { createCosmosRetry, defaultCosmosRetryPolicy, type CosmosRetryPolicy } from './cosmos-retry';
 import { readModifyWrite, type Versioned } from './read-modify-write';
 
@@ -143,6 +143,28 @@ export class CosmosCaseStore implements CaseStore {
     // After a lost If-Match race the re-read shows the newer version, which is a conflict: two reads suffice.
     const target = { container: cases, id: next.id, partitionKey: next.id };
     return toUpdateResult(await readModifyWrite(this.cosmos, target, caseCodec, decideCaseUpdate(next, expectedVersion), 2));
+  }
+
+  async listCasesDueForErasure(filter: { owner: OwningAuthority['kind']; closedBefore: string }, limit: number): Promise<Case[]> {
+    return this.queryCases(limit, (top) => casesDueForErasureQuery(filter, top));
+  }
+
+  /**
+   * Delivery records first, then the case: a crash in between leaves a closed case whose deliveries lost their
+   * addresses, and the next purge erases the case. A replace leaves no readable earlier version of an item;
+   * the account's backups keep one until they expire (docs/security.md).
+   */
+  async eraseCase(erased: Case, expectedVersion: number): Promise<UpdateResult> {
+    if (erased.erasedAt === undefined) throw new Error(`Case ${erased.id}: eraseCase needs an erased case (erasedAt set)`);
+    const current = await this.getCase(erased.id);
+    if (current === undefined) return { ok: false, reason: 'not_found' };
+    if (current.version !== expectedVersion) return { ok: false, reason: 'conflict' };
+    for (const delivery of await this.deliveries.listForCase(erased.id)) {
+      if (delivery.address === undefined) continue;
+      const { address: _address, ...kept } = delivery;
+      await this.deliveries.save(kept);
+    }
+    return this.updateCase(erased, expectedVersion);
   }
 
   /** Addresses are small items in `case-keys` (point read and upsert by a key-derived id). */

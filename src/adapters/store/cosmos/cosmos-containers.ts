@@ -41,6 +41,9 @@ export const containerDefinitions = {
         { path: '/handover/unitId/?' },
         { path: '/handover/state/?' },
         { path: '/handover/handedOverAt/?' },
+        { path: '/owner/kind/?' },
+        { path: '/closedAt/?' },
+        { path: '/erasedAt/?' },
       ],
       excludedPaths: [{ path: '/*' }],
       compositeIndexes: [
@@ -64,6 +67,10 @@ export const containerDefinitions = {
         [
           { path: '/schoolId', order: 'ascending' },
           { path: '/createdAt', order: 'ascending' },
+        ],
+        [
+          { path: '/owner/kind', order: 'ascending' },
+          { path: '/closedAt', order: 'ascending' },
         ],
       ],
     },

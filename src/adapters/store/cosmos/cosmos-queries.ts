@@ -1,6 +1,6 @@
 import type { SqlParameter, SqlQuerySpec } from '@azure/cosmos';
 import { deliveryStatuses } from '../../../app/ports';
-import { caseStates, type CaseState } from '../../../domain/case/case';
+import { caseStates, type CaseState, type OwningAuthority } from '../../../domain/case/case';
 import { handoverStates } from '../../../domain/handover/handover';
 import type { ContainerRole } from './cosmos-containers';
 
@@ -18,6 +18,7 @@ export interface CosmosQuery {
 const queuedStates: readonly CaseState[] = ['new', 'assigned', 'handed_over'];
 /** States in which a case can still absorb a duplicate (CaseStore.listOpenCasesAtSchool). */
 const openStates: readonly CaseState[] = caseStates.filter((s) => s !== 'closed' && s !== 'merged');
+const endedStates: readonly CaseState[] = ['closed', 'merged'];
 const undeliveredStatuses = deliveryStatuses.filter((s) => s !== 'delivered');
 const openHandoverStates = handoverStates.filter((s) => s !== 'closed');
 
@@ -70,6 +71,23 @@ export function openHandoversQuery(unitId: string, top: number): CosmosQuery {
     spec: {
       query: `SELECT TOP @top * FROM c WHERE c.handover.unitId = @unitId AND ${inStates.condition} ORDER BY c.handover.unitId ASC, c.handover.handedOverAt ASC`,
       parameters: [{ name: '@top', value: top }, { name: '@unitId', value: unitId }, ...inStates.parameters],
+    },
+  };
+}
+
+/** Ended cases of one owner not yet erased (CaseStore.listCasesDueForErasure), oldest end first. */
+export function casesDueForErasureQuery(filter: { owner: OwningAuthority['kind']; closedBefore: string }, top: number): CosmosQuery {
+  const inStates = isOneOf('c.state', 'state', endedStates);
+  return {
+    container: 'cases',
+    spec: {
+      query: `SELECT TOP @top * FROM c WHERE c.owner.kind = @owner AND c.closedAt < @before AND ${inStates.condition} AND NOT IS_DEFINED(c.erasedAt) ORDER BY c.owner.kind ASC, c.closedAt ASC`,
+      parameters: [
+        { name: '@top', value: top },
+        { name: '@owner', value: filter.owner },
+        { name: '@before', value: filter.closedBefore },
+        ...inStates.parameters,
+      ],
     },
   };
 }

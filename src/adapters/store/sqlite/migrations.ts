@@ -88,6 +88,22 @@ export const migrations: readonly string[] = [
   CREATE INDEX cases_open_handover ON cases (json_extract(body, '$.handover.unitId'), json_extract(body, '$.handover.handedOverAt'))
     WHERE json_extract(body, '$.handover.state') IN ('pending', 'acknowledged', 'outcome_reported');
   `,
+  // 5: retention. Owner, end and erasure time as copies of body fields; merged cases written before merge set
+  // closedAt end at their merged_into event. The partial index holds ended, not yet erased cases only.
+  `
+  ALTER TABLE cases ADD COLUMN owner_kind TEXT;
+  ALTER TABLE cases ADD COLUMN closed_at TEXT;
+  ALTER TABLE cases ADD COLUMN erased_at TEXT;
+  UPDATE cases SET
+    owner_kind = json_extract(body, '$.owner.kind'),
+    closed_at = CASE WHEN state IN ('closed', 'merged') THEN COALESCE(
+      json_extract(body, '$.closedAt'),
+      (SELECT max(json_extract(h.value, '$.at')) FROM json_each(body, '$.history') AS h WHERE json_extract(h.value, '$.type') = 'merged_into')
+    ) END,
+    erased_at = json_extract(body, '$.erasedAt');
+  CREATE INDEX cases_due_for_erasure ON cases (owner_kind, closed_at)
+    WHERE state IN ('closed', 'merged') AND erased_at IS NULL;
+  `,
 ];
 
 /**

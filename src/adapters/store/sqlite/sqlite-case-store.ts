@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import BetterSqlite3, { type Database, type Transaction } from 'better-sqlite3';
 import { z } from 'zod';
 import type { AuditEntry, CaseDelivery, CaseStore, CreateCaseResult, DeliveryAddress, StoredAddress } from '../../../app/ports';
-import type { Case, NewCase } from '../../../domain/case/case';
+import type { Case, NewCase, OwningAuthority } from '../../../domain/case/case';
+import { endedAt } from '../../../domain/retention/retention';
 import { formatCaseReference } from '../../../domain/case/reference';
 import { parseJsonColumn } from '../corrupt-row-error';
 import { applyMigrations } from './migrations';
@@ -37,6 +38,7 @@ export class SqliteCaseStore implements CaseStore {
   private readonly statements: Statements;
   private readonly createCaseOnce: Transaction<(newCase: NewCase, referenceYear: number) => CreateCaseResult>;
   private readonly updateCaseIfVersion: Transaction<(next: Case, expectedVersion: number) => UpdateResult>;
+  private readonly eraseCaseIfVersion: Transaction<(erased: Case, expectedVersion: number) => UpdateResult>;
 
   private constructor(db: Database) {
     this.db = db;
@@ -59,6 +61,16 @@ export class SqliteCaseStore implements CaseStore {
       if (changes === 1) return { ok: true, case: updated };
       return { ok: false, reason: statements.caseExists.get(next.id) === undefined ? 'not_found' : 'conflict' };
     });
+
+    this.eraseCaseIfVersion = db.transaction((erased: Case, expectedVersion: number): UpdateResult => {
+      const result = this.updateCaseIfVersion(erased, expectedVersion);
+      if (!result.ok) return result;
+      for (const row of statements.deliveriesByCase.all(erased.id)) {
+        const { address: _address, ...kept } = toDelivery(row);
+        this.saveDeliveryRow(kept);
+      }
+      return result;
+    });
   }
 
   /** Opens (creating folder and file if missing) and migrates the database at `filePath`. */
@@ -71,6 +83,8 @@ export class SqliteCaseStore implements CaseStore {
       db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
+      // Deleted and overwritten content is zeroed in the file, so an erased case leaves no readable copy (retention).
+      db.pragma('secure_delete = ON');
       applyMigrations(db, filePath);
       return new SqliteCaseStore(db);
     } catch (error) {
@@ -116,6 +130,18 @@ export class SqliteCaseStore implements CaseStore {
     return this.updateCaseIfVersion.immediate(next, expectedVersion);
   }
 
+  async listCasesDueForErasure(filter: { owner: OwningAuthority['kind']; closedBefore: string }, limit: number): Promise<Case[]> {
+    return this.statements.casesDueForErasure.all(filter.owner, filter.closedBefore, rowLimit(limit)).map((row) => this.toCase(row));
+  }
+
+  async eraseCase(erased: Case, expectedVersion: number): Promise<UpdateResult> {
+    if (erased.erasedAt === undefined) throw new Error(`Case ${erased.id}: eraseCase needs an erased case (erasedAt set)`);
+    const result = this.eraseCaseIfVersion.immediate(erased, expectedVersion);
+    // The WAL still holds the pages as they were before the erase: copy them back and empty the file.
+    if (result.ok) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return result;
+  }
+
   async saveAddress(key: string, address: DeliveryAddress, at: string): Promise<void> {
     this.statements.upsertAddress.run({ key, address: JSON.stringify({ transport: address.transport, value: address.value }), at });
   }
@@ -128,6 +154,10 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async saveDelivery(delivery: CaseDelivery): Promise<void> {
+    this.saveDeliveryRow(delivery);
+  }
+
+  private saveDeliveryRow(delivery: CaseDelivery): void {
     const stored = storedDeliveryOf(delivery);
     this.statements.upsertDelivery.run({
       key: stored.key,
@@ -208,6 +238,9 @@ function columnsOf(c: Case) {
     schoolId: c.schoolId,
     sstTeamId: c.routing.sstTeamId ?? null,
     fallbackDistrictCode: c.routing.fallbackDistrictCode ?? null,
+    ownerKind: c.owner.kind,
+    closedAt: endedAt(c) ?? null,
+    erasedAt: c.erasedAt ?? null,
     version: c.version,
     body: JSON.stringify(c),
   };

@@ -26,14 +26,18 @@ export const sql = {
     ON CONFLICT (district_code, year) DO UPDATE SET last = last + 1
     RETURNING last`,
   insertCase: `INSERT INTO cases (id, reference, submission_key, tenant_id, reporter_id, created_at, school_district_code, state, version,
-      school_id, sst_team_id, fallback_district_code, body)
+      school_id, sst_team_id, fallback_district_code, owner_kind, closed_at, erased_at, body)
     VALUES (@id, @reference, @submissionKey, @tenantId, @reporterId, @createdAt, @schoolDistrictCode, @state, @version,
-      @schoolId, @sstTeamId, @fallbackDistrictCode, @body)`,
+      @schoolId, @sstTeamId, @fallbackDistrictCode, @ownerKind, @closedAt, @erasedAt, @body)`,
   updateCase: `UPDATE cases SET reference = @reference, submission_key = @submissionKey, tenant_id = @tenantId,
       reporter_id = @reporterId, created_at = @createdAt, school_district_code = @schoolDistrictCode,
       state = @state, version = @version, school_id = @schoolId, sst_team_id = @sstTeamId,
-      fallback_district_code = @fallbackDistrictCode, body = @body
+      fallback_district_code = @fallbackDistrictCode, owner_kind = @ownerKind, closed_at = @closedAt,
+      erased_at = @erasedAt, body = @body
     WHERE id = @id AND version = @expectedVersion`,
+  // Repeats the WHERE of the partial index cases_due_for_erasure (migration 4).
+  casesDueForErasure: `SELECT id, body FROM cases WHERE owner_kind = ? AND closed_at < ? AND state IN ('closed', 'merged') AND erased_at IS NULL
+    ORDER BY closed_at, rowid LIMIT ?`,
   upsertAddress: `INSERT INTO addresses (key, address, updated_at) VALUES (@key, @address, @at)
     ON CONFLICT (key) DO UPDATE SET address = excluded.address, updated_at = excluded.updated_at`,
   addressByKey: 'SELECT address, updated_at FROM addresses WHERE key = ?',
@@ -67,6 +71,7 @@ export function prepareStatements(db: Database) {
     nextSequence: prepare('nextSequence'),
     insertCase: prepare('insertCase'),
     updateCase: prepare('updateCase'),
+    casesDueForErasure: prepare('casesDueForErasure'),
     upsertAddress: prepare('upsertAddress'),
     addressByKey: prepare('addressByKey'),
     upsertDelivery: prepare('upsertDelivery'),

@@ -14,6 +14,8 @@ export interface ConsultationFormInput {
   formId: string;
   values?: Partial<Record<ConsultationField, string>>;
   errors?: readonly FieldError<ConsultationField>[];
+  /** Why the form came back when no field is at fault: the person sent too many questions too fast. */
+  refusal?: 'too_many_submissions';
 }
 
 /** The anonymous question form: school, role and a question; no pupil fields exist on it at all. */
@@ -21,9 +23,14 @@ export function consultationFormView(input: ConsultationFormInput) {
   const c = catalogue(input.lang);
   const errors = input.errors ?? [];
   return {
-    l: { ...c.consultationForm, question: fill(c.consultationForm.question, { max: limits.questionMaxLength }), required: c.fieldErrors.required },
+    l: {
+      ...c.consultationForm,
+      question: fill(c.consultationForm.question, { max: limits.questionMaxLength }),
+      required: c.fieldErrors.required,
+      errorSummary: input.refusal === 'too_many_submissions' ? c.consultationForm.tooManySubmissions : c.consultationForm.errorSummary,
+    },
     formId: input.formId,
-    hasErrors: errors.length > 0,
+    hasErrors: errors.length > 0 || input.refusal !== undefined,
     values: Object.fromEntries(consultationFields.map((f) => [f, input.values?.[f] ?? ''])),
     errors: fieldMessages(consultationFields, errors, input.lang),
     limits: { question: limits.questionMaxLength },

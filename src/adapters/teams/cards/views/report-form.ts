@@ -22,6 +22,8 @@ export interface ReportFormInput {
   /** What the user submitted, kept when the form comes back rejected. */
   values?: ReportValues;
   errors?: readonly FieldError<ReportField>[];
+  /** Why the form came back when no field is at fault: the person sent too many reports too fast. */
+  refusal?: 'too_many_submissions';
 }
 
 const numberFields = new Set<ReportField>(['absenceTotal', 'absenceUnexcused', 'longestRun']);
@@ -62,13 +64,14 @@ export function reportFormView(input: ReportFormInput) {
     l: {
       ...c.reportForm,
       description: fill(c.reportForm.description, { max: limits.descriptionMaxLength }),
+      errorSummary: input.refusal === 'too_many_submissions' ? c.reportForm.tooManySubmissions : c.reportForm.errorSummary,
       required: c.fieldErrors.required,
       absenceTotalRange: range(100),
       absenceUnexcusedRange: range(100),
       longestRunRange: range(limits.longestRunMaxDays),
     },
     formId: input.formId,
-    hasErrors: errors.length > 0,
+    hasErrors: errors.length > 0 || input.refusal !== undefined,
     values: Object.fromEntries(reportFields.map((f) => [f, boundValue(f, merged[f])])),
     errors: fieldMessages(reportFields, errors, lang),
     limits: { description: limits.descriptionMaxLength, longestRun: limits.longestRunMaxDays },

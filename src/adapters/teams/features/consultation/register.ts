@@ -25,7 +25,12 @@ export function registerConsultation(app: Application<TurnState>, deps: BotDeps)
     }
     if (parsed.kind === 'invalid')
       return renderConsultationForm({ lang, directory, formId: parsed.formId, values: parsed.values, errors: parsed.errors });
-    const result = await submitConsultation(deps, { actor, formId: parsed.formId, draft: parsed.draft });
+    const submit = () => submitConsultation(deps, { actor, formId: parsed.formId, draft: parsed.draft });
+    const result = await deps.submissions.run(`${actor.tenantId}:${actor.userId}`, parsed.formId, submit);
+    if (result === undefined) {
+      deps.log.warn({ event: 'consultation.rate_limited' });
+      return renderConsultationForm({ lang, directory, formId: parsed.formId, values: parsed.values, refusal: 'too_many_submissions' });
+    }
     if (!result.ok)
       return renderConsultationForm({ lang, directory, formId: parsed.formId, values: parsed.values, errors: result.error.fields });
     const stored = result.value.case;

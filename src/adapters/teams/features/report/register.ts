@@ -42,7 +42,12 @@ export function registerReport(app: Application<TurnState>, deps: BotDeps): void
       });
     if (parsed.kind === 'invalid') return rejected(parsed.errors);
 
-    const result = await submitReport(deps, { actor, formId: parsed.formId, draft: parsed.draft });
+    const submit = () => submitReport(deps, { actor, formId: parsed.formId, draft: parsed.draft });
+    const result = await deps.submissions.run(`${actor.tenantId}:${actor.userId}`, parsed.formId, submit);
+    if (result === undefined) {
+      deps.log.warn({ event: 'report.rate_limited' });
+      return renderReportForm({ lang, directory, formId: parsed.formId, values: parsed.values, refusal: 'too_many_submissions' });
+    }
     if (result.ok) {
       const stored = result.value.case;
       deps.log.info({ event: result.value.duplicate ? 'case.submit_repeated' : 'case.submitted', caseId: stored.id });

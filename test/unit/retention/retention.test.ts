@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { Case } from '../../../src/domain/case/case';
+import { endedAt, eraseCase, erasureCutoff, isDueForErasure, type RetentionSettings } from '../../../src/domain/retention/retention';
+import { aClosedCase, personalMarkers } from '../../support/a-closed-case';
+import { aCase } from '../../support/a-case';
+
+const settings: RetentionSettings = {
+  education_committee: { days: 730, decision: 'UBN 2026/1' },
+  district_committee: { days: 3650, decision: 'SDN 2026/2' },
+};
+const closedCase = (closedAt: string, overrides: Partial<Case> = {}): Case => ({ ...aClosedCase(closedAt), reference: 'FAR-2026-0001', version: 3, ...overrides });
+
+describe('which cases are due for erasure', () => {
+  it.each<[string, string, boolean]>([
+    ['closed in the afternoon exactly 730 days before', '2024-12-03T14:00:00.000Z', true],
+    ['closed in the afternoon 729 days before', '2024-12-04T14:00:00.000Z', false],
+    ['closed at 23:59 in summer (CEST) exactly 730 days before', '2024-06-02T21:59:00.000Z', true],
+    ['closed at 00:30 Stockholm time 729 days before (still the day before in UTC)', '2024-12-03T23:30:00.000Z', false],
+    ['closed at 23:30 in winter (CET) 730 days before: one day late, never early', '2024-12-03T22:30:00.000Z', false],
+  ])('an education-committee case %s: due %s (730 days)', (_name, closedAt, due) => {
+    const today = closedAt.startsWith('2024-06') ? '2026-06-02' : '2026-12-03';
+    expect(isDueForErasure(closedCase(closedAt), settings, today)).toBe(due);
+  });
+
+  it("follows the owner's own period", () => {
+    const old = '2022-01-10T10:00:00.000Z';
+    expect(isDueForErasure(closedCase(old), settings, '2026-12-03')).toBe(true);
+    expect(isDueForErasure(closedCase(old, { owner: { kind: 'district_committee', districtCode: 'FAR' } }), settings, '2026-12-03')).toBe(false);
+  });
+
+  it('never erases an open case, and never erases twice', () => {
+    for (const state of ['awaiting_consent', 'new', 'assigned', 'handed_over'] as const)
+      expect(isDueForErasure(closedCase('2020-01-01T10:00:00.000Z', { state }), settings, '2026-12-03')).toBe(false);
+    expect(isDueForErasure(closedCase('2020-01-01T10:00:00.000Z', { erasedAt: '2023-01-01T00:00:00.000Z' }), settings, '2026-12-03')).toBe(false);
+  });
+
+  it('counts a merged case from its merge, also when it was merged before merges set closedAt', () => {
+    const merged = aCase({ state: 'merged', history: [{ at: '2020-05-01T10:00:00.000Z', by: 'sst-1', type: 'merged_into' }] });
+    expect(endedAt(merged)).toBe('2020-05-01T10:00:00.000Z');
+    expect(isDueForErasure(merged, settings, '2026-12-03')).toBe(true);
+  });
+
+  it('puts the cutoff at 22:00Z of today minus the period, the last instant of that date in Stockholm in summer', () => {
+    expect(erasureCutoff('2026-12-03', 730)).toBe('2024-12-03T22:00:00.000Z');
+    expect(erasureCutoff('2026-03-01', 1)).toBe('2026-02-28T22:00:00.000Z');
+  });
+});
+
+describe('the erased case', () => {
+  const closed = closedCase('2024-01-10T10:00:00.000Z');
+  const erased = eraseCase(closed, '2026-12-03T02:00:00.000Z');
+
+  it('has no pupil, absence, school steps, consent or free text left', () => {
+    expect(Object.values(personalMarkers).filter((m) => JSON.stringify(erased).includes(m))).toEqual([]);
+    expect([erased.pupil, erased.absence, erased.steps, erased.consent, erased.text]).toEqual([undefined, undefined, undefined, undefined, '']);
+    expect(erased.questions?.map((q) => [q.text, q.answer?.text])).toEqual([['', '']]);
+    expect(erased.handover?.summary).toBe('');
+    expect(erased.handover?.inputRequests.map((q) => [q.text, q.answer?.text])).toEqual([['', '']]);
+  });
+
+  it('keeps reference, kind, state, dates, routing, support level, outcome, codes and history for anonymous counts', () => {
+    const { pupil: _p, absence: _a, steps: _s, consent: _c, text: _t, questions: _q, handover: _h, ...kept } = closed;
+    expect(erased).toMatchObject({ ...kept, erasedAt: '2026-12-03T02:00:00.000Z' });
+    expect(erased.handover).toMatchObject({ state: 'closed', unitId: 'FAR-INV', legalGround: 'consent', outcome: closed.handover?.outcome });
+  });
+
+  it('is the same when erased again', () => {
+    expect(eraseCase(erased, '2027-01-01T00:00:00.000Z')).toEqual(erased);
+  });
+});
