@@ -1,5 +1,6 @@
 import type { AdaptiveCardJson } from '../../src/adapters/teams/cards/expand';
 import {
+  renderAuditTrail,
   renderCaseCard,
   renderConsultationConfirmation,
   renderConsultationForm,
@@ -81,6 +82,21 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
     { name: 'help', card: renderHelp({ lang, directory }) },
     { name: 'welcome', card: renderWelcome({ lang }) },
     { name: 'protected identity', card: renderProtectedIdentity({ lang }) },
+    { name: 'audit trail, empty', card: renderAuditTrail({ lang, directory, case: base, entries: [], total: 0 }) },
+    {
+      name: 'audit trail, cut to the newest',
+      card: renderAuditTrail({
+        lang,
+        directory,
+        case: base,
+        entries: [
+          { at: '2026-11-23T10:00:00.000Z', actorId: people.farMember1, action: 'case.take', caseId: base.id },
+          { at: '2026-11-23T09:30:00.000Z', actorId: people.stranger, action: 'case.action_refused', caseId: base.id, detail: { reason: 'not_authorized' } },
+          { at: '2026-11-23T09:00:00.000Z', actorId: base.reporterId, action: 'case.submitted', caseId: base.id },
+        ],
+        total: 50,
+      }),
+    },
     ...caseCardScenarios(directory, lang),
     ...questionCardScenarios(directory, lang),
     ...teamQueueScenarios(directory, lang),

@@ -144,3 +144,33 @@ describe('a school-social worker acts on a case from its card', () => {
     expect((await current()).attachedReporterIds).toContain(aTeacher(2).aadObjectId);
   });
 });
+
+describe("a case's audit trail in Teams", () => {
+  let bot: RunningBot;
+  beforeEach(async () => {
+    bot = await new RunningBot().start();
+  });
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  it('shows the coordinator who saw and did what, names staff but not the reporter, and refuses others', async () => {
+    const teacher = new TeamsClient(bot, aTeacher(1));
+    const submitted = await submitReport(bot, teacher, school);
+    await new TeamsClient(bot, member1).press('case.take', { caseId: submitted.id, version: submitted.version });
+    await new TeamsClient(bot, stranger).press('case.view', { caseId: submitted.id });
+
+    const [trail] = await new TeamsClient(bot, user(coordinatorId)).say(`historik ${submitted.reference}`);
+    const text = textOf(cardOf(trail));
+    expect(text).toContain(team?.members[0]?.name);
+    expect(text).toMatch(/Ärendet taget/);
+    expect(text).toMatch(/Visning nekad/);
+    expect(text).toContain('Anmälaren');
+    expect(text).not.toContain(aTeacher(1).name);
+
+    const [refused] = await new TeamsClient(bot, member2).say(`historik ${submitted.reference}`);
+    expect(cardOf(refused)).toBeUndefined();
+    expect(String(refused?.text)).toMatch(/samordnare/);
+    expect((await bot.store.listAudit({ caseId: submitted.id })).map((e) => e.action)).toEqual(expect.arrayContaining(['case.trail_viewed', 'case.trail_refused']));
+  });
+});

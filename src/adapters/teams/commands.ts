@@ -10,6 +10,8 @@ export const commands = {
   myCases: whole('mina ärenden|mina arenden|my cases'),
   myHandovers: whole('mina överlämningar|mina overlamningar|my handovers'),
   reloadDirectory: whole('ladda om katalogen|reload directory'),
+  /** `historik FAR-2026-0042`: the case reference is captured. */
+  caseTrail: whole('(?:historik|logg|history|log)\\s+([A-Za-z]{2,5}-\\d{4}-\\d{4,})'),
   /** `registrera FAR-SST-1`: the team id is captured. */
   registerInbox: whole('(?:registrera|register)\\s+([A-Za-z0-9][A-Za-z0-9_-]{0,63})'),
 } as const;

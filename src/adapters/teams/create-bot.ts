@@ -6,6 +6,7 @@ import { actorFrom } from './actor';
 import type { BotDeps } from './bot-deps';
 import { registerAdmin } from './features/admin/register';
 import { registerQuestionAnswer } from './features/case/answer';
+import { registerCaseTrail } from './features/case/trail';
 import { registerCase } from './features/case/register';
 import { registerChannelLink } from './features/channel-link/register';
 import { registerInputAnswer } from './features/handover/answer-input';
@@ -71,6 +72,7 @@ export function createBot(options: BotOptions): Bot {
   registerMyReports(app, options);
   registerChannelLink(app, options);
   registerAdmin(app, options);
+  registerCaseTrail(app, options);
   registerCase(app, options);
   registerQuestionAnswer(app, options);
   registerHandover(app, options);

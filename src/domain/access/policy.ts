@@ -88,6 +88,14 @@ export const permissions: { readonly [A in AccessAction]: { roles: readonly Case
   'handover.invite_sst': { roles: unitSide, unassignedMembers: false },
 };
 
+/**
+ * Who may read a case's audit trail (who saw and did what): the queue owners on both sides, the team's
+ * coordinator (or the district's fallback contact) and the unit manager of the unit the handover is at.
+ */
+export const trailReaders: readonly CaseRole[] = ['sst_coordinator', 'fallback_contact', 'unit_manager'];
+
+export const canReadTrail = (roles: readonly CaseRole[]): boolean => roles.some((r) => trailReaders.includes(r));
+
 /** True when an actor with `roles` may attempt `action` on `c`. Admins may do nothing on a case. */
 export function can(roles: readonly CaseRole[], action: AccessAction, c: Case): boolean {
   if (action === 'case.take' && c.assigneeId !== undefined) return roles.includes('sst_coordinator');

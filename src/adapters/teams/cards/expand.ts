@@ -1,5 +1,6 @@
 import { Template } from 'adaptivecards-templating';
 import caseCard from '../../../../adaptive-cards/case-card.json';
+import auditTrail from '../../../../adaptive-cards/audit-trail.json';
 import consultationConfirmation from '../../../../adaptive-cards/consultation-confirmation.json';
 import consultationForm from '../../../../adaptive-cards/consultation-form.json';
 import handoverCard from '../../../../adaptive-cards/handover-card.json';
@@ -23,6 +24,7 @@ export interface AdaptiveCardJson {
 
 /** Every template in adaptive-cards/, by name. Cards are data: no card JSON is built in code. */
 export const templates = {
+  'audit-trail': auditTrail,
   'case-card': caseCard,
   'consultation-confirmation': consultationConfirmation,
   'consultation-form': consultationForm,

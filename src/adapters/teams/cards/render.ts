@@ -1,4 +1,5 @@
 import { expandCard, type AdaptiveCardJson } from './expand';
+import { auditTrailView, type AuditTrailInput } from './views/audit-trail';
 import { caseCardView, type CaseCardInput } from './views/case-card';
 import { consultationConfirmationView, consultationFormView, type ConsultationConfirmationInput, type ConsultationFormInput } from './views/consultation';
 import { handoverCardView, type HandoverCardInput } from './views/handover-card';
@@ -46,3 +47,6 @@ export const renderInputRequestCard = (input: InputRequestCardInput): AdaptiveCa
   expandCard('input-request-card', inputRequestCardView(input));
 /** An investigator's open handovers (`mina överlämningar`): urgent first, then by due date, without pupil data. */
 export const renderMyHandovers = (input: MyHandoversInput): AdaptiveCardJson => expandCard('my-handovers', myHandoversView(input));
+
+/** A case's audit trail for its coordinator or unit manager (`historik FAR-2026-0001`). */
+export const renderAuditTrail = (input: AuditTrailInput): AdaptiveCardJson => expandCard('audit-trail', auditTrailView(input));

@@ -1,0 +1,50 @@
+import type { AuditEntry } from '../../../../app/ports';
+import { reportersOf, type Case } from '../../../../domain/case/case';
+import type { Directory } from '../../../../domain/routing/directory';
+import { toStockholmLocal } from '../../../clock/system-clock';
+import { catalogue, fill, type Lang } from '../../i18n/i18n';
+
+export interface AuditTrailInput {
+  lang: Lang;
+  directory: Directory;
+  case: Case;
+  /** Newest first. */
+  entries: readonly AuditEntry[];
+  total: number;
+}
+
+/** Staff by directory display name; the reporter by role only; ids nobody knows as "unknown person". */
+function whoIs(directory: Directory, c: Case, userId: string, lang: Lang): string {
+  const l = catalogue(lang).trail;
+  if (reportersOf(c).includes(userId)) return l.reporter;
+  const people = [
+    ...directory.sstTeams.flatMap((t) => [...t.members, ...t.coordinators]),
+    ...directory.investigationUnits.flatMap((u) => [...u.contacts, ...u.managers]),
+    ...directory.districts.map((d) => d.fallbackContact),
+    ...(directory.admins ?? []),
+  ];
+  return people.find((p) => p.id === userId)?.name ?? l.unknownPerson;
+}
+
+/** A case's audit trail for its queue owners: when, what (in words), who. Ids and codes only, no pupil data. */
+export function auditTrailView(input: AuditTrailInput) {
+  const { lang, directory, case: c } = input;
+  const l = catalogue(lang).trail;
+  const labels: Readonly<Record<string, string>> = catalogue(lang).auditActions;
+  const rows = input.entries.map((e) => {
+    const local = toStockholmLocal(e.at);
+    const label = labels[e.action] ?? e.action;
+    const reason = e.detail?.reason;
+    return {
+      at: `${local.date} ${local.time}`,
+      what: reason === undefined ? label : `${label} (${fill(l.refusedBecause, { reason })})`,
+      who: whoIs(directory, c, e.actorId, lang),
+    };
+  });
+  return {
+    title: fill(l.title, { reference: c.reference }),
+    intro: l.intro,
+    rows,
+    more: input.total > rows.length ? fill(l.more, { shown: rows.length, total: input.total }) : '',
+  };
+}
