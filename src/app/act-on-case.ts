@@ -4,6 +4,7 @@ import { applyCaseAction, type ActionContext, type CaseAction, type CaseActionEr
 import { err, ok, type Result } from '../domain/errors';
 import type { DomainEvent } from '../domain/events';
 import type { Directory } from '../domain/routing/directory';
+import { auditDisclosures } from './audit-disclosures';
 import type { CaseStore, Clock } from './ports';
 
 export interface ActOnCaseDeps {
@@ -112,6 +113,7 @@ export async function changeCase(
     return err({ code: 'stale', case: latest, roles });
   }
   await audit(accessAction, current.id, { action: what, from: current.state, to: stored.case.state });
+  await auditDisclosures(deps.store, at, actor.userId, stored.case, applied.value.events);
   return ok({ case: stored.case, roles: rolesFor(actor.userId, stored.case, directory), events: applied.value.events });
 }
 

@@ -20,16 +20,5 @@ export async function actOnHandover(deps: ActOnCaseDeps, cmd: ActOnHandover): Pr
   const result = await changeCase(deps, cmd, `handover.${cmd.action.type}`, cmd.action.type, (current, ctx) =>
     applyHandoverAction(current, cmd.action, ctx),
   );
-  // Information crossing from the school side to social services, or back, is a disclosure: audit its ground.
-  const h = result.ok ? result.value.case.handover : undefined;
-  if (result.ok && h && (cmd.action.type === 'answer_input' || cmd.action.type === 'invite_sst')) {
-    await deps.store.appendAudit({
-      at: deps.clock.now(),
-      actorId: cmd.actor.userId,
-      action: 'disclosure',
-      caseId: cmd.caseId,
-      detail: { what: cmd.action.type, to: h.unitId, legalGround: cmd.action.type === 'invite_sst' ? cmd.action.legalGround : h.legalGround },
-    });
-  }
   return result;
 }

@@ -7,6 +7,7 @@ import { suggestSupportLevel } from '../domain/report/support-level';
 import { findDistrict, findSchool, type Directory } from '../domain/routing/directory';
 import { withUrgentIntakeHandover } from '../domain/handover/intake-handover';
 import { routeReport } from '../domain/routing/route-report';
+import { auditIntakeDisclosures } from './audit-disclosures';
 import type { CaseStore, Clock, IdSource } from './ports';
 
 export interface SubmitReportDeps {
@@ -96,5 +97,6 @@ export async function submitReport(
     action: created ? 'case.submitted' : 'case.submit_repeated',
     caseId: stored.id,
   });
+  if (created) await auditIntakeDisclosures(deps.store, stored);
   return ok({ case: stored, duplicate: !created });
 }

@@ -142,7 +142,12 @@ describe('handing a case over to the investigation unit', () => {
     await press(worker, 'handover.answer_input', { questionId: request?.id, inputAnswer: 'Vi ser trötthet på måndagar.' });
     expect((await current()).handover?.inputRequests[0]?.answer?.text).toBe('Vi ser trötthet på måndagar.');
     const audit = await bot.store.listAudit({ caseId: submitted.id });
-    expect(audit.find((e) => e.action === 'disclosure')?.detail).toMatchObject({ what: 'answer_input', legalGround: 'consent' });
+    const disclosures = audit.filter((e) => e.action === 'disclosure').map((e) => e.detail);
+    expect(disclosures).toEqual([
+      { what: 'referral', to: 'FAR-SST-1', legalGround: 'consent' },
+      { what: 'handover', to: 'FAR-INV', legalGround: 'consent' },
+      { what: 'input', to: 'FAR-INV', legalGround: 'consent' },
+    ]);
   });
 
   it("refuses a click by someone outside the unit, and changes nothing", async () => {

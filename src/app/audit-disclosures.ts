@@ -1,0 +1,51 @@
+import type { Case } from '../domain/case/case';
+import type { DomainEvent } from '../domain/events';
+import type { CaseStore } from './ports';
+
+/**
+ * Records every disclosure across the line between the school side (the education committee) and social
+ * services (a district committee), with its legal ground (domain.md D7, L18, L19): a referral reaching the
+ * team once consent is there, an urgent report reaching the unit on the duty to report, the team's hand-over,
+ * the team's input into an investigation and the invitation into it.
+ */
+export async function auditDisclosures(store: CaseStore, at: string, actorId: string, c: Case, events: readonly DomainEvent[]): Promise<void> {
+  const disclose = (what: string, to: string, legalGround: string) =>
+    store.appendAudit({ at, actorId, action: 'disclosure', caseId: c.id, detail: { what, to, legalGround } });
+  const team = c.routing.sstTeamId ?? `fallback:${c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode}`;
+  for (const e of events) {
+    switch (e.type) {
+      case 'ConsentRecorded':
+        if (!e.renewed) await disclose('referral', team, 'consent');
+        break;
+      case 'CaseHandedOver':
+        await disclose('handover', e.unitId, e.legalGround);
+        break;
+      case 'InputGiven':
+        await disclose('input', e.unitId, c.handover?.legalGround ?? 'unknown');
+        break;
+      case 'SstInvited':
+        await disclose('invitation', e.unitId, e.legalGround);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** The disclosures a new case makes when it is stored: the referral to the team, an urgent report to the unit. */
+export async function auditIntakeDisclosures(store: CaseStore, c: Case): Promise<void> {
+  const at = c.createdAt;
+  if (c.kind === 'referral' && c.state === 'new') {
+    const team = c.routing.sstTeamId ?? `fallback:${c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode}`;
+    await store.appendAudit({ at, actorId: c.reporterId, action: 'disclosure', caseId: c.id, detail: { what: 'referral', to: team, legalGround: 'consent' } });
+  }
+  if (c.handover) {
+    await store.appendAudit({
+      at,
+      actorId: c.reporterId,
+      action: 'disclosure',
+      caseId: c.id,
+      detail: { what: 'urgent_handover', to: c.handover.unitId, legalGround: c.handover.legalGround },
+    });
+  }
+}
