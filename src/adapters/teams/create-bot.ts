@@ -60,7 +60,7 @@ export function createBot(options: BotOptions): Bot {
 
   const recent = new RecentActivities();
   app.turn('beforeTurn', async (context) => {
-    if (!isAllowedTenant(context, options) || !isFirstDelivery(context, recent, options)) return false;
+    if (!(await isAllowedTenant(context, options)) || !isFirstDelivery(context, recent, options)) return false;
     await rememberPersonalAddress(context, options);
     const tenantId = actorFrom(context)?.tenantId;
     if (tenantId !== undefined && context.activity.serviceUrl) options.serviceUrls.remember(tenantId, context.activity.serviceUrl);
@@ -108,11 +108,20 @@ export function createBot(options: BotOptions): Bot {
   return { process: (req, res) => adapter.process(req, res, (context) => app.run(context).then(() => undefined)) };
 }
 
-function isAllowedTenant(context: TurnContext, options: BotOptions): boolean {
+/** The tenant lock: activities from tenants other than the configured ones are refused before any handler, and audited. */
+async function isAllowedTenant(context: TurnContext, options: BotOptions): Promise<boolean> {
   if (options.allowedTenants.length === 0) return true;
-  const tenantId = actorFrom(context)?.tenantId;
-  const allowed = tenantId !== undefined && options.allowedTenants.includes(tenantId);
-  if (!allowed) options.log.warn({ event: 'turn.tenant_refused', correlationId: context.activity.id });
+  const actor = actorFrom(context);
+  const allowed = actor !== undefined && options.allowedTenants.includes(actor.tenantId);
+  if (!allowed) {
+    options.log.warn({ event: 'turn.tenant_refused', correlationId: context.activity.id });
+    await options.store.appendAudit({
+      at: options.clock.now(),
+      actorId: actor?.userId ?? 'unknown',
+      action: 'tenant.refused',
+      detail: { tenantId: actor?.tenantId ?? 'none', activityType: context.activity.type },
+    });
+  }
   return allowed;
 }
 
