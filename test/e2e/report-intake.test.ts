@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aBotInstall } from '../support/activities';
+import { aBotInstall, anInvoke } from '../support/activities';
 import { aTeacher } from '../support/activities';
 import { aReportPayload, aSchoolIn, inputValues } from '../support/report-payload';
 import { RunningBot } from '../support/running-bot';
@@ -128,6 +128,13 @@ describe('a teacher reports worrying absence through the card, over real HTTP', 
     expect(stored?.kind).toBe('consultation');
     expect(stored?.pupil).toBeUndefined();
     expect(stored?.routing.investigationUnitId).toBeUndefined();
+  });
+
+  it("marks every log line of a turn, and of the sends it starts, with the activity's id", async () => {
+    await teacher.post({ ...anInvoke(teacher.user, bot.serviceUrl, 'report.submit', aReportPayload(farsta)), id: 'activity-correlation-1' });
+    await bot.idle();
+    const lines = bot.logs.events().filter((e) => e.correlationId === 'activity-correlation-1');
+    expect(lines.map((e) => e.event)).toEqual(expect.arrayContaining(['case.submitted', 'delivery.delivered']));
   });
 
   it('writes no pupil initials or free text to the logs', async () => {

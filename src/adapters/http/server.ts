@@ -1,6 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import { z } from 'zod';
-import type { Logger } from '../log/logger';
+import { randomUUID } from 'node:crypto';
+import { runWithCorrelation, type Logger } from '../log/logger';
 
 export interface ServerDeps {
   /** Runs one Bot Framework activity; the request body is already parsed and checked to be an activity. */
@@ -59,8 +60,9 @@ export function createServer(deps: ServerDeps): Server {
       return badRequest(res, 'The activity\'s serviceUrl is not one this bot answers on.');
     }
     req.body = activity.data;
+    const correlationId = typeof activity.data.id === 'string' && activity.data.id.length <= 200 ? activity.data.id : randomUUID();
     try {
-      await deps.handleMessages(req, res);
+      await runWithCorrelation(correlationId, () => deps.handleMessages(req, res));
     } catch (error) {
       deps.log.error({ event: 'http.turn_crashed', errorName: error instanceof Error ? error.name : 'unknown' });
       if (!res.headersSent) {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
@@ -28,9 +29,23 @@ export const redactPaths = [
   'req.headers.authorization',
 ];
 
+const correlation = new AsyncLocalStorage<{ correlationId: string }>();
+
+/**
+ * Runs `fn` with a correlation id that every log line written inside it carries, including lines written by
+ * work it starts (proactive sends after the turn), so one activity's events can be followed across the logs.
+ */
+export function runWithCorrelation<T>(correlationId: string, fn: () => T): T {
+  return correlation.run({ correlationId }, fn);
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {
     level,
+    mixin: () => {
+      const current = correlation.getStore();
+      return current ? { correlationId: current.correlationId } : {};
+    },
     base: { service: 'sst-bridge' },
     redact: { paths: redactPaths, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
