@@ -6,6 +6,7 @@ import { aDelivery } from '../support/a-delivery';
 import { aNewCase } from '../support/a-new-case';
 import { deliveriesContract } from './deliveries.contract';
 import { openCasesContract } from './open-cases.contract';
+import { remindersContract } from './reminders.contract';
 
 export interface StoreUnderTest {
   store: CaseStore;
@@ -264,6 +265,7 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
     });
 
     deliveriesContract(() => store);
+    remindersContract(() => store);
 
     describe('audit', () => {
       const at = (hour: number) => `2026-11-23T${String(hour).padStart(2, '0')}:00:00.000Z`;

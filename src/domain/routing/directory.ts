@@ -1,4 +1,5 @@
 import type { CalendarSettings } from '../calendar/calendar-rules';
+import type { ReminderConfig } from '../reminders/reminder-settings';
 /**
  * The routing directory as the domain sees it: districts, schools, school-social teams and
  * investigation units. Loaded and validated by src/config/directory.ts; frozen once built.
@@ -90,6 +91,8 @@ export interface Directory {
   thresholds: SupportThresholds;
   /** Office hours, school breaks and the years they cover; holidays come from a holiday library. */
   calendar: CalendarSettings;
+  /** When reminders and escalations fall due: city-wide defaults and per-district overrides. */
+  reminders: ReminderConfig;
   legal: LegalReferences;
   /** Administrators (directory, channel links): an admin sees no case content (domain.md R7, L27). */
   admins?: readonly PersonRef[];
