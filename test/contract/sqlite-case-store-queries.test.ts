@@ -47,6 +47,13 @@ describe('SqliteCaseStore queues and deliveries', () => {
     { statement: 'deliveriesByCase', params: ['case-a'], plan: /^SEARCH deliveries USING (COVERING )?INDEX deliveries_by_case \(case_id=\?\)$/ },
     // The partial index holds undelivered rows only, in created_at order: reading it from the start is the range.
     { statement: 'undelivered', params: [10], plan: /^SCAN deliveries USING (COVERING )?INDEX deliveries_undelivered$/ },
+    // The due sweep: a range of the partial index of pending reminders, due_at <= now, already in due order.
+    {
+      statement: 'dueReminders',
+      params: [{ now: '2026-11-25T08:00:00.000Z', limit: 50 }],
+      plan: /^SEARCH reminders USING INDEX reminders_due \(due_at<\?\)$/,
+    },
+    { statement: 'remindersByCase', params: ['case-a'], plan: /^SEARCH reminders USING INDEX reminders_by_case \(case_id=\?\)$/ },
   ];
 
   it.each(plans)('answers $statement from its index, in index order, without sorting', ({ statement, params, plan }) => {
