@@ -1,5 +1,5 @@
 import { isWithinWorkingHours, nextSendTime } from '../domain/calendar/working-hours';
-import { reminderPlansFor, planReminders, type ReminderDeps } from './plan-reminders';
+import { reminderPlansFor, type ReminderDeps } from './plan-reminders';
 import type { ClaimedReminder, ReminderSender } from './ports';
 
 export interface SweepDeps extends ReminderDeps {
@@ -58,7 +58,8 @@ export async function sweepReminders(deps: SweepDeps, options: SweepOptions): Pr
 async function handle(deps: SweepDeps, options: SweepOptions, held: ClaimedReminder, now: string, result: SweepResult): Promise<void> {
   const { reminder, claim } = held;
   const c = await deps.store.getCase(reminder.caseId);
-  const wanted = c === undefined ? undefined : reminderPlansFor(deps, c, now).find((r) => r.id === reminder.id);
+  const plans = c === undefined ? [] : reminderPlansFor(deps, c, now);
+  const wanted = plans.find((r) => r.id === reminder.id);
   if (c === undefined || wanted === undefined) {
     await deps.store.completeReminder(claim, 'resolved', deps.clock.now());
     result.resolved.push(reminder.id);
@@ -82,8 +83,9 @@ async function handle(deps: SweepDeps, options: SweepOptions, held: ClaimedRemin
   }
   const recorded = await deps.store.completeReminder(claim, 'sent', deps.clock.now());
   (recorded ? result.sent : result.lost).push(reminder.id);
-  // A series (the head teacher's) plans its next occurrence once this one is sent.
-  await planReminders(deps, c.id);
+  // A series (the head teacher's) plans its next occurrence once this one is sent: reconcile with the plans
+  // just made from the case as read above (an action since then re-plans on its own).
+  await deps.store.replaceCaseReminders(c.id, plans, now);
 }
 
 /** `afterMs` from `now`, moved to the next working-hours start when that falls outside working hours. */
