@@ -1,9 +1,15 @@
 import type { Case, NewCase, OwningAuthority } from '../domain/case/case';
+import type { LocalDateTime } from '../domain/calendar/local-date-time';
+import type { Reminder, ReminderPlan } from '../domain/reminders/reminder';
 
 /** Wall-clock time. `today` is the calendar date in Europe/Stockholm. */
 export interface Clock {
   now(): string;
   today(): string;
+  /** Stockholm date and `HH:MM` time of an ISO instant (seconds dropped). */
+  toLocal(instant: string): LocalDateTime;
+  /** The ISO UTC instant at which Stockholm clocks show `local` (DST gaps move forward, repeats take the first). */
+  fromLocal(local: LocalDateTime): string;
 }
 
 export interface IdSource {
@@ -83,9 +89,51 @@ export interface CaseStore {
    * fields is readable from the store's files or items (SQLite zeroes freed pages and empties its WAL).
    */
   eraseCase(erased: Case, expectedVersion: number): Promise<{ ok: true; case: Case } | { ok: false; reason: 'conflict' | 'not_found' }>;
+  /**
+   * Reconciles a case's stored reminders with the ones its current state calls for: adds the new ones as
+   * pending, updates pending ones whose due time or recipient changed, resolves pending ones not in
+   * `planned` (someone acted), and never touches a sent or resolved one. Idempotent.
+   */
+  replaceCaseReminders(caseId: string, planned: readonly ReminderPlan[], at: string): Promise<void>;
+  /** Every reminder of a case, whatever its status, soonest due first. */
+  listRemindersForCase(caseId: string): Promise<Reminder[]>;
+  /**
+   * Atomically claims up to `limit` pending reminders due at `now` that nobody holds (never claimed, or the
+   * claim's lease ran out: its holder died), soonest due first. Of concurrent claimers exactly one gets each
+   * reminder. Work is proportional to the reminders due, not to all cases.
+   */
+  claimDueReminders(request: { now: string; instanceId: string; leaseMs: number; limit: number }): Promise<ClaimedReminder[]>;
+  /** Marks a claimed reminder sent or resolved, only if `claim` still holds it; false when it does not. */
+  completeReminder(claim: ReminderClaim, outcome: 'sent' | 'resolved', at: string): Promise<boolean>;
+  /** Gives a claimed reminder back as pending, due again at `retryAt`, only if `claim` still holds it. */
+  releaseReminder(claim: ReminderClaim, retryAt: string, at: string): Promise<boolean>;
   appendAudit(entry: AuditEntry): Promise<void>;
   listAudit(filter: { caseId?: string; from?: string; to?: string }): Promise<AuditEntry[]>;
   close(): Promise<void>;
+}
+
+/**
+ * A sweep's hold on one due reminder until `until` (an ISO instant). `token` is opaque to callers: it is
+ * different for every claim, and a store may encode in it where the reminder lives.
+ */
+export interface ReminderClaim {
+  reminderId: string;
+  token: string;
+  until: string;
+}
+
+export interface ClaimedReminder {
+  reminder: Reminder;
+  claim: ReminderClaim;
+}
+
+/**
+ * Delivers one reminder about a case to its recipient. Must be idempotent per reminder id (use it as the
+ * delivery key): a sweep that died after sending and before recording it sends again after its lease.
+ * `retry_later` when it could not deliver now; never throws for a delivery failure.
+ */
+export interface ReminderSender {
+  send(reminder: Reminder, c: Case): Promise<'sent' | 'retry_later'>;
 }
 
 export const deliveryPurposes = ['case_card', 'handover_card', 'status', 'question', 'reminder'] as const;

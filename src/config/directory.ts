@@ -3,6 +3,7 @@ import { basename, extname } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Directory } from '../domain/routing/directory';
+import { defaultReminderSettings, type ReminderSettings } from '../domain/reminders/reminder-settings';
 
 /**
  * The routing directory file (districts, schools, teams, investigation units): zod schemas, the
@@ -103,6 +104,49 @@ const retentionRuleSchema = z
 const retentionSchema = z
   .object({ education_committee: retentionRuleSchema, district_committee: retentionRuleSchema })
   .strict();
+// Reminder settings (domain/reminders/reminder-settings.ts). Every field is optional: the defaults fill what
+// the file leaves out, and a district's override is laid over the city-wide settings field by field.
+const days = (max: number) => z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
+const reminderSettingsShape = {
+  unassigned: z.object({ remindAfterSchoolDays: days(60), escalateAfterSchoolDays: days(60) }).partial().strict(),
+  handover: z
+    .object({
+      remindAfterWorkingDays: days(60),
+      escalateAfterWorkingDays: days(60),
+      urgentRemindAfterHours: z.number().min(0.25, 'must be at least 0.25 (15 minutes)').max(8, 'must be at most 8: urgent reminders stay within the same working day'),
+    })
+    .partial()
+    .strict(),
+  question: z.object({ remindReporterAfterSchoolDays: days(60), remindTeamAfterWorkingDays: days(60) }).partial().strict(),
+  initialAssessment: z
+    .object({
+      // Before the 14-day ceiling (domain.md I3): day 14 itself is the deadline, not a warning ahead of it.
+      remindOnDays: z
+        .array(days(13))
+        .refine((d) => d.every((x, i) => i === 0 || (d[i - 1] ?? 0) < x), 'must be in increasing order without repeats'),
+    })
+    .partial()
+    .strict(),
+  absenceInvestigationNotice: z.object({ remindAfterSchoolDays: days(60) }).partial().strict(),
+  consentExpiry: z.object({ remindDaysBefore: days(180) }).partial().strict(),
+};
+const reminderOverrideSchema = z.object(reminderSettingsShape).partial().strict();
+type ReminderOverride = z.infer<typeof reminderOverrideSchema>;
+const remindersSchema = z
+  .object({ defaults: reminderOverrideSchema.default({}), districts: z.record(districtCode, reminderOverrideSchema).default({}) })
+  .strict()
+  .default({});
+
+function withOverride(base: ReminderSettings, o: ReminderOverride): ReminderSettings {
+  return {
+    unassigned: { ...base.unassigned, ...o.unassigned },
+    handover: { ...base.handover, ...o.handover },
+    question: { ...base.question, ...o.question },
+    initialAssessment: { ...base.initialAssessment, ...o.initialAssessment },
+    absenceInvestigationNotice: { ...base.absenceInvestigationNotice, ...o.absenceInvestigationNotice },
+    consentExpiry: { ...base.consentExpiry, ...o.consentExpiry },
+  };
+}
 
 const baseSchema = z
   .object({
@@ -120,6 +164,7 @@ const baseSchema = z
     calendar: calendarSchema,
     // Absent: nothing is erased (the records plan decides, not this build).
     retention: retentionSchema.optional(),
+    reminders: remindersSchema,
   })
   .strict();
 
@@ -214,12 +259,37 @@ function checkThresholds(d: RawDirectory, report: Report): void {
     report(['thresholds', 'intensivePercent'], `must be greater than sstPercent (${t.sstPercent}), found ${t.intensivePercent}`);
 }
 
+/** The settings in force city-wide and in each overriding district. */
+function resolveReminders(d: RawDirectory): Directory['reminders'] {
+  const defaults = withOverride(defaultReminderSettings, d.reminders.defaults);
+  const districts = Object.fromEntries(Object.entries(d.reminders.districts).map(([code, o]) => [code, withOverride(defaults, o)]));
+  return { defaults, districts };
+}
+
+/** An escalation comes after the reminder it follows up, in every district's resulting settings. */
+function checkReminders(d: RawDirectory, report: Report): void {
+  const districtCodes = new Set(d.districts.map((x) => x.code));
+  const resolved = resolveReminders(d);
+  const check = (s: ReminderSettings, at: Path) => {
+    if (s.unassigned.escalateAfterSchoolDays <= s.unassigned.remindAfterSchoolDays)
+      report([...at, 'unassigned', 'escalateAfterSchoolDays'], `must be greater than remindAfterSchoolDays (${s.unassigned.remindAfterSchoolDays}), found ${s.unassigned.escalateAfterSchoolDays}`);
+    if (s.handover.escalateAfterWorkingDays <= s.handover.remindAfterWorkingDays)
+      report([...at, 'handover', 'escalateAfterWorkingDays'], `must be greater than remindAfterWorkingDays (${s.handover.remindAfterWorkingDays}), found ${s.handover.escalateAfterWorkingDays}`);
+  };
+  check(resolved.defaults, ['reminders', 'defaults']);
+  for (const [code, settings] of Object.entries(resolved.districts)) {
+    if (!districtCodes.has(code)) report(['reminders', 'districts', code], `unknown district "${code}"`);
+    check(settings, ['reminders', 'districts', code]);
+  }
+}
+
 const directorySchema = baseSchema.superRefine((d, ctx) => {
   const report: Report = (path, message) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
   checkDistricts(d, report);
   checkSchools(d, report);
   checkTeamsAndUnits(d, report);
   checkThresholds(d, report);
+  checkReminders(d, report);
 });
 
 function describeIssue(fileName: string, issue: z.ZodIssue): string[] {
@@ -246,7 +316,7 @@ export type DirectoryResult = { ok: true; directory: Directory } | { ok: false; 
 export function parseDirectory(raw: unknown, fileName: string): DirectoryResult {
   const parsed = directorySchema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap((issue) => describeIssue(fileName, issue)) };
-  const directory: Directory = parsed.data;
+  const directory: Directory = { ...parsed.data, reminders: resolveReminders(parsed.data) };
   return { ok: true, directory: deepFreeze(directory) };
 }
 

@@ -7,6 +7,7 @@ import { aNewCase } from '../support/a-new-case';
 import { deliveriesContract } from './deliveries.contract';
 import { openCasesContract, openHandoversContract } from './open-cases.contract';
 import { retentionContract } from './retention.contract';
+import { remindersContract } from './reminders.contract';
 
 export interface StoreUnderTest {
   store: CaseStore;
@@ -267,6 +268,7 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
 
     deliveriesContract(() => store);
     retentionContract(() => store);
+    remindersContract(() => store);
 
     describe('audit', () => {
       const at = (hour: number) => `2026-11-23T${String(hour).padStart(2, '0')}:00:00.000Z`;

@@ -53,6 +53,13 @@ describe('SqliteCaseStore queues and deliveries', () => {
       params: ['education_committee', '2026-01-01T00:00:00.000Z', 10],
       plan: /^SEARCH cases USING INDEX cases_due_for_erasure \(owner_kind=\? AND closed_at<\?\)$/,
     },
+    // The due sweep: a range of the partial index of pending reminders, due_at <= now, already in due order.
+    {
+      statement: 'dueReminders',
+      params: [{ now: '2026-11-25T08:00:00.000Z', limit: 50 }],
+      plan: /^SEARCH reminders USING INDEX reminders_due \(due_at<\?\)$/,
+    },
+    { statement: 'remindersByCase', params: ['case-a'], plan: /^SEARCH reminders USING INDEX reminders_by_case \(case_id=\?\)$/ },
   ];
 
   it.each(plans)('answers $statement from its index, in index order, without sorting', ({ statement, params, plan }) => {

@@ -52,13 +52,13 @@ describe('SqliteCaseStore erasure on disk', () => {
     expect(markersOnDisk()).toEqual([]);
   });
 
-  it('fills owner, end and erasure of cases stored before migration 4, with merged cases ending at their merge', async () => {
+  it('fills owner, end and erasure of cases stored before migration 5, with merged cases ending at their merge', async () => {
     await store.close();
     const v3 = new Database(file);
     v3.pragma('user_version = 0');
-    v3.exec('DROP TABLE IF EXISTS cases; DROP TABLE IF EXISTS sequences; DROP TABLE IF EXISTS audit; DROP TABLE IF EXISTS addresses; DROP TABLE IF EXISTS deliveries;');
-    for (const migration of migrations.slice(0, 3)) v3.exec(migration);
-    v3.pragma('user_version = 3');
+    v3.exec('DROP TABLE IF EXISTS cases; DROP TABLE IF EXISTS sequences; DROP TABLE IF EXISTS audit; DROP TABLE IF EXISTS addresses; DROP TABLE IF EXISTS deliveries; DROP TABLE IF EXISTS reminders;');
+    for (const migration of migrations.slice(0, 4)) v3.exec(migration);
+    v3.pragma('user_version = 4');
     const closed: Case = { ...aClosedCase('2026-12-03T10:00:00.000Z'), reference: 'FAR-2026-0001', version: 2 };
     const base = aNewCase({ state: 'merged', mergedIntoId: closed.id });
     const merged: Case = {

@@ -1,5 +1,6 @@
 import { fromStockholmLocal, toStockholmLocal } from '../../src/adapters/clock/system-clock';
 import type { Clock } from '../../src/app/ports';
+import type { LocalDateTime } from '../../src/domain/calendar/local-date-time';
 
 /** Clock that stands still until a test sets or advances it. `today` is the Stockholm date of `now`. */
 export class FixedClock implements Clock {
@@ -20,6 +21,14 @@ export class FixedClock implements Clock {
 
   today(): string {
     return toStockholmLocal(this.now()).date;
+  }
+
+  toLocal(instant: string): LocalDateTime {
+    return toStockholmLocal(instant);
+  }
+
+  fromLocal(local: LocalDateTime): string {
+    return fromStockholmLocal(local);
   }
 
   set(isoUtc: string): void {

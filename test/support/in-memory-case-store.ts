@@ -1,7 +1,9 @@
-import type { AuditEntry, CaseDelivery, CaseStore, CreateCaseResult, DeliveryAddress, StoredAddress } from '../../src/app/ports';
+import type { AuditEntry, CaseDelivery, CaseStore, ClaimedReminder, CreateCaseResult, DeliveryAddress, ReminderClaim, StoredAddress } from '../../src/app/ports';
 import type { Case, NewCase, OwningAuthority } from '../../src/domain/case/case';
 import { endedAt } from '../../src/domain/retention/retention';
 import { formatCaseReference } from '../../src/domain/case/reference';
+import type { Reminder, ReminderPlan } from '../../src/domain/reminders/reminder';
+import { InMemoryReminders } from './in-memory-reminders';
 
 type UpdateResult = Awaited<ReturnType<CaseStore['updateCase']>>;
 
@@ -18,6 +20,7 @@ export class InMemoryCaseStore implements CaseStore {
   private readonly audit: AuditEntry[] = [];
   private readonly addresses = new Map<string, StoredAddress>();
   private readonly deliveries = new Map<string, CaseDelivery>();
+  private readonly reminders = new InMemoryReminders();
 
   async createCase(newCase: NewCase, referenceYear: number): Promise<CreateCaseResult> {
     const existing = [...this.cases.values()].find((c) => c.submissionKey === newCase.submissionKey);
@@ -139,6 +142,26 @@ export class InMemoryCaseStore implements CaseStore {
     return deliveries
       .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.key < b.key ? -1 : 1))
       .map((d) => structuredClone(d));
+  }
+
+  async replaceCaseReminders(caseId: string, planned: readonly ReminderPlan[], at: string): Promise<void> {
+    this.reminders.replace(caseId, planned, at);
+  }
+
+  async listRemindersForCase(caseId: string): Promise<Reminder[]> {
+    return this.reminders.listForCase(caseId);
+  }
+
+  async claimDueReminders(request: { now: string; instanceId: string; leaseMs: number; limit: number }): Promise<ClaimedReminder[]> {
+    return this.reminders.claimDue(request);
+  }
+
+  async completeReminder(claim: ReminderClaim, outcome: 'sent' | 'resolved', at: string): Promise<boolean> {
+    return this.reminders.complete(claim, outcome, at);
+  }
+
+  async releaseReminder(claim: ReminderClaim, retryAt: string, at: string): Promise<boolean> {
+    return this.reminders.release(claim, retryAt, at);
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {

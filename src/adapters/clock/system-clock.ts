@@ -17,6 +17,14 @@ export class SystemClock implements Clock {
   today(): string {
     return toStockholmLocal(this.now()).date;
   }
+
+  toLocal(instant: string): LocalDateTime {
+    return toStockholmLocal(instant);
+  }
+
+  fromLocal(local: LocalDateTime): string {
+    return fromStockholmLocal(local);
+  }
 }
 
 const stockholm = new Intl.DateTimeFormat('en-GB', {

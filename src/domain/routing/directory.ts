@@ -1,5 +1,6 @@
 import type { CalendarSettings } from '../calendar/calendar-rules';
 import type { RetentionSettings } from '../retention/retention';
+import type { ReminderConfig } from '../reminders/reminder-settings';
 /**
  * The routing directory as the domain sees it: districts, schools, school-social teams and
  * investigation units. Loaded and validated by src/config/directory.ts; frozen once built.
@@ -91,6 +92,8 @@ export interface Directory {
   thresholds: SupportThresholds;
   /** Office hours, school breaks and the years they cover; holidays come from a holiday library. */
   calendar: CalendarSettings;
+  /** When reminders and escalations fall due: city-wide defaults and per-district overrides. */
+  reminders: ReminderConfig;
   legal: LegalReferences;
   /**
    * How long each owning authority keeps a closed case's personal fields (its culling decision). Absent:

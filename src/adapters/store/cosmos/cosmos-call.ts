@@ -2,7 +2,7 @@ import type { Container } from '@azure/cosmos';
 import { explainPermissionFailure } from './cosmos-failure';
 import type { CosmosRetry } from './cosmos-retry';
 
-export type ItemAction = 'items/read' | 'items/create' | 'items/replace' | 'items/upsert' | 'executeQuery';
+export type ItemAction = 'items/read' | 'items/create' | 'items/replace' | 'items/upsert' | 'items/delete' | 'executeQuery';
 
 /** One data-plane call: retried as its action allows, with 401/403 turned into an operator error. */
 export type CosmosCall = <T>(action: ItemAction, container: Container, call: () => Promise<T>) => Promise<T>;
@@ -13,6 +13,7 @@ const operations: Record<ItemAction, string> = {
   // Patch is authorised by the same data action as replace.
   'items/replace': 'replace or patch item',
   'items/upsert': 'upsert item',
+  'items/delete': 'delete item',
   executeQuery: 'query items',
 };
 

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { CosmosClient, SqlParameter } from '@azure/cosmos';
-import type { AuditEntry, CaseDelivery, CaseStore, CreateCaseResult, DeliveryAddress, StoredAddress } from '../../../app/ports';
+import type { AuditEntry, CaseDelivery, CaseStore, ClaimedReminder, CreateCaseResult, DeliveryAddress, ReminderClaim, StoredAddress } from '../../../app/ports';
 import type { Case, NewCase, OwningAuthority } from '../../../domain/case/case';
+import type { Reminder, ReminderPlan } from '../../../domain/reminders/reminder';
 import { formatCaseReference } from '../../../domain/case/reference';
 import { decideCaseUpdate, toUpdateResult, type UpdateResult } from './case-update';
 import { createCosmosCall, type CosmosCall } from './cosmos-call';
 import { openCaseContainers, type CaseContainers, type CosmosProvisioning } from './cosmos-containers';
 import { CosmosDeliveries } from './cosmos-deliveries';
 import { cosmosStatusOf } from './cosmos-failure';
+import { CosmosReminders } from './cosmos-reminders';
 import {
   addressItem,
   addressItemId,
@@ -64,6 +66,7 @@ const defaultClaimWaitMs = 10_000;
 export class CosmosCaseStore implements CaseStore {
   private closed = false;
   private readonly deliveries: CosmosDeliveries;
+  private readonly reminders: CosmosReminders;
 
   private constructor(
     private readonly client: CosmosClient,
@@ -72,6 +75,7 @@ export class CosmosCaseStore implements CaseStore {
     private readonly settings: { claimTimeoutMs: number; claimWaitMs: number; now: () => number; sleep: (ms: number) => Promise<void> },
   ) {
     this.deliveries = new CosmosDeliveries(cosmos, containers);
+    this.reminders = new CosmosReminders(cosmos, containers);
   }
 
   /** Connects, creates or verifies database and containers (see `CosmosProvisioning`) and returns the store. */
@@ -194,6 +198,26 @@ export class CosmosCaseStore implements CaseStore {
 
   listUndelivered(limit: number): Promise<CaseDelivery[]> {
     return this.deliveries.listUndelivered(limit);
+  }
+
+  replaceCaseReminders(caseId: string, planned: readonly ReminderPlan[], at: string): Promise<void> {
+    return this.reminders.replace(caseId, planned, at);
+  }
+
+  listRemindersForCase(caseId: string): Promise<Reminder[]> {
+    return this.reminders.listForCase(caseId);
+  }
+
+  claimDueReminders(request: { now: string; instanceId: string; leaseMs: number; limit: number }): Promise<ClaimedReminder[]> {
+    return this.reminders.claimDue(request);
+  }
+
+  completeReminder(claim: ReminderClaim, outcome: 'sent' | 'resolved', at: string): Promise<boolean> {
+    return this.reminders.complete(claim, outcome, at);
+  }
+
+  releaseReminder(claim: ReminderClaim, retryAt: string, at: string): Promise<boolean> {
+    return this.reminders.release(claim, retryAt, at);
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {

@@ -3,7 +3,7 @@ import { cosmosStatusOf, explainPermissionFailure, type CosmosDataAction } from 
 import type { CosmosRetry } from './cosmos-retry';
 
 /**
- * The four containers and why they are cut this way (docs/cosmos.md has the long form):
+ * The five containers and why they are cut this way (docs/cosmos.md has the long form):
  *
  * - `cases`, partitioned by case id: the bot reads and updates a case by the id it put in the card, so
  *   open-a-card and take-a-case are point reads and single-item writes. Only the case's own fields that we
@@ -17,6 +17,10 @@ import type { CosmosRetry } from './cosmos-retry';
  * - `deliveries`, partitioned by case id: the messages sent about a case. Listing a case's deliveries (to
  *   update its cards in place) is single-partition; the sweep's "not delivered yet" is a small cross-partition
  *   query on status and creation time.
+ *
+ * - `reminders`, partitioned by due day (`bucket`, UTC `2026-11-25`): the due sweep reads only the buckets
+ *   from the oldest one that still holds a pending reminder up to today, each a single-partition query, so it
+ *   never fans out over case partitions. A case's reminders (on a case change) are a cross-partition query.
  *
  * Every query's filter and ORDER BY paths must be indexed here; test/unit/adapters/store/cosmos checks it
  * against the queries in cosmos-queries.ts, since the emulator does not enforce indexing.
@@ -107,6 +111,23 @@ export const containerDefinitions = {
       ],
     },
   },
+  reminders: {
+    id: 'reminders',
+    partitionKey: { paths: ['/bucket'] },
+    indexingPolicy: {
+      indexingMode: 'consistent',
+      automatic: true,
+      // Recipients and subjects are read back, never searched: not indexed.
+      includedPaths: [{ path: '/caseId/?' }, { path: '/status/?' }, { path: '/dueAt/?' }, { path: '/claimedUntil/?' }],
+      excludedPaths: [{ path: '/*' }],
+      compositeIndexes: [
+        [
+          { path: '/dueAt', order: 'ascending' },
+          { path: '/id', order: 'ascending' },
+        ],
+      ],
+    },
+  },
 } as const satisfies Record<string, ContainerDefinition & { id: string; partitionKey: { paths: [string] } }>;
 
 export type ContainerRole = keyof typeof containerDefinitions;
@@ -145,7 +166,13 @@ export async function openCaseContainers(
     }
     return found.container;
   };
-  return { cases: await open('cases'), keys: await open('keys'), audit: await open('audit'), deliveries: await open('deliveries') };
+  return {
+    cases: await open('cases'),
+    keys: await open('keys'),
+    audit: await open('audit'),
+    deliveries: await open('deliveries'),
+    reminders: await open('reminders'),
+  };
 }
 
 const howToProvision = 'Create it as docs/cosmos.md describes, or set COSMOS_PROVISION=create together with COSMOS_KEY';

@@ -40,6 +40,7 @@ export type CosmosDataAction =
   | 'items/create'
   | 'items/replace'
   | 'items/upsert'
+  | 'items/delete'
   | 'executeQuery'
   | 'create database or container';
 
@@ -49,6 +50,7 @@ const actionNames: Record<CosmosDataAction, string> = {
   'items/create': 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/create',
   'items/replace': 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/replace',
   'items/upsert': 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/upsert',
+  'items/delete': 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/items/delete',
   executeQuery: 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers/executeQuery',
   'create database or container': 'none: data-plane RBAC cannot create databases or containers',
 };

@@ -113,3 +113,47 @@ export function undeliveredQuery(top: number): CosmosQuery {
     },
   };
 }
+
+/** A case's reminders, across buckets (cross-partition): runs when a case changes, not in the sweep. */
+export function remindersForCaseQuery(caseId: string): CosmosQuery {
+  return {
+    container: 'reminders',
+    spec: {
+      query: 'SELECT * FROM c WHERE c.caseId = @caseId ORDER BY c.dueAt ASC, c.id ASC',
+      parameters: [{ name: '@caseId', value: caseId }],
+    },
+  };
+}
+
+/**
+ * Pending reminders due at `now` that nobody holds, in one bucket (the caller passes `partitionKey`). An
+ * unclaimed item has `claimedUntil` null; a claim whose lease ran out may be taken over.
+ */
+export function dueRemindersQuery(now: string, top: number): CosmosQuery {
+  return {
+    container: 'reminders',
+    spec: {
+      query:
+        'SELECT TOP @top * FROM c WHERE c.status = @pending AND c.dueAt <= @now AND (c.claimedUntil = null OR c.claimedUntil <= @now) ORDER BY c.dueAt ASC, c.id ASC',
+      parameters: [
+        { name: '@top', value: top },
+        { name: '@pending', value: 'pending' },
+        { name: '@now', value: now },
+      ],
+    },
+  };
+}
+
+/** Whether a bucket still holds any pending reminder (the caller passes `partitionKey`). */
+export function pendingInBucketQuery(): CosmosQuery {
+  return {
+    container: 'reminders',
+    spec: {
+      query: 'SELECT TOP @top * FROM c WHERE c.status = @pending ORDER BY c.dueAt ASC, c.id ASC',
+      parameters: [
+        { name: '@top', value: 1 },
+        { name: '@pending', value: 'pending' },
+      ],
+    },
+  };
+}

@@ -104,6 +104,24 @@ export const migrations: readonly string[] = [
   CREATE INDEX cases_due_for_erasure ON cases (owner_kind, closed_at)
     WHERE state IN ('closed', 'merged') AND erased_at IS NULL;
   `,
+  // 6: follow-up reminders. status, due_at and the claim are copies of / additions to the body, written
+  // together. The partial index holds pending reminders only, ordered by due time, so the due sweep is a
+  // range scan over the reminders that are due (plus the few claimed ones), however many cases are open.
+  `
+  CREATE TABLE reminders (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'resolved')),
+    due_at TEXT NOT NULL,
+    claim_token TEXT,
+    claimed_until TEXT,
+    body TEXT NOT NULL CHECK (json_valid(body)),
+    CHECK ((claim_token IS NULL) = (claimed_until IS NULL)),
+    CHECK (status = 'pending' OR claim_token IS NULL)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX reminders_by_case ON reminders (case_id, due_at);
+  CREATE INDEX reminders_due ON reminders (due_at) WHERE status = 'pending';
+  `,
 ];
 
 /**

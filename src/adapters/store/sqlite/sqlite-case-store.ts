@@ -2,12 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database, type Transaction } from 'better-sqlite3';
 import { z } from 'zod';
-import type { AuditEntry, CaseDelivery, CaseStore, CreateCaseResult, DeliveryAddress, StoredAddress } from '../../../app/ports';
+import type { AuditEntry, CaseDelivery, CaseStore, ClaimedReminder, CreateCaseResult, DeliveryAddress, ReminderClaim, StoredAddress } from '../../../app/ports';
 import type { Case, NewCase, OwningAuthority } from '../../../domain/case/case';
 import { endedAt } from '../../../domain/retention/retention';
+import type { Reminder, ReminderPlan } from '../../../domain/reminders/reminder';
 import { formatCaseReference } from '../../../domain/case/reference';
 import { parseJsonColumn } from '../corrupt-row-error';
 import { applyMigrations } from './migrations';
+import { SqliteReminders } from './sqlite-reminders';
 import { prepareStatements, type Statements } from './sqlite-statements';
 import { storedAuditDetailSchema, storedCaseSchema } from '../stored-case-schema';
 import { storedDeliveryOf, storedDeliverySchema } from '../stored-delivery-schema';
@@ -36,6 +38,7 @@ const auditRowSchema = z.object({
 export class SqliteCaseStore implements CaseStore {
   private readonly db: Database;
   private readonly statements: Statements;
+  private readonly reminders: SqliteReminders;
   private readonly createCaseOnce: Transaction<(newCase: NewCase, referenceYear: number) => CreateCaseResult>;
   private readonly updateCaseIfVersion: Transaction<(next: Case, expectedVersion: number) => UpdateResult>;
   private readonly eraseCaseIfVersion: Transaction<(erased: Case, expectedVersion: number) => UpdateResult>;
@@ -44,6 +47,7 @@ export class SqliteCaseStore implements CaseStore {
     this.db = db;
     const statements = prepareStatements(db);
     this.statements = statements;
+    this.reminders = new SqliteReminders(db, statements);
 
     this.createCaseOnce = db.transaction((newCase: NewCase, referenceYear: number): CreateCaseResult => {
       const existing: unknown = statements.caseBySubmissionKey.get(newCase.submissionKey);
@@ -179,6 +183,26 @@ export class SqliteCaseStore implements CaseStore {
 
   async listUndelivered(limit: number): Promise<CaseDelivery[]> {
     return this.statements.undelivered.all(rowLimit(limit)).map(toDelivery);
+  }
+
+  async replaceCaseReminders(caseId: string, planned: readonly ReminderPlan[], at: string): Promise<void> {
+    this.reminders.replace(caseId, planned, at);
+  }
+
+  async listRemindersForCase(caseId: string): Promise<Reminder[]> {
+    return this.reminders.listForCase(caseId);
+  }
+
+  async claimDueReminders(request: { now: string; instanceId: string; leaseMs: number; limit: number }): Promise<ClaimedReminder[]> {
+    return this.reminders.claimDue(request);
+  }
+
+  async completeReminder(claim: ReminderClaim, outcome: 'sent' | 'resolved', at: string): Promise<boolean> {
+    return this.reminders.complete(claim, outcome, at);
+  }
+
+  async releaseReminder(claim: ReminderClaim, retryAt: string, at: string): Promise<boolean> {
+    return this.reminders.release(claim, retryAt, at);
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {

@@ -35,7 +35,7 @@ export const sql = {
       fallback_district_code = @fallbackDistrictCode, owner_kind = @ownerKind, closed_at = @closedAt,
       erased_at = @erasedAt, body = @body
     WHERE id = @id AND version = @expectedVersion`,
-  // Repeats the WHERE of the partial index cases_due_for_erasure (migration 4).
+  // Repeats the WHERE of the partial index cases_due_for_erasure (migration 5).
   casesDueForErasure: `SELECT id, body FROM cases WHERE owner_kind = ? AND closed_at < ? AND state IN ('closed', 'merged') AND erased_at IS NULL
     ORDER BY closed_at, rowid LIMIT ?`,
   upsertAddress: `INSERT INTO addresses (key, address, updated_at) VALUES (@key, @address, @at)
@@ -48,6 +48,22 @@ export const sql = {
   deliveriesByCase: 'SELECT key, body FROM deliveries WHERE case_id = ? ORDER BY created_at, key',
   // Repeats the WHERE of the partial index deliveries_undelivered (migration 3).
   undelivered: `SELECT key, body FROM deliveries WHERE status <> 'delivered' ORDER BY created_at, key LIMIT ?`,
+  remindersByCase: 'SELECT id, body FROM reminders WHERE case_id = ? ORDER BY due_at, id',
+  insertReminder: `INSERT INTO reminders (id, case_id, status, due_at, claim_token, claimed_until, body)
+    VALUES (@id, @caseId, @status, @dueAt, NULL, NULL, @body)`,
+  // Replans keep a live claim on a reminder that stays pending; resolving drops it.
+  updatePendingReminder: `UPDATE reminders SET status = @status, due_at = @dueAt, body = @body,
+      claim_token = CASE WHEN @status = 'pending' THEN claim_token END,
+      claimed_until = CASE WHEN @status = 'pending' THEN claimed_until END
+    WHERE id = @id AND status = 'pending'`,
+  // Repeats the WHERE of the partial index reminders_due (migration 6): a range scan over due_at <= now.
+  dueReminders: `SELECT id, body FROM reminders WHERE status = 'pending' AND due_at <= @now
+      AND (claimed_until IS NULL OR claimed_until <= @now)
+    ORDER BY due_at, id LIMIT @limit`,
+  claimReminder: 'UPDATE reminders SET claim_token = @token, claimed_until = @until, body = @body WHERE id = @id',
+  claimedReminder: `SELECT id, body FROM reminders WHERE id = ? AND status = 'pending' AND claim_token = ?`,
+  settleReminder: `UPDATE reminders SET status = @status, due_at = @dueAt, claim_token = NULL, claimed_until = NULL, body = @body
+    WHERE id = @id AND status = 'pending' AND claim_token = @token`,
   insertAudit: 'INSERT INTO audit (at, actor_id, action, case_id, detail) VALUES (@at, @actorId, @action, @caseId, @detail)',
   audit: `SELECT id, at, actor_id, action, case_id, detail FROM audit
     WHERE (@caseId IS NULL OR case_id = @caseId) AND (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to)
@@ -78,6 +94,13 @@ export function prepareStatements(db: Database) {
     deliveryByKey: prepare('deliveryByKey'),
     deliveriesByCase: prepare('deliveriesByCase'),
     undelivered: prepare('undelivered'),
+    remindersByCase: prepare('remindersByCase'),
+    insertReminder: prepare('insertReminder'),
+    updatePendingReminder: prepare('updatePendingReminder'),
+    dueReminders: prepare('dueReminders'),
+    claimReminder: prepare('claimReminder'),
+    claimedReminder: prepare('claimedReminder'),
+    settleReminder: prepare('settleReminder'),
     insertAudit: prepare('insertAudit'),
     audit: prepare('audit'),
   };

@@ -4,8 +4,11 @@ import { containerDefinitions, type ContainerRole } from '../../../../../src/ada
 import {
   casesByReporterQuery,
   deliveriesForCaseQuery,
+  dueRemindersQuery,
   openCasesAtSchoolQuery,
   openCasesQuery,
+  pendingInBucketQuery,
+  remindersForCaseQuery,
   undeliveredQuery,
   type CosmosQuery,
 } from '../../../../../src/adapters/store/cosmos/cosmos-queries';
@@ -22,6 +25,9 @@ const queries: Record<string, CosmosQuery> = {
   'open cases at a school': openCasesAtSchoolQuery('far-skolan-a', 50),
   'deliveries of a case': deliveriesForCaseQuery('case-1'),
   'undelivered deliveries': undeliveredQuery(100),
+  'reminders of a case': remindersForCaseQuery('case-1'),
+  'due reminders in a bucket': dueRemindersQuery('2026-11-25T08:00:00.000Z', 50),
+  'any pending reminder in a bucket': pendingInBucketQuery(),
 };
 
 const toIndexPath = (field: string): string => `/${field.split('.').join('/')}`;
@@ -68,5 +74,11 @@ describe('Cosmos DB indexing policy', () => {
     expect(containerDefinitions.deliveries.partitionKey.paths).toEqual(['/caseId']);
     expect(policyOf('deliveries').excludedPaths).toEqual([{ path: '/*' }]);
     expect(includedPaths('deliveries').filter((p) => /^\/(address|messageId|recipient)\b/.test(p))).toEqual([]);
+  });
+
+  it('keeps reminders by due day, with recipients and subjects out of the index', () => {
+    expect(containerDefinitions.reminders.partitionKey.paths).toEqual(['/bucket']);
+    expect(policyOf('reminders').excludedPaths).toEqual([{ path: '/*' }]);
+    expect(includedPaths('reminders').filter((p) => /^\/(reminder|recipient|subject)\b/.test(p))).toEqual([]);
   });
 });

@@ -1,0 +1,116 @@
+/**
+ * Reminder sweep on a large SQLite store: 100,000 open cases, of which 100 have a reminder due now; every
+ * other case has reminders due later. Prints the claim query's plan, how many index entries it reads, and the
+ * time per sweep. Target: ≤ 20 ms for a sweep. Run with `npx tsx bench/sweep.ts` (there is no npm script).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { fromStockholmLocal, SystemClock } from '../src/adapters/clock/system-clock';
+import { buildCalendarRules } from '../src/adapters/calendar/build-calendar-rules';
+import { SqliteCaseStore } from '../src/adapters/store/sqlite/sqlite-case-store';
+import { sql } from '../src/adapters/store/sqlite/sqlite-statements';
+import { loadDirectoryFile } from '../src/config/directory';
+import { reminderPlansFor } from '../src/app/plan-reminders';
+import { sweepReminders } from '../src/app/sweep-reminders';
+import type { Case } from '../src/domain/case/case';
+
+const totalCases = 100_000;
+const casesWithDueReminders = 100;
+const targetMs = 20;
+
+const directory = loadDirectoryFile(new URL('../directory/stockholm.sample.yaml', import.meta.url).pathname);
+const rules = buildCalendarRules(directory.calendar);
+const sweepAt = fromStockholmLocal({ date: '2026-11-25', time: '10:00' });
+const clock = new SystemClock(() => Date.parse(sweepAt));
+
+/** A Farsta referral in state `new`, with no consent date and no open school steps: two reminders each. */
+function aCase(i: number, createdAt: string): Case {
+  return {
+    id: `bench-${i}`,
+    reference: `FAR-2026-${String(i + 1).padStart(6, '0')}`,
+    kind: 'referral',
+    state: 'new',
+    version: 1,
+    tenantId: 'tenant-1',
+    reporterId: `teacher-${i % 500}`,
+    reporterRole: 'teacher',
+    submissionKey: `tenant-1:teacher:form-${i}`,
+    createdAt,
+    schoolId: 'far-hokarangsskolan',
+    routing: { schoolDistrictCode: 'FAR', sstTeamId: 'FAR-SST-1', homeDistrictCode: 'FAR', investigationUnitId: 'FAR-INV', urgent: false, flags: [], reasons: [] },
+    owner: { kind: 'education_committee' },
+    concerns: [],
+    suspectedHarm: false,
+    text: '',
+    history: [{ at: createdAt, by: 'teacher', type: 'submitted' }],
+  };
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-bench-'));
+const file = join(dir, 'bench.db');
+try {
+  await SqliteCaseStore.open(file).close(); // creates the file and runs the migrations
+  const db = new Database(file);
+  const insertCase = db.prepare(sql.insertCase);
+  const insertReminder = db.prepare(sql.insertReminder);
+  const deps = { clock, directory: () => directory, calendar: () => rules };
+  const fillStarted = performance.now();
+  db.transaction(() => {
+    for (let i = 0; i < totalCases; i += 1) {
+      // The first 100 arrived on Monday 23 Nov (inbox reminder due Wednesday 10:00); the rest on Tuesday 24 Nov.
+      const createdAt = i < casesWithDueReminders ? '2026-11-23T09:00:00.000Z' : '2026-11-24T09:00:00.000Z';
+      const c = aCase(i, createdAt);
+      insertCase.run({
+        id: c.id, reference: c.reference, submissionKey: c.submissionKey, tenantId: c.tenantId, reporterId: c.reporterId, createdAt,
+        schoolDistrictCode: 'FAR', state: c.state, version: 1, schoolId: c.schoolId, sstTeamId: 'FAR-SST-1', fallbackDistrictCode: null, body: JSON.stringify(c),
+      });
+      for (const plan of reminderPlansFor(deps, c, createdAt)) {
+        const reminder = { ...plan, status: 'pending', attempts: 0, createdAt, updatedAt: createdAt };
+        insertReminder.run({ id: plan.id, caseId: c.id, status: 'pending', dueAt: plan.dueAt, body: JSON.stringify(reminder) });
+      }
+    }
+  })();
+  const fillMs = performance.now() - fillStarted;
+  const count = (query: string, ...params: unknown[]) => Number((db.prepare(query).get(...params) as { n: number }).n);
+  console.log(`Filled ${count('SELECT count(*) AS n FROM cases')} cases and ${count('SELECT count(*) AS n FROM reminders')} reminders in ${fillMs.toFixed(0)} ms`);
+
+  const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql.dueReminders}`).all({ now: sweepAt, limit: 100 }) as { detail: string }[];
+  console.log(`Claim query plan: ${plan.map((p) => p.detail).join(' | ')}`);
+  const inRange = count(`SELECT count(*) AS n FROM reminders INDEXED BY reminders_due WHERE status = 'pending' AND due_at <= ?`, sweepAt);
+  console.log(`Index entries the claim query reads: ${inRange} (of ${count(`SELECT count(*) AS n FROM reminders WHERE status = 'pending'`)} pending)`);
+
+  const select = db.prepare(sql.dueReminders);
+  const selectTimes = Array.from({ length: 50 }, () => {
+    const t = performance.now();
+    select.all({ now: sweepAt, limit: 100 });
+    return performance.now() - t;
+  });
+  db.close();
+
+  const store = SqliteCaseStore.open(file);
+  let sent = 0;
+  const sweepDeps = { ...deps, store, sender: { send: async () => ((sent += 1), 'sent' as const) } };
+  const options = { instanceId: 'bench', leaseMs: 300_000, batchSize: 100, retryAfterMs: 900_000 };
+  const t = performance.now();
+  const result = await sweepReminders(sweepDeps, options);
+  const fullMs = performance.now() - t;
+  const idleTimes: number[] = [];
+  for (let i = 0; i < 50; i += 1) {
+    const s = performance.now();
+    await sweepReminders(sweepDeps, options);
+    idleTimes.push(performance.now() - s);
+  }
+  await store.close();
+
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+  const verdict = (ms: number) => (ms <= targetMs ? `within ${targetMs} ms` : `OVER ${targetMs} ms`);
+  console.log(`Claim query for ${casesWithDueReminders} due reminders (read only): median ${median(selectTimes).toFixed(2)} ms, ${verdict(median(selectTimes))}`);
+  console.log(`Sweep that claims, re-checks, sends and records ${result.sent.length} reminders (sender is a no-op): ${fullMs.toFixed(1)} ms, ${(fullMs / Math.max(1, result.sent.length)).toFixed(2)} ms per reminder, ${verdict(fullMs)}`);
+  console.log(`Sweep with nothing due: median ${median(idleTimes).toFixed(2)} ms, ${verdict(median(idleTimes))}`);
+  if (sent !== casesWithDueReminders) throw new Error(`Expected ${casesWithDueReminders} reminders sent, the sender saw ${sent}`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,32 @@
+import type { CalendarRules } from '../domain/calendar/calendar-rules';
+import type { Case } from '../domain/case/case';
+import { plannedReminders } from '../domain/reminders/planned-reminders';
+import type { ReminderPlan } from '../domain/reminders/reminder';
+import type { Directory } from '../domain/routing/directory';
+import type { CaseStore, Clock } from './ports';
+
+export interface ReminderDeps {
+  store: CaseStore;
+  clock: Clock;
+  directory: () => Directory;
+  /** Holidays, school breaks and office hours of the current directory. */
+  calendar: () => CalendarRules;
+}
+
+/** The reminders case `c` calls for at the instant `now`, with due instants in ISO UTC. */
+export function reminderPlansFor(deps: Omit<ReminderDeps, 'store'>, c: Case, now: string): ReminderPlan[] {
+  const { clock } = deps;
+  const planning = { rules: deps.calendar(), directory: deps.directory(), localTimeOf: (instant: string) => clock.toLocal(instant), now: clock.toLocal(now) };
+  return plannedReminders(c, planning).map(({ due, ...reminder }) => ({ ...reminder, dueAt: clock.fromLocal(due) }));
+}
+
+/**
+ * Re-plans the reminders of case `caseId` from its current state in the store: adds what is newly called
+ * for, moves what changed, resolves at once what nobody needs any more. Call it after every change to a case;
+ * it reads the case itself, so calls that arrive out of order still end on the latest state.
+ */
+export async function planReminders(deps: ReminderDeps, caseId: string): Promise<void> {
+  const now = deps.clock.now();
+  const current = await deps.store.getCase(caseId);
+  await deps.store.replaceCaseReminders(caseId, current === undefined ? [] : reminderPlansFor(deps, current, now), now);
+}

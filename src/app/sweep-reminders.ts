@@ -1,0 +1,95 @@
+import { isWithinWorkingHours, nextSendTime } from '../domain/calendar/working-hours';
+import { reminderPlansFor, type ReminderDeps } from './plan-reminders';
+import type { ClaimedReminder, ReminderSender } from './ports';
+
+export interface SweepDeps extends ReminderDeps {
+  sender: ReminderSender;
+}
+
+export interface SweepOptions {
+  /** Names this process in claims; random per process (the scheduler picks it). */
+  instanceId: string;
+  /** How long a claim holds; longer than one send takes. After it, another instance may take over. */
+  leaseMs: number;
+  /** How many reminders one claim takes. */
+  batchSize: number;
+  /** How long after a `retry_later` (or a failure) a reminder is tried again, moved into working hours. */
+  retryAfterMs: number;
+}
+
+export interface SweepResult {
+  /** Outside working hours nothing is claimed: what fell due waits for the next working-hours start. */
+  skipped?: 'outside_working_hours';
+  sent: string[];
+  /** Claimed, but the case no longer wants it (someone acted, or a later reminder superseded it). */
+  resolved: string[];
+  /** Given back: the sender asked to retry later, or the reminder is now due later. */
+  postponed: string[];
+  /** Sent, but the claim no longer held when recording it (resolved meanwhile, or the lease ran out). */
+  lost: string[];
+  /** Failed with an error; given back to be retried later. The scheduler logs these. */
+  failed: { reminderId: string; caseId: string; error: unknown }[];
+}
+
+/**
+ * Sends what fell due: claims due reminders batch by batch, checks each against the case's current state
+ * (a reminder no longer wanted is resolved without sending), hands the rest to the sender and records the
+ * outcome only while its claim still holds. Runs only inside working hours. Every reminder is handled on its
+ * own: one failure does not hold up the others.
+ */
+export async function sweepReminders(deps: SweepDeps, options: SweepOptions): Promise<SweepResult> {
+  const result: SweepResult = { sent: [], resolved: [], postponed: [], lost: [], failed: [] };
+  const now = deps.clock.now();
+  if (!isWithinWorkingHours(deps.clock.toLocal(now), deps.calendar())) return { ...result, skipped: 'outside_working_hours' };
+  for (;;) {
+    const claimed = await deps.store.claimDueReminders({ now, instanceId: options.instanceId, leaseMs: options.leaseMs, limit: options.batchSize });
+    for (const held of claimed) {
+      try {
+        await handle(deps, options, held, now, result);
+      } catch (error) {
+        result.failed.push({ reminderId: held.reminder.id, caseId: held.reminder.caseId, error });
+        await deps.store.releaseReminder(held.claim, retryAt(deps, now, options.retryAfterMs), deps.clock.now());
+      }
+    }
+    if (claimed.length < options.batchSize) return result;
+  }
+}
+
+async function handle(deps: SweepDeps, options: SweepOptions, held: ClaimedReminder, now: string, result: SweepResult): Promise<void> {
+  const { reminder, claim } = held;
+  const c = await deps.store.getCase(reminder.caseId);
+  const plans = c === undefined ? [] : reminderPlansFor(deps, c, now);
+  const wanted = plans.find((r) => r.id === reminder.id);
+  if (c === undefined || wanted === undefined) {
+    await deps.store.completeReminder(claim, 'resolved', deps.clock.now());
+    result.resolved.push(reminder.id);
+    return;
+  }
+  if (wanted.dueAt > now) {
+    await deps.store.releaseReminder(claim, wanted.dueAt, deps.clock.now());
+    result.postponed.push(reminder.id);
+    return;
+  }
+  // A claim that ran out may already be someone else's: do not send on it.
+  if (claim.until <= deps.clock.now()) {
+    result.lost.push(reminder.id);
+    return;
+  }
+  const outcome = await deps.sender.send({ ...reminder, recipient: wanted.recipient }, c);
+  if (outcome === 'retry_later') {
+    await deps.store.releaseReminder(claim, retryAt(deps, now, options.retryAfterMs), deps.clock.now());
+    result.postponed.push(reminder.id);
+    return;
+  }
+  const recorded = await deps.store.completeReminder(claim, 'sent', deps.clock.now());
+  (recorded ? result.sent : result.lost).push(reminder.id);
+  // A series (the head teacher's) plans its next occurrence once this one is sent: reconcile with the plans
+  // just made from the case as read above (an action since then re-plans on its own).
+  await deps.store.replaceCaseReminders(c.id, plans, now);
+}
+
+/** `afterMs` from `now`, moved to the next working-hours start when that falls outside working hours. */
+function retryAt(deps: SweepDeps, now: string, afterMs: number): string {
+  const later = new Date(Date.parse(now) + afterMs).toISOString();
+  return deps.clock.fromLocal(nextSendTime(deps.clock.toLocal(later), deps.calendar()));
+}

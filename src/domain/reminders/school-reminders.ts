@@ -1,0 +1,84 @@
+import { addCalendarDays } from '../calendar/calendar-date';
+import type { LocalDateTime } from '../calendar/local-date-time';
+import type { Case } from '../case/case';
+import { isOpen } from '../case/lifecycle';
+import { pendingQuestion } from '../case/question';
+import type { PlannedReminder } from './reminder';
+import { afterSchoolDays, localKey, workingDayStartNoLaterThan } from './reminder-due';
+import { currentOccurrences, planned, settingsFor, teamSide, type ReminderPlanning } from './reminder-planning';
+
+/**
+ * Reminders on the school side: the team's queue, the reporter's unanswered question, the head teacher's
+ * notice to the organiser and the consent's expiry. Counted in school days where a teacher or the team acts
+ * (domain.md C1–C5), in calendar days for a consent's valid-until date.
+ */
+
+/** When the case reached the team's inbox: when consent arrived for a case that waited for it, else its creation. */
+function inboxArrival(c: Case): string {
+  return c.history.find((e) => e.type === 'consent_recorded')?.at ?? c.createdAt;
+}
+
+/** A new case nobody has taken: the inbox after N school days, the coordinators after M. */
+export function unassignedCaseReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
+  if (c.state !== 'new') return [];
+  const { remindAfterSchoolDays, escalateAfterSchoolDays } = settingsFor(planning, c.routing.schoolDistrictCode).unassigned;
+  const arrived = planning.localTimeOf(inboxArrival(c));
+  const { rules, now } = planning;
+  const teamId = c.routing.sstTeamId;
+  const series: PlannedReminder[][] = [];
+  if (teamId !== undefined) {
+    series.push([planned(c, 'unassigned_case', 'reminder', 'inbox', { kind: 'team_inbox', teamId }, afterSchoolDays(arrived, remindAfterSchoolDays, rules))]);
+    series.push([
+      planned(c, 'unassigned_case', 'escalation', 'inbox', { kind: 'team_coordinators', teamId }, afterSchoolDays(arrived, escalateAfterSchoolDays, rules)),
+    ]);
+  } else if (c.routing.fallbackDistrictCode !== undefined) {
+    // No team, so nobody above the fallback contact to escalate to.
+    const recipient = { kind: 'fallback_contact', districtCode: c.routing.fallbackDistrictCode } as const;
+    series.push([planned(c, 'unassigned_case', 'reminder', 'inbox', recipient, afterSchoolDays(arrived, remindAfterSchoolDays, rules))]);
+  }
+  return series.flatMap((s) => currentOccurrences(s, now));
+}
+
+/** The team's question to the reporter, unanswered after N school days: the reporters are reminded. */
+export function reporterQuestionReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
+  const question = isOpen(c) ? pendingQuestion(c.questions ?? []) : undefined;
+  if (question === undefined) return [];
+  const { remindReporterAfterSchoolDays } = settingsFor(planning, c.routing.schoolDistrictCode).question;
+  const due = afterSchoolDays(planning.localTimeOf(question.askedAt), remindReporterAfterSchoolDays, planning.rules);
+  return currentOccurrences([planned(c, 'unanswered_question', 'reminder', question.id, { kind: 'case_reporters' }, due)], planning.now);
+}
+
+/**
+ * The head teacher's absence investigation has started (School Act 7 ch. 19 a §) but the organiser has not
+ * been notified: remind the head teacher every N school days until "organiser notified" is ticked. The
+ * series counts from the investigation's start, or from the report when that came later.
+ */
+export function absenceInvestigationReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
+  const startedOn = c.steps?.investigationStartedOn;
+  if (c.kind !== 'referral' || !isOpen(c) || startedOn === undefined || c.steps?.organiserNotifiedOn !== undefined) return [];
+  const { remindAfterSchoolDays } = settingsFor(planning, c.routing.schoolDistrictCode).absenceInvestigationNotice;
+  const { rules, now } = planning;
+  const reported = planning.localTimeOf(c.createdAt);
+  const anchor: LocalDateTime = startedOn > reported.date ? { date: startedOn, time: rules.workingHours.start } : reported;
+  const recipient = { kind: 'head_teacher', schoolId: c.schoolId } as const;
+  // Occurrences up to the first one after now: that one and the latest due one are all that can be current.
+  const series: PlannedReminder[] = [];
+  let due = afterSchoolDays(anchor, remindAfterSchoolDays, rules);
+  for (let k = 1; ; k += 1) {
+    series.push(planned(c, 'absence_investigation_notice', 'reminder', `occurrence-${k}`, recipient, due));
+    if (localKey(due) > localKey(now)) break;
+    due = afterSchoolDays(due, remindAfterSchoolDays, rules);
+  }
+  return currentOccurrences(series, now);
+}
+
+/** A consent about to expire: the school social worker (or the inbox) D calendar days before valid-until. */
+export function consentExpiryReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
+  const validUntil = c.consent?.validUntil;
+  const recipient = teamSide(c);
+  if (!isOpen(c) || c.state === 'awaiting_consent' || c.consent?.givenBy === 'none' || validUntil === undefined || recipient === undefined) return [];
+  const { remindDaysBefore } = settingsFor(planning, c.routing.schoolDistrictCode).consentExpiry;
+  const due = workingDayStartNoLaterThan(addCalendarDays(validUntil, -remindDaysBefore), planning.rules);
+  const recordedAt = [...c.history].reverse().find((e) => e.type === 'consent_recorded')?.at ?? c.createdAt;
+  return currentOccurrences([planned(c, 'consent_expiry', 'reminder', validUntil, recipient, due)], planning.now, planning.localTimeOf(recordedAt));
+}

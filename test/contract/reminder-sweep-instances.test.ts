@@ -1,0 +1,144 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
+import { planReminders } from '../../src/app/plan-reminders';
+import type { CaseStore } from '../../src/app/ports';
+import { sweepReminders, type SweepDeps } from '../../src/app/sweep-reminders';
+import type { NewCase } from '../../src/domain/case/case';
+import { testDirectory } from '../support/a-case';
+import { aNewCase } from '../support/a-new-case';
+import { aDatabaseId, CosmosEmulator } from '../support/cosmos-emulator';
+import { FixedClock } from '../support/fixed-clock';
+import { RecordingReminderSender } from '../support/recording-reminder-sender';
+import { stockholmCalendar } from '../unit/calendar/stockholm-calendar';
+
+const rules = stockholmCalendar();
+const options = (instanceId: string) => ({ instanceId, leaseMs: 5 * 60_000, batchSize: 20, retryAfterMs: 30 * 60_000 });
+/** Created Monday 23 Nov 2026 10:00; its two reminders fall due Wed 25 Nov and Mon 30 Nov at 10:00. */
+const aQuietCase = (): NewCase => aNewCase({ consent: { givenBy: 'both_guardians', scope: ['absence'] }, createdAt: '2026-11-23T09:00:00.000Z' });
+
+const depsOf = (store: CaseStore, clock: FixedClock, sender: RecordingReminderSender): SweepDeps => ({
+  store,
+  clock,
+  directory: () => testDirectory,
+  calendar: () => rules,
+  sender,
+});
+
+async function createCases(store: CaseStore, clock: FixedClock, count: number): Promise<string[]> {
+  const deps = depsOf(store, clock, new RecordingReminderSender());
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const { case: c } = await store.createCase(aQuietCase(), 2026);
+    await planReminders(deps, c.id);
+    ids.push(c.id);
+  }
+  return ids;
+}
+
+/** Two bot instances sweeping one store at once: every reminder is sent by exactly one of them. */
+async function sweepTwice(one: CaseStore, two: CaseStore, clock: FixedClock): Promise<string[]> {
+  const senderOne = new RecordingReminderSender({ pause: true });
+  const senderTwo = new RecordingReminderSender({ pause: true });
+  const results = await Promise.all([
+    sweepReminders(depsOf(one, clock, senderOne), options('instance-one')),
+    sweepReminders(depsOf(two, clock, senderTwo), options('instance-two')),
+  ]);
+  expect(results.flatMap((r) => r.failed)).toEqual([]);
+  expect(results.flatMap((r) => r.lost)).toEqual([]);
+  return [...senderOne.ids(), ...senderTwo.ids()];
+}
+
+describe('reminders across a restart (SQLite file)', () => {
+  let dir: string;
+  let file: string;
+  const opened: CaseStore[] = [];
+  const open = (): CaseStore => {
+    const store = SqliteCaseStore.open(file);
+    opened.push(store);
+    return store;
+  };
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sst-bridge-reminders-'));
+    file = join(dir, 'cases.db');
+  });
+  afterEach(async () => {
+    for (const store of opened.splice(0)) await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('sends once, after the restart, what fell due while the bot was down, and nothing that is not due yet', async () => {
+    const clock = FixedClock.atStockholm('2026-11-23', '10:00');
+    const before = open();
+    const [caseId] = await createCases(before, clock, 1);
+    await before.close();
+
+    // Down from Monday to Thursday: the inbox reminder (Wednesday) fell due meanwhile, the escalation (next Monday) did not.
+    clock.set(FixedClock.atStockholm('2026-11-26', '08:00').now());
+    const sender = new RecordingReminderSender();
+    const after = open();
+    await sweepReminders(depsOf(after, clock, sender), options('after-restart'));
+    await sweepReminders(depsOf(after, clock, sender), options('after-restart'));
+    expect(sender.ids()).toEqual([`${caseId}:unassigned_case:reminder:inbox`]);
+    await after.close();
+
+    const again = open();
+    clock.advance({ hours: 2 });
+    await sweepReminders(depsOf(again, clock, sender), options('second-restart'));
+    expect(sender.ids()).toHaveLength(1);
+    expect((await again.listRemindersForCase(caseId ?? '')).map((r) => `${r.step}:${r.status}`)).toEqual(['reminder:sent', 'escalation:pending']);
+  });
+
+  it('lets another instance send a reminder whose claimer died before sending it, once its lease ran out', async () => {
+    const clock = FixedClock.atStockholm('2026-11-25', '10:00');
+    const store = open();
+    const [caseId] = await createCases(store, FixedClock.atStockholm('2026-11-23', '10:00'), 1);
+    const [dead] = await store.claimDueReminders({ now: clock.now(), instanceId: 'died', leaseMs: 5 * 60_000, limit: 10 });
+    expect(dead?.reminder.caseId).toBe(caseId);
+
+    const sender = new RecordingReminderSender();
+    const survivor = open();
+    expect((await sweepReminders(depsOf(survivor, clock, sender), options('survivor'))).sent).toEqual([]);
+    clock.advance({ minutes: 5 });
+    expect((await sweepReminders(depsOf(survivor, clock, sender), options('survivor'))).sent).toEqual([dead?.reminder.id]);
+    expect(dead && (await store.completeReminder(dead.claim, 'sent', clock.now()))).toBe(false);
+  });
+
+  it('sends each of 200 due reminders exactly once with two instances on one file', async () => {
+    const clock = FixedClock.atStockholm('2026-11-23', '10:00');
+    const one = open();
+    const two = open();
+    await createCases(one, clock, 100);
+    clock.set(FixedClock.atStockholm('2026-11-30', '10:00').now());
+    const sent = await sweepTwice(one, two, clock);
+    expect(sent).toHaveLength(200);
+    expect(new Set(sent).size).toBe(200);
+  });
+});
+
+describe('reminders with two instances on Cosmos DB (emulator)', () => {
+  const emulator = new CosmosEmulator();
+  afterAll(() => emulator.stop());
+
+  it('sends each of 200 due reminders exactly once', async () => {
+    const databaseId = aDatabaseId('reminders');
+    const one = await emulator.openStore(databaseId);
+    const two = await emulator.openStore(databaseId);
+    try {
+      const clock = FixedClock.atStockholm('2026-11-23', '10:00');
+      await createCases(one, clock, 100);
+      clock.set(FixedClock.atStockholm('2026-11-30', '10:00').now());
+      const sent = await sweepTwice(one, two, clock);
+      expect(sent).toHaveLength(200);
+      expect(new Set(sent).size).toBe(200);
+      // A later sweep finds nothing left.
+      expect(await two.claimDueReminders({ now: clock.now(), instanceId: 'late', leaseMs: 60_000, limit: 10 })).toEqual([]);
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+      await emulator.dropDatabase(databaseId);
+    }
+  }, 120_000);
+});
