@@ -150,6 +150,23 @@ describe('handing a case over to the investigation unit', () => {
     ]);
   });
 
+  it('reports the outcome, invites the school social worker into the open investigation, and closes', async () => {
+    await handOver();
+    await press(investigator1, 'handover.acknowledge', { version: (await current()).version });
+    await press(investigator1, 'handover.report_outcome', { version: (await current()).version, handoverOutcome: 'investigation_opened' });
+    expect((await current()).handover?.outcome?.outcome).toBe('investigation_opened');
+    await press(investigator1, 'handover.invite_sst', { version: (await current()).version, inviteGround: 'consent' });
+    expect((await current()).handover?.sstInvitation).toMatchObject({ sstWorkerId: worker.aadObjectId, legalGround: 'consent' });
+    const toWorker = inboxes.messagesTo(worker.aadObjectId).map((m) => String(m.text ?? ''));
+    expect(toWorker.some((t) => t.includes(submitted.reference))).toBe(true);
+    const toReporter = inboxes.messagesTo(aTeacher(1).aadObjectId).map((m) => String(m.text ?? '')).join('\n');
+    expect(toReporter).not.toMatch(/utredning inleds|investigation_opened|opened/i);
+    await press(investigator1, 'handover.close', { version: (await current()).version });
+    expect((await current()).handover?.state).toBe('closed');
+    const disclosures = (await bot.store.listAudit({ caseId: submitted.id })).filter((e) => e.action === 'disclosure').map((e) => e.detail?.what);
+    expect(disclosures).toContain('invitation');
+  });
+
   it("refuses a click by someone outside the unit, and changes nothing", async () => {
     await handOver();
     const before = await current();

@@ -55,9 +55,18 @@ describe('malformed requests to /api/messages', () => {
     const activity = anInvoke(client.user, bot.serviceUrl, 'report.submit', {});
     const value = activity.value as { action: Record<string, unknown> };
     value.action.data = data;
+    const before = (await bot.store.listAudit({})).filter((e) => e.action === 'card.refused').length;
     const res = await client.post(activity);
     expect(res.status).toBe(200);
     expect(await bot.store.listCasesByReporter('11111111-2222-4333-8444-555555555555', aTeacher(3).aadObjectId, 10)).toHaveLength(0);
+    expect((await bot.store.listAudit({})).filter((e) => e.action === 'card.refused')).toHaveLength(before + 1);
+  });
+
+  it('audits a forged click on a case card that names no real case', async () => {
+    const res = await client.post(anInvoke(client.user, bot.serviceUrl, 'case.take', { caseId: 'no-such-case', version: 1 }));
+    expect(res.status).toBe(200);
+    const refused = (await bot.store.listAudit({})).filter((e) => e.action === 'case.action_refused' || e.action === 'card.refused');
+    expect(refused.at(-1)?.detail).toMatchObject({ verb: 'case.take' });
   });
 
   it('still answers a normal message after all of that', async () => {

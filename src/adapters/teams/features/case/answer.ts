@@ -16,7 +16,7 @@ export function registerQuestionAnswer(app: Application<TurnState>, deps: BotDep
     const lang = langOf(context);
     const actor = actorFrom(context);
     const parsed = caseAnswerSchema.safeParse(data);
-    if (!actor || !parsed.success) return refusalCard(deps, lang);
+    if (!actor || !parsed.success) return refusalCard(deps, context);
     const { caseId, questionId, answer } = parsed.data;
     const result = await actOnCase(deps, { actor, caseId, action: { type: 'answer_question', questionId, text: answer ?? '' } });
     const directory = deps.directory();
@@ -35,7 +35,7 @@ export function registerQuestionAnswer(app: Application<TurnState>, deps: BotDep
         values: { answer: answer ?? '' },
         errors: renameTextField(error.fields, 'answer').flatMap((e) => (e.field === 'answer' ? [{ ...e, field: 'answer' as const }] : [])),
       });
-    if (error.code === 'not_found' || error.code === 'not_authorized') return refusalCard(deps, lang);
+    if (error.code === 'not_found' || error.code === 'not_authorized') return refusalCard(deps, context);
     // Already answered (the question is no longer pending), or the case moved on: show the card as it stands.
     const answered = (error.case.questions ?? []).some((q) => q.id === questionId && q.answer !== undefined);
     return renderQuestionCard({ lang, directory, case: error.case, questionId, answered });

@@ -21,9 +21,9 @@ export function registerCase(app: Application<TurnState>, deps: BotDeps): void {
     const lang = langOf(context);
     const actor = actorFrom(context);
     const parsed = caseViewSchema.safeParse(data);
-    if (!actor || !parsed.success) return refusalCard(deps, lang);
+    if (!actor || !parsed.success) return refusalCard(deps, context);
     const viewed = await viewCase(deps, actor, parsed.data.caseId);
-    return viewed.ok ? cardForCase(deps, lang, actor.userId, viewed.value) : refusalCard(deps, lang);
+    return viewed.ok ? cardForCase(deps, lang, actor.userId, viewed.value) : refusalCard(deps, context);
   });
 
   const route = (verb: string, parse: (data: unknown, context: TurnContext) => Parsed | undefined) =>
@@ -31,13 +31,14 @@ export function registerCase(app: Application<TurnState>, deps: BotDeps): void {
       const lang = langOf(context);
       const actor = actorFrom(context);
       const parsed = parse(data, context);
-      if (!actor || !parsed) return refusalCard(deps, lang);
+      if (!actor || !parsed) return refusalCard(deps, context);
       if ('invalid' in parsed) {
         const viewed = await viewCase(deps, actor, parsed.caseId);
-        return viewed.ok ? cardForCase(deps, lang, actor.userId, viewed.value, { form: parsed.invalid }) : refusalCard(deps, lang);
+        return viewed.ok ? cardForCase(deps, lang, actor.userId, viewed.value, { form: parsed.invalid }) : refusalCard(deps, context);
       }
       const result = await actOnCase(deps, { actor, caseId: parsed.caseId, seenVersion: parsed.version, action: parsed.action });
-      if (!result.ok) return cardForError(deps, lang, actor.userId, result.error, parsed.form);
+      if (!result.ok)
+        return result.error.code === 'not_found' ? refusalCard(deps, context, 'not_found') : cardForError(deps, lang, actor.userId, result.error, parsed.form);
       const { case: changed, events, mergedInto } = result.value;
       deps.background.run('case.after_change', async () => {
         await afterCaseChange(deps, changed, events);

@@ -4,7 +4,10 @@ import type { CaseRole } from '../../../../domain/access/policy';
 import type { Case } from '../../../../domain/case/case';
 import type { CaseActionType } from '../../../../domain/case/lifecycle';
 import type { FieldError } from '../../../../domain/errors';
+import type { TurnContext } from 'botbuilder';
+import { actorFrom } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
+import { langOf } from '../../reply';
 import { renderCaseCard, renderNotice, type AdaptiveCardJson } from '../../cards/render';
 import { caseNoticeText, type CaseNoticeKey } from '../../cards/views/case-notices';
 import { catalogue, type Lang, type Params } from '../../i18n/i18n';
@@ -72,7 +75,7 @@ export async function cardForError(
     cardForCase(deps, lang, viewerId, { case: c, roles }, { notice, ...(withForm ? { form: withForm } : {}) });
   switch (error.code) {
     case 'not_found':
-      return refusalCard(deps, lang);
+      return renderNotice({ title: catalogue(lang).noAccess.title, text: catalogue(lang).noAccess.notFound });
     case 'not_authorized':
       return show(error.case, error.roles, { tone: 'attention', text: text('notAuthorized') });
     case 'stale':
@@ -94,8 +97,22 @@ export async function cardForError(
   }
 }
 
-/** For someone who may not see the case, or a case that does not exist: says so and shows nothing of it. */
-export function refusalCard(_deps: BotDeps, lang: Lang): AdaptiveCardJson {
+/**
+ * For someone who may not see the case, a case that does not exist, or a card submission that does not
+ * parse (a forged or broken card): says so, shows nothing of any case, and audits the refusal.
+ */
+export async function refusalCard(deps: BotDeps, context: TurnContext, reason = 'refused'): Promise<AdaptiveCardJson> {
+  const lang = langOf(context);
+  const actor = actorFrom(context);
+  const value: unknown = context.activity.value;
+  const action: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, 'action') : undefined;
+  const verb: unknown = typeof action === 'object' && action !== null ? Reflect.get(action, 'verb') : undefined;
+  await deps.store.appendAudit({
+    at: deps.clock.now(),
+    actorId: actor?.userId ?? 'unknown',
+    action: 'card.refused',
+    detail: { verb: typeof verb === 'string' ? verb.slice(0, 64) : 'unknown', reason },
+  });
   const l = catalogue(lang).noAccess;
   return renderNotice({ title: l.title, text: l.notFound });
 }

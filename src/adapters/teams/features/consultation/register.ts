@@ -21,6 +21,7 @@ export function registerConsultation(app: Application<TurnState>, deps: BotDeps)
     const parsed = parseConsultationPayload(data);
     if (!actor || parsed.kind === 'malformed') {
       deps.log.warn({ event: 'consultation.payload_malformed' });
+      await deps.store.appendAudit({ at: deps.clock.now(), actorId: actor?.userId ?? 'unknown', action: 'card.refused', detail: { verb: verbs.consultationSubmit, reason: 'malformed' } });
       return renderConsultationForm({ lang, directory, formId: deps.ids.newId() });
     }
     if (parsed.kind === 'invalid')

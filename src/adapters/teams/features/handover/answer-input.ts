@@ -15,7 +15,7 @@ export function registerInputAnswer(app: Application<TurnState>, deps: BotDeps):
     const lang = langOf(context);
     const actor = actorFrom(context);
     const parsed = handoverAnswerInputSchema.safeParse(data);
-    if (!actor || !parsed.success) return refusalCard(deps, lang);
+    if (!actor || !parsed.success) return refusalCard(deps, context);
     const { caseId, questionId, inputAnswer } = parsed.data;
     const result = await actOnHandover(deps, { actor, caseId, action: { type: 'answer_input', questionId, text: inputAnswer ?? '' } });
     const directory = deps.directory();
@@ -25,7 +25,7 @@ export function registerInputAnswer(app: Application<TurnState>, deps: BotDeps):
       return renderInputRequestCard({ lang, directory, case: changed, questionId, answered: true });
     }
     const error = result.error;
-    if (error.code === 'not_found' || error.code === 'not_authorized') return refusalCard(deps, lang);
+    if (error.code === 'not_found' || error.code === 'not_authorized') return refusalCard(deps, context);
     if (error.code === 'invalid_field')
       return renderInputRequestCard({
         lang,

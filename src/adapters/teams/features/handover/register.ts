@@ -28,9 +28,9 @@ export function registerHandover(app: Application<TurnState>, deps: BotDeps): vo
     const lang = langOf(context);
     const actor = actorFrom(context);
     const parsed = handoverViewSchema.safeParse(data);
-    if (!actor || !parsed.success) return refusalCard(deps, lang);
+    if (!actor || !parsed.success) return refusalCard(deps, context);
     const viewed = await viewCase(deps, actor, parsed.data.caseId);
-    return viewed.ok ? handoverCardFor(deps, lang, actor.userId, viewed.value.case, viewed.value.roles) : refusalCard(deps, lang);
+    return viewed.ok ? handoverCardFor(deps, lang, actor.userId, viewed.value.case, viewed.value.roles) : refusalCard(deps, context);
   });
 
   const route = (verb: string, parse: (data: unknown) => Parsed | undefined) =>
@@ -38,13 +38,13 @@ export function registerHandover(app: Application<TurnState>, deps: BotDeps): vo
       const lang = langOf(context);
       const actor = actorFrom(context);
       const parsed = parse(data);
-      if (!actor || !parsed) return refusalCard(deps, lang);
+      if (!actor || !parsed) return refusalCard(deps, context);
       if (!parsed.action) {
         const viewed = await viewCase(deps, actor, parsed.caseId);
-        return viewed.ok ? handoverCardFor(deps, lang, actor.userId, viewed.value.case, viewed.value.roles, { form: parsed.form }) : refusalCard(deps, lang);
+        return viewed.ok ? handoverCardFor(deps, lang, actor.userId, viewed.value.case, viewed.value.roles, { form: parsed.form }) : refusalCard(deps, context);
       }
       const result = await actOnHandover(deps, { actor, caseId: parsed.caseId, seenVersion: parsed.version, action: parsed.action });
-      if (!result.ok) return result.error.code === 'not_found' ? refusalCard(deps, lang) : handoverCardForError(deps, lang, actor.userId, result.error, parsed.form);
+      if (!result.ok) return result.error.code === 'not_found' ? refusalCard(deps, context, 'not_found') : handoverCardForError(deps, lang, actor.userId, result.error, parsed.form);
       const { case: changed, events, roles } = result.value;
       deps.background.run('handover.after_change', () => afterCaseChange(deps, changed, events));
       deps.log.info({ event: `handover.${parsed.action.type}`, caseId: changed.id });

@@ -29,6 +29,7 @@ export function registerReport(app: Application<TurnState>, deps: BotDeps): void
     const parsed = parseReportPayload(data);
     if (!actor || parsed.kind === 'malformed') {
       deps.log.warn({ event: 'report.payload_malformed' });
+      await deps.store.appendAudit({ at: deps.clock.now(), actorId: actor?.userId ?? 'unknown', action: 'card.refused', detail: { verb: verbs.reportSubmit, reason: 'malformed' } });
       return blankForm(lang);
     }
     const directory = deps.directory();
