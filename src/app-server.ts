@@ -14,6 +14,7 @@ import { StoreDeliveryLedger } from './adapters/store/store-delivery-ledger';
 import { createTeamsNotifier } from './adapters/teams/delivery/teams-notifier';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { ServiceUrls } from './adapters/teams/service-urls';
+import type { RateLimits } from './adapters/teams/delivery/rate-limiter';
 
 export interface AppDeps {
   config: Pick<Config, 'credentials' | 'allowedTenants' | 'maxBodyBytes' | 'teamsServiceUrl'>;
@@ -24,6 +25,8 @@ export interface AppDeps {
   log: Logger;
   /** Reloads the routing directory; main.ts passes one, tests may. */
   reload?: DirectoryReloader;
+  /** Outbound rate limits; Teams' published limits unless given (the benchmark lifts them to measure our own cost). */
+  deliveryLimits?: RateLimits;
 }
 
 export interface App {
@@ -43,6 +46,7 @@ export function createApp(deps: AppDeps): App {
     ledger: new StoreDeliveryLedger(deps.store),
     clock: deps.clock,
     log: deps.log,
+    ...(deps.deliveryLimits ? { limits: deps.deliveryLimits } : {}),
   });
   const messenger = new TeamsMessenger({
     notifier,
