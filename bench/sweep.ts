@@ -1,7 +1,8 @@
 /**
  * Reminder sweep on a large SQLite store: 100,000 open cases, of which 100 have a reminder due now; every
- * other case has reminders due later. Prints the claim query's plan, how many index entries it reads, and the
- * time per sweep. Target: ≤ 20 ms for a sweep. Run with `npx tsx bench/sweep.ts` (there is no npm script).
+ * other case has reminders due later. Measures the claim query (with its plan and the index entries it reads),
+ * a full sweep that claims, re-checks, sends and records the 100, and a sweep with nothing due. Target: ≤ 20 ms.
+ * `npm run bench` runs it as one section; `npx tsx bench/sweep.ts` runs it alone.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { loadDirectoryFile } from '../src/config/directory';
 import { reminderPlansFor } from '../src/app/plan-reminders';
 import { sweepReminders } from '../src/app/sweep-reminders';
 import type { Case } from '../src/domain/case/case';
+import { ms, verdictOf, type SectionResult } from './table';
 
 const totalCases = 100_000;
 const casesWithDueReminders = 100;
@@ -49,6 +51,7 @@ function aCase(i: number, createdAt: string): Case {
   };
 }
 
+export async function measureSweep(): Promise<SectionResult> {
 const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-bench-'));
 const file = join(dir, 'bench.db');
 try {
@@ -65,7 +68,8 @@ try {
       const c = aCase(i, createdAt);
       insertCase.run({
         id: c.id, reference: c.reference, submissionKey: c.submissionKey, tenantId: c.tenantId, reporterId: c.reporterId, createdAt,
-        schoolDistrictCode: 'FAR', state: c.state, version: 1, schoolId: c.schoolId, sstTeamId: 'FAR-SST-1', fallbackDistrictCode: null, body: JSON.stringify(c),
+        schoolDistrictCode: 'FAR', state: c.state, version: 1, schoolId: c.schoolId, sstTeamId: 'FAR-SST-1', fallbackDistrictCode: null,
+        ownerKind: 'education_committee', closedAt: null, erasedAt: null, body: JSON.stringify(c),
       });
       for (const plan of reminderPlansFor(deps, c, createdAt)) {
         const reminder = { ...plan, status: 'pending', attempts: 0, createdAt, updatedAt: createdAt };
@@ -75,12 +79,12 @@ try {
   })();
   const fillMs = performance.now() - fillStarted;
   const count = (query: string, ...params: unknown[]) => Number((db.prepare(query).get(...params) as { n: number }).n);
-  console.log(`Filled ${count('SELECT count(*) AS n FROM cases')} cases and ${count('SELECT count(*) AS n FROM reminders')} reminders in ${fillMs.toFixed(0)} ms`);
+  const filled = `Filled ${count('SELECT count(*) AS n FROM cases')} cases and ${count('SELECT count(*) AS n FROM reminders')} reminders in ${fillMs.toFixed(0)} ms.`;
 
   const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql.dueReminders}`).all({ now: sweepAt, limit: 100 }) as { detail: string }[];
-  console.log(`Claim query plan: ${plan.map((p) => p.detail).join(' | ')}`);
+  const planText = plan.map((p) => p.detail).join(' | ');
   const inRange = count(`SELECT count(*) AS n FROM reminders INDEXED BY reminders_due WHERE status = 'pending' AND due_at <= ?`, sweepAt);
-  console.log(`Index entries the claim query reads: ${inRange} (of ${count(`SELECT count(*) AS n FROM reminders WHERE status = 'pending'`)} pending)`);
+  const pending = count(`SELECT count(*) AS n FROM reminders WHERE status = 'pending'`);
 
   const select = db.prepare(sql.dueReminders);
   const selectTimes = Array.from({ length: 50 }, () => {
@@ -106,11 +110,34 @@ try {
   await store.close();
 
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-  const verdict = (ms: number) => (ms <= targetMs ? `within ${targetMs} ms` : `OVER ${targetMs} ms`);
-  console.log(`Claim query for ${casesWithDueReminders} due reminders (read only): median ${median(selectTimes).toFixed(2)} ms, ${verdict(median(selectTimes))}`);
-  console.log(`Sweep that claims, re-checks, sends and records ${result.sent.length} reminders (sender is a no-op): ${fullMs.toFixed(1)} ms, ${(fullMs / Math.max(1, result.sent.length)).toFixed(2)} ms per reminder, ${verdict(fullMs)}`);
-  console.log(`Sweep with nothing due: median ${median(idleTimes).toFixed(2)} ms, ${verdict(median(idleTimes))}`);
   if (sent !== casesWithDueReminders) throw new Error(`Expected ${casesWithDueReminders} reminders sent, the sender saw ${sent}`);
+  const load = '100,000 open cases, 100 due';
+  const target = `≤ ${targetMs} ms`;
+  return {
+    rows: [
+      { measure: 'reminder sweep: claim query (finding what is due)', load, p50: ms(median(selectTimes)), target, verdict: verdictOf(median(selectTimes) <= targetMs) },
+      { measure: 'reminder sweep: nothing due', load, p50: ms(median(idleTimes)), target, verdict: verdictOf(median(idleTimes) <= targetMs) },
+      {
+        measure: `reminder sweep: claim, re-check, send (no-op sender) and record ${result.sent.length}`,
+        load,
+        p50: `${ms(fullMs)} (${ms(fullMs / Math.max(1, result.sent.length))} per reminder)`,
+        target,
+        verdict: verdictOf(fullMs <= targetMs),
+      },
+    ],
+    notes: [
+      filled,
+      `Claim query plan (SQLite EXPLAIN QUERY PLAN): ${planText}. Rows read: ${inRange} index entries of ${pending} pending reminders.`,
+      `Finding the due reminders costs work proportional to the reminders due, not to the open cases. Handling each due reminder costs ${ms(fullMs / Math.max(1, result.sent.length))} here (read the case, re-plan its reminders against the calendar, record the claim as done) before any network time, so a batch of 100 due at once takes longer than 20 ms; the target holds for finding and claiming.`,
+    ],
+  };
 } finally {
   await rm(dir, { recursive: true, force: true });
+}
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await measureSweep();
+  for (const row of result.rows) console.log(`${row.measure}: ${row.p50 ?? ''} ${row.verdict ?? ''}`);
+  for (const note of result.notes) console.log(note);
 }

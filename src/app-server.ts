@@ -15,6 +15,7 @@ import { createTeamsNotifier } from './adapters/teams/delivery/teams-notifier';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { ServiceUrls } from './adapters/teams/service-urls';
 import { SubmissionLimiter } from './adapters/teams/submission-limiter';
+import type { RateLimits } from './adapters/teams/delivery/rate-limiter';
 
 export interface AppDeps {
   config: Pick<Config, 'credentials' | 'allowedTenants' | 'maxBodyBytes' | 'teamsServiceUrl' | 'reportRateLimit'>;
@@ -25,6 +26,8 @@ export interface AppDeps {
   log: Logger;
   /** Reloads the routing directory; main.ts passes one, tests may. */
   reload?: DirectoryReloader;
+  /** Outbound rate limits; Teams' published limits unless given (the benchmark lifts them to measure our own cost). */
+  deliveryLimits?: RateLimits;
 }
 
 export interface App {
@@ -44,6 +47,7 @@ export function createApp(deps: AppDeps): App {
     ledger: new StoreDeliveryLedger(deps.store),
     clock: deps.clock,
     log: deps.log,
+    ...(deps.deliveryLimits ? { limits: deps.deliveryLimits } : {}),
   });
   const messenger = new TeamsMessenger({
     notifier,

@@ -48,7 +48,15 @@ export class ConnectorStandIn {
   private server?: Server;
   private counter = 0;
 
-  constructor(private readonly options: { now?: () => number } = {}) {}
+  constructor(
+    private readonly options: {
+      now?: () => number;
+      /** Hears about every call as it arrives (the benchmark times deliveries with it). */
+      onCall?: (call: ConnectorCall) => void;
+      /** False keeps `calls` empty, so a long benchmark run holds nothing per call. */
+      record?: boolean;
+    } = {},
+  ) {}
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -87,6 +95,11 @@ export class ConnectorStandIn {
     this.conversationFailures.clear();
   }
 
+  private remember(call: ConnectorCall): void {
+    if (this.options.record !== false) this.calls.push(call);
+    this.options.onCall?.(call);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(Buffer.from(chunk));
@@ -113,14 +126,14 @@ export class ConnectorStandIn {
     const failure = byConversation && byConversation.times > 0 ? byConversation : this.failures.get(route.kind);
     if (failure && failure.times > 0) {
       failure.times -= 1;
-      this.calls.push({ ...call, failedWith: failure.status });
+      this.remember({ ...call, failedWith: failure.status });
       res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
       res.end(JSON.stringify({ error: { code: 'Scripted', message: 'scripted failure' } }));
       return;
     }
     this.counter += 1;
     const id = route.kind === 'create' ? `conv-${this.counter}` : `stand-in-${this.counter}`;
-    this.calls.push({ ...call, answeredId: id });
+    this.remember({ ...call, answeredId: id });
     const answer = route.kind === 'members' ? [] : { id };
     res.writeHead(route.kind === 'create' ? 201 : 200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer));

@@ -44,9 +44,23 @@ export const templates = {
 
 export type TemplateName = keyof typeof templates;
 
+// Parsing a template's `${…}` expressions (an ANTLR grammar in adaptive-expressions) costs far more than
+// expanding it, so each template is parsed once. A Template may be expanded again and again: `expand` resets
+// its context and warnings on every call, and it runs synchronously, so turns cannot interleave inside it.
+const parsed = new Map<TemplateName, Template>();
+
+function templateOf(name: TemplateName): Template {
+  let template = parsed.get(name);
+  if (!template) {
+    template = new Template(templates[name]);
+    parsed.set(name, template);
+  }
+  return template;
+}
+
 /** Expands one template with its view model (adaptivecards-templating, `${…}` bindings). */
 export function expandCard(name: TemplateName, view: object): AdaptiveCardJson {
-  const expanded: unknown = new Template(templates[name]).expand({ $root: view });
+  const expanded: unknown = templateOf(name).expand({ $root: view });
   if (typeof expanded !== 'object' || expanded === null || Array.isArray(expanded) || Reflect.get(expanded, 'type') !== 'AdaptiveCard') {
     throw new Error(`card template ${name}: expected expansion to give an AdaptiveCard object`);
   }

@@ -1,0 +1,66 @@
+import { LoopbackClient, runClosedLoop, type LoadResult } from './load';
+import type { ServerProcess } from './server-process';
+import { summarize, type Summary } from './stats';
+
+/** Concurrent conversations and requests per level; c = 1 needs fewer requests for a stable p99. */
+export const levels: readonly Level[] = [
+  { concurrency: 1, total: 300 },
+  { concurrency: 10, total: 1_000 },
+  { concurrency: 50, total: 2_000 },
+];
+
+export interface Level {
+  concurrency: number;
+  total: number;
+}
+
+/** No level may take longer than this; what did not start is reported as skipped. */
+export const levelMaxMs = 60_000;
+
+export interface LevelResult {
+  concurrency: number;
+  summary: Summary;
+  load: LoadResult;
+  /** Share of one core the server process and this process (load and stand-in) used during the level. */
+  serverCpu: number;
+  loadCpu: number;
+}
+
+/**
+ * Runs `send` at every level against `baseUrl`, after `warmUp` requests at c = 10. `settle` runs after the
+ * warm-up and after each level (concurrency 0 for the warm-up), outside the measured time.
+ */
+export async function measureLevels(
+  server: Pick<ServerProcess, 'url' | 'cpuMicros'>,
+  warmUp: number,
+  send: (client: LoopbackClient, worker: number, startedAt: number) => Promise<void>,
+  settle: (concurrency: number) => Promise<void> = async () => undefined,
+  measured: readonly Level[] = levels,
+): Promise<LevelResult[]> {
+  const baseUrl = server.url;
+  const warm = new LoopbackClient(baseUrl, 10);
+  if (warmUp > 0) await runClosedLoop({ concurrency: 10, total: warmUp, maxMs: levelMaxMs, send: (w, t0) => send(warm, w, t0) });
+  warm.close();
+  await settle(0);
+  const results: LevelResult[] = [];
+  for (const { concurrency, total } of measured) {
+    const client = new LoopbackClient(baseUrl, concurrency);
+    const serverBefore = await server.cpuMicros();
+    const loadBefore = process.cpuUsage();
+    const load = await runClosedLoop({ concurrency, total, maxMs: levelMaxMs, send: (w, t0) => send(client, w, t0) });
+    const loadUsed = process.cpuUsage(loadBefore);
+    const serverUsed = (await server.cpuMicros()) - serverBefore;
+    client.close();
+    if (load.errors > 0) throw new Error(`${load.errors} of ${total} requests failed at c = ${concurrency}; first: ${load.firstError ?? ''}`);
+    const share = (micros: number) => micros / 1000 / load.wallMs;
+    results.push({
+      concurrency,
+      summary: summarize(load.latenciesMs, load.wallMs),
+      load,
+      serverCpu: share(serverUsed),
+      loadCpu: share(loadUsed.user + loadUsed.system),
+    });
+    await settle(concurrency);
+  }
+  return results;
+}

@@ -1,0 +1,87 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ChildReply, ChildRequest, MemorySample } from './servers/serve-over-ipc';
+
+/**
+ * A server under test in its own Node process, so that it has a core to itself while this process
+ * generates the load and plays the Bot Connector. Started with `--expose-gc` for the memory readings.
+ */
+export class ServerProcess {
+  private nextId = 0;
+  private readonly waiting = new Map<number, (reply: ChildReply) => void>();
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {
+    child.on('message', (message: ChildReply) => {
+      if (message.type === 'listening') return;
+      this.waiting.get(message.id)?.(message);
+      this.waiting.delete(message.id);
+    });
+  }
+
+  /** Forks `bench/servers/<name>.ts` with `env` added and resolves once it listens. */
+  static async start(name: 'ours' | 'bare', env: Record<string, string>): Promise<ServerProcess> {
+    const entry = fileURLToPath(new URL(`./servers/${name}.ts`, import.meta.url));
+    const child = fork(entry, { execArgv: ['--import', 'tsx', '--expose-gc', '--disable-warning=DEP0111', ...profileArgs()], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server "${name}" did not start within 30 s`)), 30_000);
+      child.once('exit', (code) => reject(new Error(`server "${name}" exited with code ${code} before listening`)));
+      child.on('message', (message: ChildReply) => {
+        if (message.type !== 'listening') return;
+        clearTimeout(timer);
+        resolve(message.url);
+      });
+    });
+    child.removeAllListeners('exit');
+    return new ServerProcess(child, url);
+  }
+
+  /** Waits until the server's background work (proactive deliveries) has settled. */
+  async idle(): Promise<void> {
+    await this.ask({ type: 'idle' });
+  }
+
+  /** Resident set and heap after a forced full garbage collection in the server process. */
+  async memory(): Promise<MemorySample> {
+    const reply = await this.ask({ type: 'memory' });
+    if (reply.type !== 'memory') throw new Error(`expected a memory reply, got ${reply.type}`);
+    return reply.memory;
+  }
+
+  /** CPU time (user + system) the server process has used so far, in microseconds. */
+  async cpuMicros(): Promise<number> {
+    const reply = await this.ask({ type: 'cpu' });
+    if (reply.type !== 'cpu') throw new Error(`expected a cpu reply, got ${reply.type}`);
+    return reply.micros;
+  }
+
+  /** Closes the server, its store and its temp folder; kills the process if it does not exit within 15 s. */
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.send({ type: 'stop', id: this.nextId++ } satisfies ChildRequest);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
+    timer.unref();
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private ask(request: Omit<ChildRequest, 'id'>, timeoutMs = 120_000): Promise<ChildReply> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not answer "${request.type}" within ${timeoutMs} ms`)), timeoutMs);
+      this.waiting.set(id, (reply) => {
+        clearTimeout(timer);
+        resolve(reply);
+      });
+      this.child.send({ ...request, id } as ChildRequest);
+    });
+  }
+}
+
+/** BENCH_CPU_PROF=<folder> writes a V8 CPU profile of each server process there (open it in Chrome DevTools). */
+function profileArgs(): string[] {
+  const folder = process.env.BENCH_CPU_PROF;
+  return folder ? ['--cpu-prof', `--cpu-prof-dir=${folder}`] : [];
+}

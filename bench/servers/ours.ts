@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { createLogger } from '../../src/adapters/log/logger';
+import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
+import { UuidIds } from '../../src/adapters/ids/uuid-ids';
+import type { RateLimits } from '../../src/adapters/teams/delivery/rate-limiter';
+import { createApp } from '../../src/app-server';
+import { FixedClock } from '../../test/support/fixed-clock';
+import { loadSampleDirectory } from '../../test/support/test-directory';
+import { serveOverIpc } from './serve-over-ipc';
+
+/**
+ * SST Bridge as main.ts wires it (createApp, SQLite in a temp folder, the sample directory, info-level JSON
+ * logs), in local mode, with the parent's Bot Connector stand-in as serviceUrl and as teamsServiceUrl.
+ * BENCH_DELIVERY_LIMITS=teams keeps Teams' published outbound limits; `none` lifts them.
+ */
+const serviceUrl = process.env.BENCH_SERVICE_URL;
+if (!serviceUrl) throw new Error('expected BENCH_SERVICE_URL (the connector stand-in), found none');
+const unlimited: RateLimits = { perConversation: [], global: [] };
+
+const dataDir = mkdtempSync(join(tmpdir(), 'sst-bridge-bench-'));
+const store = SqliteCaseStore.open(join(dataDir, 'sst-bridge.db'));
+const directory = loadSampleDirectory();
+// A fixed date keeps the sample report valid whenever the benchmark runs (its dates are in autumn 2026).
+const clock = new FixedClock('2026-11-23T09:00:00.000Z');
+const app = createApp({
+  // The per-user submission limit is a policy, not a cost: lifted so that the pipeline itself is measured.
+  config: { credentials: undefined, allowedTenants: [], maxBodyBytes: 256 * 1024, teamsServiceUrl: serviceUrl, reportRateLimit: { max: 1_000_000, windowMs: 60_000 } },
+  store,
+  clock,
+  ids: new UuidIds(),
+  directory: () => directory,
+  // Production logs at info to stdout; here the same lines are written, to /dev/null unless BENCH_LOG_FILE names a file.
+  log: createLogger('info', pino.destination({ dest: process.env.BENCH_LOG_FILE ?? '/dev/null', sync: true })),
+  ...(process.env.BENCH_DELIVERY_LIMITS === 'none' ? { deliveryLimits: unlimited } : {}),
+});
+
+await serveOverIpc({
+  server: app.server,
+  idle: () => app.idle(),
+  close: async () => {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
