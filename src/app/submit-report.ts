@@ -4,7 +4,7 @@ import type { ReportDraft } from '../domain/report/report';
 import { isUpperSecondary } from '../domain/report/report';
 import { checkReport, type ReportField } from '../domain/report/rules';
 import { suggestSupportLevel } from '../domain/report/support-level';
-import { findDistrict, findSchool, type Directory } from '../domain/routing/directory';
+import { findDistrict, findSchool } from '../domain/routing/directory';
 import { withUrgentIntakeHandover } from '../domain/handover/intake-handover';
 import { routeReport } from '../domain/routing/route-report';
 import { auditIntakeDisclosures } from './audit-disclosures';
