@@ -16,6 +16,8 @@ import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { ServiceUrls } from './adapters/teams/service-urls';
 import { SubmissionLimiter } from './adapters/teams/submission-limiter';
 import type { RateLimits } from './adapters/teams/delivery/rate-limiter';
+import { TeamsReminderSender } from './adapters/teams/teams-reminder-sender';
+import { sweepReminders, type SweepOptions, type SweepResult } from './app/sweep-reminders';
 
 export interface AppDeps {
   config: Pick<Config, 'credentials' | 'allowedTenants' | 'maxBodyBytes' | 'teamsServiceUrl' | 'reportRateLimit'>;
@@ -36,6 +38,11 @@ export interface App {
   idle(): Promise<void>;
   /** Proactive sends, for the periodic retry of undelivered messages. */
   messenger: Messenger;
+  /**
+   * Runs one reminder sweep with this app's store, clock and Teams sender: main.ts's scheduler calls it every
+   * interval, tests call it after moving their clock.
+   */
+  sweepReminders(options: SweepOptions): Promise<SweepResult>;
 }
 
 /** Wires bot, delivery and HTTP edge from already-built adapters; used by main.ts and by the end-to-end tests. */
@@ -57,12 +64,14 @@ export function createApp(deps: AppDeps): App {
     deadlines: (c) =>
       c.handover && handoverDeadlines(c.handover, toStockholmLocal(arrivedAtCurrentUnit(c.handover)), deps.clock.today(), calendarOf(deps.directory())),
   });
+  const calendar = () => calendarOf(deps.directory());
+  const sender = new TeamsReminderSender({ store: deps.store, clock: deps.clock, messenger, directory: deps.directory, log: deps.log });
   const bot = createBot({
     store: deps.store,
     clock: deps.clock,
     ids: deps.ids,
     directory: deps.directory,
-    calendar: () => calendarOf(deps.directory()),
+    calendar,
     log: deps.log,
     messenger,
     background,
@@ -81,5 +90,10 @@ export function createApp(deps: AppDeps): App {
     // nothing vouches for it, so the bot only answers on this machine and cannot be made to call elsewhere.
     isAllowedServiceUrl: deps.config.credentials ? (url) => url.protocol === 'https:' : isLoopbackUrl,
   });
-  return { server, idle: () => background.idle(), messenger };
+  return {
+    server,
+    idle: () => background.idle(),
+    messenger,
+    sweepReminders: (options) => sweepReminders({ store: deps.store, clock: deps.clock, directory: deps.directory, calendar, sender }, options),
+  };
 }

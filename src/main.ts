@@ -2,6 +2,7 @@ import { SystemClock } from './adapters/clock/system-clock';
 import { UuidIds } from './adapters/ids/uuid-ids';
 import { calendarOf } from './adapters/calendar/calendar-of';
 import { createLogger } from './adapters/log/logger';
+import { startReminderScheduler } from './adapters/scheduler/reminder-scheduler';
 import { openCaseStore } from './adapters/store/open-case-store';
 import { createApp } from './app-server';
 import { purgeExpiredCases } from './app/purge-expired-cases';
@@ -68,6 +69,17 @@ async function main(): Promise<void> {
   const purgeTimer = setInterval(() => void purge(), 24 * 60 * 60_000);
   purgeTimer.unref();
 
+  // Follow-up reminders: what fell due is claimed from the store and sent, inside working hours only. The
+  // lease outlasts one batch of sends; a crashed instance's claims expire and another instance takes over.
+  const reminders = startReminderScheduler({
+    sweep: (options) => app.sweepReminders(options),
+    log,
+    intervalMs: 60_000,
+    leaseMs: 5 * 60_000,
+    batchSize: 50,
+    retryAfterMs: 15 * 60_000,
+  });
+
   process.on('SIGHUP', () => {
     reload();
   });
@@ -76,8 +88,9 @@ async function main(): Promise<void> {
     clearInterval(retryTimer);
     clearInterval(purgeTimer);
     server.close(() => {
-      void app
-        .idle()
+      void reminders
+        .stop()
+        .then(() => app.idle())
         .then(() => store.close())
         .then(() => process.exit(0));
     });

@@ -5,13 +5,10 @@ import { err, ok, type Result } from '../domain/errors';
 import type { DomainEvent } from '../domain/events';
 import type { Directory } from '../domain/routing/directory';
 import { auditDisclosures } from './audit-disclosures';
-import type { CaseStore, Clock } from './ports';
+import { planReminders, type ReminderDeps } from './plan-reminders';
 
-export interface ActOnCaseDeps {
-  store: CaseStore;
-  clock: Clock;
-  directory: () => Directory;
-}
+/** A case change re-plans the case's reminders, so it needs the calendar too. */
+export type ActOnCaseDeps = ReminderDeps;
 
 /** A lifecycle action as a card can ask for it: a merge names its target by id, the use case reads it. */
 export type CaseCommand = Exclude<CaseAction, { type: 'merge' }> | { type: 'merge'; intoCaseId: string };
@@ -114,6 +111,8 @@ export async function changeCase(
   }
   await audit(accessAction, current.id, { action: what, from: current.state, to: stored.case.state });
   await auditDisclosures(deps.store, at, actor.userId, stored.case, applied.value.events);
+  // In the same request as the change, not in background work: the plan is as durable as the change itself.
+  await planReminders(deps, stored.case.id);
   return ok({ case: stored.case, roles: rolesFor(actor.userId, stored.case, directory), events: applied.value.events });
 }
 
@@ -133,7 +132,10 @@ async function attachToTarget(
     const again = applyCaseAction(duplicate, { type: 'merge', into: target }, { ...ctx, today: deps.clock.today() });
     if (!again.ok || !again.value.mergedInto) return undefined;
     const saved = await deps.store.updateCase(again.value.mergedInto, target.version);
-    if (saved.ok) return saved.case;
+    if (saved.ok) {
+      await planReminders(deps, saved.case.id);
+      return saved.case;
+    }
   }
   throw new Error(`Case ${duplicate.id} was merged, but attaching its reporters to case ${targetId} lost three races in a row`);
 }

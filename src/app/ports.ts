@@ -103,6 +103,12 @@ export interface CaseStore {
    * reminder. Work is proportional to the reminders due, not to all cases.
    */
   claimDueReminders(request: { now: string; instanceId: string; leaseMs: number; limit: number }): Promise<ClaimedReminder[]>;
+  /**
+   * Snoozes reminder `reminderId` of case `caseId` until `until` (domain/reminders/snooze-reminder.ts): pending
+   * again, due no earlier than then, and any claim on it dropped. Undefined when there is no such reminder or
+   * it cannot be snoozed; the reminder as stored otherwise.
+   */
+  snoozeReminder(caseId: string, reminderId: string, until: string, at: string): Promise<Reminder | undefined>;
   /** Marks a claimed reminder sent or resolved, only if `claim` still holds it; false when it does not. */
   completeReminder(claim: ReminderClaim, outcome: 'sent' | 'resolved', at: string): Promise<boolean>;
   /** Gives a claimed reminder back as pending, due again at `retryAt`, only if `claim` still holds it. */
@@ -211,7 +217,8 @@ export type CaseMessage =
   | { kind: 'status'; case: Case; status: CaseStatusMessage }
   | { kind: 'question'; case: Case; questionId: string }
   | { kind: 'handover_card'; case: Case }
-  | { kind: 'input_request'; case: Case; questionId: string };
+  | { kind: 'input_request'; case: Case; questionId: string }
+  | { kind: 'reminder'; case: Case; reminder: Reminder };
 
 /** Process steps people are told about in a short message (never social-services content). */
 export const caseStatusMessages = [

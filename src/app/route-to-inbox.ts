@@ -1,7 +1,7 @@
 import type { Case } from '../domain/case/case';
-import { findDistrict, findSstTeam, type Directory } from '../domain/routing/directory';
+import { findDistrict, findSstTeam, type Directory, type SstTeam } from '../domain/routing/directory';
 import { deliverCaseMessage, deliveryKey, type DeliveryDeps } from './deliver-case-message';
-import { teamInboxKey, type Recipient } from './ports';
+import { teamInboxKey, type CaseStore, type Recipient } from './ports';
 import { routeToUnit } from './route-to-unit';
 
 /**
@@ -17,11 +17,16 @@ export async function inboxRecipients(deps: Pick<DeliveryDeps, 'store'>, c: Case
     const district = findDistrict(dir, c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode);
     return district ? [{ kind: 'person', tenantId: c.tenantId, userId: district.fallbackContact.id }] : [];
   }
+  return teamInboxRecipients(deps, team, c.tenantId);
+}
+
+/** A team's inbox: its linked channel, and its members personally when it asks for that or has no channel yet. */
+export async function teamInboxRecipients(deps: { store: Pick<CaseStore, 'getAddress'> }, team: SstTeam, tenantId: string): Promise<Recipient[]> {
   const channel = await deps.store.getAddress(teamInboxKey(team.id));
   const recipients: Recipient[] = channel ? [{ kind: 'team_inbox', teamId: team.id }] : [];
   if (!channel || team.personalDelivery === 'always') {
     const people = new Map([...team.members, ...team.coordinators].map((p) => [p.id, p]));
-    for (const id of people.keys()) recipients.push({ kind: 'person', tenantId: c.tenantId, userId: id });
+    for (const id of people.keys()) recipients.push({ kind: 'person', tenantId, userId: id });
   }
   return recipients;
 }

@@ -3,6 +3,7 @@ import { err, ok, type FieldError, type Result } from '../domain/errors';
 import type { ConsultationDraft } from '../domain/report/report';
 import { checkConsultation, type ConsultationField } from '../domain/report/rules';
 import { routeReport } from '../domain/routing/route-report';
+import { planReminders } from './plan-reminders';
 import { submissionKeyOf, type SubmitReportDeps } from './submit-report';
 
 /**
@@ -44,5 +45,6 @@ export async function submitConsultation(
   };
   const { case: stored, created } = await deps.store.createCase(newCase, Number(deps.clock.today().slice(0, 4)));
   if (created) await deps.store.appendAudit({ at: now, actorId: cmd.actor.userId, action: 'consultation.asked', caseId: stored.id });
+  await planReminders(deps, stored.id);
   return ok({ case: stored, duplicate: !created });
 }

@@ -4,17 +4,16 @@ import type { ReportDraft } from '../domain/report/report';
 import { isUpperSecondary } from '../domain/report/report';
 import { checkReport, type ReportField } from '../domain/report/rules';
 import { suggestSupportLevel } from '../domain/report/support-level';
-import { findDistrict, findSchool, type Directory } from '../domain/routing/directory';
+import { findDistrict, findSchool } from '../domain/routing/directory';
 import { withUrgentIntakeHandover } from '../domain/handover/intake-handover';
 import { routeReport } from '../domain/routing/route-report';
 import { auditIntakeDisclosures } from './audit-disclosures';
-import type { CaseStore, Clock, IdSource } from './ports';
+import { planReminders, type ReminderDeps } from './plan-reminders';
+import type { IdSource } from './ports';
 
-export interface SubmitReportDeps {
-  store: CaseStore;
-  clock: Clock;
+/** Storing a case plans its first reminders, so submitting needs the calendar too. */
+export interface SubmitReportDeps extends ReminderDeps {
   ids: IdSource;
-  directory: () => Directory;
 }
 
 export interface SubmitReport {
@@ -98,5 +97,7 @@ export async function submitReport(
     caseId: stored.id,
   });
   if (created) await auditIntakeDisclosures(deps.store, stored);
+  // In the same request as the case, not in background work; a repeated submit re-plans harmlessly.
+  await planReminders(deps, stored.id);
   return ok({ case: stored, duplicate: !created });
 }

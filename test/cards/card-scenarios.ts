@@ -11,6 +11,7 @@ import {
   renderMyHandovers,
   renderProtectedIdentity,
   renderQuestionCard,
+  renderReminderCard,
   renderReportConfirmation,
   renderReportForm,
   renderTeamQueue,
@@ -27,6 +28,7 @@ import { people, testDirectory } from '../support/a-case';
 import { aNewCase } from '../support/a-new-case';
 import { aReportPayload, aSchoolIn } from '../support/report-payload';
 import { assignedCase, duplicateCase, handedOverCase, newCase, now, undeliveredFor } from './case-fixtures';
+import { reminderScenarios } from './reminder-fixtures';
 import {
   acknowledgedHandoverCase,
   inputRequestedCase,
@@ -103,6 +105,7 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
     ...handoverCardScenarios(directory, lang),
     ...inputRequestCardScenarios(directory, lang),
     ...myHandoversScenarios(directory, lang),
+    ...reminderCardScenarios(directory, lang),
   ];
 }
 
@@ -327,4 +330,11 @@ function myHandoversScenarios(directory: Directory, lang: Lang): CardScenario[] 
     { name: 'my handovers, empty', card: renderMyHandovers({ lang, directory, now, items: [] }) },
     { name: 'my handovers, three', card: renderMyHandovers({ lang, directory, now, items }) },
   ];
+}
+
+function reminderCardScenarios(directory: Directory, lang: Lang): CardScenario[] {
+  return reminderScenarios().map(({ name, case: c, reminder, snoozed, notice }) => ({
+    name: `reminder card, ${name}`,
+    card: renderReminderCard({ lang, directory, case: c, reminder, ...(snoozed ? { snoozed } : {}), ...(notice ? { notice: { tone: 'warning', text: notice } } : {}) }),
+  }));
 }

@@ -5,6 +5,7 @@ import { verbs } from '../../src/adapters/teams/cards/verbs';
 import { casePayloadSchemas } from '../../src/adapters/teams/features/case/schemas';
 import { consultationPayloadSchema } from '../../src/adapters/teams/features/consultation/schemas';
 import { handoverPayloadSchemas } from '../../src/adapters/teams/features/handover/schemas';
+import { reminderPayloadSchemas } from '../../src/adapters/teams/features/reminder/schemas';
 import { reportPayloadSchema } from '../../src/adapters/teams/features/report/schemas';
 import type { Lang } from '../../src/adapters/teams/i18n/i18n';
 import { aTeacher } from '../support/activities';
@@ -27,6 +28,7 @@ const payloadSchemas: Partial<Record<string, { shape: Record<string, unknown>; s
   [verbs.consultationSubmit]: consultationPayloadSchema,
   ...casePayloadSchemas,
   ...handoverPayloadSchemas,
+  ...reminderPayloadSchemas,
 };
 
 describe.each(scenarios)('card "$name" in $lang', ({ card }) => {
@@ -64,7 +66,7 @@ describe.each(scenarios)('card "$name" in $lang', ({ card }) => {
       if (!schema) continue;
       const data = typeof action.data === 'object' && action.data !== null ? action.data : {};
       for (const key of Object.keys(data)) expect(Object.keys(schema.shape), `${String(action.verb)} data key ${key}`).toContain(key);
-      if (/^(case|handover)\./.test(String(action.verb))) expect(schema.safeParse(data).success, `${String(action.verb)} data`).toBe(true);
+      if (/^(case|handover|reminder)\./.test(String(action.verb))) expect(schema.safeParse(data).success, `${String(action.verb)} data`).toBe(true);
     }
   });
 

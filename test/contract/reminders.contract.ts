@@ -137,5 +137,34 @@ export function remindersContract(store: () => CaseStore): void {
         expect(new Set(ids)).toEqual(new Set(plans.map((p) => p.id)));
       });
     });
+
+    describe('snoozing', () => {
+      it('keeps a snoozed reminder due at the snooze when the same plan comes again, unless the plan moves it later', async () => {
+        const plan = aReminderPlan('case-s1', { dueAt: t('08:00') });
+        await store().replaceCaseReminders('case-s1', [plan], t('07:00', 20));
+        expect(await store().snoozeReminder('case-s1', plan.id, t('07:00', 26), t('09:00'))).toMatchObject({ status: 'pending', dueAt: t('07:00', 26) });
+        await store().replaceCaseReminders('case-s1', [plan], t('10:00'));
+        expect(await claim(t('12:00'))).toEqual([]);
+        expect((await store().listRemindersForCase('case-s1'))[0]).toMatchObject({ dueAt: t('07:00', 26), snoozedUntil: t('07:00', 26) });
+        await store().replaceCaseReminders('case-s1', [{ ...plan, dueAt: t('09:00', 27) }], t('11:00'));
+        expect((await store().listRemindersForCase('case-s1'))[0]).toMatchObject({ dueAt: t('09:00', 27) });
+      });
+
+      it('brings a sent reminder back as pending at the snooze, and refuses escalations, resolved and unknown reminders', async () => {
+        const sent = aReminderPlan('case-s2', { dueAt: t('08:00') });
+        const escalation = aReminderPlan('case-s2', { step: 'escalation', dueAt: t('09:00', 27) });
+        await store().replaceCaseReminders('case-s2', [sent, escalation], t('07:00', 20));
+        const [held] = await claim(t('08:00'));
+        expect(held && (await store().completeReminder(held.claim, 'sent', t('08:01')))).toBe(true);
+        expect(await store().snoozeReminder('case-s2', sent.id, t('07:00', 26), t('09:00'))).toMatchObject({ status: 'pending', dueAt: t('07:00', 26) });
+        expect(await claim(t('06:59', 26))).toEqual([]);
+        expect((await claim(t('07:00', 26))).map((c) => c.reminder.id)).toEqual([sent.id]);
+        expect(await store().snoozeReminder('case-s2', escalation.id, t('07:00', 26), t('09:00'))).toBeUndefined();
+        expect(await store().snoozeReminder('case-s2', 'case-s2:nothing', t('07:00', 26), t('09:00'))).toBeUndefined();
+        expect(await store().snoozeReminder('case-other', sent.id, t('07:00', 26), t('09:00'))).toBeUndefined();
+        await store().replaceCaseReminders('case-s2', [], t('10:00'));
+        expect(await store().snoozeReminder('case-s2', escalation.id.replace('escalation', 'reminder'), t('07:00', 27), t('10:01'))).toBeUndefined();
+      });
+    });
   });
 }

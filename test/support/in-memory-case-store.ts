@@ -152,6 +152,10 @@ export class InMemoryCaseStore implements CaseStore {
     return this.reminders.listForCase(caseId);
   }
 
+  async snoozeReminder(caseId: string, reminderId: string, until: string, at: string): Promise<Reminder | undefined> {
+    return this.reminders.snooze(caseId, reminderId, until, at);
+  }
+
   async claimDueReminders(request: { now: string; instanceId: string; leaseMs: number; limit: number }): Promise<ClaimedReminder[]> {
     return this.reminders.claimDue(request);
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClaimedReminder, ReminderClaim } from '../../src/app/ports';
 import type { Reminder, ReminderPlan } from '../../src/domain/reminders/reminder';
 import { assertPlansOfCase, reconcileReminders } from '../../src/domain/reminders/reconcile-reminders';
+import { snoozeReminder } from '../../src/domain/reminders/snooze-reminder';
 
 interface Held {
   reminder: Reminder;
@@ -46,6 +47,14 @@ export class InMemoryReminders {
       this.held.set(reminder.id, { reminder, claim });
       return { reminder: structuredClone(reminder), claim: { ...claim } };
     });
+  }
+
+  snooze(caseId: string, reminderId: string, until: string, at: string): Reminder | undefined {
+    const h = this.held.get(reminderId);
+    const next = h === undefined || h.reminder.caseId !== caseId ? undefined : snoozeReminder(h.reminder, until, at);
+    if (next === undefined) return undefined;
+    this.held.set(next.id, { reminder: structuredClone(next) });
+    return structuredClone(next);
   }
 
   complete(claim: ReminderClaim, outcome: 'sent' | 'resolved', at: string): boolean {

@@ -7,6 +7,7 @@ import { createLogger } from '../../src/adapters/log/logger';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import { createApp, type App } from '../../src/app-server';
 import type { Clock } from '../../src/app/ports';
+import type { SweepResult } from '../../src/app/sweep-reminders';
 import { UuidIds } from '../../src/adapters/ids/uuid-ids';
 import { ConnectorStandIn } from './connector-stand-in';
 import { FixedClock } from './fixed-clock';
@@ -57,11 +58,34 @@ export class RunningBot {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
+  /** Runs one reminder sweep now, by the test's clock, as the scheduler would; waits for nothing else. */
+  async sweepReminders(instanceId = 'test-instance'): Promise<SweepResult> {
+    if (!this.app) throw new Error('the bot is not running');
+    return this.app.sweepReminders({ instanceId, leaseMs: 5 * 60_000, batchSize: 10, retryAfterMs: 15 * 60_000 });
+  }
+
+  /**
+   * A second bot instance on the same database file and connector (no HTTP server): for two sweeps racing.
+   * Close it before the test ends.
+   */
+  anotherInstance(): { app: App; close: () => Promise<void> } {
+    const store = SqliteCaseStore.open(this.dbFile);
+    return { app: this.createAppOn(store), close: () => store.close() };
+  }
+
   private async startServer(): Promise<void> {
     this.store = SqliteCaseStore.open(this.dbFile);
+    this.app = this.createAppOn(this.store);
+    this.server = this.app.server;
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const address = this.server.address() as AddressInfo;
+    this.baseUrl = `http://127.0.0.1:${address.port}`;
+  }
+
+  private createAppOn(store: SqliteCaseStore): App {
     const directory = loadSampleDirectory();
     const clock: Clock = this.clock;
-    this.app = createApp({
+    return createApp({
       config: {
         credentials: undefined,
         allowedTenants: this.options.allowedTenants ?? [],
@@ -69,7 +93,7 @@ export class RunningBot {
         teamsServiceUrl: this.serviceUrl,
         reportRateLimit: this.options.reportRateLimit ?? { max: 10, windowMs: 10 * 60_000 },
       },
-      store: this.store,
+      store,
       clock,
       ids: new UuidIds(),
       directory: () => directory,
@@ -79,10 +103,6 @@ export class RunningBot {
         return { ok: true, value: { version: directory.version } };
       },
     });
-    this.server = this.app.server;
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    const address = this.server.address() as AddressInfo;
-    this.baseUrl = `http://127.0.0.1:${address.port}`;
   }
 
   /** Waits until the proactive sends started by the last turns are done. */

@@ -30,6 +30,7 @@ export const storedReminderSchema = z
     updatedAt: z.string(),
     sentAt: z.string().optional(),
     resolvedAt: z.string().optional(),
+    snoozedUntil: z.string().optional(),
   })
   .strict();
 
@@ -51,6 +52,7 @@ export function storedReminderOf(r: Reminder): Reminder {
   };
   if (r.sentAt !== undefined) stored.sentAt = r.sentAt;
   if (r.resolvedAt !== undefined) stored.resolvedAt = r.resolvedAt;
+  if (r.snoozedUntil !== undefined) stored.snoozedUntil = r.snoozedUntil;
   return stored;
 }
 

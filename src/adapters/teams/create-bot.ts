@@ -15,6 +15,7 @@ import { registerHandover } from './features/handover/register';
 import { registerConsultation } from './features/consultation/register';
 import { registerFallback, registerHelp } from './features/help/register';
 import { registerMyReports } from './features/my-reports/register';
+import { registerReminder } from './features/reminder/register';
 import { registerReport } from './features/report/register';
 import { t } from './i18n/i18n';
 import { addressOf, isPersonalChat } from './addresses';
@@ -78,6 +79,7 @@ export function createBot(options: BotOptions): Bot {
   registerHandover(app, options);
   registerInputAnswer(app, options);
   registerMyHandovers(app, options);
+  registerReminder(app, options);
   registerHelp(app, options);
   registerFallback(app);
 

@@ -6,7 +6,8 @@ import type { Clock } from '../../app/ports';
 import { statusMessageText } from './cards/views/case-notices';
 import { caseCardSummary, handoverSummary, inputRequestSummary, questionSummary } from './cards/views/notification-summary';
 import { schoolName } from './cards/views/routing-summary';
-import { renderCaseCard, renderHandoverCard, renderInputRequestCard, renderQuestionCard } from './cards/render';
+import { renderCaseCard, renderHandoverCard, renderInputRequestCard, renderQuestionCard, renderReminderCard } from './cards/render';
+import { reminderSummary } from './cards/views/reminder-card';
 import { addressOfPerson, parseTeamsAddress } from './delivery/teams-address';
 import type { OutboundActivity, TeamsNotifier } from './delivery/teams-notifier';
 import { langFromLocale, type Lang } from './i18n/i18n';
@@ -81,6 +82,10 @@ export class TeamsMessenger implements Messenger {
         const answered = (c.handover?.inputRequests ?? []).some((q) => q.id === message.questionId && q.answer !== undefined);
         const card = renderInputRequestCard({ lang, directory, case: c, questionId: message.questionId, answered });
         return cardActivity(card, inputRequestSummary(lang, directory, c));
+      }
+      case 'reminder': {
+        const card = renderReminderCard({ lang, directory, case: c, reminder: message.reminder });
+        return cardActivity(card, reminderSummary(lang, directory, c));
       }
       default: {
         const unreachable: never = message;

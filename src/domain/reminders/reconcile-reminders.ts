@@ -7,13 +7,17 @@ export interface ReminderChanges {
   changed: Reminder[];
 }
 
+/** A snoozed reminder is due at the later of its planned time and its snooze; ISO UTC strings sort as instants. */
+const dueOf = (r: Reminder, p: ReminderPlan): string => (r.snoozedUntil !== undefined && r.snoozedUntil > p.dueAt ? r.snoozedUntil : p.dueAt);
+
 const samePlan = (r: Reminder, p: ReminderPlan): boolean =>
-  r.dueAt === p.dueAt && JSON.stringify(r.recipient) === JSON.stringify(p.recipient) && r.subject === p.subject;
+  r.dueAt === dueOf(r, p) && JSON.stringify(r.recipient) === JSON.stringify(p.recipient) && r.subject === p.subject;
 
 /**
  * What reconciling a case's stored reminders with its planned ones changes: planned and absent → created;
  * pending and planned with another due time or recipient → updated; pending and not planned → resolved (acting
- * resolves at once). Sent and resolved reminders are final and never change, even if planned again.
+ * resolves at once). A snooze on a pending reminder holds: it stays due no earlier than `snoozedUntil`, unless
+ * the plan moves it later anyway. Sent and resolved reminders are final and never change, even if planned again.
  */
 export function reconcileReminders(stored: readonly Reminder[], planned: readonly ReminderPlan[], at: string): ReminderChanges {
   const byId = new Map(stored.map((r) => [r.id, r]));
@@ -24,7 +28,7 @@ export function reconcileReminders(stored: readonly Reminder[], planned: readonl
     const current = byId.get(p.id);
     if (current === undefined) created.push({ ...p, status: 'pending', attempts: 0, createdAt: at, updatedAt: at });
     else if (current.status === 'pending' && !samePlan(current, p))
-      changed.push({ ...current, dueAt: p.dueAt, recipient: p.recipient, subject: p.subject, updatedAt: at });
+      changed.push({ ...current, dueAt: dueOf(current, p), recipient: p.recipient, subject: p.subject, updatedAt: at });
   }
   for (const r of stored) {
     if (r.status === 'pending' && !plannedIds.has(r.id)) changed.push({ ...r, status: 'resolved', resolvedAt: at, updatedAt: at });

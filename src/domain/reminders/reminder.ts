@@ -70,6 +70,11 @@ export interface Reminder extends ReminderPlan {
   updatedAt: string;
   sentAt?: string;
   resolvedAt?: string;
+  /**
+   * A recipient asked to be reminded again no earlier than this instant. Re-planning keeps it: the reminder
+   * stays due at the later of its planned time and this one (./reconcile-reminders.ts).
+   */
+  snoozedUntil?: string;
 }
 
 /** The deterministic id of a reminder. Parts are our own codes and ids; `:` separates them. */

@@ -208,6 +208,10 @@ export class CosmosCaseStore implements CaseStore {
     return this.reminders.listForCase(caseId);
   }
 
+  snoozeReminder(caseId: string, reminderId: string, until: string, at: string): Promise<Reminder | undefined> {
+    return this.reminders.snooze(caseId, reminderId, until, at);
+  }
+
   claimDueReminders(request: { now: string; instanceId: string; leaseMs: number; limit: number }): Promise<ClaimedReminder[]> {
     return this.reminders.claimDue(request);
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClaimedReminder, ReminderClaim } from '../../../app/ports';
 import type { Reminder, ReminderPlan } from '../../../domain/reminders/reminder';
 import { assertPlansOfCase, reconcileReminders } from '../../../domain/reminders/reconcile-reminders';
+import { snoozeReminder } from '../../../domain/reminders/snooze-reminder';
 import type { CosmosCall } from './cosmos-call';
 import type { CaseContainers } from './cosmos-containers';
 import { cosmosStatusOf } from './cosmos-failure';
@@ -74,6 +75,28 @@ export class CosmosReminders {
     }
     await this.raiseSweepMark(mark, today);
     return claimed;
+  }
+
+  /**
+   * Snoozes with If-Match, re-reading after a lost race. The item moves to the bucket of its new due day:
+   * a sent reminder's old bucket may already lie behind the sweep mark.
+   */
+  async snooze(caseId: string, reminderId: string, until: string, at: string): Promise<Reminder | undefined> {
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const current = (await this.itemsOfCase(caseId)).find((i) => i.value.reminder.id === reminderId);
+      const reminder = current === undefined ? undefined : snoozeReminder(current.value.reminder, until, at);
+      if (current === undefined || reminder === undefined) return undefined;
+      const bucket = bucketFor(reminder.dueAt, at);
+      const next: ReminderItem = { bucket, reminder, claimToken: null, claimedUntil: null };
+      try {
+        if (bucket !== current.value.bucket) await this.move(current, next);
+        else if (!(await this.replaceIfMatch(next, current.etag))) continue;
+        return reminder;
+      } catch (error) {
+        if (!lostRace(error)) throw error;
+      }
+    }
+    throw new Error(`Reminder ${reminderId}: it kept changing while being snoozed (four lost races in a row)`);
   }
 
   complete(claim: ReminderClaim, outcome: 'sent' | 'resolved', at: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ClaimedReminder, ReminderClaim } from '../../../app/ports';
 import type { Reminder, ReminderPlan } from '../../../domain/reminders/reminder';
 import { assertPlansOfCase, reconcileReminders } from '../../../domain/reminders/reconcile-reminders';
+import { snoozeReminder } from '../../../domain/reminders/snooze-reminder';
 import { parseJsonColumn } from '../corrupt-row-error';
 import { storedReminderOf, storedReminderSchema } from '../stored-reminder-schema';
 import type { Statements } from './sqlite-statements';
@@ -12,6 +13,7 @@ const reminderRowSchema = z.object({ id: z.string(), body: z.string() });
 
 type ClaimRequest = { now: string; instanceId: string; leaseMs: number; limit: number };
 type Settlement = { claim: ReminderClaim; next: (r: Reminder) => Reminder };
+type Snooze = { caseId: string; reminderId: string; until: string; at: string };
 
 function toReminder(raw: unknown): Reminder {
   const row = reminderRowSchema.parse(raw);
@@ -28,6 +30,7 @@ export class SqliteReminders {
   private readonly replaceOnce: Transaction<(caseId: string, planned: readonly ReminderPlan[], at: string) => void>;
   private readonly claimOnce: Transaction<(request: ClaimRequest) => ClaimedReminder[]>;
   private readonly settleOnce: Transaction<(s: Settlement) => boolean>;
+  private readonly snoozeOnce: Transaction<(s: Snooze) => Reminder | undefined>;
 
   constructor(
     db: Database,
@@ -56,6 +59,19 @@ export class SqliteReminders {
       const { changes } = statements.settleReminder.run({ ...columnsOf(settled), token: claim.token });
       return changes === 1;
     });
+
+    this.snoozeOnce = db.transaction(({ caseId, reminderId, until, at }: Snooze): Reminder | undefined => {
+      const row: unknown = statements.reminderById.get(reminderId);
+      const found = row === undefined ? undefined : toReminder(row);
+      const next = found === undefined || found.caseId !== caseId ? undefined : snoozeReminder(found, until, at);
+      if (next === undefined) return undefined;
+      statements.snoozeReminder.run(columnsOf(next));
+      return storedReminderOf(next);
+    });
+  }
+
+  snooze(request: Snooze): Reminder | undefined {
+    return this.snoozeOnce.immediate(request);
   }
 
   replace(caseId: string, planned: readonly ReminderPlan[], at: string): void {

@@ -60,6 +60,9 @@ export const sql = {
   dueReminders: `SELECT id, body FROM reminders WHERE status = 'pending' AND due_at <= @now
       AND (claimed_until IS NULL OR claimed_until <= @now)
     ORDER BY due_at, id LIMIT @limit`,
+  reminderById: 'SELECT id, body FROM reminders WHERE id = ?',
+  snoozeReminder: `UPDATE reminders SET status = 'pending', due_at = @dueAt, claim_token = NULL, claimed_until = NULL, body = @body
+    WHERE id = @id`,
   claimReminder: 'UPDATE reminders SET claim_token = @token, claimed_until = @until, body = @body WHERE id = @id',
   claimedReminder: `SELECT id, body FROM reminders WHERE id = ? AND status = 'pending' AND claim_token = ?`,
   settleReminder: `UPDATE reminders SET status = @status, due_at = @dueAt, claim_token = NULL, claimed_until = NULL, body = @body
@@ -98,6 +101,8 @@ export function prepareStatements(db: Database) {
     insertReminder: prepare('insertReminder'),
     updatePendingReminder: prepare('updatePendingReminder'),
     dueReminders: prepare('dueReminders'),
+    reminderById: prepare('reminderById'),
+    snoozeReminder: prepare('snoozeReminder'),
     claimReminder: prepare('claimReminder'),
     claimedReminder: prepare('claimedReminder'),
     settleReminder: prepare('settleReminder'),

@@ -11,6 +11,7 @@ import myHandovers from '../../../../adaptive-cards/my-handovers.json';
 import notice from '../../../../adaptive-cards/notice.json';
 import protectedIdentity from '../../../../adaptive-cards/protected-identity.json';
 import questionCard from '../../../../adaptive-cards/question-card.json';
+import reminderCard from '../../../../adaptive-cards/reminder-card.json';
 import reportConfirmation from '../../../../adaptive-cards/report-confirmation.json';
 import reportForm from '../../../../adaptive-cards/report-form.json';
 import teamQueue from '../../../../adaptive-cards/team-queue.json';
@@ -36,6 +37,7 @@ export const templates = {
   notice,
   'protected-identity': protectedIdentity,
   'question-card': questionCard,
+  'reminder-card': reminderCard,
   'report-confirmation': reportConfirmation,
   'report-form': reportForm,
   'team-queue': teamQueue,

@@ -8,12 +8,13 @@ import { inputRequestCardView, type InputRequestCardInput } from './views/input-
 import { myCasesView, type MyCasesInput } from './views/my-cases';
 import { myHandoversView, type MyHandoversInput } from './views/my-handovers';
 import { questionCardView, type QuestionCardInput } from './views/question-card';
+import { reminderCardView, type ReminderCardInput } from './views/reminder-card';
 import { reportConfirmationView, type ReportConfirmationInput } from './views/report-confirmation';
 import { reportFormView, type ReportFormInput } from './views/report-form';
 import { teamQueueView, type TeamQueueInput } from './views/team-queue';
 import type { Lang } from '../i18n/i18n';
 
-export type { AdaptiveCardJson, CaseCardInput, HandoverCardInput, InputRequestCardInput, MyHandoversInput, QuestionCardInput, TeamQueueInput };
+export type { AdaptiveCardJson, CaseCardInput, HandoverCardInput, InputRequestCardInput, MyHandoversInput, QuestionCardInput, ReminderCardInput, TeamQueueInput };
 
 /** One render function per template: typed input → view model → expanded card. */
 export const renderReportForm = (input: ReportFormInput): AdaptiveCardJson => expandCard('report-form', reportFormView(input));
@@ -35,6 +36,8 @@ export const renderNotice = (input: { title: string; text: string }): AdaptiveCa
 export const renderCaseCard = (input: CaseCardInput): AdaptiveCardJson => expandCard('case-card', caseCardView(input));
 /** A question from the team in the reporter's chat, with the answer field (or the answer, once sent). */
 export const renderQuestionCard = (input: QuestionCardInput): AdaptiveCardJson => expandCard('question-card', questionCardView(input));
+/** A follow-up reminder or escalation: what is waiting, the action that resolves it, and a snooze (no pupil data). */
+export const renderReminderCard = (input: ReminderCardInput): AdaptiveCardJson => expandCard('reminder-card', reminderCardView(input));
 /** A team member's queues of open cases (`mina ärenden`), oldest first, without pupil data. */
 export const renderTeamQueue = (input: TeamQueueInput): AdaptiveCardJson => expandCard('team-queue', teamQueueView(input));
 /**

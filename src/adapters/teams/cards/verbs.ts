@@ -35,6 +35,8 @@ export const verbs = {
   handoverAnswerInput: 'handover.answer_input',
   /** An investigator's unacknowledged and open handovers. */
   handoversMine: 'handovers.mine',
+  /** A reminder's recipient asks to be reminded again at the start of the next working day. */
+  reminderSnooze: 'reminder.snooze',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];
