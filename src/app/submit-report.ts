@@ -9,7 +9,7 @@ import { withUrgentIntakeHandover } from '../domain/handover/intake-handover';
 import { routeReport } from '../domain/routing/route-report';
 import { auditIntakeDisclosures } from './audit-disclosures';
 import { planReminders, type ReminderDeps } from './plan-reminders';
-import type { IdSource } from './ports';
+import type { CaseStore, IdSource } from './ports';
 
 /** Storing a case plans its first reminders, so submitting needs the calendar too. */
 export interface SubmitReportDeps extends ReminderDeps {
@@ -28,6 +28,12 @@ export type SubmitReportError =
   | { code: 'protected_identity' };
 
 export const submissionKeyOf = (actor: Actor, formId: string): string => `${actor.tenantId}:${actor.userId}:${formId}`;
+
+/** True when this person's form was stored before (a late repeat): among their most recent cases. */
+export async function isStoredSubmission(deps: { store: CaseStore }, actor: Actor, formId: string): Promise<boolean> {
+  const key = submissionKeyOf(actor, formId);
+  return (await deps.store.listCasesByReporter(actor.tenantId, actor.userId, 100)).some((c) => c.submissionKey === key);
+}
 
 /**
  * Turns a validated report into exactly one case: routed, with a suggested support level and a reference.

@@ -1,8 +1,5 @@
 import type { Clock } from '../../app/ports';
 
-/** How long a form that got a slot is remembered, so that a late retry of it is never refused. */
-const rememberFormsMs = 24 * 60 * 60_000;
-
 /** At most `max` new submissions per person in any window of `windowMs`. */
 export interface SubmissionLimit {
   max: number;
@@ -11,10 +8,11 @@ export interface SubmissionLimit {
 
 /**
  * Per-person limit on new reports and questions, so that a stuck client or a script cannot flood the teams'
- * inboxes. A sliding log per person (tenant + user): a slot is taken before the case is stored and given back
- * when nothing was stored. A form that already holds a slot (a double click, Teams retrying the invoke) is
- * always let through, for a day after it was first let through: the store answers it with the same case, so it
- * creates nothing new.
+ * inboxes. A sliding log per person (tenant + user) over the window only, so memory does not grow with the
+ * cases stored: a slot is taken before the case is stored and given back when nothing was stored. A form that
+ * holds a slot (a double click, Teams retrying the invoke) is always let through; a later repeat of a form,
+ * after its slot left the window, is let through when `isRepeat` finds its case in the store, which answers it
+ * with the same case and creates nothing new.
  * In-process only: each instance counts its own submissions (docs/security.md).
  */
 export class SubmissionLimiter {
@@ -49,8 +47,13 @@ export class SubmissionLimiter {
    * Runs `submit` in a slot of `personKey` for `formId`, or answers undefined without running it when the person
    * is over the limit. The slot is given back when `submit` stored nothing (`ok: false`) or threw.
    */
-  async run<R extends { ok: boolean }>(personKey: string, formId: string, submit: () => Promise<R>): Promise<R | undefined> {
-    if (!this.tryAcquire(personKey, formId)) return undefined;
+  async run<R extends { ok: boolean }>(
+    personKey: string,
+    formId: string,
+    submit: () => Promise<R>,
+    isRepeat: () => Promise<boolean> = async () => false,
+  ): Promise<R | undefined> {
+    if (!this.tryAcquire(personKey, formId)) return (await isRepeat()) ? submit() : undefined;
     try {
       const result = await submit();
       if (!result.ok) this.release(personKey, formId);
@@ -68,7 +71,7 @@ export class SubmissionLimiter {
 
   private prune(now: number): void {
     for (const [key, held] of this.slots) {
-      const live = held.filter((s) => s.at > now - Math.max(this.limit.windowMs, rememberFormsMs));
+      const live = held.filter((s) => s.at > now - this.limit.windowMs);
       if (live.length === 0) this.slots.delete(key);
       else if (live.length !== held.length) this.slots.set(key, live);
     }

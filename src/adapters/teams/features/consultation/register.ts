@@ -1,5 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { routeToInbox } from '../../../../app/route-to-inbox';
+import { isStoredSubmission } from '../../../../app/submit-report';
 import { submitConsultation } from '../../../../app/submit-consultation';
 import { actorFrom } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
@@ -27,7 +28,9 @@ export function registerConsultation(app: Application<TurnState>, deps: BotDeps)
     if (parsed.kind === 'invalid')
       return renderConsultationForm({ lang, directory, formId: parsed.formId, values: parsed.values, errors: parsed.errors });
     const submit = () => submitConsultation(deps, { actor, formId: parsed.formId, draft: parsed.draft });
-    const result = await deps.submissions.run(`${actor.tenantId}:${actor.userId}`, parsed.formId, submit);
+    const result = await deps.submissions.run(`${actor.tenantId}:${actor.userId}`, parsed.formId, submit, () =>
+      isStoredSubmission(deps, actor, parsed.formId),
+    );
     if (result === undefined) {
       deps.log.warn({ event: 'consultation.rate_limited' });
       return renderConsultationForm({ lang, directory, formId: parsed.formId, values: parsed.values, refusal: 'too_many_submissions' });

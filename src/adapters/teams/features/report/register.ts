@@ -1,6 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { routeToInbox } from '../../../../app/route-to-inbox';
-import { submitReport } from '../../../../app/submit-report';
+import { isStoredSubmission, submitReport } from '../../../../app/submit-report';
 import type { FieldError } from '../../../../domain/errors';
 import type { ReportDraft } from '../../../../domain/report/report';
 import type { ReportField } from '../../../../domain/report/rules';
@@ -44,7 +44,9 @@ export function registerReport(app: Application<TurnState>, deps: BotDeps): void
     if (parsed.kind === 'invalid') return rejected(parsed.errors);
 
     const submit = () => submitReport(deps, { actor, formId: parsed.formId, draft: parsed.draft });
-    const result = await deps.submissions.run(`${actor.tenantId}:${actor.userId}`, parsed.formId, submit);
+    const result = await deps.submissions.run(`${actor.tenantId}:${actor.userId}`, parsed.formId, submit, () =>
+      isStoredSubmission(deps, actor, parsed.formId),
+    );
     if (result === undefined) {
       deps.log.warn({ event: 'report.rate_limited' });
       return renderReportForm({ lang, directory, formId: parsed.formId, values: parsed.values, refusal: 'too_many_submissions' });
