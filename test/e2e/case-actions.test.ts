@@ -5,7 +5,7 @@ import { aTeacher, type TeamsUser } from '../support/activities';
 import { aSchoolIn } from '../support/report-payload';
 import { RunningBot } from '../support/running-bot';
 import { cardOf, submitReport, TeamInboxes, textOf } from '../support/team-inboxes';
-import { TeamsClient, type InvokeResult } from '../support/teams-client';
+import { buttonsOf, TeamsClient, type InvokeResult } from '../support/teams-client';
 import { loadSampleDirectory } from '../support/test-directory';
 
 const dir: Directory = loadSampleDirectory();
@@ -16,21 +16,6 @@ const member1 = user(team?.members[0]?.id);
 const member2 = user(team?.members[1]?.id);
 const coordinatorId = team?.coordinators[0]?.id;
 const stranger = user(dir.sstTeams.find((t) => t.id === 'BRO-SST-1')?.members[0]?.id);
-
-/** The input ids of every form a card holds, with the verb of the button that submits them. */
-function buttonsOf(card: unknown): string[] {
-  const verbs: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const n = Object.fromEntries(Object.entries(node));
-      if (n.type === 'Action.Execute' && typeof n.verb === 'string') verbs.push(n.verb);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return verbs;
-}
 
 describe('a school-social worker acts on a case from its card', () => {
   let bot: RunningBot;

@@ -5,7 +5,7 @@ import { aTeacher, type TeamsUser } from '../support/activities';
 import { aSchoolIn } from '../support/report-payload';
 import { RunningBot } from '../support/running-bot';
 import { cardOf, deliveredTo, person, submitReport, TeamInboxes, textOf } from '../support/team-inboxes';
-import { TeamsClient, type InvokeResult } from '../support/teams-client';
+import { buttonsOf, TeamsClient, type InvokeResult } from '../support/teams-client';
 import { loadSampleDirectory } from '../support/test-directory';
 
 const dir: Directory = loadSampleDirectory();
@@ -18,20 +18,6 @@ const worker = user(team?.members[0]?.id);
 const investigator1 = user(farUnit?.contacts[0]?.id);
 const investigator2 = user(farUnit?.contacts[1]?.id);
 const stranger = user(skaUnit?.contacts[0]?.id);
-
-const verbsIn = (card: unknown): string[] => {
-  const found: string[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (typeof n === 'object' && n !== null) {
-      const o = Object.fromEntries(Object.entries(n));
-      if (o.type === 'Action.Execute' && typeof o.verb === 'string') found.push(o.verb);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  return found;
-};
 
 describe('handing a case over to the investigation unit', () => {
   let bot: RunningBot;
@@ -82,7 +68,7 @@ describe('handing a case over to the investigation unit', () => {
     const view = await press(investigator1, 'handover.view', {});
     expect(textOf(view.card)).toContain('familjen vill ha stöd');
     expect(textOf(view.card)).not.toContain('XYZZY');
-    expect(verbsIn(view.card)).toContain('handover.acknowledge');
+    expect(buttonsOf(view.card)).toContain('handover.acknowledge');
   });
 
   it('acknowledges in chat: the team card shows it, and the reporter hears only the process step', async () => {
@@ -112,7 +98,7 @@ describe('handing a case over to the investigation unit', () => {
     expect([investigator1.aadObjectId, investigator2.aadObjectId]).toContain(winner);
     expect(after.version).toBe(before.version + 1);
     const loser = winner === investigator1.aadObjectId ? b : a;
-    expect(verbsIn(loser.card)).not.toContain('handover.acknowledge');
+    expect(buttonsOf(loser.card)).not.toContain('handover.acknowledge');
     const winnerName = [...(farUnit?.contacts ?? [])].find((p) => p.id === winner)?.name ?? 'missing';
     expect(textOf(loser.card)).toContain(winnerName);
   });
@@ -127,7 +113,7 @@ describe('handing a case over to the investigation unit', () => {
     const delivered = deliveredTo(await bot.store.listDeliveriesForCase(after.id), 'handover_card');
     for (const p of skaUnit?.contacts ?? []) expect(delivered).toContain(person(p.id));
     const refused = await press(investigator1, 'handover.acknowledge', { version: after.version });
-    expect(verbsIn(refused.card)).not.toContain('handover.acknowledge');
+    expect(buttonsOf(refused.card)).not.toContain('handover.acknowledge');
     expect((await current()).handover?.state).toBe('pending');
   });
 
@@ -137,7 +123,7 @@ describe('handing a case over to the investigation unit', () => {
     await press(investigator1, 'handover.request_input', { version: (await current()).version, inputQuestion: 'Hur ser skolan på hemsituationen?' });
     const request = (await current()).handover?.inputRequests[0];
     expect(request?.text).toBe('Hur ser skolan på hemsituationen?');
-    const card = inboxes.messagesTo(worker.aadObjectId).map(cardOf).find((x) => verbsIn(x).includes('handover.answer_input'));
+    const card = inboxes.messagesTo(worker.aadObjectId).map(cardOf).find((x) => buttonsOf(x).includes('handover.answer_input'));
     expect(textOf(card)).toContain('Hur ser skolan på hemsituationen?');
     await press(worker, 'handover.answer_input', { questionId: request?.id, inputAnswer: 'Vi ser trötthet på måndagar.' });
     expect((await current()).handover?.inputRequests[0]?.answer?.text).toBe('Vi ser trötthet på måndagar.');

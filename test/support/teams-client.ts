@@ -85,3 +85,18 @@ export function attentionTexts(card: unknown): string[] {
   walk(card);
   return out;
 }
+
+/** The verbs of every Action.Execute button a card offers, including those inside ShowCard forms. */
+export function buttonsOf(card: unknown): string[] {
+  const verbs: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (typeof node === 'object' && node !== null) {
+      const n = Object.fromEntries(Object.entries(node));
+      if (n.type === 'Action.Execute' && typeof n.verb === 'string') verbs.push(n.verb);
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card);
+  return verbs;
+}
