@@ -1,6 +1,6 @@
 import { reportersOf, type Case } from '../domain/case/case';
 import type { ReminderRecipient } from '../domain/reminders/reminder';
-import { findDistrict, findInvestigationUnit, findSstTeam, type Directory, type PersonRef } from '../domain/routing/directory';
+import { type Directory, findDistrict, findInvestigationUnit, findSchool, findSstTeam, type PersonRef } from '../domain/routing/directory';
 import type { CaseStore, Recipient } from './ports';
 import { teamInboxRecipients } from './route-to-inbox';
 
@@ -21,8 +21,9 @@ const found = (recipients: Recipient[]): ResolvedRecipients =>
 
 /**
  * The people and inboxes a reminder's directory reference stands for, in the case's tenant. A team's inbox is
- * its channel if linked, else its members (as for new cases). The directory has no head teachers yet: a head
- * teacher's reminder reaches the case's reporter when they reported as head teacher, and nobody otherwise.
+ * its channel if linked, else its members (as for new cases). A head teacher's reminder goes to the school's
+ * `headTeacher` in the directory; for a school without one, to the case's reporter when they reported as head
+ * teacher, and to nobody otherwise (logged).
  */
 export async function reminderRecipients(
   deps: { store: Pick<CaseStore, 'getAddress'> },
@@ -49,10 +50,13 @@ export async function reminderRecipients(
       return { recipients: [{ kind: 'person', tenantId: c.tenantId, userId: recipient.userId }] };
     case 'case_reporters':
       return { recipients: reportersOf(c).map((userId) => ({ kind: 'person', tenantId: c.tenantId, userId })) };
-    case 'head_teacher':
+    case 'head_teacher': {
+      const headTeacher = findSchool(dir, recipient.schoolId)?.headTeacher;
+      if (headTeacher) return { recipients: people(c, [headTeacher]) };
       return c.reporterRole === 'head_teacher'
         ? { recipients: [{ kind: 'person', tenantId: c.tenantId, userId: c.reporterId }] }
         : { recipients: [], skipped: 'no_head_teacher_in_directory' };
+    }
     default: {
       const unreachable: never = recipient;
       return unreachable;
@@ -80,8 +84,10 @@ export function isReminderRecipient(userId: string, recipient: ReminderRecipient
       return recipient.userId === userId;
     case 'case_reporters':
       return reportersOf(c).includes(userId);
-    case 'head_teacher':
-      return c.reporterRole === 'head_teacher' && c.reporterId === userId;
+    case 'head_teacher': {
+      const headTeacher = findSchool(dir, recipient.schoolId)?.headTeacher;
+      return headTeacher ? headTeacher.id === userId : c.reporterRole === 'head_teacher' && c.reporterId === userId;
+    }
     default: {
       const unreachable: never = recipient;
       return unreachable;

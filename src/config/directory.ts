@@ -56,6 +56,7 @@ const schoolSchema = z
       .refine((forms) => new Set(forms).size === forms.length, 'lists a school form twice'),
     organiser: z.enum(['municipal', 'independent']),
     sstTeamId: id.optional(),
+    headTeacher: personRef.optional(),
   })
   .strict();
 

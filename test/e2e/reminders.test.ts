@@ -185,3 +185,31 @@ describe('reminders about handovers', () => {
     expect(remindersTo(user(ska?.managers[0]?.id))).toHaveLength(1);
   });
 });
+
+describe("the head teacher's reminder about the organiser notice", () => {
+  let bot: RunningBot;
+  beforeEach(async () => {
+    bot = await new RunningBot({ now: at('2026-11-23', '10:00') }).start();
+  });
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  it("reaches the school's head teacher from the directory until the organiser is notified", async () => {
+    const headTeacher = user(school.headTeacher?.id);
+    const inboxes = new TeamInboxes(bot);
+    const submitted = await submitReport(bot, new TeamsClient(bot, aTeacher(2)), school, {
+      investigationStartedOn: '2026-11-20',
+      organiserNotifiedOn: '',
+    });
+    const planned = (await bot.store.listRemindersForCase(submitted.id)).filter((r) => r.kind === 'absence_investigation_notice');
+    expect(planned.length).toBeGreaterThan(0);
+    const due = planned.map((r) => r.dueAt).sort()[0] ?? '';
+    bot.clock.set(due);
+    await bot.sweepReminders();
+    const reminders = inboxes.messagesTo(headTeacher.aadObjectId).filter(isReminder);
+    expect(reminders).toHaveLength(1);
+    expect(String(reminders[0]?.summary)).toContain(submitted.reference);
+    expect(inboxes.messagesTo(aTeacher(2).aadObjectId).filter(isReminder)).toEqual([]);
+  });
+});

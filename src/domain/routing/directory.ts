@@ -45,6 +45,8 @@ export interface School {
   organiser: Organiser;
   /** Absent when the district has no team for this school yet: routing falls back and flags. */
   sstTeamId?: string;
+  /** The head teacher (rektor), who owns the School Act absence investigation and its notice to the organiser. */
+  headTeacher?: PersonRef;
 }
 
 export interface SstTeam {
