@@ -66,6 +66,7 @@ export function reminderScenarios(): ReminderScenario[] {
       reminder: aReminder(headTeacher, 'absence_investigation_notice', 'reminder', { kind: 'head_teacher', schoolId: headTeacher.schoolId }, 'occurrence-1'),
     },
     { name: 'consent expiry', case: consent, reminder: aReminder(consent, 'consent_expiry', 'reminder', { kind: 'person', userId: people.farMember1 }, '2027-01-15') },
+    { name: 'term re-check', case: consent, reminder: aReminder(consent, 'term_recheck', 'reminder', { kind: 'person', userId: people.farMember1 }, 'term-2027-01-11') },
     { name: 'just snoozed', case: fresh, reminder: { ...unassigned, snoozedUntil: '2026-11-26T07:00:00.000Z' }, snoozed: true },
     { name: 'snooze refused', case: fresh, reminder: unassigned, notice: 'refused' },
   ];
