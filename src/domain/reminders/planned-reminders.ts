@@ -2,6 +2,7 @@ import type { Case } from '../case/case';
 import { localKey } from './reminder-due';
 import type { PlannedReminder } from './reminder';
 import type { ReminderPlanning } from './reminder-planning';
+import { followUpReminders } from './follow-up-reminders';
 import { inputRequestReminders, initialAssessmentReminders, unacknowledgedHandoverReminders } from './handover-reminders';
 import {
   absenceInvestigationReminders,
@@ -27,6 +28,7 @@ export function plannedReminders(c: Case, planning: ReminderPlanning): PlannedRe
     ...unacknowledgedHandoverReminders(c, planning),
     ...initialAssessmentReminders(c, planning),
     ...inputRequestReminders(c, planning),
+    ...followUpReminders(c, planning),
   ].sort((a, b) => (localKey(a.due) < localKey(b.due) ? -1 : localKey(a.due) > localKey(b.due) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

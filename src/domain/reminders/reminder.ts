@@ -11,6 +11,7 @@ export const reminderKinds = [
   'initial_assessment',
   'absence_investigation_notice',
   'consent_expiry',
+  'follow_up',
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 

@@ -33,6 +33,7 @@ function actionOf(r: Reminder): Action {
       return 'act_on_steps';
     case 'unassigned_case':
     case 'consent_expiry':
+    case 'follow_up':
       return 'open_case';
     default: {
       const unreachable: never = r.kind;
@@ -67,6 +68,8 @@ function whatIsWaiting(lang: Lang, directory: Directory, c: Case, r: Reminder): 
       return fill(l.absenceInvestigationNotice, params);
     case 'consent_expiry':
       return fill(l.consentExpiry, { ...params, date: c.consent?.validUntil ?? r.subject });
+    case 'follow_up':
+      return fill(l.followUpReview, params);
     default: {
       const unreachable: never = r.kind;
       return unreachable;

@@ -31,12 +31,15 @@ const doneNotice = {
   hand_over: 'handedOver',
   close: 'closed',
   merge: 'merged',
+  set_follow_up: 'followUpSet',
+  record_check_in: 'checkInRecorded',
 } as const satisfies Record<CaseActionType, string>;
 
 function doneText(lang: Lang, done: CaseActionType, c: Case): string {
   const key = doneNotice[done];
   if (key === 'levelChanged') return caseNoticeText(lang, key, { level: c.supportLevel ? catalogue(lang).supportLevels[c.supportLevel] : '' });
   if (key === 'merged') return caseNoticeText(lang, key, { reference: c.reference });
+  if (key === 'followUpSet') return caseNoticeText(lang, key, { date: c.followUpOn ?? '' });
   return caseNoticeText(lang, key);
 }
 
