@@ -88,6 +88,9 @@ export async function cardForError(
     case 'rule_violation':
       return show(error.case, error.roles, { tone: 'warning', text: text(error.rule) });
     case 'invalid_field': {
+      // The follow-up date sits in a ShowCard: the reason goes on top, the refused date stays in the input.
+      if (form?.verb === 'case.follow_up')
+        return show(error.case, error.roles, { tone: 'attention', text: error.fields.map((e) => catalogue(lang).fieldErrors[e.code]).join(' ') }, form);
       const field = form?.verb === 'case.ask' ? 'question' : form?.verb === 'case.hand_over' ? 'handoverSummary' : 'text';
       const renamed = renameTextField(error.fields, field).map((e) => (e.field === 'summary' ? { ...e, field: 'handoverSummary' } : e));
       const rejected: CaseForm = { verb: form?.verb ?? '', values: form?.values ?? {}, errors: renamed };
