@@ -46,7 +46,8 @@ export function isDueForErasure(c: Case, settings: RetentionSettings, today: Cal
 
 /**
  * The case with every personal field and free text removed, marked `erasedAt`: pupil, absence and the
- * follow-up figures, school steps, consent, the reporter's text, question and answer texts, the handover summary and input request texts.
+ * follow-up figures, school steps, consent, the reporter's text, question and answer texts, the handover
+ * summary and input request texts.
  * Who did what and when (staff ids, history codes) stays: it is the authority's own process record.
  * Erasing an erased case changes nothing, so a repeated purge is harmless.
  */
