@@ -39,6 +39,8 @@ describe('reminder settings in the routing directory', () => {
   it('reads the sample file’s override for Järva', () => {
     expect(reminderSettingsFor(sample.reminders, 'JAR').initialAssessment.remindOnDays).toEqual([5, 10]);
     expect(reminderSettingsFor(sample.reminders, 'FAR').initialAssessment.remindOnDays).toEqual([7, 12]);
+    expect(reminderSettingsFor(sample.reminders, 'JAR').followUp.defaultSchoolDays).toBe(15);
+    expect(reminderSettingsFor(sample.reminders, 'FAR').followUp.defaultSchoolDays).toBe(20);
   });
 
   it.each<[string, unknown, string]>([
