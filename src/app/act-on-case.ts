@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../domain/calendar/calendar-date';
 import { can, rolesFor, type AccessAction, type CaseRole } from '../domain/access/policy';
 import type { Actor, Case } from '../domain/case/case';
 import { applyCaseAction, type ActionContext, type CaseAction, type CaseActionError } from '../domain/case/lifecycle';
@@ -5,13 +6,21 @@ import { err, ok, type Result } from '../domain/errors';
 import type { DomainEvent } from '../domain/events';
 import type { Directory } from '../domain/routing/directory';
 import { auditDisclosures } from './audit-disclosures';
+import { defaultFollowUpOn } from './follow-up-date';
 import { planReminders, type ReminderDeps } from './plan-reminders';
 
 /** A case change re-plans the case's reminders, so it needs the calendar too. */
 export type ActOnCaseDeps = ReminderDeps;
 
-/** A lifecycle action as a card can ask for it: a merge names its target by id, the use case reads it. */
-export type CaseCommand = Exclude<CaseAction, { type: 'merge' }> | { type: 'merge'; intoCaseId: string };
+/**
+ * A lifecycle action as a card can ask for it: a merge names its target by id, the use case reads it; the
+ * follow-up dates of a take and a check-in come from the district's settings and the calendar, not the card.
+ */
+export type CaseCommand =
+  | Exclude<CaseAction, { type: 'merge' | 'take' | 'record_check_in' }>
+  | { type: 'take' }
+  | { type: 'record_check_in'; totalPercent: number; unexcusedPercent: number }
+  | { type: 'merge'; intoCaseId: string };
 
 export interface ActOnCase {
   actor: Actor;
@@ -50,14 +59,26 @@ export async function actOnCase(deps: ActOnCaseDeps, cmd: ActOnCase): Promise<Re
     if (!target) return err({ code: 'not_found' });
   }
   const commanded = cmd.action;
-  const action: CaseAction | undefined = commanded.type === 'merge' ? (target ? { type: 'merge', into: target } : undefined) : commanded;
-  if (!action) return err({ code: 'not_found' });
+  const actionFor = (current: Case, today: CalendarDate): CaseAction | undefined => {
+    switch (commanded.type) {
+      case 'merge':
+        return target ? { type: 'merge', into: target } : undefined;
+      case 'take':
+        return { type: 'take', followUpOn: defaultFollowUpOn(deps, current, today) };
+      case 'record_check_in':
+        return { ...commanded, nextFollowUpOn: defaultFollowUpOn(deps, current, today) };
+      default:
+        return commanded;
+    }
+  };
   // Merging changes two cases: the actor must be allowed to merge on both.
   const targetAllowed = (t: Case | undefined) =>
     t === undefined || (t.tenantId === actor.tenantId && can(rolesFor(actor.userId, t, directory), 'case.merge', t));
   let before: Case | undefined;
-  const result = await changeCase(deps, cmd, `case.${action.type}`, action.type, (current, ctx) => {
+  const result = await changeCase(deps, cmd, `case.${commanded.type}`, commanded.type, (current, ctx) => {
     before = current;
+    const action = actionFor(current, ctx.today);
+    if (!action) return err({ code: 'not_authorized_target' as const });
     return targetAllowed(target) ? applyCaseAction(current, action, ctx) : err({ code: 'not_authorized_target' as const });
   });
   if (!result.ok || !target || !before) return result;

@@ -130,6 +130,7 @@ const reminderSettingsShape = {
     .strict(),
   absenceInvestigationNotice: z.object({ remindAfterSchoolDays: days(60) }).partial().strict(),
   consentExpiry: z.object({ remindDaysBefore: days(180) }).partial().strict(),
+  followUp: z.object({ defaultSchoolDays: days(120) }).partial().strict(),
 };
 const reminderOverrideSchema = z.object(reminderSettingsShape).partial().strict();
 type ReminderOverride = z.infer<typeof reminderOverrideSchema>;
@@ -146,6 +147,7 @@ function withOverride(base: ReminderSettings, o: ReminderOverride): ReminderSett
     initialAssessment: { ...base.initialAssessment, ...o.initialAssessment },
     absenceInvestigationNotice: { ...base.absenceInvestigationNotice, ...o.absenceInvestigationNotice },
     consentExpiry: { ...base.consentExpiry, ...o.consentExpiry },
+    followUp: { ...base.followUp, ...o.followUp },
   };
 }
 

@@ -22,6 +22,7 @@ export type FieldErrorCode =
   | 'unexcused_exceeds_total'
   | 'period_order'
   | 'date_in_future'
+  | 'date_in_past'
   | 'personnummer'
   | 'full_name'
   | 'consent_expired'

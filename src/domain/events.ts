@@ -21,6 +21,8 @@ export type DomainEvent =
   | (EventBase & { type: 'CaseHandedOver'; unitId: string; urgent: boolean; legalGround: LegalGround })
   | (EventBase & { type: 'CaseClosed'; outcome: CaseOutcome })
   | (EventBase & { type: 'CaseMerged'; intoCaseId: string })
+  | (EventBase & { type: 'FollowUpSet'; on: string })
+  | (EventBase & { type: 'CheckInRecorded'; on: string })
   | (EventBase & { type: 'HandoverAcknowledged'; unitId: string; responsibleId: string })
   | (EventBase & { type: 'HandoverForwarded'; fromUnitId: string; toUnitId: string; reason: ForwardReason; urgent: boolean })
   | (EventBase & { type: 'HandoverOutcomeReported'; unitId: string; outcome: HandoverOutcome })

@@ -2,6 +2,7 @@ import type { AdaptiveCardJson } from '../../src/adapters/teams/cards/expand';
 import {
   renderAuditTrail,
   renderCaseCard,
+  renderCheckInCard,
   renderConsultationConfirmation,
   renderConsultationForm,
   renderHandoverCard,
@@ -101,6 +102,7 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
     },
     ...caseCardScenarios(directory, lang),
     ...questionCardScenarios(directory, lang),
+    ...checkInCardScenarios(directory, lang),
     ...teamQueueScenarios(directory, lang),
     ...handoverCardScenarios(directory, lang),
     ...inputRequestCardScenarios(directory, lang),
@@ -203,6 +205,20 @@ function caseCardScenarios(directory: Directory, lang: Lang): CardScenario[] {
     { name: 'case card, team after the unit acknowledged and asked', card: renderCaseCard({ ...base, case: inputRequestedCase(), viewer: viewer(people.farMember1, assigned) }) },
     { name: 'case card, team after an invitation', card: renderCaseCard({ ...base, case: invitedCase(), viewer: viewer(people.farMember1, assigned) }) },
     {
+      name: 'case card, assignee with an attendance trend and the next follow-up',
+      card: renderCaseCard({ ...base, case: followedUpCase(), viewer: viewer(people.farMember1, assigned) }),
+    },
+    {
+      name: 'case card, follow-up date refused as past',
+      card: renderCaseCard({
+        ...base,
+        case: followedUpCase(),
+        viewer: viewer(people.farMember1, assigned),
+        notice: { tone: 'attention', text: 'x' },
+        form: { verb: 'case.follow_up', values: { followUpOn: '2026-11-01' }, errors: [{ field: 'followUpOn', code: 'date_in_past' }] },
+      }),
+    },
+    {
       name: 'case card, rejected consent form',
       card: renderCaseCard({
         ...base,
@@ -227,6 +243,31 @@ function questionCardScenarios(directory: Directory, lang: Lang): CardScenario[]
       name: 'question card, rejected answer',
       card: renderQuestionCard({ ...base, case: asked, values: { answer: 'x'.repeat(501) }, errors: [{ field: 'answer', code: 'too_long', params: { max: 500 } }] }),
     },
+  ];
+}
+
+/** An assigned case with two check-ins after the report's own figure, next follow-up in January. */
+export const followedUpCase = (): Case =>
+  assignedCase({
+    questions: [],
+    followUpOn: '2027-01-20',
+    attendance: [
+      { on: '2026-12-15', totalPercent: 25, unexcusedPercent: 10, by: people.reporter },
+      { on: '2027-01-12', totalPercent: 18, unexcusedPercent: 5, by: people.reporter },
+    ],
+  });
+
+function checkInCardScenarios(directory: Directory, lang: Lang): CardScenario[] {
+  const c = followedUpCase();
+  const base = { lang, directory, case: c };
+  return [
+    { name: 'check-in card, asked', card: renderCheckInCard(base) },
+    { name: 'check-in card, answered', card: renderCheckInCard({ ...base, answered: true }) },
+    {
+      name: 'check-in card, rejected figures',
+      card: renderCheckInCard({ ...base, values: { checkInTotal: '10', checkInUnexcused: '25' }, errors: [{ field: 'checkInUnexcused', code: 'unexcused_exceeds_total' }] }),
+    },
+    { name: 'check-in card, case closed meanwhile', card: renderCheckInCard({ ...base, case: { ...c, state: 'closed', outcome: 'attendance_improved' } }) },
   ];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderCaseCard, renderQuestionCard, renderTeamQueue, type CaseCardInput } from '../../src/adapters/teams/cards/render';
+import { renderCaseCard, renderCheckInCard, renderQuestionCard, renderTeamQueue, type CaseCardInput } from '../../src/adapters/teams/cards/render';
 import { maxRefreshUsers } from '../../src/adapters/teams/cards/views/case-card';
 import { pupilSection } from '../../src/adapters/teams/cards/views/case-sections';
 import { caseCardSummary } from '../../src/adapters/teams/cards/views/notification-summary';
@@ -299,5 +299,72 @@ describe('the catalogue', () => {
   it.each<Lang>(['sv', 'en'])('explains every rule violation in plain %s', (lang) => {
     const notices: Record<string, string> = catalogue(lang).caseNotices;
     for (const code of ruleViolations) expect(notices[code], code).toMatch(/\S/);
+  });
+});
+
+describe('follow-up check-ins on the case card', () => {
+  const followed = assignedCase({
+    questions: [],
+    followUpOn: '2027-01-20',
+    attendance: [
+      { on: '2026-12-15', totalPercent: 25, unexcusedPercent: 10, by: people.reporter },
+      { on: '2027-01-12', totalPercent: 18, unexcusedPercent: 5, by: people.reporter },
+    ],
+  });
+
+  it('shows the team the report’s figure, then each check-in, and the next follow-up', () => {
+    const shown = text(card(followed, people.farMember1));
+    expect(shown).toContain('Närvaro över tid');
+    const report = followed.absence;
+    expect(shown).toContain(
+      `${report?.totalPercent} % (${report?.unexcusedPercent} % ogiltig) (rapport 23 nov) → 25 % (10 % ogiltig) (15 dec) → 18 % (5 % ogiltig) (12 jan)`,
+    );
+    expect(shown).toContain('Nästa uppföljning 2027-01-20');
+  });
+
+  it('lets the assignee change the follow-up date, but not a team member who does not handle the case', () => {
+    expect(buttons(card(followed, people.farMember1))).toContain('case.follow_up');
+    expect(buttons(card(followed, people.farMember2))).not.toContain('case.follow_up');
+  });
+
+  it('shows the reporter no trend', () => {
+    const shown = text(card(followed, people.reporter));
+    expect(shown).not.toContain('Närvaro över tid');
+    expect(buttons(card(followed, people.reporter))).not.toContain('case.follow_up');
+  });
+
+  it('keeps a refused follow-up date in the date input', () => {
+    const shown = card(followed, people.farMember1, { form: { verb: 'case.follow_up', values: { followUpOn: '2026-11-01' }, errors: [{ field: 'followUpOn', code: 'date_in_past' }] } });
+    expect(nodesOf(shown).find((n) => n.id === 'followUpOn')?.value).toBe('2026-11-01');
+  });
+});
+
+describe('the check-in card', () => {
+  const c = assignedCase({ questions: [], followUpOn: '2026-12-15' });
+
+  it('asks about the pupil in the case by reference and school only', () => {
+    const shown = renderCheckInCard({ lang: 'sv', directory: testDirectory, case: c });
+    expect(text(shown)).toContain(`Hur ser frånvaron ut nu för eleven i ${c.reference} (`);
+    expect(text(shown)).not.toContain(c.pupil?.initials ?? 'no initials');
+    expect(text(shown)).not.toContain(c.text);
+    expect(nodesOf(shown).filter((n) => n.type === 'Input.Number').map((n) => n.id)).toEqual(['checkInTotal', 'checkInUnexcused']);
+  });
+
+  it('keeps rejected figures and says what is wrong', () => {
+    const shown = renderCheckInCard({
+      lang: 'sv',
+      directory: testDirectory,
+      case: c,
+      values: { checkInTotal: '10', checkInUnexcused: '25' },
+      errors: [{ field: 'checkInUnexcused', code: 'unexcused_exceeds_total' }],
+    });
+    expect(nodesOf(shown).find((n) => n.id === 'checkInUnexcused')?.value).toBe('25');
+    expect(text(shown)).toContain(sv.fieldErrors.unexcused_exceeds_total);
+  });
+
+  it('thanks the reporter once the figures are saved, with nothing left to fill in', () => {
+    const shown = renderCheckInCard({ lang: 'sv', directory: testDirectory, case: c, answered: true });
+    expect(text(shown)).toContain('Tack! Teamet ser siffran i ärendet.');
+    expect(executeActionsOf(shown)).toEqual([]);
   });
 });

@@ -187,7 +187,7 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
         expect(await store.updateCase(closed, 2)).toEqual({ ok: true, case: { ...closed, version: 3 } });
       });
 
-      it('reads back every lifecycle field: assignee, questions, a forwarded handover, outcome and merge links', async () => {
+      it('reads back every lifecycle field: assignee, questions, a forwarded handover, outcome, merge links and follow-ups', async () => {
         const created = await create(aNewCase());
         const question = { id: 'q-1', askedBy: 'sst-1', askedAt: '2026-11-24T09:00:00.000Z', text: 'Fråga?' };
         const answered = { ...question, answer: { by: 'teacher-1', at: '2026-11-24T10:00:00.000Z', text: 'Svar.' } };
@@ -215,6 +215,8 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
           closedAt: '2026-11-27T08:00:00.000Z',
           mergedCaseIds: ['case-dup'],
           attachedReporterIds: ['teacher-7'],
+          followUpOn: '2027-01-12',
+          attendance: [{ on: '2026-12-15', totalPercent: 25, unexcusedPercent: 12.5, by: 'teacher-1' }],
           history: [...created.history, { at: '2026-11-24T11:00:00.000Z', by: 'sst-1', type: 'handed_over', detail: { unitId: 'FAR-INV' } }],
         };
         expect(await store.updateCase(lifecycle, 1)).toEqual({ ok: true, case: { ...lifecycle, version: 2 } });

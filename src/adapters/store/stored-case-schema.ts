@@ -158,6 +158,10 @@ export const storedCaseSchema = z
     mergedIntoId: z.string().optional(),
     mergedCaseIds: z.array(z.string()).optional(),
     attachedReporterIds: z.array(z.string()).optional(),
+    followUpOn: z.string().optional(),
+    attendance: z
+      .array(z.object({ on: z.string(), totalPercent: z.number(), unexcusedPercent: z.number(), by: z.string() }).strict())
+      .optional(),
     erasedAt: z.string().optional(),
   })
   .strict();

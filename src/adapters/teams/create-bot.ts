@@ -6,6 +6,7 @@ import { actorFrom } from './actor';
 import type { BotDeps } from './bot-deps';
 import { registerAdmin } from './features/admin/register';
 import { registerQuestionAnswer } from './features/case/answer';
+import { registerCheckIn } from './features/case/check-in';
 import { registerCaseTrail } from './features/case/trail';
 import { registerCase } from './features/case/register';
 import { registerChannelLink } from './features/channel-link/register';
@@ -76,6 +77,7 @@ export function createBot(options: BotOptions): Bot {
   registerCaseTrail(app, options);
   registerCase(app, options);
   registerQuestionAnswer(app, options);
+  registerCheckIn(app, options);
   registerHandover(app, options);
   registerInputAnswer(app, options);
   registerMyHandovers(app, options);

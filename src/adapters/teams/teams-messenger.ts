@@ -6,7 +6,8 @@ import type { Clock } from '../../app/ports';
 import { statusMessageText } from './cards/views/case-notices';
 import { caseCardSummary, handoverSummary, inputRequestSummary, questionSummary } from './cards/views/notification-summary';
 import { schoolName } from './cards/views/routing-summary';
-import { renderCaseCard, renderHandoverCard, renderInputRequestCard, renderQuestionCard, renderReminderCard } from './cards/render';
+import { renderCaseCard, renderCheckInCard, renderHandoverCard, renderInputRequestCard, renderQuestionCard, renderReminderCard } from './cards/render';
+import { checkInSummary } from './cards/views/check-in-card';
 import { reminderSummary } from './cards/views/reminder-card';
 import { addressOfPerson, parseTeamsAddress } from './delivery/teams-address';
 import type { OutboundActivity, TeamsNotifier } from './delivery/teams-notifier';
@@ -84,6 +85,9 @@ export class TeamsMessenger implements Messenger {
         return cardActivity(card, inputRequestSummary(lang, directory, c));
       }
       case 'reminder': {
+        // The reporter's follow-up reminder is the check-in itself: the figures are asked for on the card.
+        if (message.reminder.kind === 'follow_up' && message.reminder.recipient.kind === 'case_reporters')
+          return cardActivity(renderCheckInCard({ lang, directory, case: c }), checkInSummary(lang, directory, c));
         const card = renderReminderCard({ lang, directory, case: c, reminder: message.reminder });
         return cardActivity(card, reminderSummary(lang, directory, c));
       }

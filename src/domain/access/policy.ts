@@ -79,6 +79,8 @@ export const permissions: { readonly [A in AccessAction]: { roles: readonly Case
   'case.hand_over': { roles: handler, unassignedMembers: false },
   'case.close': { roles: handler, unassignedMembers: false },
   'case.merge': { roles: handler, unassignedMembers: true },
+  'case.set_follow_up': { roles: handler, unassignedMembers: false },
+  'case.record_check_in': { roles: ['reporter'], unassignedMembers: false },
   'handover.acknowledge': { roles: unitSide, unassignedMembers: false },
   'handover.forward': { roles: unitSide, unassignedMembers: false },
   'handover.report_outcome': { roles: unitSide, unassignedMembers: false },

@@ -2,6 +2,8 @@ import type { Absence, Concern, Consent, ReporterRole, SchoolSteps, YearGroup } 
 import type { SupportLevel } from '../report/support-level';
 import type { RoutingDecision } from '../routing/route-report';
 import type { Handover } from '../handover/handover';
+import type { CalendarDate } from '../calendar/calendar-date';
+import type { AttendancePoint } from './follow-up';
 import type { Question } from './question';
 
 /**
@@ -53,6 +55,8 @@ export const caseHistoryTypes = [
   'input_requested',
   'input_answered',
   'sst_invited',
+  'follow_up_set',
+  'check_in_recorded',
 ] as const;
 export type CaseHistoryType = (typeof caseHistoryTypes)[number];
 
@@ -110,6 +114,10 @@ export interface Case {
   /** The handover to an investigation unit, with its forwarding history (./handover/handover.ts). */
   handover?: Handover;
   outcome?: CaseOutcome;
+  /** The next follow-up check-in (uppföljning): set when the case is taken, moved by each check-in. */
+  followUpOn?: CalendarDate;
+  /** The reporter's absence figures at each check-in, oldest first; the report's own figure precedes them. */
+  attendance?: AttendancePoint[];
   /** When the case ended: closed, or merged into another case. Retention periods count from here. */
   closedAt?: string;
   /** Set on a duplicate (state `merged`): the open case it was folded into. */

@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../calendar/calendar-date';
 import { err, ok, type FieldError, type Result, type RuleViolation } from '../errors';
 import type { DomainEvent } from '../events';
 import type { LegalGround } from '../handover/handover';
@@ -6,6 +7,7 @@ import { findDistrict, findSchool, type Directory } from '../routing/directory';
 import type { ActionContext } from './action-context';
 import type { Case, CaseOutcome, CaseState } from './case';
 import { checkConsent, type ConsentField } from './consent-check';
+import { recordCheckIn, setFollowUp, type FollowUpField } from './follow-up';
 import { handOver, type HandOverField } from './hand-over';
 import { withHistory } from './history';
 import { answerQuestion, askQuestion, checkQuestionText, type QuestionField } from './question';
@@ -14,13 +16,15 @@ export type { ActionContext } from './action-context';
 
 export type CaseAction =
   | { type: 'record_consent'; consent: Consent }
-  | { type: 'take' }
+  | { type: 'take'; followUpOn?: CalendarDate }
   | { type: 'ask_reporter'; questionId: string; text: string }
   | { type: 'answer_question'; questionId: string; text: string }
   | { type: 'change_level'; level: 'sst' | 'intensive' }
   | { type: 'hand_over'; summary: string; legalGround: LegalGround; urgent?: boolean }
   | { type: 'close'; outcome: CaseOutcome }
-  | { type: 'merge'; into: Case };
+  | { type: 'merge'; into: Case }
+  | { type: 'set_follow_up'; on: CalendarDate }
+  | { type: 'record_check_in'; totalPercent: number; unexcusedPercent: number; nextFollowUpOn: CalendarDate };
 
 export type CaseActionType = CaseAction['type'];
 
@@ -33,6 +37,8 @@ export const caseActionTypes = [
   'hand_over',
   'close',
   'merge',
+  'set_follow_up',
+  'record_check_in',
 ] as const satisfies readonly CaseActionType[];
 
 /**
@@ -41,6 +47,7 @@ export const caseActionTypes = [
  * - record_consent also renews consent on an open case (domain.md T11: consent has a valid-until).
  * - take from `assigned` is a take-over by someone else; the policy leaves that to coordinators.
  * - closed and merged are terminal.
+ * - follow-up check-ins run while someone works on the case: from its taking until it closes.
  */
 export const caseTransitions: { readonly [A in CaseActionType]: Partial<Readonly<Record<CaseState, CaseState>>> } = {
   record_consent: { awaiting_consent: 'new', new: 'new', assigned: 'assigned', handed_over: 'handed_over' },
@@ -51,6 +58,8 @@ export const caseTransitions: { readonly [A in CaseActionType]: Partial<Readonly
   hand_over: { assigned: 'handed_over' },
   close: { awaiting_consent: 'closed', new: 'closed', assigned: 'closed', handed_over: 'closed' },
   merge: { awaiting_consent: 'merged', new: 'merged', assigned: 'merged' },
+  set_follow_up: { assigned: 'assigned', handed_over: 'handed_over' },
+  record_check_in: { assigned: 'assigned', handed_over: 'handed_over' },
 };
 
 /** An anonymous consultation holds no pupil: only these actions make sense for it. */
@@ -59,7 +68,7 @@ const consultationActions: readonly CaseActionType[] = ['take', 'ask_reporter', 
 export const openCaseStates: readonly CaseState[] = ['awaiting_consent', 'new', 'assigned', 'handed_over'];
 export const isOpen = (c: Case): boolean => openCaseStates.includes(c.state);
 
-export type CaseActionField = ConsentField | QuestionField | HandOverField;
+export type CaseActionField = ConsentField | QuestionField | HandOverField | FollowUpField;
 export type CaseActionError =
   | { code: 'illegal_transition'; from: string; action: string }
   | { code: 'rule_violation'; rule: RuleViolation }
@@ -108,7 +117,9 @@ export function applyCaseAction(c: Case, action: CaseAction, ctx: ActionContext)
       if (c.assigneeId === ctx.actorId) return rule('already_assignee');
       const previous = c.assigneeId;
       const detail = previous === undefined ? undefined : { previousAssigneeId: previous };
-      const next = withHistory({ ...c, state: to, assigneeId: ctx.actorId }, ctx, 'taken', detail);
+      // A take-over keeps the follow-up date already agreed; a first take starts the follow-up series.
+      const followUpOn = c.followUpOn ?? (c.kind === 'referral' ? action.followUpOn : undefined);
+      const next = withHistory({ ...c, state: to, assigneeId: ctx.actorId, ...(followUpOn ? { followUpOn } : {}) }, ctx, 'taken', detail);
       const event: DomainEvent =
         previous === undefined
           ? { ...base, type: 'CaseTaken', assigneeId: ctx.actorId }
@@ -144,6 +155,10 @@ export function applyCaseAction(c: Case, action: CaseAction, ctx: ActionContext)
       return close(c, action.outcome, ctx);
     case 'merge':
       return merge(c, action.into, ctx);
+    case 'set_follow_up':
+      return setFollowUp(c, action.on, ctx);
+    case 'record_check_in':
+      return recordCheckIn(c, action, ctx);
   }
 }
 

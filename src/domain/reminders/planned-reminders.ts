@@ -3,6 +3,7 @@ import { localKey } from './reminder-due';
 import type { PlannedReminder } from './reminder';
 import type { ReminderPlanning } from './reminder-planning';
 import { termRecheckReminders } from './term-reminders';
+import { followUpReminders } from './follow-up-reminders';
 import { inputRequestReminders, initialAssessmentReminders, unacknowledgedHandoverReminders } from './handover-reminders';
 import {
   absenceInvestigationReminders,
@@ -29,6 +30,7 @@ export function plannedReminders(c: Case, planning: ReminderPlanning): PlannedRe
     ...initialAssessmentReminders(c, planning),
     ...inputRequestReminders(c, planning),
     ...termRecheckReminders(c, planning),
+    ...followUpReminders(c, planning),
   ].sort((a, b) => (localKey(a.due) < localKey(b.due) ? -1 : localKey(a.due) > localKey(b.due) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -19,6 +19,8 @@ export interface ReminderSettings {
   absenceInvestigationNotice: { remindAfterSchoolDays: number };
   /** The school social worker, this many calendar days before the consent's valid-until date (T11). */
   consentExpiry: { remindDaysBefore: number };
+  /** The next follow-up check-in, this many school days after the case is taken or the last check-in. */
+  followUp: { defaultSchoolDays: number };
 }
 
 /** Defaults for every district that does not override them. */
@@ -29,6 +31,7 @@ export const defaultReminderSettings: ReminderSettings = Object.freeze({
   initialAssessment: { remindOnDays: [7, 12] },
   absenceInvestigationNotice: { remindAfterSchoolDays: 5 },
   consentExpiry: { remindDaysBefore: 14 },
+  followUp: { defaultSchoolDays: 20 },
 });
 
 /** Settings as configured: city-wide defaults, and complete settings for the districts that override some. */

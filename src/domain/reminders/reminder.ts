@@ -12,6 +12,7 @@ export const reminderKinds = [
   'absence_investigation_notice',
   'consent_expiry',
   'term_recheck',
+  'follow_up',
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 

@@ -45,14 +45,15 @@ export function isDueForErasure(c: Case, settings: RetentionSettings, today: Cal
 }
 
 /**
- * The case with every personal field and free text removed, marked `erasedAt`: pupil, absence, school steps,
- * consent, the reporter's text, question and answer texts, the handover summary and input request texts.
+ * The case with every personal field and free text removed, marked `erasedAt`: pupil, absence and the
+ * follow-up figures, school steps, consent, the reporter's text, question and answer texts, the handover
+ * summary and input request texts.
  * Who did what and when (staff ids, history codes) stays: it is the authority's own process record.
  * Erasing an erased case changes nothing, so a repeated purge is harmless.
  */
 export function eraseCase(c: Case, at: string): Case {
   if (c.erasedAt !== undefined) return c;
-  const { pupil: _pupil, absence: _absence, steps: _steps, consent: _consent, ...kept } = c;
+  const { pupil: _pupil, absence: _absence, attendance: _attendance, steps: _steps, consent: _consent, ...kept } = c;
   const erased: Case = { ...kept, text: '', erasedAt: at };
   if (c.questions !== undefined) erased.questions = c.questions.map(withoutTexts);
   if (c.handover !== undefined) erased.handover = { ...c.handover, summary: '', inputRequests: c.handover.inputRequests.map(withoutTexts) };

@@ -102,6 +102,8 @@ const allowed: Record<AccessAction, { unassigned: CaseRole[]; assigned: CaseRole
     unassigned: ['sst_member', 'sst_coordinator', 'fallback_contact', 'assignee'],
     assigned: ['sst_coordinator', 'fallback_contact', 'assignee'],
   },
+  'case.set_follow_up': { unassigned: ['sst_coordinator', 'fallback_contact', 'assignee'], assigned: ['sst_coordinator', 'fallback_contact', 'assignee'] },
+  'case.record_check_in': { unassigned: ['reporter'], assigned: ['reporter'] },
   'handover.acknowledge': { unassigned: ['investigator', 'unit_manager'], assigned: ['investigator', 'unit_manager'] },
   'handover.forward': { unassigned: ['investigator', 'unit_manager'], assigned: ['investigator', 'unit_manager'] },
   'handover.report_outcome': { unassigned: ['investigator', 'unit_manager'], assigned: ['investigator', 'unit_manager'] },

@@ -42,16 +42,18 @@ const validAction: { [A in CaseActionType]: Extract<CaseAction, { type: A }> } =
   hand_over: { type: 'hand_over', summary: 'Frånvaron ökar trots insatser.', legalGround: 'reporting_duty' },
   close: { type: 'close', outcome: 'other' },
   merge: { type: 'merge', into: aCase({ id: 'case-target', state: 'new' }) },
+  set_follow_up: { type: 'set_follow_up', on: '2026-12-15' },
+  record_check_in: { type: 'record_check_in', totalPercent: 25, unexcusedPercent: 10, nextFollowUpOn: '2026-12-22' },
 };
 
 /** The expected table, written out by hand so that a change to the code's table has to be deliberate. */
 const expected: Record<CaseState, Record<CaseActionType, CaseState | 'illegal'>> = {
-  awaiting_consent: { record_consent: 'new', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'closed', merge: 'merged' },
-  new: { record_consent: 'new', take: 'assigned', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'new', hand_over: 'illegal', close: 'closed', merge: 'merged' },
-  assigned: { record_consent: 'assigned', take: 'assigned', ask_reporter: 'assigned', answer_question: 'assigned', change_level: 'assigned', hand_over: 'handed_over', close: 'closed', merge: 'merged' },
-  handed_over: { record_consent: 'handed_over', take: 'illegal', ask_reporter: 'handed_over', answer_question: 'handed_over', change_level: 'illegal', hand_over: 'illegal', close: 'closed', merge: 'illegal' },
-  closed: { record_consent: 'illegal', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'illegal', merge: 'illegal' },
-  merged: { record_consent: 'illegal', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'illegal', merge: 'illegal' },
+  awaiting_consent: { record_consent: 'new', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'closed', merge: 'merged', set_follow_up: 'illegal', record_check_in: 'illegal' },
+  new: { record_consent: 'new', take: 'assigned', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'new', hand_over: 'illegal', close: 'closed', merge: 'merged', set_follow_up: 'illegal', record_check_in: 'illegal' },
+  assigned: { record_consent: 'assigned', take: 'assigned', ask_reporter: 'assigned', answer_question: 'assigned', change_level: 'assigned', hand_over: 'handed_over', close: 'closed', merge: 'merged', set_follow_up: 'assigned', record_check_in: 'assigned' },
+  handed_over: { record_consent: 'handed_over', take: 'illegal', ask_reporter: 'handed_over', answer_question: 'handed_over', change_level: 'illegal', hand_over: 'illegal', close: 'closed', merge: 'illegal', set_follow_up: 'handed_over', record_check_in: 'handed_over' },
+  closed: { record_consent: 'illegal', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'illegal', merge: 'illegal', set_follow_up: 'illegal', record_check_in: 'illegal' },
+  merged: { record_consent: 'illegal', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'illegal', merge: 'illegal', set_follow_up: 'illegal', record_check_in: 'illegal' },
 };
 
 const cells = caseStates.flatMap((state) => caseActionTypes.map((action) => ({ state, action, to: expected[state][action] })));
@@ -305,5 +307,60 @@ describe('history', () => {
     }
     expect(c.history.map((h) => h.type)).toEqual(['submitted', 'taken', 'reporter_asked', 'handed_over']);
     expect(JSON.stringify(c.history)).not.toMatch(/HEMLIG/);
+  });
+});
+
+describe('follow-up check-ins', () => {
+  it('starts the follow-up series on a first take with the date the caller computed', () => {
+    const result = applyCaseAction(caseIn('new', 'take'), { type: 'take', followUpOn: '2026-12-22' }, ctx);
+    expect(result).toMatchObject({ ok: true, value: { case: { followUpOn: '2026-12-22' } } });
+  });
+
+  it('keeps the agreed follow-up date on a take-over', () => {
+    const before = { ...caseIn('assigned', 'take'), followUpOn: '2026-12-01' };
+    const result = applyCaseAction(before, { type: 'take', followUpOn: '2026-12-22' }, aContext(people.farCoordinator));
+    expect(result).toMatchObject({ ok: true, value: { case: { followUpOn: '2026-12-01' } } });
+  });
+
+  it('sets no follow-up on an anonymous consultation', () => {
+    const result = applyCaseAction(aCase({ kind: 'consultation', state: 'new' }), { type: 'take', followUpOn: '2026-12-22' }, ctx);
+    expect(result.ok && result.value.case.followUpOn).toBe(undefined);
+  });
+
+  it.each(['2026-11-24', '2027-01-15'])('moves the next follow-up to %s', (on) => {
+    const result = applyCaseAction(caseIn('assigned', 'set_follow_up'), { type: 'set_follow_up', on }, ctx);
+    expect(result).toMatchObject({ ok: true, value: { case: { followUpOn: on }, events: [{ type: 'FollowUpSet', on }] } });
+  });
+
+  it('refuses a follow-up date in the past', () => {
+    const result = applyCaseAction(caseIn('assigned', 'set_follow_up'), { type: 'set_follow_up', on: '2026-11-23' }, ctx);
+    expect(result).toEqual({ ok: false, error: { code: 'invalid_field', fields: [{ field: 'followUpOn', code: 'date_in_past' }] } });
+  });
+
+  it('appends the check-in to the trend, dated today, and moves the next follow-up', () => {
+    const before = { ...caseIn('assigned', 'record_check_in'), followUpOn: '2026-11-24', attendance: [{ on: '2026-10-20', totalPercent: 30, unexcusedPercent: 12, by: people.reporter }] };
+    const result = applyCaseAction(before, validAction.record_check_in, aContext(people.reporter));
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        case: {
+          followUpOn: '2026-12-22',
+          attendance: [{ on: '2026-10-20' }, { on: '2026-11-24', totalPercent: 25, unexcusedPercent: 10, by: people.reporter }],
+          history: expect.arrayContaining([expect.objectContaining({ type: 'check_in_recorded', detail: { on: '2026-11-24', nextFollowUpOn: '2026-12-22' } })]),
+        },
+        events: [{ type: 'CheckInRecorded', on: '2026-11-24' }],
+      },
+    });
+  });
+
+  it.each([
+    [-1, 0, [{ field: 'totalPercent', code: 'out_of_range', params: { min: 0, max: 100 } }]],
+    [101, 5, [{ field: 'totalPercent', code: 'out_of_range', params: { min: 0, max: 100 } }]],
+    [20, 120, [{ field: 'unexcusedPercent', code: 'out_of_range', params: { min: 0, max: 100 } }]],
+    [Number.NaN, 5, [{ field: 'totalPercent', code: 'out_of_range', params: { min: 0, max: 100 } }]],
+    [10, 25, [{ field: 'unexcusedPercent', code: 'unexcused_exceeds_total' }]],
+  ])('refuses the check-in figures total %s, unexcused %s', (totalPercent, unexcusedPercent, fields) => {
+    const result = applyCaseAction(caseIn('assigned', 'record_check_in'), { ...validAction.record_check_in, totalPercent, unexcusedPercent }, ctx);
+    expect(result).toEqual({ ok: false, error: { code: 'invalid_field', fields } });
   });
 });

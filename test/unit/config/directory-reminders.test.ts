@@ -29,9 +29,18 @@ describe('reminder settings in the routing directory', () => {
     expect(reminderSettingsFor(reminders, 'FAR').handover).toEqual(defaultReminderSettings.handover);
   });
 
+  it('gives follow-up check-ins 20 school days unless a district says otherwise', () => {
+    const parsed = parse(withReminders({ districts: { FAR: { followUp: { defaultSchoolDays: 15 } } } }));
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    expect(reminderSettingsFor(parsed.directory.reminders, 'FAR').followUp).toEqual({ defaultSchoolDays: 15 });
+    expect(reminderSettingsFor(parsed.directory.reminders, 'BRO').followUp).toEqual({ defaultSchoolDays: 20 });
+  });
+
   it('reads the sample file’s override for Järva', () => {
     expect(reminderSettingsFor(sample.reminders, 'JAR').initialAssessment.remindOnDays).toEqual([5, 10]);
     expect(reminderSettingsFor(sample.reminders, 'FAR').initialAssessment.remindOnDays).toEqual([7, 12]);
+    expect(reminderSettingsFor(sample.reminders, 'JAR').followUp.defaultSchoolDays).toBe(15);
+    expect(reminderSettingsFor(sample.reminders, 'FAR').followUp.defaultSchoolDays).toBe(20);
   });
 
   it.each<[string, unknown, string]>([
@@ -42,6 +51,7 @@ describe('reminder settings in the routing directory', () => {
     ['reminder days out of order', { defaults: { initialAssessment: { remindOnDays: [12, 7] } } }, 'reminders.defaults.initialAssessment.remindOnDays: must be in increasing order'],
     ['half a day', { defaults: { question: { remindTeamAfterWorkingDays: 1.5 } } }, 'reminders.defaults.question.remindTeamAfterWorkingDays: must be a whole number of days'],
     ['an urgent reminder beyond the working day', { defaults: { handover: { urgentRemindAfterHours: 12 } } }, 'reminders.defaults.handover.urgentRemindAfterHours: must be at most 8'],
+    ['a follow-up interval of no days', { defaults: { followUp: { defaultSchoolDays: 0 } } }, 'reminders.defaults.followUp.defaultSchoolDays: must be at least 1'],
     ['a misspelt key', { defaults: { unassigned: { remindAfterDays: 2 } } }, 'reminders.defaults.unassigned.remindAfterDays: unknown key'],
   ])('rejects %s and says where', (_label, reminders, expected) => {
     const errors = errorsOf(withReminders(reminders));

@@ -238,3 +238,45 @@ describe('planning as a whole', () => {
     expect(first && isReminderWanted(first.id, { ...c, state: 'assigned', assigneeId: people.farMember1 }, planning(at('2026-11-25', '10:00')))).toBe(false);
   });
 });
+
+describe('follow-up check-ins', () => {
+  const followed = (overrides: Partial<Case> = {}): Case => quiet({ state: 'assigned', assigneeId: people.farMember1, followUpOn: '2026-12-15', ...overrides });
+
+  it.each([
+    [
+      'on the follow-up date: the reporter is asked for the figures, the assignee to review',
+      followed(),
+      at('2026-11-24', '10:00'),
+      ['follow_up/reminder/check-in-2026-12-15 → case_reporters @ 2026-12-15 08:00', `follow_up/reminder/review-2026-12-15 → person:${people.farMember1} @ 2026-12-15 08:00`],
+    ],
+    [
+      'a follow-up date on a Saturday: the next school day',
+      followed({ followUpOn: '2026-12-12' }),
+      at('2026-11-24', '10:00'),
+      ['follow_up/reminder/check-in-2026-12-12 → case_reporters @ 2026-12-14 08:00', `follow_up/reminder/review-2026-12-12 → person:${people.farMember1} @ 2026-12-14 08:00`],
+    ],
+    [
+      'while the investigation unit has the case: still followed up',
+      followed({ state: 'handed_over', handover: aHandover({ state: 'acknowledged', acknowledgement: { responsibleId: people.farInvestigator1, recordedBy: people.farInvestigator1, at: '2026-11-23T10:00:00.000Z' } }) }),
+      at('2026-12-20', '10:00'),
+      ['follow_up/reminder/check-in-2026-12-15 → case_reporters @ 2026-12-15 08:00', `follow_up/reminder/review-2026-12-15 → person:${people.farMember1} @ 2026-12-15 08:00`],
+    ],
+  ])('%s', (_label, c, now, expected) => {
+    expect(summary(c, now).filter((s) => s.startsWith('follow_up/'))).toEqual(expected);
+  });
+
+  it.each([
+    ['a closed case', followed({ state: 'closed', outcome: 'back_in_school', closedAt: '2026-12-01T10:00:00.000Z' })],
+    ['a case without a follow-up date', followed({ followUpOn: undefined })],
+    ['an anonymous consultation', followed({ kind: 'consultation' })],
+  ])('plans no follow-up for %s', (_label, c) => {
+    expect(summary(c, at('2026-11-24', '10:00')).filter((s) => s.startsWith('follow_up/'))).toEqual([]);
+  });
+
+  it('no longer wants the old check-in once the reporter has answered and the date moved', () => {
+    const before = followed();
+    const id = plannedReminders(before, planning(at('2026-12-15', '09:00'))).find((r) => r.subject === 'check-in-2026-12-15')?.id ?? '';
+    expect(isReminderWanted(id, before, planning(at('2026-12-15', '09:00')))).toBe(true);
+    expect(isReminderWanted(id, { ...before, followUpOn: '2027-01-26' }, planning(at('2026-12-15', '09:00')))).toBe(false);
+  });
+});

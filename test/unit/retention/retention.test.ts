@@ -58,6 +58,11 @@ describe('the erased case', () => {
     expect(erased.handover?.inputRequests.map((q) => [q.text, q.answer?.text])).toEqual([['', '']]);
   });
 
+  it('drops the follow-up absence figures with the rest of the absence', () => {
+    const followedUp = { ...closed, attendance: [{ on: '2023-12-12', totalPercent: 25, unexcusedPercent: 10, by: closed.reporterId }] };
+    expect(eraseCase(followedUp, '2026-12-03T02:00:00.000Z').attendance).toBeUndefined();
+  });
+
   it('keeps reference, kind, state, dates, routing, support level, outcome, codes and history for anonymous counts', () => {
     const { pupil: _p, absence: _a, steps: _s, consent: _c, text: _t, questions: _q, handover: _h, ...kept } = closed;
     expect(erased).toMatchObject({ ...kept, erasedAt: '2026-12-03T02:00:00.000Z' });

@@ -1,5 +1,6 @@
 import { Template } from 'adaptivecards-templating';
 import caseCard from '../../../../adaptive-cards/case-card.json';
+import checkInCard from '../../../../adaptive-cards/check-in-card.json';
 import auditTrail from '../../../../adaptive-cards/audit-trail.json';
 import consultationConfirmation from '../../../../adaptive-cards/consultation-confirmation.json';
 import consultationForm from '../../../../adaptive-cards/consultation-form.json';
@@ -27,6 +28,7 @@ export interface AdaptiveCardJson {
 export const templates = {
   'audit-trail': auditTrail,
   'case-card': caseCard,
+  'check-in-card': checkInCard,
   'consultation-confirmation': consultationConfirmation,
   'consultation-form': consultationForm,
   'handover-card': handoverCard,

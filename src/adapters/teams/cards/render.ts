@@ -1,6 +1,7 @@
 import { expandCard, type AdaptiveCardJson } from './expand';
 import { auditTrailView, type AuditTrailInput } from './views/audit-trail';
 import { caseCardView, type CaseCardInput } from './views/case-card';
+import { checkInCardView, type CheckInCardInput } from './views/check-in-card';
 import { consultationConfirmationView, consultationFormView, type ConsultationConfirmationInput, type ConsultationFormInput } from './views/consultation';
 import { handoverCardView, type HandoverCardInput } from './views/handover-card';
 import { helpView, protectedIdentityView, welcomeView, type HelpInput } from './views/help';
@@ -14,7 +15,7 @@ import { reportFormView, type ReportFormInput } from './views/report-form';
 import { teamQueueView, type TeamQueueInput } from './views/team-queue';
 import type { Lang } from '../i18n/i18n';
 
-export type { AdaptiveCardJson, CaseCardInput, HandoverCardInput, InputRequestCardInput, MyHandoversInput, QuestionCardInput, ReminderCardInput, TeamQueueInput };
+export type { AdaptiveCardJson, CaseCardInput, CheckInCardInput, HandoverCardInput, InputRequestCardInput, MyHandoversInput, QuestionCardInput, ReminderCardInput, TeamQueueInput };
 
 /** One render function per template: typed input → view model → expanded card. */
 export const renderReportForm = (input: ReportFormInput): AdaptiveCardJson => expandCard('report-form', reportFormView(input));
@@ -36,6 +37,8 @@ export const renderNotice = (input: { title: string; text: string }): AdaptiveCa
 export const renderCaseCard = (input: CaseCardInput): AdaptiveCardJson => expandCard('case-card', caseCardView(input));
 /** A question from the team in the reporter's chat, with the answer field (or the answer, once sent). */
 export const renderQuestionCard = (input: QuestionCardInput): AdaptiveCardJson => expandCard('question-card', questionCardView(input));
+/** A follow-up check-in in the reporter's chat: the pupil's current absence figures (or the thank-you once sent). */
+export const renderCheckInCard = (input: CheckInCardInput): AdaptiveCardJson => expandCard('check-in-card', checkInCardView(input));
 /** A follow-up reminder or escalation: what is waiting, the action that resolves it, and a snooze (no pupil data). */
 export const renderReminderCard = (input: ReminderCardInput): AdaptiveCardJson => expandCard('reminder-card', reminderCardView(input));
 /** A team member's queues of open cases (`mina ärenden`), oldest first, without pupil data. */

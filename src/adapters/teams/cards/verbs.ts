@@ -19,6 +19,10 @@ export const verbs = {
   caseMerge: 'case.merge',
   /** The reporter answers a question from the team, on the question card in their chat. */
   caseAnswer: 'case.answer',
+  /** The team moves the case's next follow-up check-in (Input.Date on the case card). */
+  caseFollowUp: 'case.follow_up',
+  /** The reporter answers a follow-up check-in with the pupil's current absence, on the check-in card. */
+  caseCheckIn: 'case.check_in',
   /** A team's queue of open cases. */
   teamQueue: 'team.queue',
   /** The team hands the case over to the investigation unit (summary, legal ground, urgency). */

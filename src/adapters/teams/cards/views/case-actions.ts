@@ -27,6 +27,8 @@ export interface OfferedActions {
   outcomes: CaseOutcome[];
   /** Consent givers the form offers: the pupil only in upper secondary (domain.md L10). */
   consentGivers: ConsentGiver[];
+  /** "Ändra uppföljningsdatum": the team moves the next follow-up check-in. */
+  followUp: boolean;
   /** Ids of the duplicates this case may be merged into. */
   mergeInto: string[];
 }
@@ -72,6 +74,7 @@ export function offeredActions(
     handoverGrounds,
     outcomes,
     consentGivers,
+    followUp: c.followUpOn !== undefined && offered(p, { type: 'set_follow_up', on: now.today }),
     // The merge use case also checks the viewer's rights on the case merged into; so does the card.
     mergeInto: duplicates
       .filter((dup) => offered(p, { type: 'merge', into: dup }))

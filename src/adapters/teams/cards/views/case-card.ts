@@ -9,6 +9,7 @@ import { toStockholmLocal } from '../../../clock/system-clock';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { offeredActions } from './case-actions';
 import { receivedText, stockholmDate } from './case-age';
+import { followUpSection } from './case-follow-up';
 import { caseForm } from './case-form';
 import {
   absenceSection,
@@ -134,6 +135,7 @@ export function caseCardView(input: CaseCardInput) {
     },
     pupil: pupilSection(c, view, d, lang),
     absence: absenceSection(c, view, lang),
+    followUp: followUpSection(c, full, actions?.followUp === true && !form.show, lang, input.form?.verb === 'case.follow_up' ? input.form.values['followUpOn'] : undefined),
     steps: stepsSection(c, view, lang),
     consent: consentSection(c, view, lang),
     description: { show: showText, title: c.kind === 'consultation' ? l.sectionConsultation : l.sectionDescription, text: showText ? c.text : '' },

@@ -34,6 +34,7 @@ function actionOf(r: Reminder): Action {
     case 'unassigned_case':
     case 'consent_expiry':
     case 'term_recheck':
+    case 'follow_up':
       return 'open_case';
     default: {
       const unreachable: never = r.kind;
@@ -70,6 +71,8 @@ function whatIsWaiting(lang: Lang, directory: Directory, c: Case, r: Reminder): 
       return fill(l.consentExpiry, { ...params, date: c.consent?.validUntil ?? r.subject });
     case 'term_recheck':
       return fill(l.termRecheck, params);
+    case 'follow_up':
+      return fill(l.followUpReview, params);
     default: {
       const unreachable: never = r.kind;
       return unreachable;

@@ -4,6 +4,7 @@ import { actOnCase } from '../../../../app/act-on-case';
 import { afterCaseChange } from '../../../../app/after-case-change';
 import { viewCase } from '../../../../app/view-case';
 import type { CaseCommand } from '../../../../app/act-on-case';
+import { isCalendarDate } from '../../../../domain/calendar/calendar-date';
 import { actorFrom } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { verbs } from '../../cards/verbs';
@@ -11,11 +12,11 @@ import { langOf } from '../../reply';
 import { cardForCase, cardForError, refusalCard, type CaseForm } from './respond';
 import { askActionOf, closeActionOf, consentOf } from './to-action';
 import { caseHandOverSchema } from '../handover/schemas';
-import { caseAskSchema, caseCloseSchema, caseConsentSchema, caseLevelSchema, caseMergeSchema, caseRefSchema, caseViewSchema } from './schemas';
+import { caseAskSchema, caseCloseSchema, caseConsentSchema, caseFollowUpSchema, caseLevelSchema, caseMergeSchema, caseRefSchema, caseViewSchema } from './schemas';
 
 type Parsed = { caseId: string; version: number; action: CaseCommand; form?: CaseForm } | { caseId: string; version: number; invalid: CaseForm };
 
-/** The case card: its user-specific view, and one route per team-side action (take, ask, consent, level, close, merge). */
+/** The case card: its user-specific view, and one route per team-side action (take, ask, consent, level, close, follow-up date, merge). */
 export function registerCase(app: Application<TurnState>, deps: BotDeps): void {
   app.adaptiveCards.actionExecute(verbs.caseView, async (context, _state, data) => {
     const lang = langOf(context);
@@ -87,6 +88,14 @@ export function registerCase(app: Application<TurnState>, deps: BotDeps): void {
       return { caseId: p.data.caseId, version: p.data.version, invalid: { ...form, errors: [{ field: 'handoverGround', code: 'required' }] } };
     const action = { type: 'hand_over' as const, summary: values.handoverSummary, legalGround: ground, urgent: values.handoverUrgent === 'true' };
     return { caseId: p.data.caseId, version: p.data.version, action, form };
+  });
+  route(verbs.caseFollowUp, (data) => {
+    const p = caseFollowUpSchema.safeParse(data);
+    if (!p.success) return undefined;
+    const on = (p.data.followUpOn ?? '').trim();
+    const form: CaseForm = { verb: verbs.caseFollowUp, values: { followUpOn: on }, errors: [] };
+    if (!isCalendarDate(on)) return { caseId: p.data.caseId, version: p.data.version, invalid: { ...form, errors: [{ field: 'followUpOn', code: 'invalid' }] } };
+    return { caseId: p.data.caseId, version: p.data.version, action: { type: 'set_follow_up', on }, form };
   });
   route(verbs.caseMerge, (data) => {
     const p = caseMergeSchema.safeParse(data);

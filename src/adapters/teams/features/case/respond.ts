@@ -31,12 +31,15 @@ const doneNotice = {
   hand_over: 'handedOver',
   close: 'closed',
   merge: 'merged',
+  set_follow_up: 'followUpSet',
+  record_check_in: 'checkInRecorded',
 } as const satisfies Record<CaseActionType, string>;
 
 function doneText(lang: Lang, done: CaseActionType, c: Case): string {
   const key = doneNotice[done];
   if (key === 'levelChanged') return caseNoticeText(lang, key, { level: c.supportLevel ? catalogue(lang).supportLevels[c.supportLevel] : '' });
   if (key === 'merged') return caseNoticeText(lang, key, { reference: c.reference });
+  if (key === 'followUpSet') return caseNoticeText(lang, key, { date: c.followUpOn ?? '' });
   return caseNoticeText(lang, key);
 }
 
@@ -85,6 +88,9 @@ export async function cardForError(
     case 'rule_violation':
       return show(error.case, error.roles, { tone: 'warning', text: text(error.rule) });
     case 'invalid_field': {
+      // The follow-up date sits in a ShowCard: the reason goes on top, the refused date stays in the input.
+      if (form?.verb === 'case.follow_up')
+        return show(error.case, error.roles, { tone: 'attention', text: error.fields.map((e) => catalogue(lang).fieldErrors[e.code]).join(' ') }, form);
       const field = form?.verb === 'case.ask' ? 'question' : form?.verb === 'case.hand_over' ? 'handoverSummary' : 'text';
       const renamed = renameTextField(error.fields, field).map((e) => (e.field === 'summary' ? { ...e, field: 'handoverSummary' } : e));
       const rejected: CaseForm = { verb: form?.verb ?? '', values: form?.values ?? {}, errors: renamed };

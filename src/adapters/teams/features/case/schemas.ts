@@ -25,6 +25,10 @@ export const caseLevelSchema = z.object({ caseId, version, level: z.enum(['sst',
 export const caseCloseSchema = z.object({ caseId, version, outcome: z.union([z.enum(caseOutcomes), z.literal('')]).optional() });
 export const caseMergeSchema = z.object({ caseId, version, intoCaseId: caseId });
 export const caseAnswerSchema = z.object({ caseId, questionId: z.string().min(1).max(100), answer: text.optional() });
+export const caseFollowUpSchema = z.object({ caseId, version, followUpOn: z.string().max(20).optional() });
+/** Percentages arrive as text from Input.Number; the handler and the domain judge them. */
+const figure = z.union([z.string().max(20), z.number()]).optional();
+export const caseCheckInSchema = z.object({ caseId, checkInTotal: figure, checkInUnexcused: figure });
 
 /** Input ids the case card and the question card may carry, by verb (test/cards checks every input against these). */
 export const casePayloadSchemas = {
@@ -36,4 +40,6 @@ export const casePayloadSchemas = {
   'case.close': caseCloseSchema,
   'case.merge': caseMergeSchema,
   'case.answer': caseAnswerSchema,
+  'case.follow_up': caseFollowUpSchema,
+  'case.check_in': caseCheckInSchema,
 } as const;

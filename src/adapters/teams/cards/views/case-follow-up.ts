@@ -1,0 +1,48 @@
+import type { Case } from '../../../../domain/case/case';
+import { catalogue, fill, type Lang } from '../../i18n/i18n';
+import { stockholmDate } from './case-age';
+
+/** "20 nov" from "2026-11-20": short enough for a trend on one line. */
+export function shortDate(date: string, lang: Lang): string {
+  const [, month, day] = date.split('-');
+  const name = catalogue(lang).checkInCard.months[Number(month) - 1] ?? month ?? '';
+  return `${Number(day)} ${name}`;
+}
+
+export interface FollowUpSection {
+  show: boolean;
+  title: string;
+  hasTrend: boolean;
+  /** "32 % (20 % ogiltig) (rapport 20 nov) → 25 % (10 % ogiltig) (15 dec)" */
+  trend: string;
+  hasNext: boolean;
+  next: string;
+  /** The date input's value: the next follow-up, or the date just refused. */
+  nextValue: string;
+  canChange: boolean;
+}
+
+/**
+ * "Närvaro över tid" for the team: the report's absence figure, then each check-in, and the next follow-up.
+ * Only for the full view; the reporter and the unit do not see the trend.
+ */
+export function followUpSection(c: Case, full: boolean, canChange: boolean, lang: Lang, rejectedDate?: string): FollowUpSection {
+  const l = catalogue(lang).caseCard;
+  const points = [
+    ...(c.absence === undefined
+      ? []
+      : [fill(l.attendanceReportPoint, { total: c.absence.totalPercent, unexcused: c.absence.unexcusedPercent, date: shortDate(stockholmDate(c.createdAt), lang) })]),
+    ...(c.attendance ?? []).map((p) => fill(l.attendancePoint, { total: p.totalPercent, unexcused: p.unexcusedPercent, date: shortDate(p.on, lang) })),
+  ];
+  const show = full && (c.followUpOn !== undefined || (c.attendance ?? []).length > 0);
+  return {
+    show,
+    title: l.attendanceTitle,
+    hasTrend: show && points.length > 0,
+    trend: show ? points.join(' → ') : '',
+    hasNext: show && c.followUpOn !== undefined,
+    next: show && c.followUpOn !== undefined ? fill(l.nextFollowUp, { date: c.followUpOn }) : '',
+    nextValue: rejectedDate ?? c.followUpOn ?? '',
+    canChange: show && canChange,
+  };
+}

@@ -1,0 +1,58 @@
+import type { CalendarDate } from '../calendar/calendar-date';
+import { err, ok, type FieldError, type Result } from '../errors';
+import type { DomainEvent } from '../events';
+import type { ActionContext } from './action-context';
+import type { Case } from './case';
+import { withHistory } from './history';
+
+/** One point of a case's attendance trend: the reporter's absence figures on a follow-up date. */
+export interface AttendancePoint {
+  on: CalendarDate;
+  totalPercent: number;
+  unexcusedPercent: number;
+  /** The reporter who gave the figures (user id). */
+  by: string;
+}
+
+export type FollowUpField = 'followUpOn' | 'totalPercent' | 'unexcusedPercent';
+
+type Changed = Result<{ case: Case; events: DomainEvent[] }, { code: 'invalid_field'; fields: FieldError<FollowUpField>[] }>;
+
+const isPercent = (n: number): boolean => Number.isFinite(n) && n >= 0 && n <= 100;
+
+/** The check-in figures as the reporter gave them: two percentages 0–100, unexcused no more than total. */
+export function checkCheckIn(totalPercent: number, unexcusedPercent: number): FieldError<FollowUpField>[] {
+  const errors: FieldError<FollowUpField>[] = [];
+  if (!isPercent(totalPercent)) errors.push({ field: 'totalPercent', code: 'out_of_range', params: { min: 0, max: 100 } });
+  if (!isPercent(unexcusedPercent)) errors.push({ field: 'unexcusedPercent', code: 'out_of_range', params: { min: 0, max: 100 } });
+  if (errors.length === 0 && unexcusedPercent > totalPercent) errors.push({ field: 'unexcusedPercent', code: 'unexcused_exceeds_total' });
+  return errors;
+}
+
+/** The team moves the next follow-up to `on`, which may be today but not in the past. */
+export function setFollowUp(c: Case, on: CalendarDate, ctx: ActionContext): Changed {
+  if (on < ctx.today) return err({ code: 'invalid_field', fields: [{ field: 'followUpOn', code: 'date_in_past' }] });
+  const next = withHistory({ ...c, followUpOn: on }, ctx, 'follow_up_set', { on });
+  return ok({ case: next, events: [{ caseId: c.id, at: ctx.at, by: ctx.actorId, type: 'FollowUpSet', on }] });
+}
+
+/**
+ * The reporter's check-in: the figures become the next point of the trend, dated today, and the next
+ * follow-up moves to `nextFollowUpOn` (the district's default interval, computed by the caller).
+ */
+export function recordCheckIn(
+  c: Case,
+  figures: { totalPercent: number; unexcusedPercent: number; nextFollowUpOn: CalendarDate },
+  ctx: ActionContext,
+): Changed {
+  const errors = checkCheckIn(figures.totalPercent, figures.unexcusedPercent);
+  if (errors.length > 0) return err({ code: 'invalid_field', fields: errors });
+  const point: AttendancePoint = { on: ctx.today, totalPercent: figures.totalPercent, unexcusedPercent: figures.unexcusedPercent, by: ctx.actorId };
+  const next = withHistory(
+    { ...c, attendance: [...(c.attendance ?? []), point], followUpOn: figures.nextFollowUpOn },
+    ctx,
+    'check_in_recorded',
+    { on: ctx.today, nextFollowUpOn: figures.nextFollowUpOn },
+  );
+  return ok({ case: next, events: [{ caseId: c.id, at: ctx.at, by: ctx.actorId, type: 'CheckInRecorded', on: ctx.today }] });
+}
