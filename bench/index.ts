@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { measureBareBot, type BareBotResults } from './bare-bot';
 import type { LevelResult } from './levels';
 import { describeMachine, loadAverage } from './machine';
@@ -8,6 +6,7 @@ import { measureMemory } from './memory';
 import { median } from './stats';
 import { measureStartup } from './startup';
 import { measureSubmission, type SubmissionResults } from './submission';
+import { measureSweep } from './sweep';
 import { latencyRow, mib, ms, perSecond, renderTable, verdictOf, type Row, type SectionResult } from './table';
 
 /**
@@ -136,29 +135,7 @@ const cpuNote = (name: string, levels: LevelResult[]): string =>
     .map((l) => `c=${l.concurrency} server ${(l.serverCpu * 100).toFixed(0)} % / load+stand-in ${(l.loadCpu * 100).toFixed(0)} % of a core, ${perSecond(l.summary.throughput)}`)
     .join('; ')}.`;
 
-// ---- Due-reminder sweep: hook for bench/sweep.ts ------------------------------------------------------------
-// Reminders are being built on another branch. When it merges, add bench/sweep.ts exporting
-// `measureSweep(): Promise<SectionResult>` (100,000 open cases of which 100 are due: time per sweep, rows
-// read, and SQLite's EXPLAIN QUERY PLAN in the notes, target ≤ 20 ms); this runner then measures it.
-const sweepRow: Row = {
-  measure: 'due-reminder sweep',
-  load: '100,000 open cases, 100 due',
-  p50: 'sweep: not measured yet — reminders not merged',
-  target: `≤ ${targets.sweepMs} ms per sweep`,
-};
-
-async function loadSweepSection(): Promise<SectionResult> {
-  const sweepModule = new URL('./sweep.ts', import.meta.url);
-  if (!existsSync(fileURLToPath(sweepModule))) {
-    console.error('sweep: not measured yet — reminders not merged');
-    return { rows: [sweepRow], notes: ['sweep: not measured yet — reminders not merged (bench/sweep.ts does not exist yet).'] };
-  }
-  const loaded: unknown = await import(sweepModule.href);
-  const measureSweep: unknown = typeof loaded === 'object' && loaded !== null ? Reflect.get(loaded, 'measureSweep') : undefined;
-  if (typeof measureSweep !== 'function') throw new Error('expected bench/sweep.ts to export measureSweep(): Promise<SectionResult>, found no such function');
-  const result: SectionResult = await measureSweep();
-  return result;
-}
-// --------------------------------------------------------------------------------------------------------------
+/** The due-reminder sweep on 100,000 open cases (bench/sweep.ts). */
+const loadSweepSection = (): Promise<SectionResult> => measureSweep();
 
 await main();
