@@ -4,6 +4,8 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Directory } from '../domain/routing/directory';
 import { defaultReminderSettings, type ReminderSettings } from '../domain/reminders/reminder-settings';
+import { districtCode, id, localizedText, people, percent, personRef, text } from './directory-fields';
+import { calendarSchema, remindersSchema, retentionSchema, withOverride } from './directory-settings';
 
 /**
  * The routing directory file (districts, schools, teams, investigation units): zod schemas, the
@@ -14,23 +16,6 @@ import { defaultReminderSettings, type ReminderSettings } from '../domain/remind
 /** Stockholm has had 11 district administrations since 1 July 2023 (domain.md D1, D2). */
 export const expectedDistrictCount = 11;
 
-const text = z.string().trim().min(1, 'must not be empty');
-const localizedText = z.object({ sv: text, en: text }).strict();
-const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'expected letters, digits, "-" or "_"');
-const districtCode = z.string().regex(/^[A-Z]{3}$/, 'expected three uppercase letters, e.g. "FAR"');
-
-const entraObjectId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const userPrincipalName = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const personRef = z
-  .object({
-    id: z
-      .string()
-      .refine((s) => entraObjectId.test(s) || userPrincipalName.test(s), 'expected an Entra object id (UUID) or a UPN'),
-    name: text,
-  })
-  .strict();
-const people = (role: string) => z.array(personRef).min(1, `needs at least one ${role}`);
-const percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
 
 const districtSchema = z
   .object({
@@ -74,82 +59,6 @@ const sstTeamSchema = z
 const investigationUnitSchema = z
   .object({ id, name: text, districtCode, contacts: people('contact'), managers: people('manager') })
   .strict();
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time HH:MM');
-const calendarSchema = z
-  .object({
-    // The years a deadline may fall in: the holiday library answers for these, and asking beyond them fails.
-    years: z.object({ first: z.number().int().min(2000).max(2100), last: z.number().int().min(2000).max(2100) }).strict(),
-    workingHours: z.object({ start: clockTime, end: clockTime }).strict(),
-    dayBeforeHolidayEndsAt: clockTime.optional(),
-    schoolYears: z.array(
-      z
-        .object({
-          schoolYear: z.string().regex(/^\d{4}\/\d{2}$/, 'expected a school year such as 2026/27'),
-          breaks: z.array(z.object({ name: text, from: isoDate, to: isoDate }).strict()),
-        })
-        .strict(),
-    ),
-  })
-  .strict();
-
-// Days a closed case keeps its personal fields, per owning authority; the decision names the culling decision
-// (gallringsbeslut) it follows (domain.md L27, open question 7). Up to 100 years: a typo must not mean "never".
-const retentionRuleSchema = z
-  .object({
-    days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(36_500, 'must be at most 36500 days'),
-    decision: text,
-  })
-  .strict();
-const retentionSchema = z
-  .object({ education_committee: retentionRuleSchema, district_committee: retentionRuleSchema })
-  .strict();
-// Reminder settings (domain/reminders/reminder-settings.ts). Every field is optional: the defaults fill what
-// the file leaves out, and a district's override is laid over the city-wide settings field by field.
-const days = (max: number) => z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(max, `must be at most ${max}`);
-const reminderSettingsShape = {
-  unassigned: z.object({ remindAfterSchoolDays: days(60), escalateAfterSchoolDays: days(60) }).partial().strict(),
-  handover: z
-    .object({
-      remindAfterWorkingDays: days(60),
-      escalateAfterWorkingDays: days(60),
-      urgentRemindAfterHours: z.number().min(0.25, 'must be at least 0.25 (15 minutes)').max(8, 'must be at most 8: urgent reminders stay within the same working day'),
-    })
-    .partial()
-    .strict(),
-  question: z.object({ remindReporterAfterSchoolDays: days(60), remindTeamAfterWorkingDays: days(60) }).partial().strict(),
-  initialAssessment: z
-    .object({
-      // Before the 14-day ceiling (domain.md I3): day 14 itself is the deadline, not a warning ahead of it.
-      remindOnDays: z
-        .array(days(13))
-        .refine((d) => d.every((x, i) => i === 0 || (d[i - 1] ?? 0) < x), 'must be in increasing order without repeats'),
-    })
-    .partial()
-    .strict(),
-  absenceInvestigationNotice: z.object({ remindAfterSchoolDays: days(60) }).partial().strict(),
-  consentExpiry: z.object({ remindDaysBefore: days(180) }).partial().strict(),
-  followUp: z.object({ defaultSchoolDays: days(120) }).partial().strict(),
-};
-const reminderOverrideSchema = z.object(reminderSettingsShape).partial().strict();
-type ReminderOverride = z.infer<typeof reminderOverrideSchema>;
-const remindersSchema = z
-  .object({ defaults: reminderOverrideSchema.default({}), districts: z.record(districtCode, reminderOverrideSchema).default({}) })
-  .strict()
-  .default({});
-
-function withOverride(base: ReminderSettings, o: ReminderOverride): ReminderSettings {
-  return {
-    unassigned: { ...base.unassigned, ...o.unassigned },
-    handover: { ...base.handover, ...o.handover },
-    question: { ...base.question, ...o.question },
-    initialAssessment: { ...base.initialAssessment, ...o.initialAssessment },
-    absenceInvestigationNotice: { ...base.absenceInvestigationNotice, ...o.absenceInvestigationNotice },
-    consentExpiry: { ...base.consentExpiry, ...o.consentExpiry },
-    followUp: { ...base.followUp, ...o.followUp },
-  };
-}
 
 const baseSchema = z
   .object({
