@@ -143,5 +143,10 @@ async function rememberPersonalAddress(context: TurnContext, options: BotOptions
   const actor = actorFrom(context);
   if (!actor || !isPersonalChat(context)) return;
   const address = addressOf(context, actor.tenantId);
-  if (address) await options.store.saveAddress(personAddressKey(actor.tenantId, actor.userId), address, options.clock.now());
+  if (!address) return;
+  const key = personAddressKey(actor.tenantId, actor.userId);
+  // Every turn passes here: a read is cheaper than a write, and the address rarely changes.
+  const stored = await options.store.getAddress(key);
+  if (stored?.address.transport === address.transport && stored.address.value === address.value) return;
+  await options.store.saveAddress(key, address, options.clock.now());
 }
