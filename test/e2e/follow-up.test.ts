@@ -5,7 +5,7 @@ import type { Directory } from '../../src/domain/routing/directory';
 import { aTeacher, type TeamsUser } from '../support/activities';
 import { aSchoolIn } from '../support/report-payload';
 import { RunningBot } from '../support/running-bot';
-import { cardOf, submitReport, TeamInboxes, textOf } from '../support/team-inboxes';
+import { cardOf, pressAs, storedCase, submitReport, TeamInboxes, textOf } from '../support/team-inboxes';
 import { TeamsClient, type InvokeResult } from '../support/teams-client';
 import { loadSampleDirectory } from '../support/test-directory';
 
@@ -28,16 +28,9 @@ describe('follow-up check-ins', () => {
   let bot: RunningBot;
   let inboxes: TeamInboxes;
   let submitted: Case;
-  const press = async (who: TeamsUser, verb: string, data: Record<string, unknown>): Promise<InvokeResult> => {
-    const result = await new TeamsClient(bot, who).press(verb, { caseId: submitted.id, ...data });
-    await bot.idle();
-    return result;
-  };
-  const stored = async (): Promise<Case> => {
-    const c = await bot.store.getCase(submitted.id);
-    if (!c) throw new Error('case vanished');
-    return c;
-  };
+  const press = (who: TeamsUser, verb: string, data: Record<string, unknown>): Promise<InvokeResult> =>
+    pressAs(bot, who, verb, { caseId: submitted.id, ...data });
+  const stored = (): Promise<Case> => storedCase(bot, submitted.id);
 
   beforeEach(async () => {
     bot = await new RunningBot({ now: at('2026-11-23', '10:00') }).start();

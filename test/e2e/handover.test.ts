@@ -4,7 +4,7 @@ import type { Directory } from '../../src/domain/routing/directory';
 import { aTeacher, type TeamsUser } from '../support/activities';
 import { aSchoolIn } from '../support/report-payload';
 import { RunningBot } from '../support/running-bot';
-import { cardOf, deliveredTo, person, submitReport, TeamInboxes, textOf } from '../support/team-inboxes';
+import { cardOf, deliveredTo, person, pressAs, storedCase, submitReport, TeamInboxes, textOf } from '../support/team-inboxes';
 import { buttonsOf, TeamsClient, type InvokeResult } from '../support/teams-client';
 import { loadSampleDirectory } from '../support/test-directory';
 
@@ -24,16 +24,9 @@ describe('handing a case over to the investigation unit', () => {
   let inboxes: TeamInboxes;
   let teacher: TeamsClient;
   let submitted: Case;
-  const current = async (): Promise<Case> => {
-    const c = await bot.store.getCase(submitted.id);
-    if (!c) throw new Error('case vanished');
-    return c;
-  };
-  const press = async (who: TeamsUser, verb: string, data: Record<string, unknown>): Promise<InvokeResult> => {
-    const result = await new TeamsClient(bot, who).press(verb, { caseId: submitted.id, ...data });
-    await bot.idle();
-    return result;
-  };
+  const current = (): Promise<Case> => storedCase(bot, submitted.id);
+  const press = (who: TeamsUser, verb: string, data: Record<string, unknown>): Promise<InvokeResult> =>
+    pressAs(bot, who, verb, { caseId: submitted.id, ...data });
   const handOver = async (): Promise<void> => {
     await press(worker, 'case.take', { version: submitted.version });
     const c = await current();

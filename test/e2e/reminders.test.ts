@@ -5,7 +5,7 @@ import type { Directory } from '../../src/domain/routing/directory';
 import { aTeacher, type TeamsUser } from '../support/activities';
 import { aSchoolIn } from '../support/report-payload';
 import { RunningBot } from '../support/running-bot';
-import { cardOf, submitReport, TeamInboxes, textOf } from '../support/team-inboxes';
+import { cardOf, pressAs, submitReport, TeamInboxes, textOf } from '../support/team-inboxes';
 import { TeamsClient, type InvokeResult } from '../support/teams-client';
 import { loadSampleDirectory } from '../support/test-directory';
 
@@ -31,11 +31,8 @@ describe('follow-up reminders reach people in Teams', () => {
   let inboxes: TeamInboxes;
   let submitted: Case;
   const remindersTo = (who: TeamsUser) => inboxes.messagesTo(who.aadObjectId).filter(isReminder);
-  const press = async (who: TeamsUser, verb: string, data: Record<string, unknown>): Promise<InvokeResult> => {
-    const result = await new TeamsClient(bot, who).press(verb, { caseId: submitted.id, ...data });
-    await bot.idle();
-    return result;
-  };
+  const press = (who: TeamsUser, verb: string, data: Record<string, unknown>): Promise<InvokeResult> =>
+    pressAs(bot, who, verb, { caseId: submitted.id, ...data });
   const sweepAt = async (date: string, time: string) => {
     bot.clock.set(at(date, time));
     return bot.sweepReminders();

@@ -1,8 +1,8 @@
 import type { CaseDelivery } from '../../src/app/ports';
 import type { Case } from '../../src/domain/case/case';
 import type { RunningBot } from './running-bot';
-import { testTenant } from './activities';
-import { cardOf, TeamsClient, textOf } from './teams-client';
+import { testTenant, type TeamsUser } from './activities';
+import { cardOf, TeamsClient, textOf, type InvokeResult } from './teams-client';
 import { aReportPayload } from './report-payload';
 import type { School } from '../../src/domain/routing/directory';
 
@@ -50,3 +50,17 @@ export const deliveredTo = (deliveries: CaseDelivery[], purpose: CaseDelivery['p
 export const person = (userId: string): string => `person:${testTenant}:${userId}`;
 
 export { cardOf, textOf };
+
+/** Presses a card button as `who` and waits until the sends it started are done. */
+export async function pressAs(bot: RunningBot, who: TeamsUser, verb: string, data: Record<string, unknown>): Promise<InvokeResult> {
+  const result = await new TeamsClient(bot, who).press(verb, data);
+  await bot.idle();
+  return result;
+}
+
+/** A case as stored now; a test whose case disappeared has found a bug. */
+export async function storedCase(bot: RunningBot, caseId: string): Promise<Case> {
+  const c = await bot.store.getCase(caseId);
+  if (!c) throw new Error(`case ${caseId} vanished from the store`);
+  return c;
+}
