@@ -47,7 +47,23 @@ export default tseslint.config(
         },
       ],
     },
-  },  {
+  },
+  {
+    // teams-ai's actionExecute edits the shared message with one person's view when a card has `refresh`
+    // (see src/adapters/teams/card-action.ts): every card action goes through onCardAction instead.
+    files: ['src/**/*.ts'],
+    ignores: ['src/adapters/teams/card-action.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='actionExecute']",
+          message: 'Register card actions with onCardAction (src/adapters/teams/card-action.ts): it never edits the shared message.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

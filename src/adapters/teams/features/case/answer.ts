@@ -9,10 +9,11 @@ import { langOf } from '../../reply';
 import { refusalCard } from './respond';
 import { caseAnswerSchema } from './schemas';
 import { renameTextField } from './to-action';
+import { onCardAction } from '../../card-action';
 
 /** The reporter answers the team's question on the question card in their chat; the answer lands on the case. */
 export function registerQuestionAnswer(app: Application<TurnState>, deps: BotDeps): void {
-  app.adaptiveCards.actionExecute(verbs.caseAnswer, async (context, _state, data) => {
+  onCardAction(app, verbs.caseAnswer, async (context, data) => {
     const lang = langOf(context);
     const actor = actorFrom(context);
     const parsed = caseAnswerSchema.safeParse(data);

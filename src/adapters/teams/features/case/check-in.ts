@@ -10,6 +10,7 @@ import { verbs } from '../../cards/verbs';
 import { langOf } from '../../reply';
 import { refusalCard } from './respond';
 import { caseCheckInSchema } from './schemas';
+import { onCardAction } from '../../card-action';
 
 /** A figure as typed ("18", "12,5"); blank or unreadable gives NaN, which the domain refuses as out of range. */
 const percentOf = (typed: string): number => (typed.trim() === '' ? Number.NaN : Number(typed.trim().replace(',', '.')));
@@ -18,7 +19,7 @@ const cardFields: Readonly<Record<string, CheckInField>> = { totalPercent: 'chec
 
 /** The reporter answers a follow-up check-in: the figures become a point of the case's attendance trend. */
 export function registerCheckIn(app: Application<TurnState>, deps: BotDeps): void {
-  app.adaptiveCards.actionExecute(verbs.caseCheckIn, async (context, _state, data) => {
+  onCardAction(app, verbs.caseCheckIn, async (context, data) => {
     const lang = langOf(context);
     const actor = actorFrom(context);
     const parsed = caseCheckInSchema.safeParse(data);

@@ -13,12 +13,13 @@ import { cardForCase, cardForError, refusalCard, type CaseForm } from './respond
 import { askActionOf, closeActionOf, consentOf } from './to-action';
 import { caseHandOverSchema } from '../handover/schemas';
 import { caseAskSchema, caseCloseSchema, caseConsentSchema, caseFollowUpSchema, caseLevelSchema, caseMergeSchema, caseRefSchema, caseViewSchema } from './schemas';
+import { onCardAction } from '../../card-action';
 
 type Parsed = { caseId: string; version: number; action: CaseCommand; form?: CaseForm } | { caseId: string; version: number; invalid: CaseForm };
 
 /** The case card: its user-specific view, and one route per team-side action (take, ask, consent, level, close, follow-up date, merge). */
 export function registerCase(app: Application<TurnState>, deps: BotDeps): void {
-  app.adaptiveCards.actionExecute(verbs.caseView, async (context, _state, data) => {
+  onCardAction(app, verbs.caseView, async (context, data) => {
     const lang = langOf(context);
     const actor = actorFrom(context);
     const parsed = caseViewSchema.safeParse(data);
@@ -28,7 +29,7 @@ export function registerCase(app: Application<TurnState>, deps: BotDeps): void {
   });
 
   const route = (verb: string, parse: (data: unknown, context: TurnContext) => Parsed | undefined) =>
-    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
+    onCardAction(app, verb, async (context, data) => {
       const lang = langOf(context);
       const actor = actorFrom(context);
       const parsed = parse(data, context);

@@ -8,14 +8,15 @@ import { renderConsultationConfirmation, renderConsultationForm } from '../../ca
 import { verbs } from '../../cards/verbs';
 import { langOf } from '../../reply';
 import { parseConsultationPayload } from './schemas';
+import { onCardAction } from '../../card-action';
 
 /** Anonymous consultation: a question to the school's team without any pupil fields (domain.md L9). */
 export function registerConsultation(app: Application<TurnState>, deps: BotDeps): void {
-  app.adaptiveCards.actionExecute(verbs.consultationOpen, async (context) =>
+  onCardAction(app, verbs.consultationOpen, async (context) =>
     renderConsultationForm({ lang: langOf(context), directory: deps.directory(), formId: deps.ids.newId() }),
   );
 
-  app.adaptiveCards.actionExecute(verbs.consultationSubmit, async (context, _state, data) => {
+  onCardAction(app, verbs.consultationSubmit, async (context, data) => {
     const lang = langOf(context);
     const directory = deps.directory();
     const actor = actorFrom(context);

@@ -8,10 +8,11 @@ import { verbs } from '../../cards/verbs';
 import { langOf } from '../../reply';
 import { refusalCard } from '../case/respond';
 import { handoverAnswerInputSchema } from './schemas';
+import { onCardAction } from '../../card-action';
 
 /** The team's worker answers the unit's request for input on the input-request card; the answer lands on the handover. */
 export function registerInputAnswer(app: Application<TurnState>, deps: BotDeps): void {
-  app.adaptiveCards.actionExecute(verbs.handoverAnswerInput, async (context, _state, data) => {
+  onCardAction(app, verbs.handoverAnswerInput, async (context, data) => {
     const lang = langOf(context);
     const actor = actorFrom(context);
     const parsed = handoverAnswerInputSchema.safeParse(data);

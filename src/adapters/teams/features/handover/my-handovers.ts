@@ -9,6 +9,7 @@ import { commands } from '../../commands';
 import { catalogue, t } from '../../i18n/i18n';
 import { cardActivity, langOf } from '../../reply';
 import { deadlinesOf } from './respond';
+import { onCardAction } from '../../card-action';
 
 /** `mina överlämningar`/`my handovers`: an investigator's unacknowledged and open handovers. */
 export function registerMyHandovers(app: Application<TurnState>, deps: BotDeps): void {
@@ -27,7 +28,7 @@ export function registerMyHandovers(app: Application<TurnState>, deps: BotDeps):
     const answer = await render(context);
     await context.sendActivity(typeof answer === 'string' ? answer : cardActivity(answer));
   });
-  app.adaptiveCards.actionExecute(verbs.handoversMine, async (context) => {
+  onCardAction(app, verbs.handoversMine, async (context) => {
     const answer = await render(context);
     if (typeof answer !== 'string') return answer;
     return renderNotice({ title: catalogue(langOf(context)).myHandovers.title, text: answer });

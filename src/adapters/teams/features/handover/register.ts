@@ -18,13 +18,14 @@ import {
   handoverRequestInputSchema,
   handoverViewSchema,
 } from './schemas';
+import { onCardAction } from '../../card-action';
 
 type Parsed = { caseId: string; version: number; action?: HandoverAction; form: CaseForm };
 const required = (field: string) => [{ field, code: 'required' as const }];
 
 /** The handover card for the investigation unit: its own view, and one route per step of the handover. */
 export function registerHandover(app: Application<TurnState>, deps: BotDeps): void {
-  app.adaptiveCards.actionExecute(verbs.handoverView, async (context, _state, data) => {
+  onCardAction(app, verbs.handoverView, async (context, data) => {
     const lang = langOf(context);
     const actor = actorFrom(context);
     const parsed = handoverViewSchema.safeParse(data);
@@ -34,7 +35,7 @@ export function registerHandover(app: Application<TurnState>, deps: BotDeps): vo
   });
 
   const route = (verb: string, parse: (data: unknown) => Parsed | undefined) =>
-    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
+    onCardAction(app, verb, async (context, data) => {
       const lang = langOf(context);
       const actor = actorFrom(context);
       const parsed = parse(data);

@@ -6,13 +6,14 @@ import { verbs } from '../../cards/verbs';
 import { commands } from '../../commands';
 import { t } from '../../i18n/i18n';
 import { cardActivity, langOf } from '../../reply';
+import { onCardAction } from '../../card-action';
 
 /** `hjälp`/`help`, the welcome card on install, and a hint for anything the bot does not understand. */
 export function registerHelp(app: Application<TurnState>, deps: BotDeps): void {
   app.message(commands.help, async (context) => {
     await context.sendActivity(cardActivity(renderHelp({ lang: langOf(context), directory: deps.directory() })));
   });
-  app.adaptiveCards.actionExecute(verbs.helpShow, async (context) => renderHelp({ lang: langOf(context), directory: deps.directory() }));
+  onCardAction(app, verbs.helpShow, async (context) => renderHelp({ lang: langOf(context), directory: deps.directory() }));
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient.id;

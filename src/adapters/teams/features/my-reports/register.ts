@@ -10,6 +10,7 @@ import { commands } from '../../commands';
 import { fallbackQueueTitle } from '../../cards/views/team-queue';
 import { t, type Lang } from '../../i18n/i18n';
 import { cardActivity, langOf } from '../../reply';
+import { onCardAction } from '../../card-action';
 
 /**
  * `mina ärenden`/`my cases`: a school-social worker gets their teams' queues of open cases (oldest first);
@@ -34,8 +35,8 @@ export function registerMyReports(app: Application<TurnState>, deps: BotDeps): v
     if (queue) await context.sendActivity(cardActivity(queue));
     await context.sendActivity(cardActivity(mine));
   });
-  app.adaptiveCards.actionExecute(verbs.casesMine, async (context) => (await ownReports(context)) ?? t(langOf(context), 'error.apology'));
-  app.adaptiveCards.actionExecute(verbs.teamQueue, async (context) => (await queues(context)) ?? (await ownReports(context)) ?? t(langOf(context), 'error.apology'));
+  onCardAction(app, verbs.casesMine, async (context) => (await ownReports(context)) ?? t(langOf(context), 'error.apology'));
+  onCardAction(app, verbs.teamQueue, async (context) => (await queues(context)) ?? (await ownReports(context)) ?? t(langOf(context), 'error.apology'));
 }
 
 function queueCard(deps: BotDeps, lang: Lang, found: readonly TeamQueue[]): AdaptiveCardJson {

@@ -7,10 +7,11 @@ import { verbs } from '../../cards/verbs';
 import { catalogue } from '../../i18n/i18n';
 import { langOf } from '../../reply';
 import { reminderSnoozeSchema } from './schemas';
+import { onCardAction } from '../../card-action';
 
 /** "Remind me again next working day" on a reminder card: answers with the card, showing when it comes again. */
 export function registerReminder(app: Application<TurnState>, deps: BotDeps): void {
-  app.adaptiveCards.actionExecute(verbs.reminderSnooze, async (context, _state, data) => {
+  onCardAction(app, verbs.reminderSnooze, async (context, data) => {
     const lang = langOf(context);
     const l = catalogue(lang).reminderCard;
     const actor = actorFrom(context);

@@ -13,6 +13,7 @@ import { commands } from '../../commands';
 import { t, type Lang } from '../../i18n/i18n';
 import { cardActivity, langOf } from '../../reply';
 import { parseReportPayload } from './schemas';
+import { onCardAction } from '../../card-action';
 
 /** Teacher intake: `anmäl`/`report` opens the form; `report.submit` validates, stores and confirms in place. */
 export function registerReport(app: Application<TurnState>, deps: BotDeps): void {
@@ -21,9 +22,9 @@ export function registerReport(app: Application<TurnState>, deps: BotDeps): void
   app.message(commands.report, async (context) => {
     await context.sendActivity(cardActivity(blankForm(langOf(context))));
   });
-  app.adaptiveCards.actionExecute(verbs.reportOpen, async (context) => blankForm(langOf(context)));
+  onCardAction(app, verbs.reportOpen, async (context) => blankForm(langOf(context)));
 
-  app.adaptiveCards.actionExecute(verbs.reportSubmit, async (context, _state, data) => {
+  onCardAction(app, verbs.reportSubmit, async (context, data) => {
     const lang = langOf(context);
     const actor = actorFrom(context);
     const parsed = parseReportPayload(data);
