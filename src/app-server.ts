@@ -13,6 +13,7 @@ import { TrackedBackgroundWork } from './adapters/background/tracked-background-
 import { StoreDeliveryLedger } from './adapters/store/store-delivery-ledger';
 import { createTeamsNotifier } from './adapters/teams/delivery/teams-notifier';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
+import { TeamsUserIds } from './adapters/teams/teams-user-ids';
 import { ServiceUrls } from './adapters/teams/service-urls';
 import { SubmissionLimiter } from './adapters/teams/submission-limiter';
 import type { RateLimits } from './adapters/teams/delivery/rate-limiter';
@@ -56,8 +57,10 @@ export function createApp(deps: AppDeps): App {
     log: deps.log,
     ...(deps.deliveryLimits ? { limits: deps.deliveryLimits } : {}),
   });
+  const userIds = new TeamsUserIds({ store: deps.store, clock: deps.clock });
   const messenger = new TeamsMessenger({
     notifier,
+    userIds,
     directory: deps.directory,
     clock: deps.clock,
     serviceUrlFor: (tenantId) => serviceUrls.urlFor(tenantId),
@@ -74,6 +77,7 @@ export function createApp(deps: AppDeps): App {
     calendar,
     log: deps.log,
     messenger,
+    userIds,
     background,
     submissions: new SubmissionLimiter(deps.config.reportRateLimit, deps.clock),
     serviceUrls,

@@ -40,6 +40,9 @@ import {
   urgentOutOfHoursDeadlines,
 } from './handover-fixtures';
 
+/** Teams user ids (MRIs) as the messenger resolves them for `refresh.userIds`. */
+const exampleMris = ['29:1a2b3c', '29:1d4e5f'];
+
 export interface CardScenario {
   name: string;
   card: AdaptiveCardJson;
@@ -117,7 +120,7 @@ function caseCardScenarios(directory: Directory, lang: Lang): CardScenario[] {
   const assigned = assignedCase();
   const handedOver = handedOverCase();
   const viewer = (userId: string, c: Case) => ({ userId, roles: rolesFor(userId, c, testDirectory) });
-  const base = { lang, directory, duplicates: [], undelivered: [], now };
+  const base = { lang, directory, audienceMris: exampleMris, duplicates: [], undelivered: [], now };
   const rejected = (verb: string, values: Record<string, string>, field: string) => ({
     verb,
     values,
@@ -293,7 +296,7 @@ function handoverCardScenarios(directory: Directory, lang: Lang): CardScenario[]
   const invited = invitedCase();
   const pending = handedOverCase();
   const viewer = (userId: string, c: Case) => ({ userId, roles: rolesFor(userId, c, testDirectory) });
-  const base = { lang, directory, now };
+  const base = { lang, directory, audienceMris: exampleMris, now };
   return [
     { name: 'handover card, base', card: renderHandoverCard({ ...base, case: urgent, deadlines: urgentOutOfHoursDeadlines }) },
     {

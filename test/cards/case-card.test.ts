@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderCaseCard, renderCheckInCard, renderQuestionCard, renderTeamQueue, type CaseCardInput } from '../../src/adapters/teams/cards/render';
-import { maxRefreshUsers } from '../../src/adapters/teams/cards/views/case-card';
+import { maxRefreshUsers, refreshUserIds } from '../../src/adapters/teams/cards/views/case-card';
 import { pupilSection } from '../../src/adapters/teams/cards/views/case-sections';
 import { caseCardSummary } from '../../src/adapters/teams/cards/views/notification-summary';
 import { catalogue, type Lang } from '../../src/adapters/teams/i18n/i18n';
@@ -22,7 +22,8 @@ const marked = (overrides: Partial<Case> = {}): Case => newCase({ pupil: { initi
 
 function card(c: Case, userId?: string, extra: Partial<CaseCardInput> = {}, directory: Directory = testDirectory) {
   const viewer = userId === undefined ? undefined : { userId, roles: rolesFor(userId, c, directory) };
-  return renderCaseCard({ lang: 'sv', directory, case: c, viewer, duplicates: [], undelivered: [], now, ...extra });
+  // The card takes the audience's MRIs from the messenger; here the ids stand for themselves.
+  return renderCaseCard({ lang: 'sv', directory, case: c, viewer, audienceMris: refreshUserIds(c, directory), duplicates: [], undelivered: [], now, ...extra });
 }
 
 const text = (x: unknown): string => JSON.stringify(x);

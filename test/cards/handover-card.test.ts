@@ -7,6 +7,7 @@ import {
   type AdaptiveCardJson,
   type HandoverCardInput,
 } from '../../src/adapters/teams/cards/render';
+import { handoverRefreshUserIds } from '../../src/adapters/teams/cards/views/handover-card';
 import { handoverNoticeText } from '../../src/adapters/teams/cards/views/handover-notices';
 import { handoverSummary, inputRequestSummary } from '../../src/adapters/teams/cards/views/notification-summary';
 import { catalogue } from '../../src/adapters/teams/i18n/i18n';
@@ -37,7 +38,8 @@ const marked = (overrides: Partial<Case> = {}): Case => ({ ...handedOverCase(), 
 
 function card(c: Case, userId?: string, extra: Partial<HandoverCardInput> = {}, directory: Directory = testDirectory) {
   const viewer = userId === undefined ? undefined : { userId, roles: rolesFor(userId, c, directory) };
-  return renderHandoverCard({ lang: 'sv', directory, case: c, viewer, now, ...extra });
+  // The card takes the audience's MRIs from the messenger; here the ids stand for themselves.
+  return renderHandoverCard({ lang: 'sv', directory, case: c, viewer, audienceMris: handoverRefreshUserIds(c, directory), now, ...extra });
 }
 
 const text = (x: unknown): string => JSON.stringify(x);
@@ -263,7 +265,7 @@ describe('mina överlämningar', () => {
 
 describe('the hand-over on the case card', () => {
   const caseCard = (c: Case, userId: string) =>
-    renderCaseCard({ lang: 'sv', directory: testDirectory, case: c, viewer: { userId, roles: rolesFor(userId, c, testDirectory) }, duplicates: [], undelivered: [], now });
+    renderCaseCard({ lang: 'sv', directory: testDirectory, case: c, audienceMris: [], viewer: { userId, roles: rolesFor(userId, c, testDirectory) }, duplicates: [], undelivered: [], now });
 
   it('is offered to the assignee of an assigned case, not to other members, the reporter or the unit', () => {
     const c = assignedCase();
@@ -292,6 +294,7 @@ describe('the hand-over on the case card', () => {
       directory: testDirectory,
       case: c,
       viewer: { userId: people.farMember1, roles: rolesFor(people.farMember1, c, testDirectory) },
+      audienceMris: [],
       duplicates: [],
       undelivered: [],
       now,

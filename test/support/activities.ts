@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** Teams-shaped activities with valid defaults: personal chat, tenant in channelData, Entra id on `from`. */
 export interface TeamsUser {
   aadObjectId: string;
@@ -15,6 +17,13 @@ export const aTeacher = (n = 1, locale = 'sv-SE'): TeamsUser => ({
   locale,
 });
 
+/**
+ * A person's Teams user id (MRI, the `29:…` id on `from` and in conversation rosters). Real MRIs are opaque:
+ * they cannot be derived from the Entra object id, so neither can this one, and a bot that puts Entra ids
+ * where Teams expects MRIs is caught.
+ */
+export const mriOf = (aadObjectId: string): string => `29:1${createHash('sha256').update(aadObjectId).digest('base64url').slice(0, 43)}`;
+
 let activityCounter = 0;
 
 export function baseActivity(user: TeamsUser, serviceUrl: string): Record<string, unknown> {
@@ -26,7 +35,7 @@ export function baseActivity(user: TeamsUser, serviceUrl: string): Record<string
     serviceUrl,
     timestamp: '2026-11-23T09:00:00.000Z',
     locale: user.locale ?? 'sv-SE',
-    from: { id: `29:${user.aadObjectId}`, aadObjectId: user.aadObjectId, name: user.name ?? 'Test' },
+    from: { id: mriOf(user.aadObjectId), aadObjectId: user.aadObjectId, name: user.name ?? 'Test' },
     recipient: { id: botId, name: 'SST Bridge' },
     conversation: { id: `a:personal-${user.aadObjectId}`, conversationType: 'personal', tenantId },
     channelData: { tenant: { id: tenantId } },

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mriOf } from './activities';
 
 /** One call the bot made to the Bot Connector API. */
 export interface ConnectorCall {
@@ -24,7 +25,20 @@ export interface ScriptedFailure {
   times: number;
 }
 
-export type RouteKind = 'send' | 'reply' | 'update' | 'create' | 'delete' | 'members';
+export type RouteKind = 'send' | 'reply' | 'update' | 'create' | 'delete' | 'members' | 'paged_members';
+
+/** A member of a conversation's roster as the Bot Connector lists it: the MRI as `id`, and the Entra object id. */
+export interface RosterMember {
+  id: string;
+  aadObjectId: string;
+  name?: string;
+}
+
+/** A message as it is stored in a conversation now: the last version the bot sent or put. */
+export interface StoredMessage {
+  id: string;
+  activity: Record<string, unknown>;
+}
 type Route = { method: string; pattern: RegExp; kind: RouteKind };
 
 /**
@@ -38,7 +52,8 @@ const routes: Route[] = [
   { method: 'POST', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, kind: 'reply' },
   { method: 'PUT', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, kind: 'update' },
   { method: 'DELETE', pattern: /^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/, kind: 'delete' },
-  { method: 'GET', pattern: /^\/v3\/conversations\/([^/]+)\/members(?:\/[^/]+)?$/, kind: 'members' },
+  { method: 'GET', pattern: /^\/v3\/conversations\/([^/]+)\/members(?:\/([^/]+))?$/, kind: 'members' },
+  { method: 'GET', pattern: /^\/v3\/conversations\/([^/]+)\/pagedmembers$/, kind: 'paged_members' },
 ];
 
 export class ConnectorStandIn {
@@ -47,6 +62,9 @@ export class ConnectorStandIn {
   private readonly conversationFailures = new Map<string, ScriptedFailure>();
   private server?: Server;
   private counter = 0;
+  /** Conversation id → message id → the stored message, as everyone outside a card's `refresh.userIds` sees it. */
+  private readonly stored = new Map<string, Map<string, Record<string, unknown>>>();
+  private readonly rosters = new Map<string, RosterMember[]>();
 
   constructor(
     private readonly options: {
@@ -81,6 +99,36 @@ export class ConnectorStandIn {
     this.conversationFailures.set(conversationId, { ...failure });
   }
 
+  /**
+   * Sets who is in a conversation (a team channel's roster is the team's). The members API answers with
+   * it, and only these people's MRIs are known in that conversation.
+   */
+  setMembers(conversationId: string, aadObjectIds: readonly string[]): void {
+    this.rosters.set(conversationId, aadObjectIds.map((aadObjectId) => ({ id: mriOf(aadObjectId), aadObjectId })));
+  }
+
+  private hasRoster(conversationId: string): boolean {
+    return this.rosters.has(conversationId) || conversationId.startsWith('a:personal-');
+  }
+
+  membersOf(conversationId: string): readonly RosterMember[] {
+    const roster = this.rosters.get(conversationId);
+    if (roster) return roster;
+    // A person's own chat with the bot (the test activities' `a:personal-<Entra id>`) has that person alone.
+    const own = /^a:personal-(.+)$/.exec(conversationId)?.[1];
+    return own === undefined ? [] : [{ id: mriOf(own), aadObjectId: own }];
+  }
+
+  /** The messages in a conversation as they are stored now (after every update), oldest first. */
+  storedMessages(conversationId: string): StoredMessage[] {
+    return [...(this.stored.get(conversationId) ?? new Map<string, Record<string, unknown>>()).entries()].map(([id, activity]) => ({ id, activity }));
+  }
+
+  /** Every conversation the bot has written into. */
+  conversations(): string[] {
+    return [...this.stored.keys()];
+  }
+
   /** Activities the bot sent into a conversation (new messages and replies). */
   sent(conversationId?: string): Record<string, unknown>[] {
     return this.calls
@@ -91,8 +139,16 @@ export class ConnectorStandIn {
 
   reset(): void {
     this.calls.length = 0;
+    this.stored.clear();
     this.failures.clear();
     this.conversationFailures.clear();
+  }
+
+  private storeMessage(conversationId: string, messageId: string, activity: Record<string, unknown>): void {
+    if (this.options.record === false) return;
+    const messages = this.stored.get(conversationId) ?? new Map<string, Record<string, unknown>>();
+    messages.set(messageId, activity);
+    this.stored.set(conversationId, messages);
   }
 
   private remember(call: ConnectorCall): void {
@@ -134,8 +190,33 @@ export class ConnectorStandIn {
     this.counter += 1;
     const id = route.kind === 'create' ? `conv-${this.counter}` : `stand-in-${this.counter}`;
     this.remember({ ...call, answeredId: id });
-    const answer = route.kind === 'members' ? [] : { id };
+    const conversationId = call.conversationId ?? '';
+    if (route.kind === 'members' || route.kind === 'paged_members') {
+      const roster = this.membersOf(conversationId);
+      const memberId = call.activityId;
+      const one = memberId === undefined ? undefined : roster.find((m) => m.id === memberId || m.aadObjectId === memberId);
+      // One member: found in a roster the test set, or, where it set none, the id asked for (nothing more is known).
+      const answer =
+        memberId === undefined
+          ? route.kind === 'paged_members'
+            ? { members: roster }
+            : roster
+          : (one ?? (this.hasRoster(conversationId) ? undefined : { id: memberId }));
+      res.writeHead(answer === undefined ? 404 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer ?? { error: { code: 'MemberNotFoundInConversation' } }));
+      return;
+    }
+    if (route.kind === 'create') this.rosters.set(id, membersIn(body).map((aadObjectId) => ({ id: mriOf(aadObjectId), aadObjectId })));
+    if (route.kind === 'send' || route.kind === 'reply') this.storeMessage(conversationId, id, body);
+    if (route.kind === 'update' && call.activityId !== undefined) this.storeMessage(conversationId, call.activityId, body);
     res.writeHead(route.kind === 'create' ? 201 : 200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(answer));
+    res.end(JSON.stringify({ id }));
   }
+}
+
+/** The Entra object ids of the members the bot named when it created a conversation (a personal chat). */
+function membersIn(body: Record<string, unknown>): string[] {
+  const members = body.members;
+  if (!Array.isArray(members)) return [];
+  return members.flatMap((m: unknown) => (typeof m === 'object' && m !== null && 'id' in m && typeof m.id === 'string' ? [m.id] : []));
 }

@@ -22,3 +22,11 @@ export function actorFrom(context: TurnContext): Actor | undefined {
   if (tenantId === undefined) return undefined;
   return { tenantId, userId: a.from.aadObjectId ?? a.from.id, locale: a.locale ?? 'sv-SE' };
 }
+
+/** Who is looking at a card: their Entra object id (for authorization) and their Teams user id (MRI, for `refresh.userIds`). */
+export interface Viewer {
+  userId: string;
+  mri: string;
+}
+
+export const viewerOf = (context: TurnContext, actor: Actor): Viewer => ({ userId: actor.userId, mri: context.activity.from.id });

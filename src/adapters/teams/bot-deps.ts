@@ -4,6 +4,7 @@ import type { CalendarRules } from '../../domain/calendar/calendar-rules';
 import type { Directory } from '../../domain/routing/directory';
 import type { Logger } from '../log/logger';
 import type { SubmissionLimiter } from './submission-limiter';
+import type { TeamsUserIds } from './teams-user-ids';
 
 /** What every feature's register() receives. The directory is a getter so a reload swaps it whole. */
 export interface BotDeps {
@@ -15,6 +16,8 @@ export interface BotDeps {
   calendar: () => CalendarRules;
   log: Logger;
   messenger: Messenger;
+  /** Teams user ids (MRIs) learned from activities and rosters, for the cards' `refresh.userIds`. */
+  userIds: TeamsUserIds;
   /** Reloads the routing directory file (main.ts); absent where the directory cannot be reloaded. */
   reload?: DirectoryReloader;
   /** Proactive sends after a turn has answered. */

@@ -64,6 +64,7 @@ export function createBot(options: BotOptions): Bot {
   app.turn('beforeTurn', async (context) => {
     if (!(await isAllowedTenant(context, options)) || !isFirstDelivery(context, recent, options)) return false;
     await rememberPersonalAddress(context, options);
+    await rememberUserId(context, options);
     const tenantId = actorFrom(context)?.tenantId;
     if (tenantId !== undefined && context.activity.serviceUrl) options.serviceUrls.remember(tenantId, context.activity.serviceUrl);
     return true;
@@ -136,6 +137,14 @@ function isFirstDelivery(context: TurnContext, recent: RecentActivities, options
   const first = recent.firstSighting(`${context.activity.conversation.id}|${id}`, Date.parse(options.clock.now()));
   if (!first) options.log.info({ event: 'turn.repeat_ignored', correlationId: id });
   return first;
+}
+
+/** Learns the sender's Teams user id (MRI) next to their Entra object id, from any conversation. */
+async function rememberUserId(context: TurnContext, options: BotOptions): Promise<void> {
+  const actor = actorFrom(context);
+  const from = context.activity.from;
+  if (!actor || from.aadObjectId === undefined) return;
+  await options.userIds.remember(actor.tenantId, { mri: from.id, entraId: from.aadObjectId });
 }
 
 /** Keeps the latest address of each user's 1:1 chat, so that status messages and cards can reach them later. */

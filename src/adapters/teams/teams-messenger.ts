@@ -9,13 +9,18 @@ import { schoolName } from './cards/views/routing-summary';
 import { renderCaseCard, renderCheckInCard, renderHandoverCard, renderInputRequestCard, renderQuestionCard, renderReminderCard } from './cards/render';
 import { checkInSummary } from './cards/views/check-in-card';
 import { reminderSummary } from './cards/views/reminder-card';
+import { refreshUserIds } from './cards/views/case-card';
+import { handoverRefreshUserIds } from './cards/views/handover-card';
 import { addressOfPerson, parseTeamsAddress } from './delivery/teams-address';
+import type { TeamsMember, TeamsUserIds } from './teams-user-ids';
 import type { OutboundActivity, TeamsNotifier } from './delivery/teams-notifier';
 import { langFromLocale, type Lang } from './i18n/i18n';
 import { cardActivity } from './reply';
 
 export interface TeamsMessengerDeps {
-  notifier: Pick<TeamsNotifier, 'deliver' | 'update'>;
+  notifier: Pick<TeamsNotifier, 'deliver' | 'update' | 'members'>;
+  /** Entra object id → Teams user id (MRI), for the `refresh.userIds` of the cards with user-specific views. */
+  userIds: TeamsUserIds;
   directory: () => Directory;
   clock: Clock;
   /**
@@ -33,29 +38,65 @@ export interface TeamsMessengerDeps {
  * shows in notifications (`summary`) carries only the reference, the school and the urgency.
  */
 export class TeamsMessenger implements Messenger {
+  /** When each conversation's roster was last read (ms), so that unknown people cost one roster read an hour at most. */
+  private readonly rosterReadAt = new Map<string, number>();
+
   constructor(private readonly deps: TeamsMessengerDeps) {}
 
-  send(recipient: Recipient, address: DeliveryAddress | undefined, message: CaseMessage, key: string): Promise<DeliveryOutcome> {
+  async send(recipient: Recipient, address: DeliveryAddress | undefined, message: CaseMessage, key: string): Promise<DeliveryOutcome> {
     const serviceUrl = recipient.kind === 'person' ? this.deps.serviceUrlFor(recipient.tenantId) : undefined;
     const target =
       address ??
       (recipient.kind === 'person' && serviceUrl !== undefined
         ? addressOfPerson({ userId: recipient.userId, tenantId: recipient.tenantId, serviceUrl })
         : undefined);
-    if (target === undefined) return Promise.resolve({ status: 'failed', attempts: 0, lastStatus: 'no_response' });
-    return this.deps.notifier.deliver(target, this.render(message, langOf(target)), key);
+    if (target === undefined) return { status: 'failed', attempts: 0, lastStatus: 'no_response' };
+    const outcome = await this.deps.notifier.deliver(target, await this.render(message, target), key);
+    // A chat the bot just created: its roster tells the person's MRI, for the refresh of the next card.
+    if (outcome.status === 'delivered' && outcome.newAddress !== undefined) await this.learnRoster(outcome.newAddress);
+    return outcome;
   }
 
-  update(address: DeliveryAddress, messageId: string, message: CaseMessage, key: string): Promise<DeliveryOutcome> {
-    return this.deps.notifier.update(address, messageId, this.render(message, langOf(address)), key);
+  async update(address: DeliveryAddress, messageId: string, message: CaseMessage, key: string): Promise<DeliveryOutcome> {
+    return this.deps.notifier.update(address, messageId, await this.render(message, address), key);
   }
 
-  private render(message: CaseMessage, lang: Lang): OutboundActivity {
+  /**
+   * The MRIs of the people who get their own view of a card in this conversation. People whose MRI is not
+   * known yet are looked up in the conversation's roster (a channel's is its team's), once an hour at most;
+   * anyone still unknown sees the base card and gets their view with its "Öppna" button.
+   */
+  private async audienceMris(target: DeliveryAddress, entraIds: readonly string[]): Promise<string[]> {
+    const { tenantId } = parseTeamsAddress(target);
+    const known = await this.deps.userIds.mrisOf(tenantId, entraIds);
+    if (known.length === entraIds.length || !this.isRosterDue(target)) return known;
+    await this.learnRoster(target);
+    return this.deps.userIds.mrisOf(tenantId, entraIds);
+  }
+
+  private isRosterDue(target: DeliveryAddress): boolean {
+    const parsed = parseTeamsAddress(target);
+    if (parsed.kind !== 'conversation') return false;
+    const last = this.rosterReadAt.get(parsed.conversationId);
+    return last === undefined || Date.parse(this.deps.clock.now()) - last >= rosterReadInterval;
+  }
+
+  private async learnRoster(address: DeliveryAddress): Promise<void> {
+    const parsed = parseTeamsAddress(address);
+    if (parsed.kind !== 'conversation') return;
+    this.rosterReadAt.set(parsed.conversationId, Date.parse(this.deps.clock.now()));
+    const members: TeamsMember[] | undefined = await this.deps.notifier.members(address);
+    if (members !== undefined) await this.deps.userIds.rememberAll(parsed.tenantId, members);
+  }
+
+  private async render(message: CaseMessage, target: DeliveryAddress): Promise<OutboundActivity> {
+    const lang = langOf(target);
     const directory = this.deps.directory();
     const c = message.case;
     switch (message.kind) {
       case 'case_card': {
-        const card = renderCaseCard({ lang, directory, case: c, duplicates: [], undelivered: [], now: this.deps.clock.now() });
+        const audienceMris = await this.audienceMris(target, refreshUserIds(c, directory));
+        const card = renderCaseCard({ lang, directory, case: c, audienceMris, duplicates: [], undelivered: [], now: this.deps.clock.now() });
         return cardActivity(card, caseCardSummary(lang, directory, c));
       }
       case 'question': {
@@ -76,7 +117,8 @@ export class TeamsMessenger implements Messenger {
       }
       case 'handover_card': {
         const deadlines = this.deps.deadlines(c);
-        const card = renderHandoverCard({ lang, directory, case: c, now: this.deps.clock.now(), ...(deadlines ? { deadlines } : {}) });
+        const audienceMris = await this.audienceMris(target, handoverRefreshUserIds(c, directory));
+        const card = renderHandoverCard({ lang, directory, case: c, audienceMris, now: this.deps.clock.now(), ...(deadlines ? { deadlines } : {}) });
         return cardActivity(card, handoverSummary(lang, directory, c));
       }
       case 'input_request': {
@@ -98,6 +140,9 @@ export class TeamsMessenger implements Messenger {
     }
   }
 }
+
+/** How often a conversation's roster may be read again to find people whose MRI is still unknown. */
+const rosterReadInterval = 60 * 60_000;
 
 const statusKey = {
   received: 'received',

@@ -1,4 +1,5 @@
-import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { TeamsInfo, TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { TeamsMember } from '../teams-user-ids';
 import type { TransportResult } from './delivery-queue';
 import type { TransportFailure } from './retry-policy';
 import { referenceOf, teamsTransport, type ConversationAddress, type PersonalAddress } from './teams-address';
@@ -8,7 +9,12 @@ export interface ProactiveTransport {
   send(to: ConversationAddress, activity: Partial<Activity>): Promise<TransportResult<{ messageId: string }>>;
   update(to: ConversationAddress, messageId: string, activity: Partial<Activity>): Promise<TransportResult<undefined>>;
   createPersonalChat(person: PersonalAddress): Promise<TransportResult<ConversationAddress>>;
+  /** The conversation's roster (a channel's is its team's): each member's MRI and Entra object id. */
+  members(of: ConversationAddress): Promise<TransportResult<TeamsMember[]>>;
 }
+
+/** Members per page of the paged members API (Teams allows up to 500). */
+const membersPageSize = 500;
 
 /** Audience (token scope) of the public-cloud Bot Connector; botbuilder's AuthenticationConstants.ToChannelFromBotOAuthScope. */
 export const publicCloudAudience = 'https://api.botframework.com';
@@ -48,6 +54,22 @@ export class ProactiveSender implements ProactiveTransport {
         await context.updateActivity({ ...activity, id: messageId });
       });
       return undefined;
+    });
+  }
+
+  /** GET /v3/conversations/{id}/pagedmembers, page by page. Members without an Entra object id (bots, guests from elsewhere) are left out. */
+  members(of: ConversationAddress): Promise<TransportResult<TeamsMember[]>> {
+    return asResult('members', async () => {
+      const found: TeamsMember[] = [];
+      await this.adapter.continueConversationAsync(this.botAppId, referenceOf(of, this.botAppId), async (context) => {
+        let token: string | undefined;
+        do {
+          const page = await TeamsInfo.getPagedMembers(context, membersPageSize, token);
+          for (const m of page.members) if (m.aadObjectId) found.push({ mri: m.id, entraId: m.aadObjectId });
+          token = page.continuationToken || undefined;
+        } while (token !== undefined);
+      });
+      return found;
     });
   }
 

@@ -7,6 +7,7 @@ import { DeliveryQueue, type QueueResult, type RetryEvent } from './delivery-que
 import { ProactiveSender, type ProactiveTransport } from './proactive-sender';
 import { RateLimiter, systemTimer, teamsRateLimits, type RateLimits, type Timer } from './rate-limiter';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
+import type { TeamsMember } from '../teams-user-ids';
 import { parseTeamsAddress, toDeliveryAddress, type ConversationAddress, type PersonalAddress } from './teams-address';
 
 /** An activity to deliver: a message with one card, built by the card renderer. */
@@ -39,6 +40,19 @@ export class TeamsNotifier implements Notifier<OutboundActivity> {
 
   update(address: DeliveryAddress, messageId: string, activity: OutboundActivity, key: string): Promise<DeliveryOutcome> {
     return this.once(`update:${key}`, () => this.updateNow(address, messageId, activity, key));
+  }
+
+  /**
+   * The roster of a stored conversation, or undefined when it cannot be read now (the failure is logged).
+   * Runs in its own lane, so that it never holds up the conversation's messages.
+   */
+  async members(address: DeliveryAddress): Promise<TeamsMember[] | undefined> {
+    const target = parseTeamsAddress(address);
+    if (target.kind !== 'conversation') return undefined;
+    const result = await this.deps.queue.run(`members:${target.conversationId}`, () => this.deps.transport.members(target), () => undefined);
+    if (result.ok) return result.value;
+    this.deps.log.warn({ event: 'delivery.members_unavailable', reason: result.reason });
+    return undefined;
   }
 
   private once(inFlightKey: string, run: () => Promise<DeliveryOutcome>): Promise<DeliveryOutcome> {

@@ -30,6 +30,11 @@ export interface CaseCardInput {
   case: Case;
   /** Who is looking. Undefined renders the BASE card that everyone in the conversation sees. */
   viewer?: { userId: string; roles: readonly CaseRole[] };
+  /**
+   * The Teams user ids (MRIs) of `refreshUserIds(case)`, in that order, as far as they are known: Teams
+   * matches `refresh.userIds` against MRIs, never Entra object ids. At most 60 are used.
+   */
+  audienceMris: readonly string[];
   /** Other open cases of the same school with the same year group and initials (possible duplicates). */
   duplicates: readonly Case[];
   /** Deliveries of this case that did not reach their inbox; shown to coordinators only. */
@@ -123,7 +128,8 @@ export function caseCardView(input: CaseCardInput) {
     fallbackText: hasAccess ? [title, ...(c.routing.urgent ? [l.urgent] : [])].join(' · ') : l.noAccess,
     caseId: c.id,
     version: c.version,
-    refreshUserIds: refreshUserIds(c, d),
+    // Someone with no access gets no refresh: their card names nobody, not even them.
+    refreshUserIds: hasAccess ? input.audienceMris.slice(0, maxRefreshUsers) : [],
     isBase,
     hasAccess,
     notice: { show: input.notice !== undefined, style: input.notice?.tone ?? 'default', text: input.notice?.text ?? '' },

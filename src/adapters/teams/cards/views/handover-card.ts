@@ -36,6 +36,8 @@ export interface HandoverCardInput {
   case: Case;
   /** Undefined renders the BASE card for the unit's inbox (reference, school, urgency, handover state, "Öppna"). */
   viewer?: { userId: string; roles: readonly CaseRole[] };
+  /** The Teams user ids (MRIs) of `handoverRefreshUserIds(case)`, as far as known (see CaseCardInput). */
+  audienceMris: readonly string[];
   /** The present instant (ISO UTC). */
   now: string;
   /** From domain/handover/deadlines.ts `handoverDeadlines(...)`, computed by the handler; absent when there is no handover. */
@@ -131,7 +133,8 @@ export function handoverCardView(input: HandoverCardInput) {
     fallbackText: hasAccess ? handoverSummary(lang, d, c) : l.noAccess,
     caseId: c.id,
     version: c.version,
-    refreshUserIds: handoverRefreshUserIds(c, d),
+    // Someone with no access gets no refresh: their card names nobody, not even them.
+    refreshUserIds: hasAccess ? input.audienceMris.slice(0, maxRefreshUsers) : [],
     isBase,
     hasAccess,
     notice: { show: input.notice !== undefined, style: input.notice?.tone ?? 'default', text: input.notice?.text ?? '' },

@@ -5,7 +5,7 @@ import { afterCaseChange } from '../../../../app/after-case-change';
 import { viewCase } from '../../../../app/view-case';
 import type { CaseCommand } from '../../../../app/act-on-case';
 import { isCalendarDate } from '../../../../domain/calendar/calendar-date';
-import { actorFrom } from '../../actor';
+import { actorFrom, viewerOf } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { verbs } from '../../cards/verbs';
 import { langOf } from '../../reply';
@@ -25,7 +25,7 @@ export function registerCase(app: Application<TurnState>, deps: BotDeps): void {
     const parsed = caseViewSchema.safeParse(data);
     if (!actor || !parsed.success) return refusalCard(deps, context);
     const viewed = await viewCase(deps, actor, parsed.data.caseId);
-    return viewed.ok ? cardForCase(deps, lang, actor.userId, viewed.value) : refusalCard(deps, context);
+    return viewed.ok ? cardForCase(deps, lang, viewerOf(context, actor), viewed.value) : refusalCard(deps, context);
   });
 
   const route = (verb: string, parse: (data: unknown, context: TurnContext) => Parsed | undefined) =>
@@ -36,18 +36,18 @@ export function registerCase(app: Application<TurnState>, deps: BotDeps): void {
       if (!actor || !parsed) return refusalCard(deps, context);
       if ('invalid' in parsed) {
         const viewed = await viewCase(deps, actor, parsed.caseId);
-        return viewed.ok ? cardForCase(deps, lang, actor.userId, viewed.value, { form: parsed.invalid }) : refusalCard(deps, context);
+        return viewed.ok ? cardForCase(deps, lang, viewerOf(context, actor), viewed.value, { form: parsed.invalid }) : refusalCard(deps, context);
       }
       const result = await actOnCase(deps, { actor, caseId: parsed.caseId, seenVersion: parsed.version, action: parsed.action });
       if (!result.ok)
-        return result.error.code === 'not_found' ? refusalCard(deps, context, 'not_found') : cardForError(deps, lang, actor.userId, result.error, parsed.form);
+        return result.error.code === 'not_found' ? refusalCard(deps, context, 'not_found') : cardForError(deps, lang, viewerOf(context, actor), result.error, parsed.form);
       const { case: changed, events, mergedInto } = result.value;
       deps.background.run('case.after_change', async () => {
         await afterCaseChange(deps, changed, events);
         if (mergedInto) await afterCaseChange(deps, mergedInto, []);
       });
       deps.log.info({ event: `case.${parsed.action.type}`, caseId: changed.id });
-      return cardForCase(deps, lang, actor.userId, { case: changed, roles: result.value.roles }, { done: parsed.action.type });
+      return cardForCase(deps, lang, viewerOf(context, actor), { case: changed, roles: result.value.roles }, { done: parsed.action.type });
     });
 
   const ref = (data: unknown) => caseRefSchema.safeParse(data);

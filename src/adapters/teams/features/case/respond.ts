@@ -5,7 +5,7 @@ import type { Case } from '../../../../domain/case/case';
 import type { CaseActionType } from '../../../../domain/case/lifecycle';
 import type { FieldError } from '../../../../domain/errors';
 import type { TurnContext } from 'botbuilder';
-import { actorFrom } from '../../actor';
+import { actorFrom, type Viewer } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { langOf } from '../../reply';
 import { renderCaseCard, renderNotice, type AdaptiveCardJson } from '../../cards/render';
@@ -47,7 +47,7 @@ function doneText(lang: Lang, done: CaseActionType, c: Case): string {
 export async function cardForCase(
   deps: BotDeps,
   lang: Lang,
-  viewerId: string,
+  viewer: Viewer,
   seen: Pick<CaseForViewer, 'case' | 'roles'> & Partial<CaseForViewer>,
   extra: { done?: CaseActionType; notice?: Notice; form?: CaseForm } = {},
 ): Promise<AdaptiveCardJson> {
@@ -57,7 +57,9 @@ export async function cardForCase(
     lang,
     directory: deps.directory(),
     case: seen.case,
-    viewer: { userId: viewerId, roles: seen.roles },
+    viewer: { userId: viewer.userId, roles: seen.roles },
+    // A person's own view keeps refreshing for them alone; the audience's ids go on the stored base card only.
+    audienceMris: [viewer.mri],
     ...context,
     now: deps.clock.now(),
     ...(notice ? { notice } : {}),
@@ -69,13 +71,13 @@ export async function cardForCase(
 export async function cardForError(
   deps: BotDeps,
   lang: Lang,
-  viewerId: string,
+  viewer: Viewer,
   error: ActOnCaseError,
   form: CaseForm | undefined,
 ): Promise<AdaptiveCardJson> {
   const text = (key: CaseNoticeKey, params?: Params) => caseNoticeText(lang, key, params);
   const show = (c: Case, roles: CaseRole[], notice: Notice, withForm?: CaseForm) =>
-    cardForCase(deps, lang, viewerId, { case: c, roles }, { notice, ...(withForm ? { form: withForm } : {}) });
+    cardForCase(deps, lang, viewer, { case: c, roles }, { notice, ...(withForm ? { form: withForm } : {}) });
   switch (error.code) {
     case 'not_found':
       return renderNotice({ title: catalogue(lang).noAccess.title, text: catalogue(lang).noAccess.notFound });

@@ -5,6 +5,7 @@ import { actorFrom } from '../../actor';
 import { channelAddressOf, isChannel } from '../../addresses';
 import type { BotDeps } from '../../bot-deps';
 import { commands } from '../../commands';
+import { transportFailureOf } from '../../delivery/proactive-sender';
 import { t } from '../../i18n/i18n';
 import { langOf } from '../../reply';
 
@@ -24,7 +25,15 @@ export function registerChannelLink(app: Application<TurnState>, deps: BotDeps):
       address,
     });
     deps.log.info({ event: result.ok ? 'inbox.registered' : `inbox.register_${result.error.code}`, teamId });
-    if (result.ok) return void (await context.sendActivity(t(lang, 'channelLink.registered', { team: result.value.team.name })));
+    if (result.ok) {
+      await rememberRoster(context, deps, actor.tenantId).catch((error: unknown) => {
+        // The inbox is linked either way; members' ids are then learned when the first card is delivered.
+        const failure = transportFailureOf(error);
+        if (failure === undefined) throw error;
+        deps.log.warn({ event: 'inbox.roster_unavailable', teamId, status: failure.status });
+      });
+      return void (await context.sendActivity(t(lang, 'channelLink.registered', { team: result.value.team.name })));
+    }
     switch (result.error.code) {
       case 'not_a_channel':
         return void (await context.sendActivity(t(lang, 'channelLink.notChannel')));
@@ -38,6 +47,22 @@ export function registerChannelLink(app: Application<TurnState>, deps: BotDeps):
       }
     }
   });
+}
+
+/**
+ * Learns the Teams user ids (MRIs) of everyone in the new inbox's team, so that the first case card posted
+ * there already refreshes to each member's own view (Teams matches `refresh.userIds` against MRIs).
+ */
+async function rememberRoster(context: TurnContext, deps: BotDeps, tenantId: string): Promise<void> {
+  let token: string | undefined;
+  do {
+    const page = await TeamsInfo.getPagedMembers(context, 500, token);
+    await deps.userIds.rememberAll(
+      tenantId,
+      page.members.flatMap((m) => (m.aadObjectId ? [{ mri: m.id, entraId: m.aadObjectId }] : [])),
+    );
+    token = page.continuationToken || undefined;
+  } while (token !== undefined);
 }
 
 /** The sender's UPN from the team roster; the directory may list people by UPN instead of object id. */

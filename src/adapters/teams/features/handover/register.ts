@@ -3,7 +3,7 @@ import { actOnHandover } from '../../../../app/act-on-handover';
 import { afterCaseChange } from '../../../../app/after-case-change';
 import { viewCase } from '../../../../app/view-case';
 import type { HandoverAction } from '../../../../domain/handover/handover-lifecycle';
-import { actorFrom } from '../../actor';
+import { actorFrom, viewerOf } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { verbs } from '../../cards/verbs';
 import { langOf } from '../../reply';
@@ -31,7 +31,7 @@ export function registerHandover(app: Application<TurnState>, deps: BotDeps): vo
     const parsed = handoverViewSchema.safeParse(data);
     if (!actor || !parsed.success) return refusalCard(deps, context);
     const viewed = await viewCase(deps, actor, parsed.data.caseId);
-    return viewed.ok ? handoverCardFor(deps, lang, actor.userId, viewed.value.case, viewed.value.roles) : refusalCard(deps, context);
+    return viewed.ok ? handoverCardFor(deps, lang, viewerOf(context, actor), viewed.value.case, viewed.value.roles) : refusalCard(deps, context);
   });
 
   const route = (verb: string, parse: (data: unknown) => Parsed | undefined) =>
@@ -42,14 +42,14 @@ export function registerHandover(app: Application<TurnState>, deps: BotDeps): vo
       if (!actor || !parsed) return refusalCard(deps, context);
       if (!parsed.action) {
         const viewed = await viewCase(deps, actor, parsed.caseId);
-        return viewed.ok ? handoverCardFor(deps, lang, actor.userId, viewed.value.case, viewed.value.roles, { form: parsed.form }) : refusalCard(deps, context);
+        return viewed.ok ? handoverCardFor(deps, lang, viewerOf(context, actor), viewed.value.case, viewed.value.roles, { form: parsed.form }) : refusalCard(deps, context);
       }
       const result = await actOnHandover(deps, { actor, caseId: parsed.caseId, seenVersion: parsed.version, action: parsed.action });
-      if (!result.ok) return result.error.code === 'not_found' ? refusalCard(deps, context, 'not_found') : handoverCardForError(deps, lang, actor.userId, result.error, parsed.form);
+      if (!result.ok) return result.error.code === 'not_found' ? refusalCard(deps, context, 'not_found') : handoverCardForError(deps, lang, viewerOf(context, actor), result.error, parsed.form);
       const { case: changed, events, roles } = result.value;
       deps.background.run('handover.after_change', () => afterCaseChange(deps, changed, events));
       deps.log.info({ event: `handover.${parsed.action.type}`, caseId: changed.id });
-      return handoverCardFor(deps, lang, actor.userId, changed, roles, { done: parsed.action.type });
+      return handoverCardFor(deps, lang, viewerOf(context, actor), changed, roles, { done: parsed.action.type });
     });
 
   route(verbs.handoverAcknowledge, (data) => {

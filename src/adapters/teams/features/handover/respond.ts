@@ -6,6 +6,7 @@ import { arrivedAtCurrentUnit, handoverDeadlines, type HandoverDeadlines } from 
 import type { HandoverActionType } from '../../../../domain/handover/handover-lifecycle';
 import { findInvestigationUnit } from '../../../../domain/routing/directory';
 import { toStockholmLocal } from '../../../clock/system-clock';
+import type { Viewer } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { renderHandoverCard, type AdaptiveCardJson } from '../../cards/render';
 import { caseNoticeText } from '../../cards/views/case-notices';
@@ -36,7 +37,7 @@ const doneKey = {
 export function handoverCardFor(
   deps: BotDeps,
   lang: Lang,
-  viewerId: string,
+  viewer: Viewer,
   c: Case,
   roles: readonly CaseRole[],
   extra: { done?: HandoverActionType; notice?: Notice; form?: CaseForm } = {},
@@ -51,7 +52,9 @@ export function handoverCardFor(
     lang,
     directory,
     case: c,
-    viewer: { userId: viewerId, roles },
+    viewer: { userId: viewer.userId, roles },
+    // A person's own view keeps refreshing for them alone; the audience's ids go on the stored base card only.
+    audienceMris: [viewer.mri],
     now: deps.clock.now(),
     ...(deadlines ? { deadlines } : {}),
     ...(notice ? { notice } : {}),
@@ -63,8 +66,8 @@ export function handoverCardFor(
 const renamed = (errors: readonly FieldError[], to: string): FieldError[] => errors.map((e) => (e.field === 'text' ? { ...e, field: to } : e));
 
 /** What a refused or failed handover action shows: the current card with the reason; nothing changed. */
-export function handoverCardForError(deps: BotDeps, lang: Lang, viewerId: string, error: Exclude<ActOnCaseError, { code: 'not_found' }>, form?: CaseForm): AdaptiveCardJson {
-  const show = (notice: Notice, withForm?: CaseForm) => handoverCardFor(deps, lang, viewerId, error.case, error.roles, { notice, ...(withForm ? { form: withForm } : {}) });
+export function handoverCardForError(deps: BotDeps, lang: Lang, viewer: Viewer, error: Exclude<ActOnCaseError, { code: 'not_found' }>, form?: CaseForm): AdaptiveCardJson {
+  const show = (notice: Notice, withForm?: CaseForm) => handoverCardFor(deps, lang, viewer, error.case, error.roles, { notice, ...(withForm ? { form: withForm } : {}) });
   switch (error.code) {
     case 'not_authorized':
       return show({ tone: 'attention', text: handoverNoticeText(lang, 'notAuthorized') });
