@@ -220,6 +220,13 @@ describe('buttons per role and state', () => {
     expect(executeActionsOf(card(c, people.farMember1)).some((a) => a.verb === 'case.merge')).toBe(false);
   });
 
+  it('offers no merge into an open case of the same school that is not a possible duplicate', () => {
+    const c = assignedCase();
+    const unrelated = { ...duplicateCase(), id: 'case-other-41', reference: 'FAR-2026-0041', pupil: { initials: 'QZ', yearGroup: 7 as const } };
+    const merges = executeActionsOf(card(c, people.farCoordinator, { duplicates: [unrelated, duplicateCase()] })).filter((a) => a.verb === 'case.merge');
+    expect(merges.map((a) => a.data)).toEqual([{ caseId: c.id, version: c.version, intoCaseId: 'case-dup-40' }]);
+  });
+
   it('does not offer closing while the investigation unit has not acknowledged the handover', () => {
     expect(buttons(card(handedOverCase(), people.farMember1))).not.toContain('case.close');
     const acknowledged = assignedCase({ state: 'handed_over', handover: aHandover({ state: 'acknowledged' }) });
