@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { renderCaseCard, renderCheckInCard, renderQuestionCard, renderTeamQueue, type CaseCardInput } from '../../src/adapters/teams/cards/render';
+import {
+  renderCaseCard,
+  renderCheckInCard,
+  renderMyCases,
+  renderQuestionCard,
+  renderReportConfirmation,
+  renderTeamQueue,
+  type CaseCardInput,
+} from '../../src/adapters/teams/cards/render';
 import { maxRefreshUsers } from '../../src/adapters/teams/cards/views/case-card';
 import { pupilSection } from '../../src/adapters/teams/cards/views/case-sections';
 import { caseCardSummary } from '../../src/adapters/teams/cards/views/notification-summary';
@@ -238,6 +246,27 @@ describe('buttons per role and state', () => {
     const changing = executeActionsOf(card(c, people.farCoordinator, { duplicates: [duplicateCase()] })).filter((a) => a.verb !== 'case.view');
     expect(changing.length).toBeGreaterThanOrEqual(5);
     for (const a of changing) expect(a.data, String(a.verb)).toMatchObject({ caseId: c.id, version: c.version });
+  });
+});
+
+describe("the reporter's way to their case", () => {
+  const waiting = (): Case => marked({ state: 'awaiting_consent', consent: { givenBy: 'none', scope: [] } });
+  const opens = (x: unknown) => executeActionsOf(x).filter((a) => a.verb === 'case.view').map((a) => a.data);
+
+  it('opens the case from the confirmation and from each line of mina ärenden', () => {
+    const c = waiting();
+    const other = newCase({ id: 'case-other', reference: 'FAR-2026-0043' });
+    expect(opens(renderReportConfirmation({ lang: 'sv', directory: testDirectory, case: c, duplicate: false }))).toEqual([{ caseId: c.id }]);
+    const mine = renderMyCases({ lang: 'sv', directory: testDirectory, cases: [c, other] });
+    expect(opens(mine)).toEqual([{ caseId: c.id }, { caseId: 'case-other' }]);
+    expect(executeActionsOf(mine).filter((a) => a.verb === 'case.view').map((a) => a.title)).toEqual(['Öppna FAR-2026-0042', 'Öppna FAR-2026-0043']);
+  });
+
+  it("offers the reporter the consent form on their own, process-only view of a case awaiting consent", () => {
+    const x = card(waiting(), people.reporter);
+    expect(buttons(x)).toEqual(['case.consent', 'case.view']);
+    expect(text(x)).not.toContain(initials);
+    expect(text(x)).not.toContain(description);
   });
 });
 
