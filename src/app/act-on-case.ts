@@ -75,7 +75,9 @@ export async function actOnCase(deps: ActOnCaseDeps, cmd: ActOnCase): Promise<Re
   const targetAllowed = (t: Case | undefined) =>
     t === undefined || (t.tenantId === actor.tenantId && can(rolesFor(actor.userId, t, directory), 'case.merge', t));
   let before: Case | undefined;
-  const result = await changeCase(deps, cmd, `case.${commanded.type}`, commanded.type, (current, ctx) => {
+  // A merge names the other case in its audit rows, allowed or refused: the evidence shows both ends.
+  const auditDetail = target ? { intoCaseId: target.id } : undefined;
+  const result = await changeCase(deps, { ...cmd, ...(auditDetail ? { auditDetail } : {}) }, `case.${commanded.type}`, commanded.type, (current, ctx) => {
     before = current;
     const action = actionFor(current, ctx.today);
     if (!action) return err({ code: 'not_authorized_target' as const });
@@ -96,7 +98,7 @@ type Applied = Result<{ case: Case; events: DomainEvent[] }, CaseActionError | {
  */
 export async function changeCase(
   deps: ActOnCaseDeps,
-  cmd: { actor: Actor; caseId: string; seenVersion?: number },
+  cmd: { actor: Actor; caseId: string; seenVersion?: number; auditDetail?: Record<string, string> },
   accessAction: AccessAction,
   what: string,
   apply: (current: Case, ctx: ActionContext) => Applied,
@@ -109,7 +111,8 @@ export async function changeCase(
   const current = await deps.store.getCase(cmd.caseId);
   if (!current) return err({ code: 'not_found' });
   const roles = current.tenantId === actor.tenantId ? rolesFor(actor.userId, current, directory) : [];
-  const refused = async (reason: string) => audit('case.action_refused', current.id, { action: accessAction, reason });
+  const refused = async (reason: string, extra: Record<string, string> = {}) =>
+    audit('case.action_refused', current.id, { action: accessAction, reason, ...cmd.auditDetail, ...extra });
   if (!can(roles, accessAction, current)) {
     await refused('not_authorized');
     return err({ code: 'not_authorized', case: current, roles });
@@ -120,7 +123,8 @@ export async function changeCase(
   }
   const applied = apply(current, { actorId: actor.userId, at, today: deps.clock.today(), directory });
   if (!applied.ok) {
-    await refused(applied.error.code);
+    // A refused rule names itself in the audit (e.g. merge_not_duplicate): the evidence says why, not only that.
+    await refused(applied.error.code, applied.error.code === 'rule_violation' ? { rule: applied.error.rule } : {});
     if (applied.error.code === 'not_authorized_target') return err({ code: 'not_authorized', case: current, roles });
     return err({ ...applied.error, case: current, roles });
   }
@@ -130,7 +134,7 @@ export async function changeCase(
     await refused(stored.reason);
     return err({ code: 'stale', case: latest, roles });
   }
-  await audit(accessAction, current.id, { action: what, from: current.state, to: stored.case.state });
+  await audit(accessAction, current.id, { action: what, from: current.state, to: stored.case.state, ...cmd.auditDetail });
   await auditDisclosures(deps.store, at, actor.userId, stored.case, applied.value.events);
   // In the same request as the change, not in background work: the plan is as durable as the change itself.
   await planReminders(deps, stored.case.id);

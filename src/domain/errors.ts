@@ -50,6 +50,7 @@ export const ruleViolations = [
   'merge_into_itself',
   'merge_target_not_open',
   'merge_other_school',
+  'merge_not_duplicate',
   'same_unit',
   'unknown_unit',
   'not_in_unit',

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { renderCaseCard, renderCheckInCard, renderQuestionCard, renderTeamQueue, type CaseCardInput } from '../../src/adapters/teams/cards/render';
+import {
+  renderCaseCard,
+  renderCheckInCard,
+  renderMyCases,
+  renderQuestionCard,
+  renderReportConfirmation,
+  renderTeamQueue,
+  type CaseCardInput,
+} from '../../src/adapters/teams/cards/render';
 import { maxRefreshUsers, refreshUserIds } from '../../src/adapters/teams/cards/views/case-card';
 import { pupilSection } from '../../src/adapters/teams/cards/views/case-sections';
 import { caseCardSummary } from '../../src/adapters/teams/cards/views/notification-summary';
@@ -221,6 +229,13 @@ describe('buttons per role and state', () => {
     expect(executeActionsOf(card(c, people.farMember1)).some((a) => a.verb === 'case.merge')).toBe(false);
   });
 
+  it('offers no merge into an open case of the same school that is not a possible duplicate', () => {
+    const c = assignedCase();
+    const unrelated = { ...duplicateCase(), id: 'case-other-41', reference: 'FAR-2026-0041', pupil: { initials: 'QZ', yearGroup: 7 as const } };
+    const merges = executeActionsOf(card(c, people.farCoordinator, { duplicates: [unrelated, duplicateCase()] })).filter((a) => a.verb === 'case.merge');
+    expect(merges.map((a) => a.data)).toEqual([{ caseId: c.id, version: c.version, intoCaseId: 'case-dup-40' }]);
+  });
+
   it('does not offer closing while the investigation unit has not acknowledged the handover', () => {
     expect(buttons(card(handedOverCase(), people.farMember1))).not.toContain('case.close');
     const acknowledged = assignedCase({ state: 'handed_over', handover: aHandover({ state: 'acknowledged' }) });
@@ -232,6 +247,27 @@ describe('buttons per role and state', () => {
     const changing = executeActionsOf(card(c, people.farCoordinator, { duplicates: [duplicateCase()] })).filter((a) => a.verb !== 'case.view');
     expect(changing.length).toBeGreaterThanOrEqual(5);
     for (const a of changing) expect(a.data, String(a.verb)).toMatchObject({ caseId: c.id, version: c.version });
+  });
+});
+
+describe("the reporter's way to their case", () => {
+  const waiting = (): Case => marked({ state: 'awaiting_consent', consent: { givenBy: 'none', scope: [] } });
+  const opens = (x: unknown) => executeActionsOf(x).filter((a) => a.verb === 'case.view').map((a) => a.data);
+
+  it('opens the case from the confirmation and from each line of mina ärenden', () => {
+    const c = waiting();
+    const other = newCase({ id: 'case-other', reference: 'FAR-2026-0043' });
+    expect(opens(renderReportConfirmation({ lang: 'sv', directory: testDirectory, case: c, duplicate: false }))).toEqual([{ caseId: c.id }]);
+    const mine = renderMyCases({ lang: 'sv', directory: testDirectory, cases: [c, other] });
+    expect(opens(mine)).toEqual([{ caseId: c.id }, { caseId: 'case-other' }]);
+    expect(executeActionsOf(mine).filter((a) => a.verb === 'case.view').map((a) => a.title)).toEqual(['Öppna FAR-2026-0042', 'Öppna FAR-2026-0043']);
+  });
+
+  it("offers the reporter the consent form on their own, process-only view of a case awaiting consent", () => {
+    const x = card(waiting(), people.reporter);
+    expect(buttons(x)).toEqual(['case.consent', 'case.view']);
+    expect(text(x)).not.toContain(initials);
+    expect(text(x)).not.toContain(description);
   });
 });
 

@@ -121,6 +121,28 @@ describe('a school-social worker acts on a case from its card', () => {
     expect((await bot.store.getCase(second.id))?.state).toBe('merged');
     expect((await current()).attachedReporterIds).toContain(aTeacher(2).aadObjectId);
   });
+
+  it("refuses to merge another pupil's case of the same school, audits the refusal and merges nothing", async () => {
+    const other = await submitReport(bot, new TeamsClient(bot, aTeacher(2)), school, { pupilInitials: 'QZ', yearGroup: '7' });
+    const coordinator = user(coordinatorId);
+    const offered = await pressAs(bot, coordinator, 'case.view', { caseId: other.id });
+    expect(buttonsOf(offered.card)).not.toContain('case.merge');
+
+    const refused = await pressAs(bot, coordinator, 'case.merge', { caseId: other.id, version: other.version, intoCaseId: submitted.id });
+    expect(refused.status).toBe(200);
+    expect(textOf(refused.card)).toContain('inte möjliga dubbletter');
+    const [otherAfter, firstAfter] = [await storedCase(bot, other.id), await current()];
+    expect([otherAfter.state, otherAfter.version, otherAfter.mergedIntoId]).toEqual(['new', other.version, undefined]);
+    expect([firstAfter.version, firstAfter.attachedReporterIds, firstAfter.mergedCaseIds]).toEqual([submitted.version, undefined, undefined]);
+    const audit = await bot.store.listAudit({ caseId: other.id });
+    expect(audit).toContainEqual(
+      expect.objectContaining({
+        actorId: coordinatorId,
+        action: 'case.action_refused',
+        detail: { action: 'case.merge', reason: 'rule_violation', rule: 'merge_not_duplicate', intoCaseId: submitted.id },
+      }),
+    );
+  });
 });
 
 describe("a case's audit trail in Teams", () => {

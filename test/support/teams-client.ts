@@ -100,3 +100,32 @@ export function buttonsOf(card: unknown): string[] {
   walk(card);
   return verbs;
 }
+
+/** One Action.Execute button as the user sees it: its verb, its title and the data Teams sends back when pressed. */
+export interface CardButton {
+  verb: string;
+  title: string;
+  data: Record<string, unknown>;
+}
+
+/** Every Action.Execute button a card offers (ShowCard forms included), in card order, with title and data. */
+export function executeButtonsOf(card: unknown): CardButton[] {
+  const out: CardButton[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (typeof node === 'object' && node !== null) {
+      const n = Object.fromEntries(Object.entries(node));
+      if (n.type === 'Action.Execute' && typeof n.verb === 'string') {
+        const data: unknown = n.data;
+        out.push({
+          verb: n.verb,
+          title: typeof n.title === 'string' ? n.title : '',
+          data: typeof data === 'object' && data !== null ? Object.fromEntries(Object.entries(data)) : {},
+        });
+      }
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}

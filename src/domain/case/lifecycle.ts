@@ -7,6 +7,7 @@ import { findDistrict, findSchool, type Directory } from '../routing/directory';
 import type { ActionContext } from './action-context';
 import type { Case, CaseOutcome, CaseState } from './case';
 import { checkConsent, type ConsentField } from './consent-check';
+import { isPossibleDuplicate } from './duplicates';
 import { recordCheckIn, setFollowUp, type FollowUpField } from './follow-up';
 import { handOver, type HandOverField } from './hand-over';
 import { withHistory } from './history';
@@ -172,12 +173,15 @@ function close(c: Case, outcome: CaseOutcome, ctx: ActionContext): Outcome {
 
 /**
  * Folds duplicate `c` into the open case `into` of the same school: `c` becomes `merged`, and its reporters
- * stay attached to `into` so that they keep seeing its process status.
+ * stay attached to `into` so that they keep seeing its process status. Only a possible duplicate by the rule
+ * that flags them on the card (./duplicates.ts) may be merged: a merge attaches `c`'s reporter to `into`,
+ * and that reporter would then see and answer the team's questions about another pupil.
  */
 function merge(c: Case, into: Case, ctx: ActionContext): Outcome {
   if (into.id === c.id) return rule('merge_into_itself');
   if (!isOpen(into) || into.kind !== 'referral') return rule('merge_target_not_open');
   if (into.schoolId !== c.schoolId || into.tenantId !== c.tenantId) return rule('merge_other_school');
+  if (!isPossibleDuplicate(c, into)) return rule('merge_not_duplicate');
   const duplicate = withHistory({ ...c, state: 'merged', mergedIntoId: into.id, closedAt: ctx.at }, ctx, 'merged_into', { caseId: into.id });
   const attached = [...new Set([...(into.attachedReporterIds ?? []), c.reporterId, ...(c.attachedReporterIds ?? [])])].filter(
     (id) => id !== into.reporterId,

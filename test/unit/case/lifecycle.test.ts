@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseStates, type Case, type CaseState } from '../../../src/domain/case/case';
+import { isPossibleDuplicate } from '../../../src/domain/case/duplicates';
 import { applyCaseAction, caseActionTypes, type CaseAction, type CaseActionType } from '../../../src/domain/case/lifecycle';
 import type { Handover } from '../../../src/domain/handover/handover';
 import { aCase, aContext, people } from '../../support/a-case';
@@ -270,6 +271,35 @@ describe('merging a duplicate', () => {
   ])('refuses a merge into %s', (_label, target, ruleCode) => {
     const duplicate = aCase({ id: 'case-dup' });
     expect(applyCaseAction(duplicate, { type: 'merge', into: target(duplicate) }, ctx)).toEqual(refusedWith(ruleCode));
+  });
+
+  // The rule that flags possible duplicates on the card (duplicates.ts) is the rule that allows a merge:
+  // merging attaches the duplicate's reporter to the other case, and its questions about the pupil.
+  const pupil = (initials: string, yearGroup: 4 | 7 | 8 = 7) => ({ initials, yearGroup });
+  it.each([
+    ['same school, year group and initials', {}, { pupil: pupil('AB') }, true],
+    ['initials written differently ("a.b." and "AB")', { pupil: pupil('a.b.') }, { pupil: pupil('AB') }, true],
+    ['initials with a space and a hyphen ("A-B" and "a b")', { pupil: pupil('A-B') }, { pupil: pupil('a b') }, true],
+    ['a target still awaiting consent', {}, { state: 'awaiting_consent' as const }, true],
+    ['an assigned duplicate into a new case', { state: 'assigned' as const, assigneeId: people.farMember1 }, {}, true],
+    ['other initials (another pupil)', {}, { pupil: pupil('KL') }, false],
+    ['another year group', {}, { pupil: pupil('AB', 8) }, false],
+    ['other initials and year group', { pupil: pupil('XY', 4) }, {}, false],
+    ['initials that only share a letter', { pupil: pupil('AB') }, { pupil: pupil('ABC') }, false],
+  ] as const)('merges or refuses by the duplicate rule: %s', (_label, dupOverrides, targetOverrides, allowed) => {
+    const duplicate = aCase({ id: 'case-dup', ...dupOverrides });
+    const target = aCase({ id: 'case-target', ...targetOverrides });
+    expect(isPossibleDuplicate(duplicate, target)).toBe(allowed);
+    const result = applyCaseAction(duplicate, { type: 'merge', into: target }, ctx);
+    if (allowed) expect(result).toMatchObject({ ok: true, value: { case: { state: 'merged', mergedIntoId: 'case-target' } } });
+    else expect(result).toEqual(refusedWith('merge_not_duplicate'));
+  });
+
+  it('refuses a merge into a case of another tenant as another school', () => {
+    const duplicate = aCase({ id: 'case-dup' });
+    expect(applyCaseAction(duplicate, { type: 'merge', into: aCase({ id: 'case-target', tenantId: 'tenant-2' }) }, ctx)).toEqual(
+      refusedWith('merge_other_school'),
+    );
   });
 });
 

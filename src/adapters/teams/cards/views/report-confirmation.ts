@@ -14,7 +14,8 @@ export interface ReportConfirmationInput {
 /**
  * What the reporter sees after sending: the reference, where it is going (team names only), the support
  * level and what happens next. Suspected harm adds the reminder that this is not a report of concern and
- * shows the home district's official channel (domain.md F2, L8).
+ * shows the home district's official channel (domain.md F2, L8). The case opens from here: a referral
+ * awaiting consent gets its consent recorded on the reporter's own view of it.
  */
 export function reportConfirmationView(input: ReportConfirmationInput) {
   const { lang, directory, case: c } = input;
@@ -43,6 +44,8 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
     duplicate: input.duplicate,
     duplicateNote: l.duplicateNote,
     reference: c.reference,
+    // "Öppna ärendet" answers with the reporter's own process-only view, where consent is recorded later.
+    caseId: c.id,
     facts,
     showUrgent: c.routing.urgent,
     urgent: {
