@@ -1,7 +1,7 @@
 import { err, ok, type FieldError, type Result } from '../errors';
 import type { DomainEvent } from '../events';
+import { checkFreeText } from '../free-text/check-free-text';
 import type { Handover, LegalGround } from '../handover/handover';
-import { containsPersonnummer } from '../report/personnummer';
 import { findInvestigationUnit } from '../routing/directory';
 import type { Case } from './case';
 import { hasValidConsent } from './consent-check';
@@ -14,14 +14,8 @@ export type HandOverField = 'summary';
 /** The summary is the only free text that crosses to social services: short on purpose (domain.md A7, L25). */
 export const handoverSummaryMaxLength = 300;
 
-function checkSummary(summary: string): Result<string, FieldError<HandOverField>[]> {
-  const trimmed = summary.trim();
-  if (trimmed.length === 0) return err([{ field: 'summary', code: 'required' }]);
-  if (trimmed.length > handoverSummaryMaxLength)
-    return err([{ field: 'summary', code: 'too_long', params: { max: handoverSummaryMaxLength } }]);
-  if (containsPersonnummer(trimmed)) return err([{ field: 'summary', code: 'personnummer' }]);
-  return ok(trimmed);
-}
+const checkSummary = (summary: string): Result<string, FieldError<HandOverField>[]> =>
+  checkFreeText('summary', summary, { maxLength: handoverSummaryMaxLength, required: true });
 
 /**
  * Hands an assigned case over to the investigation unit of the pupil's home district (routing, domain.md L9).

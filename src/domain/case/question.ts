@@ -1,5 +1,5 @@
 import { err, ok, type FieldError, type Result } from '../errors';
-import { containsPersonnummer } from '../report/personnummer';
+import { checkFreeText } from '../free-text/check-free-text';
 
 /**
  * A question on a case and its answer: the team asking the reporter, or an investigator asking the team for
@@ -23,13 +23,8 @@ export const pendingQuestion = (questions: readonly Question[]): Question | unde
   questions.find((q) => q.answer === undefined);
 
 /** Short, non-empty and without a personal identity number (domain.md A7). */
-export function checkQuestionText(text: string): Result<string, FieldError<QuestionField>[]> {
-  const trimmed = text.trim();
-  if (trimmed.length === 0) return err([{ field: 'text', code: 'required' }]);
-  if (trimmed.length > questionTextMaxLength) return err([{ field: 'text', code: 'too_long', params: { max: questionTextMaxLength } }]);
-  if (containsPersonnummer(trimmed)) return err([{ field: 'text', code: 'personnummer' }]);
-  return ok(trimmed);
-}
+export const checkQuestionText = (text: string): Result<string, FieldError<QuestionField>[]> =>
+  checkFreeText('text', text, { maxLength: questionTextMaxLength, required: true });
 
 export type ThreadProblem = 'question_pending' | 'no_pending_question' | 'duplicate_question_id';
 

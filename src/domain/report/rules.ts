@@ -1,6 +1,7 @@
 import type { FieldError } from '../errors';
+import { checkFreeText } from '../free-text/check-free-text';
+import { containsPersonalIdentityNumber } from '../free-text/personal-identity-number';
 import { findSchool, resolveDistrict, type Directory } from '../routing/directory';
-import { containsPersonnummer } from './personnummer';
 import { isUpperSecondary, type ConsultationDraft, type ReportDraft } from './report';
 
 /** Stable names of the report form's fields; the card's input ids are the same strings. */
@@ -51,9 +52,8 @@ const initialsShape = /^[\p{L}][\p{L}.\- ]*$/u;
 const looksLikeFullName = (s: string): boolean => s.split(/[\s.-]+/).filter((w) => w.length >= 3).length >= 2;
 
 function freeTextErrors<F extends string>(field: F, text: string, maxLength: number): FieldError<F>[] {
-  if (text.length > maxLength) return [{ field, code: 'too_long', params: { max: maxLength } }];
-  if (containsPersonnummer(text)) return [{ field, code: 'personnummer' }];
-  return [];
+  const checked = checkFreeText(field, text, { maxLength, required: false });
+  return checked.ok ? [] : checked.error;
 }
 
 /**
@@ -70,8 +70,9 @@ export function checkReport(r: ReportDraft, dir: Directory, today: string): Fiel
   }
 
   const initials = r.pupilInitials.trim();
-  // A full name is the most important thing to explain, so it wins over "too long".
-  if (looksLikeFullName(initials)) errors.push({ field: 'pupilInitials', code: 'full_name' });
+  // A personal identity number, then a full name, are the most important things to explain: they win over "too long".
+  if (containsPersonalIdentityNumber(initials)) errors.push({ field: 'pupilInitials', code: 'personnummer' });
+  else if (looksLikeFullName(initials)) errors.push({ field: 'pupilInitials', code: 'full_name' });
   else if (initials.length > limits.initialsMaxLength)
     errors.push({ field: 'pupilInitials', code: 'too_long', params: { max: limits.initialsMaxLength } });
   else if (!initialsShape.test(initials)) errors.push({ field: 'pupilInitials', code: 'invalid' });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDirectoryFile, parseDirectory } from '../../../src/config/directory';
-import { containsPersonnummer } from '../../../src/domain/report/personnummer';
+import { containsPersonalIdentityNumber } from '../../../src/domain/free-text/personal-identity-number';
 import type { Directory, District, School, SstTeam } from '../../../src/domain/routing/directory';
 import { resolveDistrict } from '../../../src/domain/routing/directory';
 import { loadSampleDirectory, sampleDirectoryPath } from '../../support/test-directory';
@@ -76,7 +76,7 @@ describe('the sample routing directory', () => {
 
   it('contains no personnummer-shaped strings and no outdated paragraph for the reporting duty', () => {
     const content = readFileSync(sampleDirectoryPath, 'utf8');
-    expect(containsPersonnummer(content)).toBe(false);
+    expect(containsPersonalIdentityNumber(content)).toBe(false);
     expect(content).not.toContain('14 kap');
   });
 
