@@ -67,7 +67,9 @@ describe('the reporter of an ordinary referral hears the school side only', () =
 
     await act(submitted, worker, 'case.take');
     expect(await myCasesEntry(teacher, ref)).toContain(sv.reporterStatuses.in_progress);
-    expect(textsTo(inboxes, reporter, ref)).toEqual([sv.statusMessages.taken.replace('{reference}', ref)]);
+    const taken = textsTo(inboxes, reporter, ref);
+    expect(taken).toHaveLength(1);
+    expect(taken.join('\n')).not.toMatch(socialServicesWords);
 
     await act(submitted, worker, 'case.hand_over', {
       handoverSummary: 'Frånvaron har ökat trots anpassningar.',
@@ -79,7 +81,7 @@ describe('the reporter of an ordinary referral hears the school side only', () =
     expect((await storedCase(bot, submitted.id)).handover?.outcome?.outcome).toBe('investigation_opened');
 
     // Nothing new reached the reporter while social services worked, and their views still say the same.
-    expect(textsTo(inboxes, reporter, ref)).toEqual([sv.statusMessages.taken.replace('{reference}', ref)]);
+    expect(textsTo(inboxes, reporter, ref)).toEqual(taken);
     const entry = await myCasesEntry(teacher, ref);
     expect(entry).toContain(sv.reporterStatuses.in_progress);
     expect(entry).not.toMatch(socialServicesWords);
@@ -89,13 +91,24 @@ describe('the reporter of an ordinary referral hears the school side only', () =
     expect(textOf(ownView.card)).not.toContain(sv.reporterFeedback.investigation_opened);
 
     await act(submitted, worker, 'case.close', { outcome: 'handed_to_investigation' });
-    expect(textsTo(inboxes, reporter, ref)).toEqual([
-      sv.statusMessages.taken.replace('{reference}', ref),
-      sv.statusMessages.closed.replace('{reference}', ref),
-    ]);
+    expect(textsTo(inboxes, reporter, ref)).toEqual([...taken, sv.statusMessages.closed.replace('{reference}', ref)]);
     expect(await myCasesEntry(teacher, ref)).toContain(sv.reporterStatuses.closed);
     const disclosures = (await bot.store.listAudit({ caseId: submitted.id })).filter((e) => e.action === 'disclosure');
     expect(disclosures.map((e) => e.detail?.what)).not.toContain('concern_feedback');
+  });
+});
+
+describe('the reporter of a duplicate', () => {
+  it('is told the case was merged, and `mina ärenden` says the same', async () => {
+    const { inboxes, teacher } = await start();
+    const first = await submitReport(bot, teacher, school);
+    const secondReporter = aTeacher(2);
+    const secondTeacher = new TeamsClient(bot, secondReporter);
+    const second = await submitReport(bot, secondTeacher, school, { pupilInitials: 'k.l.' });
+    await act(second, user(team?.coordinators[0]?.id), 'case.merge', { intoCaseId: first.id });
+    expect((await storedCase(bot, second.id)).state).toBe('merged');
+    expect(textsTo(inboxes, secondReporter, second.reference)).toEqual([sv.statusMessages.merged.replace('{reference}', second.reference)]);
+    expect(await myCasesEntry(secondTeacher, second.reference)).toContain(sv.reporterStatuses.merged);
   });
 });
 
