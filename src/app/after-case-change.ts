@@ -1,3 +1,4 @@
+import { concernFeedbackRecipient, reporterStatusChange, type ReporterStatus } from '../domain/access/policy';
 import { reportersOf, type Case } from '../domain/case/case';
 import type { DomainEvent } from '../domain/events';
 import { findDistrict, findSstTeam, type Directory } from '../domain/routing/directory';
@@ -11,8 +12,17 @@ type Status = Extract<CaseMessage, { kind: 'status' }>['status'];
 
 const reporters = (c: Case): Recipient[] => reportersOf(c).map((userId) => ({ kind: 'person', tenantId: c.tenantId, userId }));
 
-async function tellReporters(deps: Deps, c: Case, status: Status): Promise<void> {
-  for (const recipient of reporters(c)) {
+/** The message that tells a reporter their case reached a status; none for a report still awaiting consent. */
+const messageFor: { readonly [S in ReporterStatus]: Status | undefined } = {
+  awaiting_consent: undefined,
+  received: 'received',
+  in_progress: 'taken',
+  closed: 'closed',
+  merged: 'merged',
+};
+
+async function tellReporters(deps: Deps, c: Case, status: Status, people: readonly string[] = reportersOf(c)): Promise<void> {
+  for (const recipient of people.map((userId): Recipient => ({ kind: 'person', tenantId: c.tenantId, userId }))) {
     await deliverCaseMessage(deps, {
       case: c,
       recipient,
@@ -24,24 +34,17 @@ async function tellReporters(deps: Deps, c: Case, status: Status): Promise<void>
 }
 
 /**
- * What people hear after a case changed: every delivered card is updated in place, the reporter gets the
- * process steps (received, taken, closed; nothing of social services' work), a question reaches the reporter
- * as a card, and a case whose consent arrived is routed to its inbox. Runs after the turn has answered.
+ * What people hear after a case changed: every delivered card is updated in place, the reporters get the
+ * school side's process steps from the one policy (domain/access/reporter-status.ts: received, taken, closed,
+ * merged; nothing of social services' work), a reporter who made a report of concern gets the feedback the
+ * law allows once the unit records it, a question reaches the reporter as a card, and a case whose consent
+ * arrived is routed to its inbox. Runs after the turn has answered.
  */
 export async function afterCaseChange(deps: Deps, c: Case, events: readonly DomainEvent[]): Promise<void> {
   for (const event of events) {
     switch (event.type) {
       case 'ConsentRecorded':
-        if (!event.renewed) {
-          await routeToInbox(deps, c);
-          await tellReporters(deps, c, 'received');
-        }
-        break;
-      case 'CaseTaken':
-        if (event.previousAssigneeId === undefined) await tellReporters(deps, c, 'taken');
-        break;
-      case 'CaseClosed':
-        await tellReporters(deps, c, 'closed');
+        if (!event.renewed) await routeToInbox(deps, c);
         break;
       case 'ReporterAsked':
         for (const recipient of reporters(c)) {
@@ -58,14 +61,8 @@ export async function afterCaseChange(deps: Deps, c: Case, events: readonly Doma
         await refreshQuestionCards(deps, c, 'question', event.questionId);
         break;
       case 'CaseHandedOver':
-        await routeToUnit(deps, c);
-        await tellReporters(deps, c, 'handed_over');
-        break;
       case 'HandoverForwarded':
         await routeToUnit(deps, c);
-        break;
-      case 'HandoverAcknowledged':
-        await tellReporters(deps, c, 'handover_acknowledged');
         break;
       case 'InputRequested':
         for (const recipient of teamSide(c, deps.directory())) {
@@ -96,6 +93,11 @@ export async function afterCaseChange(deps: Deps, c: Case, events: readonly Doma
         break;
     }
   }
+  const status = reporterStatusChange(c, events);
+  const message = status === undefined ? undefined : messageFor[status];
+  if (message !== undefined) await tellReporters(deps, c, message);
+  const feedbackTo = concernFeedbackRecipient(c, events);
+  if (feedbackTo !== undefined) await tellReporters(deps, c, 'concern_feedback', [feedbackTo]);
   await refreshCaseCards(deps, c);
 }
 

@@ -1,3 +1,4 @@
+import { concernFeedbackRecipient } from '../domain/access/policy';
 import type { Case } from '../domain/case/case';
 import type { DomainEvent } from '../domain/events';
 import type { CaseStore } from './ports';
@@ -6,7 +7,8 @@ import type { CaseStore } from './ports';
  * Records every disclosure across the line between the school side (the education committee) and social
  * services (a district committee), with its legal ground (domain.md D7, L18, L19): a referral reaching the
  * team once consent is there, an urgent report reaching the unit on the duty to report, the team's hand-over,
- * the team's input into an investigation and the invitation into it.
+ * the team's input into an investigation and the invitation into it; and, the other way, the unit's feedback
+ * to a reporter who made a report of concern (`reporter_feedback`, domain.md L14), to that reporter only.
  */
 export async function auditDisclosures(store: CaseStore, at: string, actorId: string, c: Case, events: readonly DomainEvent[]): Promise<void> {
   const disclose = (what: string, to: string, legalGround: string) =>
@@ -26,6 +28,11 @@ export async function auditDisclosures(store: CaseStore, at: string, actorId: st
       case 'SstInvited':
         await disclose('invitation', e.unitId, e.legalGround);
         break;
+      case 'HandoverOutcomeReported': {
+        const reporter = concernFeedbackRecipient(c, [e]);
+        if (reporter !== undefined) await disclose('concern_feedback', `reporter:${reporter}`, 'reporter_feedback');
+        break;
+      }
       default:
         break;
     }

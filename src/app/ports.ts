@@ -220,14 +220,18 @@ export type CaseMessage =
   | { kind: 'input_request'; case: Case; questionId: string }
   | { kind: 'reminder'; case: Case; reminder: Reminder };
 
-/** Process steps people are told about in a short message (never social-services content). */
+/**
+ * Short messages about a case. To the reporter: the process steps of domain/access/reporter-status.ts
+ * (`received`, `taken`, `closed`, `merged`) and, to a reporter who made a report of concern, the unit's
+ * feedback (`concern_feedback`, L14); never that the case went to social services (OSL 26 kap. 1 §).
+ */
 export const caseStatusMessages = [
   'received',
   'taken',
   'closed',
+  'merged',
   'consent_recorded',
-  'handed_over',
-  'handover_acknowledged',
+  'concern_feedback',
   'invitation',
 ] as const;
 export type CaseStatusMessage = (typeof caseStatusMessages)[number];

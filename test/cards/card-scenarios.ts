@@ -62,15 +62,17 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
   });
   const fallback = asCase({ routing: { ...base.routing, sstTeamId: undefined, fallbackDistrictCode: 'FAR', flags: ['no_sst_team'] } });
   const consultation = asCase({ kind: 'consultation', pupil: undefined, absence: undefined, supportLevel: undefined });
+  const withFeedback: Case = { ...outcomeReportedCase(), reporterId: people.reporter, suspectedHarm: true, concernReportedOn: '2026-11-20' };
   return [
     { name: 'report form, blank', card: renderReportForm({ lang, directory, formId: 'form-00000001' }) },
     { name: 'report form, rejected on every field', card: renderReportForm({ lang, directory, formId: 'form-00000001', values, errors: everyFieldWrong }) },
-    { name: 'report confirmation', card: renderReportConfirmation({ lang, directory, case: base, duplicate: false }) },
-    { name: 'report confirmation, repeated submit', card: renderReportConfirmation({ lang, directory, case: base, duplicate: true }) },
-    { name: 'report confirmation, suspected harm', card: renderReportConfirmation({ lang, directory, case: urgent, duplicate: false }) },
-    { name: 'report confirmation, another municipality', card: renderReportConfirmation({ lang, directory, case: elsewhere, duplicate: false }) },
-    { name: 'report confirmation, no team yet', card: renderReportConfirmation({ lang, directory, case: fallback, duplicate: false }) },
-    { name: 'report confirmation, awaiting consent', card: renderReportConfirmation({ lang, directory, case: asCase({ state: 'awaiting_consent' }), duplicate: false }) },
+    { name: 'report confirmation', card: renderReportConfirmation({ lang, directory, case: base, duplicate: false, outsideWorkingHours: false }) },
+    { name: 'report confirmation, repeated submit', card: renderReportConfirmation({ lang, directory, case: base, duplicate: true, outsideWorkingHours: false }) },
+    { name: 'report confirmation, suspected harm', card: renderReportConfirmation({ lang, directory, case: urgent, duplicate: false, outsideWorkingHours: false }) },
+    { name: 'report confirmation, suspected harm out of hours', card: renderReportConfirmation({ lang, directory, case: urgent, duplicate: false, outsideWorkingHours: true }) },
+    { name: 'report confirmation, another municipality', card: renderReportConfirmation({ lang, directory, case: elsewhere, duplicate: false, outsideWorkingHours: false }) },
+    { name: 'report confirmation, no team yet', card: renderReportConfirmation({ lang, directory, case: fallback, duplicate: false, outsideWorkingHours: false }) },
+    { name: 'report confirmation, awaiting consent', card: renderReportConfirmation({ lang, directory, case: asCase({ state: 'awaiting_consent' }), duplicate: false, outsideWorkingHours: false }) },
     { name: 'consultation form, blank', card: renderConsultationForm({ lang, directory, formId: 'form-00000002' }) },
     {
       name: 'consultation form, rejected',
@@ -83,8 +85,9 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
       }),
     },
     { name: 'consultation confirmation', card: renderConsultationConfirmation({ lang, directory, case: consultation, duplicate: false }) },
-    { name: 'my cases, empty', card: renderMyCases({ lang, directory, cases: [] }) },
-    { name: 'my cases, two', card: renderMyCases({ lang, directory, cases: [base, consultation] }) },
+    { name: 'my cases, empty', card: renderMyCases({ lang, directory, viewerId: people.reporter, cases: [] }) },
+    { name: 'my cases, two', card: renderMyCases({ lang, directory, viewerId: people.reporter, cases: [base, consultation] }) },
+    { name: 'my cases, feedback on a report of concern', card: renderMyCases({ lang, directory, viewerId: people.reporter, cases: [withFeedback] }) },
     { name: 'help', card: renderHelp({ lang, directory }) },
     { name: 'welcome', card: renderWelcome({ lang }) },
     { name: 'protected identity', card: renderProtectedIdentity({ lang }) },

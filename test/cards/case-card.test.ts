@@ -257,8 +257,8 @@ describe("the reporter's way to their case", () => {
   it('opens the case from the confirmation and from each line of mina ärenden', () => {
     const c = waiting();
     const other = newCase({ id: 'case-other', reference: 'FAR-2026-0043' });
-    expect(opens(renderReportConfirmation({ lang: 'sv', directory: testDirectory, case: c, duplicate: false }))).toEqual([{ caseId: c.id }]);
-    const mine = renderMyCases({ lang: 'sv', directory: testDirectory, cases: [c, other] });
+    expect(opens(renderReportConfirmation({ lang: 'sv', directory: testDirectory, case: c, duplicate: false, outsideWorkingHours: false }))).toEqual([{ caseId: c.id }]);
+    const mine = renderMyCases({ lang: 'sv', directory: testDirectory, cases: [c, other], viewerId: c.reporterId });
     expect(opens(mine)).toEqual([{ caseId: c.id }, { caseId: 'case-other' }]);
     expect(executeActionsOf(mine).filter((a) => a.verb === 'case.view').map((a) => a.title)).toEqual(['Öppna FAR-2026-0042', 'Öppna FAR-2026-0043']);
   });

@@ -1,4 +1,5 @@
 import type { CaseMessage, CaseStatusMessage, DeliveryAddress, DeliveryOutcome, Messenger, Recipient } from '../../app/ports';
+import { concernFeedbackFor } from '../../domain/access/policy';
 import type { Case } from '../../domain/case/case';
 import type { HandoverDeadlines } from '../../domain/handover/deadlines';
 import { findInvestigationUnit, findSstTeam, type Directory } from '../../domain/routing/directory';
@@ -14,7 +15,7 @@ import { handoverRefreshUserIds } from './cards/views/handover-card';
 import { addressOfPerson, parseTeamsAddress } from './delivery/teams-address';
 import type { TeamsMember, TeamsUserIds } from './teams-user-ids';
 import type { OutboundActivity, TeamsNotifier } from './delivery/teams-notifier';
-import { langFromLocale, type Lang } from './i18n/i18n';
+import { catalogue, fill, langFromLocale, type Lang } from './i18n/i18n';
 import { cardActivity } from './reply';
 
 export interface TeamsMessengerDeps {
@@ -107,13 +108,17 @@ export class TeamsMessenger implements Messenger {
       case 'status': {
         const team = c.routing.sstTeamId === undefined ? undefined : findSstTeam(directory, c.routing.sstTeamId);
         const unit = c.handover === undefined ? undefined : findInvestigationUnit(directory, c.handover.unitId);
+        const feedback = concernFeedbackFor(c, c.reporterId);
         const text = statusMessageText(lang, statusKey[message.status], {
           reference: c.reference,
           school: schoolName(c, directory),
           team: team?.name ?? schoolName(c, directory),
           unit: unit?.name ?? '',
+          outcome: feedback === undefined ? '' : catalogue(lang).reporterFeedback[feedback],
         });
-        return { type: 'message', text, summary: text };
+        // The notification preview shows on lock screens: social services' feedback stays inside the message.
+        const summary = message.status === 'concern_feedback' ? fill(catalogue(lang).reporterFeedback.summary, { reference: c.reference }) : text;
+        return { type: 'message', text, summary };
       }
       case 'handover_card': {
         const deadlines = this.deps.deadlines(c);
@@ -148,9 +153,9 @@ const statusKey = {
   received: 'received',
   taken: 'taken',
   closed: 'closed',
+  merged: 'merged',
   consent_recorded: 'consentRecorded',
-  handed_over: 'handedOver',
-  handover_acknowledged: 'handoverAcknowledged',
+  concern_feedback: 'concernFeedback',
   invitation: 'invitation',
 } as const satisfies Record<CaseStatusMessage, string>;
 

@@ -106,4 +106,14 @@ export function can(roles: readonly CaseRole[], action: AccessAction, c: Case): 
   return rule.unassignedMembers && c.assigneeId === undefined && roles.includes('sst_member');
 }
 
-export { whatCanSee, visibleConcerns, reporterStatus, type CaseView, type CaseField, type ViewLevel, type ReporterStatus } from './visibility';
+export { whatCanSee, visibleConcerns, type CaseView, type CaseField, type ViewLevel } from './visibility';
+export {
+  reporterStatus,
+  reporterStatusChange,
+  reporterViewOf,
+  concernFeedbackFor,
+  concernFeedbackRecipient,
+  madeReportOfConcern,
+  type ReporterStatus,
+  type ReporterView,
+} from './reporter-status';

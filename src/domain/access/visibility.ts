@@ -136,26 +136,3 @@ export function visibleConcerns(c: Case, view: CaseView): Concern[] {
   const showSensitive = view.fields.includes('sensitive_concerns');
   return c.concerns.filter((x) => showSensitive || !sensitiveConcerns.includes(x));
 }
-
-/**
- * The process status a reporter sees. A handover to social services is shown as `in_progress` and the
- * team's outcome is not shown at all: both are social-services information (L17, L18), and an acknowledged
- * handover must not look like more than a process step to the school (I7).
- */
-export type ReporterStatus = 'awaiting_consent' | 'received' | 'in_progress' | 'closed' | 'merged';
-
-export function reporterStatus(c: Case): ReporterStatus {
-  switch (c.state) {
-    case 'awaiting_consent':
-      return 'awaiting_consent';
-    case 'new':
-      return 'received';
-    case 'assigned':
-    case 'handed_over':
-      return 'in_progress';
-    case 'closed':
-      return 'closed';
-    case 'merged':
-      return 'merged';
-  }
-}

@@ -1,4 +1,4 @@
-import { reporterStatus, whatCanSee, type CaseRole, type CaseView } from '../../../../domain/access/policy';
+import { whatCanSee, type CaseRole, type CaseView } from '../../../../domain/access/policy';
 import type { Case } from '../../../../domain/case/case';
 import { handoverSummaryMaxLength } from '../../../../domain/case/hand-over';
 import { questionTextMaxLength } from '../../../../domain/case/question';
@@ -22,6 +22,7 @@ import {
   stepsSection,
 } from './case-sections';
 import { personName, recipientName, unitName } from './directory-names';
+import { reporterProgress } from './reporter-progress';
 import { schoolName } from './routing-summary';
 
 export interface CaseCardInput {
@@ -92,9 +93,12 @@ export function caseCardView(input: CaseCardInput) {
   const form = caseForm(input.form, actions, lang);
 
   const assignee = c.assigneeId === undefined ? l.assigneeNone : (personName(d, c.assigneeId) ?? l.assigneeUnknown);
-  const state = view.level === 'process' && !isBase ? cat.reporterStatuses[reporterStatus(c)] : cat.caseStates[c.state];
+  // A reporter's own view says what their messages and `mina ärenden` say: one policy (reporter-progress.ts).
+  const progress = view.level === 'process' && viewer !== undefined ? reporterProgress(c, viewer.userId, lang) : undefined;
+  const state = progress?.status ?? cat.caseStates[c.state];
   const headerFacts = factsFor(view, [
     ['process_status', { title: l.state, value: state }],
+    ['process_status', progress?.feedback && { title: progress.feedback.title, value: progress.feedback.text }],
     ['support_level', c.supportLevel && { title: l.supportLevel, value: cat.supportLevels[c.supportLevel] }],
     ['process_status', isBase ? undefined : { title: l.received, value: receivedText(c, input.now, lang) }],
     ['assignee', { title: l.assignee, value: assignee }],

@@ -1,6 +1,7 @@
 import type { Case } from '../../../../domain/case/case';
 import { findDistrict, findInvestigationUnit, type Directory } from '../../../../domain/routing/directory';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
+import { reporterProgress } from './reporter-progress';
 import { routedTo, schoolName } from './routing-summary';
 
 export interface ReportConfirmationInput {
@@ -9,12 +10,19 @@ export interface ReportConfirmationInput {
   case: Case;
   /** The same form was submitted before: the card shows the existing case, nothing new was made. */
   duplicate: boolean;
+  /**
+   * Social services' intake is closed now (evening, night, weekend, holiday: domain/calendar/working-hours.ts,
+   * as the handover card decides it). A report of suspected harm then shows the social emergency service.
+   */
+  outsideWorkingHours: boolean;
 }
 
 /**
  * What the reporter sees after sending: the reference, where it is going (team names only), the support
- * level and what happens next. Suspected harm adds the reminder that this is not a report of concern and
- * shows the home district's official channel (domain.md F2, L8). The case opens from here: a referral
+ * level, the reporter's process status (the one policy, reporter-progress.ts) and what happens next.
+ * Suspected harm adds the reminder that this is not a report of concern and shows the home district's
+ * official channel (domain.md F2, L8); out of office hours also the district's social emergency service
+ * (socialjour) and 112, since the intake unit is closed (C6, I1). The case opens from here: a referral
  * awaiting consent gets its consent recorded on the reporter's own view of it.
  */
 export function reportConfirmationView(input: ReportConfirmationInput) {
@@ -36,8 +44,10 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
     ...(c.consent === undefined ? [] : [{ title: l.consent, value: cat.consentGivers[c.consent.givenBy] }]),
     { title: l.sentTo, value: routedTo(c, directory, lang) },
     ...(c.supportLevel === undefined ? [] : [{ title: l.supportLevel, value: cat.supportLevels[c.supportLevel] }]),
-    { title: l.status, value: cat.caseStates[c.state] },
+    { title: l.status, value: reporterProgress(c, c.reporterId, lang).status },
   ];
+  const emergencyDistrict = otherMunicipality ? undefined : (home ?? findDistrict(directory, c.routing.schoolDistrictCode));
+  const socialEmergency = emergencyDistrict?.outOfHoursContact[lang] ?? l.outOfHoursOtherMunicipality;
   return {
     l,
     title: input.duplicate ? l.titleDuplicate : l.title,
@@ -54,6 +64,12 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
       channelIntro: l.channelIntro,
       channel: home && !otherMunicipality ? home.concernReportChannel[lang] : cat.report.channel.otherMunicipality,
       duty: directory.legal.reportingDuty[lang],
+    },
+    showOutOfHours: c.routing.urgent && input.outsideWorkingHours,
+    outOfHours: {
+      title: l.outOfHoursTitle,
+      text: fill(l.outOfHoursText, { contact: socialEmergency }),
+      emergency: l.emergency,
     },
     showOtherMunicipality: otherMunicipality,
     otherMunicipality: l.otherMunicipality,

@@ -1,6 +1,6 @@
 import type { ActOnCaseError } from '../../../../app/act-on-case';
 import { caseContext, type CaseForViewer } from '../../../../app/view-case';
-import type { CaseRole } from '../../../../domain/access/policy';
+import { whatCanSee, type CaseRole } from '../../../../domain/access/policy';
 import type { Case } from '../../../../domain/case/case';
 import type { CaseActionType } from '../../../../domain/case/lifecycle';
 import type { FieldError } from '../../../../domain/errors';
@@ -10,6 +10,7 @@ import type { BotDeps } from '../../bot-deps';
 import { langOf } from '../../reply';
 import { renderCaseCard, renderNotice, type AdaptiveCardJson } from '../../cards/render';
 import { caseNoticeText, type CaseNoticeKey } from '../../cards/views/case-notices';
+import { reporterProgress } from '../../cards/views/reporter-progress';
 import { catalogue, type Lang, type Params } from '../../i18n/i18n';
 import { renameTextField } from './to-action';
 
@@ -85,8 +86,12 @@ export async function cardForError(
       return show(error.case, error.roles, { tone: 'attention', text: text('notAuthorized') });
     case 'stale':
       return show(error.case, error.roles, { tone: 'warning', text: text('stale') });
-    case 'illegal_transition':
-      return show(error.case, error.roles, { tone: 'warning', text: text('illegalTransition', { state: catalogue(lang).caseStates[error.case.state] }) });
+    case 'illegal_transition': {
+      // A reporter is told the state in the words of their own status: never "handed over to social services".
+      const reporterOnly = whatCanSee(error.roles, error.case).level === 'process';
+      const state = reporterOnly ? reporterProgress(error.case, viewer.userId, lang).status : catalogue(lang).caseStates[error.case.state];
+      return show(error.case, error.roles, { tone: 'warning', text: text('illegalTransition', { state }) });
+    }
     case 'rule_violation':
       return show(error.case, error.roles, { tone: 'warning', text: text(error.rule) });
     case 'invalid_field': {

@@ -20,7 +20,7 @@ export function registerMyReports(app: Application<TurnState>, deps: BotDeps): v
   const ownReports = async (context: TurnContext): Promise<AdaptiveCardJson | undefined> => {
     const actor = actorFrom(context);
     if (!actor) return undefined;
-    return renderMyCases({ lang: langOf(context), directory: deps.directory(), cases: await listMyReports(deps, actor) });
+    return renderMyCases({ lang: langOf(context), directory: deps.directory(), viewerId: actor.userId, cases: await listMyReports(deps, actor) });
   };
   const queues = async (context: TurnContext): Promise<AdaptiveCardJson | undefined> => {
     const actor = actorFrom(context);

@@ -1,6 +1,7 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { routeToInbox } from '../../../../app/route-to-inbox';
 import { isStoredSubmission, submitReport } from '../../../../app/submit-report';
+import { isWithinWorkingHours } from '../../../../domain/calendar/working-hours';
 import type { FieldError } from '../../../../domain/errors';
 import type { ReportDraft } from '../../../../domain/report/report';
 import type { ReportField } from '../../../../domain/report/rules';
@@ -57,7 +58,9 @@ export function registerReport(app: Application<TurnState>, deps: BotDeps): void
       deps.log.info({ event: result.value.duplicate ? 'case.submit_repeated' : 'case.submitted', caseId: stored.id });
       // Sending again is harmless: every recipient's card has its own key. A repeat may finish a first send that failed.
       deps.background.run('case.route_to_inbox', () => routeToInbox(deps, stored));
-      return renderReportConfirmation({ lang, directory, case: result.value.case, duplicate: result.value.duplicate });
+      // Out of hours as the handover card decides it: the intake unit's office hours from the directory's calendar.
+      const outsideWorkingHours = !isWithinWorkingHours(deps.clock.toLocal(deps.clock.now()), deps.calendar());
+      return renderReportConfirmation({ lang, directory, case: stored, duplicate: result.value.duplicate, outsideWorkingHours });
     }
     switch (result.error.code) {
       case 'protected_identity':
