@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Case } from '../../src/domain/case/case';
 import type { Directory } from '../../src/domain/routing/directory';
+import { fromStockholmLocal } from '../../src/adapters/clock/system-clock';
 import { aChannel, aChannelMessage, aTeacher, mriOf, type TeamChannel, type TeamsUser } from '../support/activities';
 import { aSchoolIn } from '../support/report-payload';
 import { RunningBot } from '../support/running-bot';
@@ -104,6 +105,13 @@ describe("what each person sees: a person's own view never replaces the shared c
     await press(investigator, unitChannel, 'handover.acknowledge', { version: (await current()).version, responsibleId: '' });
     await expectBystandersSeeNoPupilData();
 
+    await press(investigator, unitChannel, 'handover.request_input', { version: (await current()).version, inputQuestion: 'Utredarens fråga HEMLIG-6610' });
+    await expectBystandersSeeNoPupilData();
+    const inputId = (await current()).handover?.inputRequests[0]?.id ?? 'missing';
+    await new TeamsClient(bot, worker).press('handover.answer_input', { caseId: submitted.id, questionId: inputId, inputAnswer: 'Teamets svar HEMLIG-6611' });
+    await bot.idle();
+    await expectBystandersSeeNoPupilData();
+
     await press(investigator, unitChannel, 'handover.report_outcome', { version: (await current()).version, handoverOutcome: 'opened' });
     await expectBystandersSeeNoPupilData();
 
@@ -167,5 +175,67 @@ describe("what each person sees: a person's own view never replaces the shared c
     expect(textOf(taken.card)).toContain(initials);
     expect(buttonsOf(taken.card)).not.toContain('case.take');
     expect((await current()).assigneeId).toBe(worker.aadObjectId);
+  });
+});
+
+describe('reminders, forwards and personal chats show each person only what is theirs', () => {
+  let bot: RunningBot;
+  let submitted: Case;
+  const skaUnit = dir.investigationUnits.find((u) => u.id === 'SKA-INV');
+  const skaContact = user(skaUnit?.contacts[0]?.id);
+  const at = (date: string, time: string): string => fromStockholmLocal({ date, time });
+
+  beforeEach(async () => {
+    // Monday 23 November 2026, 10:00 in Stockholm: the unassigned-case reminder is due on Wednesday at 10:00.
+    bot = await new RunningBot({ now: at('2026-11-23', '10:00') }).start();
+    const teamPeople = [...(team?.coordinators ?? []), ...(team?.members ?? [])].map((p) => p.id);
+    for (const id of [teamChannel.teamId, teamChannel.channelId]) bot.connector.setMembers(id, [...teamPeople, bystander.aadObjectId]);
+    await new TeamsClient(bot, coordinator).post(aChannelMessage(coordinator, bot.serviceUrl, teamChannel, `registrera ${team?.id}`));
+    submitted = await submitReport(bot, new TeamsClient(bot, aTeacher(1)), school, { pupilInitials: initials, description });
+  });
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  it('posts the reminder in the channel without pupil data; snoozing or refusing it answers only the person who pressed', async () => {
+    bot.clock.set(at('2026-11-25', '10:00'));
+    await bot.sweepReminders();
+    const reminder = bot.connector.storedMessages(teamChannel.channelId).find((m) => /^Påminnelse/.test(String(m.activity.summary ?? '')));
+    expect(reminder).toBeDefined();
+    const seen = await textSeenBy(bot, bystander, teamChannel.channelId);
+    for (const marker of pupilData) expect(seen).not.toContain(marker);
+
+    const before = JSON.stringify(bot.connector.storedMessages(teamChannel.channelId));
+    const reminders = await bot.store.listRemindersForCase(submitted.id);
+    const reminderId = reminders.find((r) => r.recipient.kind === 'team_inbox' && r.status === 'sent')?.id ?? 'missing';
+    const snoozed = await pressOnMessage(bot, worker, teamChannel.channelId, reminder?.id ?? '', 'reminder.snooze', { caseId: submitted.id, reminderId });
+    expect(textOf(snoozed.card)).toContain('2026-11-26');
+    const refused = await pressOnMessage(bot, bystander, teamChannel.channelId, reminder?.id ?? '', 'reminder.snooze', { caseId: submitted.id, reminderId });
+    for (const marker of pupilData) expect(textOf(refused.card)).not.toContain(marker);
+    expect(JSON.stringify(refused.card)).not.toMatch(/29:/);
+    expect(JSON.stringify(bot.connector.storedMessages(teamChannel.channelId))).toBe(before);
+  });
+
+  it("keeps only the base card in a forwarded unit's personal chats, and shows its contact their own view by MRI", async () => {
+    const press = (who: TeamsUser, verb: string, data: Record<string, unknown>) =>
+      pressOnMessage(bot, who, `a:personal-${who.aadObjectId}`, 'card-message-1', verb, { caseId: submitted.id, ...data });
+    await press(worker, 'case.take', { version: submitted.version });
+    await press(worker, 'case.hand_over', { version: (await storedCase(bot, submitted.id)).version, handoverSummary: summary, handoverGround: 'consent', handoverUrgent: 'false' });
+    await press(investigator, 'handover.forward', { version: (await storedCase(bot, submitted.id)).version, toUnitId: 'SKA-INV', forwardReason: 'pupil_lives_elsewhere' });
+
+    // SKA-INV has no inbox channel: the bot creates a personal chat with each of its contacts.
+    const chat = bot.connector.calls.find((c) => c.kind === 'create' && JSON.stringify(c.body).includes(skaContact.aadObjectId))?.answeredId ?? 'missing';
+    const stored = () => bot.connector.storedMessages(chat).map((m) => textOf(cardOf(m.activity)) + String(m.activity.summary ?? '')).join('\n');
+    for (const marker of pupilData) expect(stored()).not.toContain(marker);
+    const [card] = bot.connector.storedMessages(chat);
+    const opened = await pressOnMessage(bot, skaContact, chat, card?.id ?? '', 'handover.view', { caseId: submitted.id });
+    expect(textOf(opened.card)).toContain(summary);
+
+    await pressOnMessage(bot, skaContact, chat, card?.id ?? '', 'handover.acknowledge', { caseId: submitted.id, version: (await storedCase(bot, submitted.id)).version, responsibleId: '' });
+    for (const marker of pupilData) expect(stored()).not.toContain(marker);
+    // The chat's roster told the bot the contact's MRI: the updated card now refreshes to their own view.
+    const [seen] = await whatSees(bot, skaContact, chat);
+    expect(seen?.ownView).toBe(true);
+    expect(seen?.text).toContain(summary);
   });
 });
