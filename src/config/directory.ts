@@ -74,6 +74,9 @@ const baseSchema = z
     thresholds: z.object({ sstPercent: percent, intensivePercent: percent }).strict(),
     legal: z.object({ reportingDuty: localizedText, absenceInvestigation: localizedText }).strict(),
     calendar: calendarSchema,
+    // Whether a forward to another district's unit restarts the 14-day initial assessment (domain.md I3): the
+    // city's call. A forward within one district never does. Absent: it does not.
+    initialAssessment: z.object({ forwardToOtherDistrictRestarts: z.boolean().default(false) }).strict().default({}),
     // Absent: nothing is erased (the records plan decides, not this build).
     retention: retentionSchema.optional(),
     reminders: remindersSchema,

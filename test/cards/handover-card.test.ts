@@ -7,6 +7,7 @@ import {
   type AdaptiveCardJson,
   type HandoverCardInput,
 } from '../../src/adapters/teams/cards/render';
+import { handoverDeadlines } from '../../src/domain/handover/deadlines';
 import { handoverNoticeText } from '../../src/adapters/teams/cards/views/handover-notices';
 import { handoverSummary, inputRequestSummary } from '../../src/adapters/teams/cards/views/notification-summary';
 import { catalogue } from '../../src/adapters/teams/i18n/i18n';
@@ -14,6 +15,7 @@ import { rolesFor } from '../../src/domain/access/policy';
 import type { Case } from '../../src/domain/case/case';
 import type { Directory } from '../../src/domain/routing/directory';
 import { people, testDirectory } from '../support/a-case';
+import { stockholmCalendar } from '../unit/calendar/stockholm-calendar';
 import { executeActionsOf, nodesOf } from './card-walk';
 import { aHandover, assignedCase, handedOverCase, newCase, now } from './case-fixtures';
 import {
@@ -112,6 +114,56 @@ describe('what an investigator sees', () => {
     const json = text(card(marked(), people.farInvestigator1));
     expect(json).toContain('Förhandsbedömning senast 2026-12-09 (13 dagar kvar)');
     expect(json).not.toContain('Kvittera senast');
+  });
+
+  describe('where the 14 days count from, and why', () => {
+    // The reporter made their report of concern on Friday 20 November; the bot took the case in on Wednesday 25th.
+    const reportedEarlier = (): Case => {
+      const c = urgentIntakeCase();
+      const clock = { startsOn: '2026-11-20', basis: 'report_of_concern', unitId: 'FAR-INV' } as const;
+      return { ...c, concernReportedOn: '2026-11-20', handover: c.handover && { ...c.handover, assessmentClock: clock } };
+    };
+    const arrivedAt = { date: '2026-11-25', time: '20:30' };
+    const withDeadlines = (c: Case, lang: 'sv' | 'en' = 'sv') =>
+      c.handover === undefined ? '' : text(card(c, people.farInvestigator1, { lang, deadlines: handoverDeadlines(c.handover, arrivedAt, '2026-11-26', stockholmCalendar()) }));
+
+    it.each<[string, () => Case, 'sv' | 'en', string[]]>([
+      [
+        'suspected harm: from the day the report of concern reached social services',
+        reportedEarlier,
+        'sv',
+        ['14-dagarsgränsen räknas från 2026-11-20, då orosanmälan kom in till socialtjänsten', 'Förhandsbedömning senast 2026-12-04 (8 dagar kvar)'],
+      ],
+      [
+        'suspected harm, in English',
+        reportedEarlier,
+        'en',
+        ['The 14-day limit counts from 2026-11-20, when the report of concern reached social services'],
+      ],
+      [
+        "the team's handover: from the day it reached the unit",
+        handedOverCase,
+        'sv',
+        [`14-dagarsgränsen räknas från 2026-11-25, då överlämningen kom in till ${farUnit?.name ?? 'missing'}.`, 'Förhandsbedömning senast 2026-12-09 (13 dagar kvar)'],
+      ],
+      [
+        'a handover forwarded from Järva without restarting: from the day it reached Järva',
+        acknowledgedHandoverCase,
+        'sv',
+        ['14-dagarsgränsen räknas från 2026-11-25, då överlämningen kom in till Mottagningen barn och unga Järva.'],
+      ],
+    ])('for %s', (_label, make, lang, expected) => {
+      const json = withDeadlines(make(), lang);
+      for (const line of expected) expect(json).toContain(line);
+      expect(json).not.toContain('från att överlämningen kom in');
+    });
+
+    it('says when a forward to another committee restarted it', () => {
+      const c = acknowledgedHandoverCase();
+      const clock = { startsOn: '2026-11-25', basis: 'forward_restart', unitId: 'FAR-INV' } as const;
+      const json = withDeadlines({ ...c, handover: c.handover && { ...c.handover, assessmentClock: clock } });
+      expect(json).toContain(`14-dagarsgränsen räknas från 2026-11-25, då överlämningen kom in till ${farUnit?.name ?? 'missing'} från en annan stadsdelsnämnd.`);
+    });
   });
 
   it('asks for acknowledgement the same working day and shows the socialjour when the report came out of hours', () => {

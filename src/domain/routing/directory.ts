@@ -83,6 +83,15 @@ export interface LegalReferences {
   absenceInvestigation: LocalizedText;
 }
 
+/**
+ * The initial-assessment clock (domain.md I3) where the law leaves the city a choice. A forward within one
+ * district committee never restarts it (that committee received the report); whether a forward to another
+ * district's committee restarts it is the city's call, default no: the clock keeps running from the report.
+ */
+export interface InitialAssessmentSettings {
+  forwardToOtherDistrictRestarts: boolean;
+}
+
 export interface Directory {
   version: string;
   districts: readonly District[];
@@ -97,6 +106,7 @@ export interface Directory {
   /** When reminders and escalations fall due: city-wide defaults and per-district overrides. */
   reminders: ReminderConfig;
   legal: LegalReferences;
+  initialAssessment: InitialAssessmentSettings;
   /**
    * How long each owning authority keeps a closed case's personal fields (its culling decision). Absent:
    * nothing is erased, since records may not be destroyed without a decision (domain.md L27).

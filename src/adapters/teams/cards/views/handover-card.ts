@@ -15,6 +15,7 @@ import { handoverForm } from './handover-form';
 import {
   acknowledgeByText,
   acknowledgementLines,
+  assessmentClockText,
   assessmentDueLine,
   assessmentDueOf,
   awaitsAssessment,
@@ -91,6 +92,8 @@ export function handoverCardView(input: HandoverCardInput) {
     ...(ack === undefined ? [] : [{ text: acknowledgeByText(ack, today, lang), color: 'attention' as const }]),
     ...(running && due !== undefined ? [assessmentDueLine(due.initialAssessmentDue, due.initialAssessmentDaysLeft, lang)] : []),
   ];
+  // Where the 14 days count from and why, then that it is a ceiling.
+  const clockNote = running && due !== undefined ? `${assessmentClockText(due.clock, d, lang)} ${cat.handover.assessmentNote}` : '';
   const outOfHours = ack?.outsideWorkingHours === true && hd !== undefined ? outOfHoursText(d, hd, lang) : '';
 
   const headerFacts: Fact[] =
@@ -122,7 +125,6 @@ export function handoverCardView(input: HandoverCardInput) {
       required: cat.fieldErrors.required,
       formErrorSummary: cat.caseCard.formErrorSummary,
       acknowledgedNote: cat.handover.acknowledgedNote,
-      assessmentNote: cat.handover.assessmentNote,
       inputQuestionInput: fill(l.inputQuestionInput, { max: questionTextMaxLength }),
       inviteHint: fill(l.inviteHint, { name: assignee }),
     },
@@ -143,7 +145,7 @@ export function handoverCardView(input: HandoverCardInput) {
       facts: headerFacts,
     },
     urgentBanner: hd !== undefined && hd.urgent && awaitsAssessment(hd),
-    deadlines: { show: deadlineLines.length > 0, lines: deadlineLines, outOfHours, note: running },
+    deadlines: { show: deadlineLines.length > 0, lines: deadlineLines, outOfHours, note: clockNote },
     team: { show: summaryShown, summary },
     pupil: section(pupilSection(c, view, d, lang)),
     absence: section(absenceSection(c, view, lang)),
