@@ -364,6 +364,13 @@ describe('the hand-over on the case card', () => {
     expect(json).toContain(sv.handover.inputAnswerInChat);
   });
 
+  it("shows the team the 14-day date counted from the reporter's report of concern", () => {
+    const c = urgentIntakeCase();
+    const clock = { startsOn: '2026-11-20', basis: 'report_of_concern', unitId: 'FAR-INV' } as const;
+    const reportedEarlier = { ...c, assigneeId: people.farMember1, state: 'assigned' as const, handover: c.handover && { ...c.handover, assessmentClock: clock } };
+    expect(text(caseCard(reportedEarlier, people.farMember1))).toContain('Förhandsbedömning senast 2026-12-04 (8 dagar kvar)');
+  });
+
   it('shows the reporter no handover details at all', () => {
     const json = text(caseCard(acknowledgedHandoverCase(), people.reporter));
     expect(json).not.toContain('Mottagningen barn och unga');
