@@ -24,6 +24,9 @@ const districtSchema = z
     aliases: z.array(text).default([]),
     intensiveSupport: z.boolean(),
     investigationUnitId: id,
+    // Whether this district's unit takes reports about pupils at its schools whose home district is unknown.
+    // The city's call; absent: no, such a report is flagged and goes to no unit (never guessed).
+    takesUnknownHomeDistrict: z.boolean().default(false),
     fallbackContact: personRef,
     concernReportChannel: localizedText,
     outOfHoursContact: localizedText,

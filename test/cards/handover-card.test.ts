@@ -166,6 +166,15 @@ describe('what an investigator sees', () => {
     });
   });
 
+  it("shows plainly that the reporter does not know where the pupil lives, where the directory sent it to the school's district", () => {
+    const c = urgentIntakeCase();
+    const reason = { code: 'investigation_by_school_district', districtCode: 'FAR', unitId: 'FAR-INV', because: 'unknown' } as const;
+    const unknownHome: Case = { ...c, routing: { ...c.routing, homeDistrictCode: undefined, flags: ['home_district_unknown'], reasons: [reason] } };
+    const json = text(card(unknownHome, people.farInvestigator1, { deadlines: urgentOutOfHoursDeadlines }));
+    expect(json).toContain(sv.handoverCard.homeUnknown.replace('{district}', 'Farsta'));
+    expect(text(card(urgentIntakeCase(), people.farInvestigator1, { deadlines: urgentOutOfHoursDeadlines }))).not.toContain('Hemstadsdel okänd');
+  });
+
   it('asks for acknowledgement the same working day and shows the socialjour when the report came out of hours', () => {
     const json = text(card(urgentIntakeCase(), people.farInvestigator1, { deadlines: urgentOutOfHoursDeadlines }));
     expect(json).toContain('Kvittera senast i dag kl 16:30');

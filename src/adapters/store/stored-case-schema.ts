@@ -33,6 +33,7 @@ const routingReasonSchema = z.discriminatedUnion('code', [
     })
     .strict(),
   z.object({ code: z.literal('other_municipality') }).strict(),
+  z.object({ code: z.literal('home_district_unknown') }).strict(),
   z.object({ code: z.literal('urgent_to_investigation') }).strict(),
 ]);
 
@@ -44,7 +45,7 @@ const routingSchema = z
     homeDistrictCode: z.string().optional(),
     investigationUnitId: z.string().optional(),
     urgent: z.boolean(),
-    flags: z.array(z.enum(['no_sst_team', 'other_municipality'])),
+    flags: z.array(z.enum(['no_sst_team', 'other_municipality', 'home_district_unknown'])),
     reasons: z.array(routingReasonSchema),
   })
   .strict();

@@ -29,6 +29,11 @@ export interface District {
   /** SST+ (intensive support) is offered here (municipal schools only, domain.md D15). */
   intensiveSupport: boolean;
   investigationUnitId: string;
+  /**
+   * This district's unit takes reports about pupils at its schools whose home district the reporter does not
+   * know (a city decision). False: such reports go to no unit and are flagged; nothing is guessed.
+   */
+  takesUnknownHomeDistrict: boolean;
   /** Used when no school-social team serves a school of this district yet. */
   fallbackContact: PersonRef;
   /** Where a mandatory report of concern (orosanmälan) is made for children living here. */

@@ -9,7 +9,7 @@ import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { maxRefreshUsers } from './case-card';
 import { stockholmDate } from './case-age';
 import { absenceSection, consentSection, factsFor, pupilSection, stepsSection, type Fact } from './case-sections';
-import { personName, unitName } from './directory-names';
+import { districtName, personName, unitName } from './directory-names';
 import { noHandoverActions, offeredHandoverActions } from './handover-actions';
 import { handoverForm } from './handover-form';
 import {
@@ -145,6 +145,8 @@ export function handoverCardView(input: HandoverCardInput) {
       facts: headerFacts,
     },
     urgentBanner: hd !== undefined && hd.urgent && awaitsAssessment(hd),
+    // "Don't know" is shown plainly to the unit, never replaced by the school's district (route-report.ts).
+    homeUnknown: hd !== undefined && c.routing.flags.includes('home_district_unknown') ? fill(l.homeUnknown, { district: districtName(d, c.routing.schoolDistrictCode) }) : '',
     deadlines: { show: deadlineLines.length > 0, lines: deadlineLines, outOfHours, note: clockNote },
     team: { show: summaryShown, summary },
     pupil: section(pupilSection(c, view, d, lang)),

@@ -1,6 +1,8 @@
 import type { Case } from '../../../../domain/case/case';
-import { findDistrict, findInvestigationUnit, type Directory } from '../../../../domain/routing/directory';
+import type { HomeDistrictAnswer } from '../../../../domain/report/report';
+import { findInvestigationUnit, type Directory } from '../../../../domain/routing/directory';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
+import { concernChannelText } from './concern-channel';
 import { routedTo, schoolName } from './routing-summary';
 
 export interface ReportConfirmationInput {
@@ -23,8 +25,14 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
   const unitId = c.routing.investigationUnitId;
   const unit = unitId === undefined ? undefined : findInvestigationUnit(directory, unitId);
   const homeCode = c.routing.homeDistrictCode;
-  const home = homeCode === undefined ? undefined : findDistrict(directory, homeCode);
   const otherMunicipality = c.routing.flags.includes('other_municipality');
+  // "Don't know" was flagged, not guessed: the reporter is told so, and where to make their report meanwhile.
+  const homeUnknown = c.routing.flags.includes('home_district_unknown');
+  const home: HomeDistrictAnswer = otherMunicipality
+    ? { kind: 'other_municipality' }
+    : homeCode === undefined
+      ? { kind: 'unknown' }
+      : { kind: 'district', district: homeCode };
   const facts = [
     { title: l.school, value: schoolName(c, directory) },
     // What was sent, without initials, concern categories or free text: the card stays in the Teams chat history.
@@ -47,13 +55,14 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
     showUrgent: c.routing.urgent,
     urgent: {
       title: l.urgentTitle,
-      text: fill(l.urgentText, { unit: unit?.name ?? l.unitOtherMunicipality }),
+      text: unit === undefined && homeUnknown ? l.urgentTextNoUnit : fill(l.urgentText, { unit: unit?.name ?? l.unitOtherMunicipality }),
       channelIntro: l.channelIntro,
-      channel: home && !otherMunicipality ? home.concernReportChannel[lang] : cat.report.channel.otherMunicipality,
+      channel: concernChannelText(home, c.routing.schoolDistrictCode, directory, lang),
       duty: directory.legal.reportingDuty[lang],
     },
     showOtherMunicipality: otherMunicipality,
     otherMunicipality: l.otherMunicipality,
+    homeUnknown: !homeUnknown ? '' : unit === undefined ? l.homeUnknown : fill(l.homeUnknownToUnit, { unit: unit.name }),
     next: c.state === 'awaiting_consent' ? l.nextAwaitingConsent : l.nextNew,
   };
 }
