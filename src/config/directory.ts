@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Directory } from '../domain/routing/directory';
 import { defaultReminderSettings, type ReminderSettings } from '../domain/reminders/reminder-settings';
 import { districtCode, id, localizedText, people, percent, personRef, text } from './directory-fields';
+import { legalSchema } from './directory-legal';
 import { calendarSchema, remindersSchema, retentionSchema, withOverride } from './directory-settings';
 
 /**
@@ -75,7 +76,7 @@ const baseSchema = z
     admins: z.array(personRef).default([]),
     // Not statutory (domain.md A3): the city sets them.
     thresholds: z.object({ sstPercent: percent, intensivePercent: percent }).strict(),
-    legal: z.object({ reportingDuty: localizedText, absenceInvestigation: localizedText }).strict(),
+    legal: legalSchema,
     calendar: calendarSchema,
     // Whether a forward to another district's unit restarts the 14-day initial assessment (domain.md I3): the
     // city's call. A forward within one district never does. Absent: it does not.

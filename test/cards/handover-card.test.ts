@@ -49,6 +49,12 @@ const refreshIds = (x: AdaptiveCardJson): string[] => {
   if (!Array.isArray(ids)) throw new Error('no refresh.userIds');
   return ids.map(String);
 };
+/** The titles of a ChoiceSet's choices, by value, in order. */
+const choiceTitles = (x: unknown, id: string): Record<string, string> => {
+  const input = nodesOf(x).find((n) => n.id === id);
+  const choices: unknown[] = Array.isArray(input?.choices) ? input.choices : [];
+  return Object.fromEntries(choices.map((ch) => [String(Reflect.get(Object(ch), 'value')), String(Reflect.get(Object(ch), 'title'))]));
+};
 const choicesOf = (x: unknown, id: string): string[] => {
   const input = nodesOf(x).find((n) => n.id === id);
   return Array.isArray(input?.choices) ? input.choices.map((ch: unknown) => String(Reflect.get(Object(ch), 'value'))) : [];
@@ -233,6 +239,23 @@ describe('buttons on the handover card', () => {
     expect(buttons(card(inputRequestedCase(), people.farInvestigator1))).not.toContain('handover.request_input');
   });
 
+  it.each<['sv' | 'en', Record<string, RegExp>]>([
+    ['sv', { reporting_duty: /^Uppgiftsskyldigheten.*betydelse för utredningen/, own_work: /utredningsenhetens egen verksamhet.*OSL 10 kap\. 2 §/ }],
+    ['en', { reporting_duty: /^The duty to provide information.*investigation/, own_work: /investigation unit's own work.*OSL ch\. 10 s\. 2/ }],
+  ])('titles the invitation grounds as the duty to provide information and the unit\'s own work (%s)', (lang, meaning) => {
+    const titles = choiceTitles(card(outcomeReportedCase(), people.farUnitManager, { lang }), 'inviteGround');
+    for (const [ground, pattern] of Object.entries(meaning)) expect(titles[ground], ground).toMatch(pattern);
+    expect(titles.reporting_duty).not.toMatch(/anmälningsskyldighet|duty to report/i);
+  });
+
+  it('shows the ground of a handover and of an invitation with their legal meaning', () => {
+    const invited = outcomeReportedCase();
+    const c = { ...invited, handover: invited.handover && { ...invited.handover, sstInvitation: { sstWorkerId: people.farMember1, legalGround: 'reporting_duty' as const, by: people.farUnitManager, at: now } } };
+    const json = text(card(c, people.farUnitManager));
+    expect(json).toContain(testDirectory.legal.handoverGrounds.reporting_duty.sv);
+    expect(json).toContain(`Grund: ${testDirectory.legal.invitationGrounds.reporting_duty.sv}`);
+  });
+
   it('offers inviting the team\'s worker only once an investigation is open', () => {
     const notOpened = outcomeReportedCase();
     const c = { ...notOpened, handover: notOpened.handover && { ...notOpened.handover, outcome: { outcome: 'not_opened' as const, by: people.farUnitManager, at: now } } };
@@ -337,6 +360,23 @@ describe('the hand-over on the case card', () => {
     expect(choicesOf(caseCard(assignedCase(), people.farMember1), 'handoverGround')).toEqual(['consent', 'reporting_duty', 'own_work']);
     const withoutConsent = assignedCase({ consent: { givenBy: 'none', scope: [] } });
     expect(choicesOf(caseCard(withoutConsent, people.farMember1), 'handoverGround')).toEqual(['reporting_duty', 'own_work']);
+  });
+
+  it.each<['sv' | 'en', Record<string, RegExp>]>([
+    ['sv', { consent: /^Samtycke.*OSL 12 kap\. 2 §/, reporting_duty: /^Anmälningsskyldigheten.*OSL 10 kap\. 28 §/, own_work: /utlämnande myndigheten.*egen verksamhet|egen verksamhet.*utlämnande myndigheten/ }],
+    ['en', { consent: /^Consent.*OSL ch\. 12 s\. 2/, reporting_duty: /^The duty to report.*OSL ch\. 10 s\. 28/, own_work: /disclosing authority.*own activities/ }],
+  ])('titles each ground on the hand-over form with its legal meaning from the directory (%s)', (lang, meaning) => {
+    const x = renderCaseCard({ lang, directory: testDirectory, case: assignedCase(), viewer: { userId: people.farMember1, roles: rolesFor(people.farMember1, assignedCase(), testDirectory) }, duplicates: [], undelivered: [], now });
+    const titles = choiceTitles(x, 'handoverGround');
+    expect(Object.keys(titles)).toEqual(['consent', 'reporting_duty', 'own_work']);
+    for (const [ground, pattern] of Object.entries(meaning)) expect(titles[ground], ground).toMatch(pattern);
+    expect(titles.own_work).not.toMatch(/socialtjänstens arbete|social services'? work/i);
+  });
+
+  it('titles each ground with the text the directory gives, so a corrected text needs no release', () => {
+    const corrected: Directory = { ...testDirectory, legal: { ...testDirectory.legal, handoverGrounds: { ...testDirectory.legal.handoverGrounds, own_work: { sv: 'Rättad grund', en: 'Corrected ground' } } } };
+    const x = renderCaseCard({ lang: 'sv', directory: corrected, case: assignedCase(), viewer: { userId: people.farMember1, roles: rolesFor(people.farMember1, assignedCase(), corrected) }, duplicates: [], undelivered: [], now });
+    expect(choiceTitles(x, 'handoverGround').own_work).toBe('Rättad grund');
   });
 
   it('is not offered when the pupil lives in another municipality', () => {

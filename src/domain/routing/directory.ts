@@ -1,4 +1,5 @@
 import type { CalendarSettings } from '../calendar/calendar-rules';
+import type { LegalGround } from '../handover/handover';
 import type { RetentionSettings } from '../retention/retention';
 import type { ReminderConfig } from '../reminders/reminder-settings';
 /**
@@ -86,6 +87,10 @@ export interface SupportThresholds {
 export interface LegalReferences {
   reportingDuty: LocalizedText;
   absenceInvestigation: LocalizedText;
+  /** What each legal ground means when the team hands a case over to the unit (duty to report, L19). */
+  handoverGrounds: Readonly<Record<LegalGround, LocalizedText>>;
+  /** What each legal ground means when the unit invites the team into an investigation (duty to provide information). */
+  invitationGrounds: Readonly<Record<LegalGround, LocalizedText>>;
 }
 
 /**

@@ -84,7 +84,7 @@ export function caseCardView(input: CaseCardInput) {
   const full = view.level === 'full';
   const now = { at: input.now, today: toStockholmLocal(input.now).date };
   const actions = viewer === undefined || view.level === 'none' ? undefined : offeredActions(viewer, c, input.duplicates, d, now);
-  const form = caseForm(input.form, actions, lang);
+  const form = caseForm(input.form, actions, d.legal, lang);
 
   const assignee = c.assigneeId === undefined ? l.assigneeNone : (personName(d, c.assigneeId) ?? l.assigneeUnknown);
   const state = view.level === 'process' && !isBase ? cat.reporterStatuses[reporterStatus(c)] : cat.caseStates[c.state];

@@ -146,7 +146,7 @@ export function handoverSection(c: Case, view: CaseView, d: Directory, lang: Lan
     ['handover', { title: l.handoverUnit, value: unitName(d, h.unitId) }],
     ['handover', { title: l.handoverState, value: handoverStateText(h, d, lang) }],
     ['handover', { title: l.handoverAt, value: stockholmDate(h.handedOverAt) }],
-    ['handover', { title: l.legalGround, value: cat.legalGrounds[h.legalGround] }],
+    ['handover', { title: l.legalGround, value: d.legal.handoverGrounds[h.legalGround][lang] }],
   ]);
   const due = assessmentDueOf(h, today);
   const invitation = invitationText(h, d, lang);

@@ -105,7 +105,7 @@ export function handoverCardView(input: HandoverCardInput) {
           { title: l.state, value: hd.state === 'acknowledged' ? cat.handoverStates.acknowledged : handoverStateText(hd, d, lang) },
           { title: l.handedOverAt, value: stockholmDate(hd.handedOverAt) },
           ...(hd.forwards.length > 0 ? [{ title: l.receivedOn, value: hd.receivedOn }] : []),
-          { title: l.legalGround, value: cat.legalGrounds[hd.legalGround] },
+          { title: l.legalGround, value: d.legal.handoverGrounds[hd.legalGround][lang] },
           ...factsFor(view, [['assignee', { title: l.teamWorker, value: teamWorker(c, d, lang) }]]),
         ];
   const summaryShown = hd !== undefined && view.fields.includes('handover_summary');

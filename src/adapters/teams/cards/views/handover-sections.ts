@@ -136,7 +136,7 @@ export function invitationText(h: Handover, d: Directory, lang: Lang): string {
   const cat = catalogue(lang);
   const inv = h.sstInvitation;
   if (inv === undefined) return '';
-  return fill(cat.handover.invited, { name: nameOf(d, inv.sstWorkerId, lang), ground: cat.legalGrounds[inv.legalGround], date: stockholmDate(inv.at) });
+  return fill(cat.handover.invited, { name: nameOf(d, inv.sstWorkerId, lang), ground: d.legal.invitationGrounds[inv.legalGround][lang], date: stockholmDate(inv.at) });
 }
 
 export interface InputRequestItem {
