@@ -18,12 +18,13 @@ export async function submitConsultation(
   const fields = checkConsultation(cmd.draft, dir);
   const routed = routeReport({ schoolId: cmd.draft.schoolId, homeDistrict: { kind: 'unknown' }, suspectedHarm: false }, dir);
   if (fields.length > 0 || !routed) return err({ code: 'invalid_field', fields });
-  // A consultation names no pupil, so it carries no investigation routing.
+  // A consultation names no pupil, so it carries no investigation routing: only the team's side.
   const routing = {
     ...routed,
     homeDistrictCode: undefined,
     investigationUnitId: undefined,
-    reasons: routed.reasons.filter((r) => r.code !== 'investigation_by_school_district'),
+    flags: routed.flags.filter((f) => f === 'no_sst_team'),
+    reasons: routed.reasons.filter((r) => r.code === 'sst_by_school' || r.code === 'upper_secondary_team' || r.code === 'no_sst_team_fallback'),
   };
   const now = deps.clock.now();
   const newCase: NewCase = {

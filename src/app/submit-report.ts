@@ -52,12 +52,11 @@ export async function submitReport(
   const today = deps.clock.today();
   const fields = checkReport(draft, dir, today);
   const school = findSchool(dir, draft.schoolId);
-  const routing = school
-    ? routeReport(
-        { schoolId: draft.schoolId, yearGroup: draft.yearGroup, homeDistrict: draft.homeDistrict, suspectedHarm: draft.suspectedHarm },
-        dir,
-      )
-    : undefined;
+  const home = draft.homeDistrict;
+  const routing =
+    school && home !== undefined
+      ? routeReport({ schoolId: draft.schoolId, yearGroup: draft.yearGroup, homeDistrict: home, suspectedHarm: draft.suspectedHarm }, dir)
+      : undefined;
   if (fields.length > 0 || !school || !routing) return err({ code: 'invalid_field', fields });
 
   const supportLevel = suggestSupportLevel(

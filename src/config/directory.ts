@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Directory } from '../domain/routing/directory';
 import { defaultReminderSettings, type ReminderSettings } from '../domain/reminders/reminder-settings';
 import { districtCode, id, localizedText, people, percent, personRef, text } from './directory-fields';
+import { legalSchema } from './directory-legal';
 import { calendarSchema, remindersSchema, retentionSchema, withOverride } from './directory-settings';
 
 /**
@@ -24,6 +25,9 @@ const districtSchema = z
     aliases: z.array(text).default([]),
     intensiveSupport: z.boolean(),
     investigationUnitId: id,
+    // Whether this district's unit takes reports about pupils at its schools whose home district is unknown.
+    // The city's call; absent: no, such a report is flagged and goes to no unit (never guessed).
+    takesUnknownHomeDistrict: z.boolean().default(false),
     fallbackContact: personRef,
     concernReportChannel: localizedText,
     outOfHoursContact: localizedText,
@@ -72,8 +76,11 @@ const baseSchema = z
     admins: z.array(personRef).default([]),
     // Not statutory (domain.md A3): the city sets them.
     thresholds: z.object({ sstPercent: percent, intensivePercent: percent }).strict(),
-    legal: z.object({ reportingDuty: localizedText, absenceInvestigation: localizedText }).strict(),
+    legal: legalSchema,
     calendar: calendarSchema,
+    // Whether a forward to another district's unit restarts the 14-day initial assessment (domain.md I3): the
+    // city's call. A forward within one district never does. Absent: it does not.
+    initialAssessment: z.object({ forwardToOtherDistrictRestarts: z.boolean().default(false) }).strict().default({}),
     // Absent: nothing is erased (the records plan decides, not this build).
     retention: retentionSchema.optional(),
     reminders: remindersSchema,

@@ -19,6 +19,7 @@ export type FieldErrorCode =
   | 'too_long'
   | 'unknown_school'
   | 'unknown_district'
+  | 'home_district_required'
   | 'unexcused_exceeds_total'
   | 'period_order'
   | 'date_in_future'

@@ -61,6 +61,11 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
     routing: { ...base.routing, homeDistrictCode: undefined, investigationUnitId: undefined, flags: ['other_municipality'] },
   });
   const fallback = asCase({ routing: { ...base.routing, sstTeamId: undefined, fallbackDistrictCode: 'FAR', flags: ['no_sst_team'] } });
+  const unknownHome = asCase({
+    suspectedHarm: true,
+    concernReportedOn: '2026-11-20',
+    routing: { ...base.routing, urgent: true, homeDistrictCode: undefined, investigationUnitId: undefined, flags: ['home_district_unknown'], reasons: [{ code: 'home_district_unknown' }] },
+  });
   const consultation = asCase({ kind: 'consultation', pupil: undefined, absence: undefined, supportLevel: undefined });
   const withFeedback: Case = { ...outcomeReportedCase(), reporterId: people.reporter, suspectedHarm: true, concernReportedOn: '2026-11-20' };
   return [
@@ -73,6 +78,7 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
     { name: 'report confirmation, another municipality', card: renderReportConfirmation({ lang, directory, case: elsewhere, duplicate: false, outsideWorkingHours: false }) },
     { name: 'report confirmation, no team yet', card: renderReportConfirmation({ lang, directory, case: fallback, duplicate: false, outsideWorkingHours: false }) },
     { name: 'report confirmation, awaiting consent', card: renderReportConfirmation({ lang, directory, case: asCase({ state: 'awaiting_consent' }), duplicate: false, outsideWorkingHours: false }) },
+    { name: 'report confirmation, suspected harm, home district unknown', card: renderReportConfirmation({ lang, directory, case: unknownHome, duplicate: false, outsideWorkingHours: false }) },
     { name: 'consultation form, blank', card: renderConsultationForm({ lang, directory, formId: 'form-00000002' }) },
     {
       name: 'consultation form, rejected',
@@ -300,8 +306,21 @@ function handoverCardScenarios(directory: Directory, lang: Lang): CardScenario[]
   const pending = handedOverCase();
   const viewer = (userId: string, c: Case) => ({ userId, roles: rolesFor(userId, c, testDirectory) });
   const base = { lang, directory, audienceMris: exampleMris, now };
+  const unknownHomeAtSchoolUnit: Case = {
+    ...urgent,
+    routing: {
+      ...urgent.routing,
+      homeDistrictCode: undefined,
+      flags: ['home_district_unknown'],
+      reasons: [{ code: 'investigation_by_school_district', districtCode: 'FAR', unitId: 'FAR-INV', because: 'unknown' }],
+    },
+  };
   return [
     { name: 'handover card, base', card: renderHandoverCard({ ...base, case: urgent, deadlines: urgentOutOfHoursDeadlines }) },
+    {
+      name: "handover card, investigator, home district unknown (the school's district takes such reports)",
+      card: renderHandoverCard({ ...base, case: unknownHomeAtSchoolUnit, deadlines: urgentOutOfHoursDeadlines, viewer: viewer(people.farInvestigator1, unknownHomeAtSchoolUnit) }),
+    },
     {
       name: 'handover card, investigator on a pending urgent handover out of hours',
       card: renderHandoverCard({ ...base, case: urgent, deadlines: urgentOutOfHoursDeadlines, viewer: viewer(people.farInvestigator1, urgent) }),

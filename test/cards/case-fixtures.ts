@@ -40,6 +40,7 @@ export const aHandover = (overrides: Partial<Handover> = {}): Handover => ({
   handedOverBy: people.farMember1,
   handedOverAt: '2026-11-25T13:00:00.000Z',
   receivedOn: '2026-11-25',
+  assessmentClock: { startsOn: '2026-11-25', basis: 'handover_arrival', unitId: 'FAR-INV' },
   forwards: [],
   inputRequests: [],
   ...overrides,

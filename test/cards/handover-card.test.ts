@@ -8,6 +8,7 @@ import {
   type HandoverCardInput,
 } from '../../src/adapters/teams/cards/render';
 import { handoverRefreshUserIds } from '../../src/adapters/teams/cards/views/handover-card';
+import { handoverDeadlines } from '../../src/domain/handover/deadlines';
 import { handoverNoticeText } from '../../src/adapters/teams/cards/views/handover-notices';
 import { handoverSummary, inputRequestSummary } from '../../src/adapters/teams/cards/views/notification-summary';
 import { catalogue } from '../../src/adapters/teams/i18n/i18n';
@@ -15,6 +16,7 @@ import { rolesFor } from '../../src/domain/access/policy';
 import type { Case } from '../../src/domain/case/case';
 import type { Directory } from '../../src/domain/routing/directory';
 import { people, testDirectory } from '../support/a-case';
+import { stockholmCalendar } from '../unit/calendar/stockholm-calendar';
 import { executeActionsOf, nodesOf } from './card-walk';
 import { aHandover, assignedCase, handedOverCase, newCase, now } from './case-fixtures';
 import {
@@ -48,6 +50,12 @@ const refreshIds = (x: AdaptiveCardJson): string[] => {
   const ids: unknown = Reflect.get(Object(x.refresh), 'userIds');
   if (!Array.isArray(ids)) throw new Error('no refresh.userIds');
   return ids.map(String);
+};
+/** The titles of a ChoiceSet's choices, by value, in order. */
+const choiceTitles = (x: unknown, id: string): Record<string, string> => {
+  const input = nodesOf(x).find((n) => n.id === id);
+  const choices: unknown[] = Array.isArray(input?.choices) ? input.choices : [];
+  return Object.fromEntries(choices.map((ch) => [String(Reflect.get(Object(ch), 'value')), String(Reflect.get(Object(ch), 'title'))]));
 };
 const choicesOf = (x: unknown, id: string): string[] => {
   const input = nodesOf(x).find((n) => n.id === id);
@@ -116,6 +124,65 @@ describe('what an investigator sees', () => {
     expect(json).not.toContain('Kvittera senast');
   });
 
+  describe('where the 14 days count from, and why', () => {
+    // The reporter made their report of concern on Friday 20 November; the bot took the case in on Wednesday 25th.
+    const reportedEarlier = (): Case => {
+      const c = urgentIntakeCase();
+      const clock = { startsOn: '2026-11-20', basis: 'report_of_concern', unitId: 'FAR-INV' } as const;
+      return { ...c, concernReportedOn: '2026-11-20', handover: c.handover && { ...c.handover, assessmentClock: clock } };
+    };
+    const arrivedAt = { date: '2026-11-25', time: '20:30' };
+    const withDeadlines = (c: Case, lang: 'sv' | 'en' = 'sv') =>
+      c.handover === undefined ? '' : text(card(c, people.farInvestigator1, { lang, deadlines: handoverDeadlines(c.handover, arrivedAt, '2026-11-26', stockholmCalendar()) }));
+
+    it.each<[string, () => Case, 'sv' | 'en', string[]]>([
+      [
+        'suspected harm: from the day the report of concern reached social services',
+        reportedEarlier,
+        'sv',
+        ['14-dagarsgränsen räknas från 2026-11-20, då orosanmälan kom in till socialtjänsten', 'Förhandsbedömning senast 2026-12-04 (8 dagar kvar)'],
+      ],
+      [
+        'suspected harm, in English',
+        reportedEarlier,
+        'en',
+        ['The 14-day limit counts from 2026-11-20, when the report of concern reached social services'],
+      ],
+      [
+        "the team's handover: from the day it reached the unit",
+        handedOverCase,
+        'sv',
+        [`14-dagarsgränsen räknas från 2026-11-25, då överlämningen kom in till ${farUnit?.name ?? 'missing'}.`, 'Förhandsbedömning senast 2026-12-09 (13 dagar kvar)'],
+      ],
+      [
+        'a handover forwarded from Järva without restarting: from the day it reached Järva',
+        acknowledgedHandoverCase,
+        'sv',
+        ['14-dagarsgränsen räknas från 2026-11-25, då överlämningen kom in till Mottagningen barn och unga Järva.'],
+      ],
+    ])('for %s', (_label, make, lang, expected) => {
+      const json = withDeadlines(make(), lang);
+      for (const line of expected) expect(json).toContain(line);
+      expect(json).not.toContain('från att överlämningen kom in');
+    });
+
+    it('says when a forward to another committee restarted it', () => {
+      const c = acknowledgedHandoverCase();
+      const clock = { startsOn: '2026-11-25', basis: 'forward_restart', unitId: 'FAR-INV' } as const;
+      const json = withDeadlines({ ...c, handover: c.handover && { ...c.handover, assessmentClock: clock } });
+      expect(json).toContain(`14-dagarsgränsen räknas från 2026-11-25, då överlämningen kom in till ${farUnit?.name ?? 'missing'} från en annan stadsdelsnämnd.`);
+    });
+  });
+
+  it("shows plainly that the reporter does not know where the pupil lives, where the directory sent it to the school's district", () => {
+    const c = urgentIntakeCase();
+    const reason = { code: 'investigation_by_school_district', districtCode: 'FAR', unitId: 'FAR-INV', because: 'unknown' } as const;
+    const unknownHome: Case = { ...c, routing: { ...c.routing, homeDistrictCode: undefined, flags: ['home_district_unknown'], reasons: [reason] } };
+    const json = text(card(unknownHome, people.farInvestigator1, { deadlines: urgentOutOfHoursDeadlines }));
+    expect(json).toContain(sv.handoverCard.homeUnknown.replace('{district}', 'Farsta'));
+    expect(text(card(urgentIntakeCase(), people.farInvestigator1, { deadlines: urgentOutOfHoursDeadlines }))).not.toContain('Hemstadsdel okänd');
+  });
+
   it('asks for acknowledgement the same working day and shows the socialjour when the report came out of hours', () => {
     const json = text(card(urgentIntakeCase(), people.farInvestigator1, { deadlines: urgentOutOfHoursDeadlines }));
     expect(json).toContain('Kvittera senast i dag kl 16:30');
@@ -172,6 +239,23 @@ describe('buttons on the handover card', () => {
     );
     // A question waiting for the team's answer: no second one.
     expect(buttons(card(inputRequestedCase(), people.farInvestigator1))).not.toContain('handover.request_input');
+  });
+
+  it.each<['sv' | 'en', Record<string, RegExp>]>([
+    ['sv', { reporting_duty: /^Uppgiftsskyldigheten.*betydelse för utredningen/, own_work: /utredningsenhetens egen verksamhet.*OSL 10 kap\. 2 §/ }],
+    ['en', { reporting_duty: /^The duty to provide information.*investigation/, own_work: /investigation unit's own work.*OSL ch\. 10 s\. 2/ }],
+  ])('titles the invitation grounds as the duty to provide information and the unit\'s own work (%s)', (lang, meaning) => {
+    const titles = choiceTitles(card(outcomeReportedCase(), people.farUnitManager, { lang }), 'inviteGround');
+    for (const [ground, pattern] of Object.entries(meaning)) expect(titles[ground], ground).toMatch(pattern);
+    expect(titles.reporting_duty).not.toMatch(/anmälningsskyldighet|duty to report/i);
+  });
+
+  it('shows the ground of a handover and of an invitation with their legal meaning', () => {
+    const invited = outcomeReportedCase();
+    const c = { ...invited, handover: invited.handover && { ...invited.handover, sstInvitation: { sstWorkerId: people.farMember1, legalGround: 'reporting_duty' as const, by: people.farUnitManager, at: now } } };
+    const json = text(card(c, people.farUnitManager));
+    expect(json).toContain(testDirectory.legal.handoverGrounds.reporting_duty.sv);
+    expect(json).toContain(`Grund: ${testDirectory.legal.invitationGrounds.reporting_duty.sv}`);
   });
 
   it('offers inviting the team\'s worker only once an investigation is open', () => {
@@ -280,6 +364,23 @@ describe('the hand-over on the case card', () => {
     expect(choicesOf(caseCard(withoutConsent, people.farMember1), 'handoverGround')).toEqual(['reporting_duty', 'own_work']);
   });
 
+  it.each<['sv' | 'en', Record<string, RegExp>]>([
+    ['sv', { consent: /^Samtycke.*OSL 12 kap\. 2 §/, reporting_duty: /^Anmälningsskyldigheten.*OSL 10 kap\. 28 §/, own_work: /utlämnande myndigheten.*egen verksamhet|egen verksamhet.*utlämnande myndigheten/ }],
+    ['en', { consent: /^Consent.*OSL ch\. 12 s\. 2/, reporting_duty: /^The duty to report.*OSL ch\. 10 s\. 28/, own_work: /disclosing authority.*own activities/ }],
+  ])('titles each ground on the hand-over form with its legal meaning from the directory (%s)', (lang, meaning) => {
+    const x = renderCaseCard({ lang, directory: testDirectory, case: assignedCase(), viewer: { userId: people.farMember1, roles: rolesFor(people.farMember1, assignedCase(), testDirectory) }, audienceMris: [], duplicates: [], undelivered: [], now });
+    const titles = choiceTitles(x, 'handoverGround');
+    expect(Object.keys(titles)).toEqual(['consent', 'reporting_duty', 'own_work']);
+    for (const [ground, pattern] of Object.entries(meaning)) expect(titles[ground], ground).toMatch(pattern);
+    expect(titles.own_work).not.toMatch(/socialtjänstens arbete|social services'? work/i);
+  });
+
+  it('titles each ground with the text the directory gives, so a corrected text needs no release', () => {
+    const corrected: Directory = { ...testDirectory, legal: { ...testDirectory.legal, handoverGrounds: { ...testDirectory.legal.handoverGrounds, own_work: { sv: 'Rättad grund', en: 'Corrected ground' } } } };
+    const x = renderCaseCard({ lang: 'sv', directory: corrected, case: assignedCase(), viewer: { userId: people.farMember1, roles: rolesFor(people.farMember1, assignedCase(), corrected) }, audienceMris: [], duplicates: [], undelivered: [], now });
+    expect(choiceTitles(x, 'handoverGround').own_work).toBe('Rättad grund');
+  });
+
   it('is not offered when the pupil lives in another municipality', () => {
     const c = assignedCase({ routing: { ...newCase().routing, investigationUnitId: undefined, homeDistrictCode: undefined, flags: ['other_municipality'] } });
     expect(buttons(caseCard(c, people.farMember1))).not.toContain('case.hand_over');
@@ -313,6 +414,13 @@ describe('the hand-over on the case card', () => {
     expect(json).toContain('Förhandsbedömning senast 2026-12-09 (13 dagar kvar)');
     expect(json).toContain('Vad har skolan prövat sedan höstlovet?');
     expect(json).toContain(sv.handover.inputAnswerInChat);
+  });
+
+  it("shows the team the 14-day date counted from the reporter's report of concern", () => {
+    const c = urgentIntakeCase();
+    const clock = { startsOn: '2026-11-20', basis: 'report_of_concern', unitId: 'FAR-INV' } as const;
+    const reportedEarlier = { ...c, assigneeId: people.farMember1, state: 'assigned' as const, handover: c.handover && { ...c.handover, assessmentClock: clock } };
+    expect(text(caseCard(reportedEarlier, people.farMember1))).toContain('Förhandsbedömning senast 2026-12-04 (8 dagar kvar)');
   });
 
   it('shows the reporter no handover details at all', () => {

@@ -18,17 +18,21 @@ export const urgentIntakeCase = (): Case =>
     suspectedHarm: true,
     concernReportedOn: '2026-11-25',
     routing: { ...newCase().routing, urgent: true },
-    handover: aHandover({ urgent: true, summary: '', handedOverBy: people.reporter, handedOverAt: '2026-11-25T19:30:00.000Z', receivedOn: '2026-11-25' }),
+    handover: aHandover({ urgent: true, summary: '', handedOverBy: people.reporter, handedOverAt: '2026-11-25T19:30:00.000Z', receivedOn: '2026-11-25',
+      assessmentClock: { startsOn: '2026-11-25', basis: 'report_of_concern', unitId: 'FAR-INV' } }),
   });
 
 /** What the handler computes for it: due at the end of Thursday's working day, arrived out of hours. */
 export const urgentOutOfHoursDeadlines: HandoverDeadlines = {
+  clock: { startsOn: '2026-11-25', basis: 'report_of_concern', unitId: 'FAR-INV' },
   initialAssessmentDue: '2026-12-09',
   initialAssessmentDaysLeft: 13,
   acknowledgeBy: { kind: 'same_working_day', due: { date: '2026-11-26', time: '16:30' }, outsideWorkingHours: true },
 };
 
-export const ordinaryDeadlines: HandoverDeadlines = { initialAssessmentDue: '2026-12-09', initialAssessmentDaysLeft: 13 };
+export const ordinaryDeadlines: HandoverDeadlines = {
+  clock: { startsOn: '2026-11-25', basis: 'handover_arrival', unitId: 'FAR-INV' },
+  initialAssessmentDue: '2026-12-09', initialAssessmentDaysLeft: 13 };
 
 /** Forwarded from Järva, then acknowledged in Farsta: the second investigator took responsibility, the first recorded it. */
 export const acknowledgedHandoverCase = (overrides: Partial<Case> = {}): Case =>
@@ -41,6 +45,8 @@ export const acknowledgedHandoverCase = (overrides: Partial<Case> = {}): Case =>
       state: 'acknowledged',
       acknowledgement: { responsibleId: people.farInvestigator2, recordedBy: people.farInvestigator1, at: '2026-11-25T14:05:00.000Z' },
       forwards: [{ fromUnitId: 'JAR-INV', toUnitId: 'FAR-INV', reason: 'pupil_lives_elsewhere', by: 'jar-investigator', at: '2026-11-25T12:00:00.000Z' }],
+      // The forward between districts did not restart the clock (the directory's default).
+      assessmentClock: { startsOn: '2026-11-25', basis: 'handover_arrival', unitId: 'JAR-INV' },
     }),
     ...overrides,
   });

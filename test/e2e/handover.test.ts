@@ -177,4 +177,19 @@ describe('an urgent report of suspected harm', () => {
     const [list] = await new TeamsClient(bot, stranger).say('mina överlämningar');
     expect(textOf(cardOf(list))).toContain(urgent.reference);
   });
+
+  it("counts the 14 days from the reporter's report of concern, says so on the card, and keeps counting after a forward", async () => {
+    const teacher = new TeamsClient(bot, aTeacher(4));
+    // Reported to social services on Friday 20 November; the bot takes it in on Tuesday 24th.
+    const urgent = await submitReport(bot, teacher, school, { suspectedHarm: 'true', concernReportedOn: '2026-11-20', homeDistrict: 'FAR' });
+    expect(urgent.handover?.assessmentClock).toEqual({ startsOn: '2026-11-20', basis: 'report_of_concern', unitId: 'FAR-INV' });
+    const view = await pressAs(bot, investigator1, 'handover.view', { caseId: urgent.id });
+    expect(textOf(view.card)).toContain('14-dagarsgränsen räknas från 2026-11-20, då orosanmälan kom in till socialtjänsten');
+    expect(textOf(view.card)).toContain('Förhandsbedömning senast 2026-12-04 (10 dagar kvar)');
+    await pressAs(bot, investigator1, 'handover.forward', { caseId: urgent.id, version: urgent.version, toUnitId: 'SKA-INV', forwardReason: 'pupil_lives_elsewhere' });
+    const forwarded = await storedCase(bot, urgent.id);
+    expect(forwarded.handover).toMatchObject({ unitId: 'SKA-INV', assessmentClock: { startsOn: '2026-11-20', basis: 'report_of_concern' } });
+    const atSka = await pressAs(bot, stranger, 'handover.view', { caseId: urgent.id });
+    expect(textOf(atSka.card)).toContain('Förhandsbedömning senast 2026-12-04');
+  });
 });

@@ -5,6 +5,8 @@ import { aReportPayload, aSchoolIn, inputValues } from '../support/report-payloa
 import { RunningBot } from '../support/running-bot';
 import { attentionTexts, cardOf, TeamsClient, textOf } from '../support/teams-client';
 import { loadSampleDirectory } from '../support/test-directory';
+import { pressAs } from '../support/team-inboxes';
+import { catalogue } from '../../src/adapters/teams/i18n/i18n';
 
 const dir = loadSampleDirectory();
 const farsta = aSchoolIn(dir, 'FAR');
@@ -145,3 +147,75 @@ describe('a teacher reports worrying absence through the card, over real HTTP', 
     expect(bot.logs.lines.some((l) => /"QZ"/.test(l))).toBe(false);
   });
 });
+
+describe("the pupil's home district is the reporter's choice, never a guess", () => {
+  const sv = catalogue('sv');
+  let bot: RunningBot;
+  let teacher: TeamsClient;
+  const stored = () => bot.store.listCasesByReporter('11111111-2222-4333-8444-555555555555', aTeacher(5).aadObjectId, 10);
+
+  beforeEach(async () => {
+    bot = await new RunningBot().start();
+    teacher = new TeamsClient(bot, aTeacher(5));
+  });
+  afterEach(async () => {
+    await bot.stop();
+  });
+
+  it('offers the 11 districts, another municipality and "don\'t know", with nothing preselected', async () => {
+    const card = cardOf((await teacher.say('anmäl'))[0]);
+    expect(inputValues(card).homeDistrict ?? '').toBe('');
+    const choices = choicesOf(card, 'homeDistrict');
+    expect(choices).toEqual([...dir.districts.map((d) => d.code), 'other_municipality', 'unknown']);
+  });
+
+  it.each([
+    ['without a choice', ''],
+    ['with the "same as the school" default of an older card', 'same'],
+  ])('sends a report %s back with every value kept and a message under the field', async (_name, homeDistrict) => {
+    const payload = aReportPayload(farsta, { homeDistrict, suspectedHarm: 'true', concernReportedOn: '2026-11-20' });
+    const result = await teacher.press('report.submit', payload);
+    const values = inputValues(result.card);
+    for (const [id, value] of Object.entries(payload)) if (id !== 'formId' && id !== 'homeDistrict') expect(String(values[id] ?? ''), `input ${id}`).toBe(value);
+    expect(attentionTexts(result.card)).toContain(sv.fieldErrors.home_district_required);
+    expect(await stored()).toHaveLength(0);
+  });
+
+  it('flags "don\'t know" on a report of suspected harm instead of sending it to the school\'s district, and tells everyone', async () => {
+    const result = await teacher.press('report.submit', aReportPayload(farsta, { homeDistrict: 'unknown', suspectedHarm: 'true', concernReportedOn: '2026-11-20' }));
+    const confirmation = textOf(result.card);
+    expect(confirmation).toContain(sv.reportConfirmation.homeUnknown);
+    expect(confirmation).toContain(sv.reportConfirmation.urgentTextNoUnit);
+    const farChannel = dir.districts.find((d) => d.code === 'FAR')?.concernReportChannel.sv ?? 'missing';
+    expect(confirmation).toContain(sv.report.channel.unknownHome.replace('{channel}', farChannel));
+
+    const [c] = await stored();
+    expect(c?.routing).toMatchObject({ urgent: true, flags: ['home_district_unknown'] });
+    expect(c?.routing.investigationUnitId).toBeUndefined();
+    expect(c?.routing.homeDistrictCode).toBeUndefined();
+    expect(c?.routing.reasons).toContainEqual({ code: 'home_district_unknown' });
+    expect(c?.handover).toBeUndefined();
+
+    const worker = dir.sstTeams.find((t) => t.id === farsta.sstTeamId)?.members[0]?.id ?? 'missing';
+    const teamView = await pressAs(bot, { aadObjectId: worker, name: 'Test' }, 'case.view', { caseId: c?.id });
+    expect(textOf(teamView.card)).toContain(sv.routingReasons.home_district_unknown);
+    expect(textOf(teamView.card)).toContain(sv.caseCard.homeUnknown);
+  });
+});
+
+/** The `value`s of a ChoiceSet's choices, in order. */
+function choicesOf(card: unknown, id: string): string[] {
+  const found: string[][] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (typeof node === 'object' && node !== null) {
+      if (Reflect.get(node, 'id') === id) {
+        const choices: unknown = Reflect.get(node, 'choices');
+        if (Array.isArray(choices)) found.push(choices.map((ch: unknown) => String(Reflect.get(Object(ch), 'value'))));
+      }
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(card);
+  return found[0] ?? [];
+}

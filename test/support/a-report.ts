@@ -1,6 +1,13 @@
 import type { ReportDraft } from '../../src/domain/report/report';
+import { findSchool } from '../../src/domain/routing/directory';
+import { loadSampleDirectory } from './test-directory';
 
-/** A valid report draft; override what a test is about: `aReport({ yearGroup: 10 })`. */
+const sample = loadSampleDirectory();
+
+/**
+ * A valid report draft; override what a test is about: `aReport({ yearGroup: 10 })`. The pupil lives in the
+ * school's district (of the sample directory) unless a test says otherwise.
+ */
 export function aReport(schoolId: string, overrides: Partial<ReportDraft> = {}): ReportDraft {
   return {
     schoolId,
@@ -8,7 +15,7 @@ export function aReport(schoolId: string, overrides: Partial<ReportDraft> = {}):
     pupilInitials: 'KL',
     yearGroup: 7,
     protectedIdentity: false,
-    homeDistrict: { kind: 'same' },
+    homeDistrict: { kind: 'district', district: findSchool(sample, schoolId)?.districtCode ?? 'FAR' },
     absence: {
       from: '2026-09-01',
       to: '2026-11-20',

@@ -14,7 +14,7 @@ export function aReportPayload(
     pupilInitials: 'KL',
     yearGroup: '7',
     protectedIdentity: 'false',
-    homeDistrict: 'same',
+    homeDistrict: school.districtCode,
     absenceFrom: '2026-09-01',
     absenceTo: '2026-11-20',
     absenceTotal: '32',

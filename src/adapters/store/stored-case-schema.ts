@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AuditEntry } from '../../app/ports';
 import { caseHistoryTypes, caseOutcomes, caseStates, type Case } from '../../domain/case/case';
-import { forwardReasons, handoverOutcomes, handoverStates, legalGrounds } from '../../domain/handover/handover';
+import { assessmentClockBases, forwardReasons, handoverOutcomes, handoverStates, legalGrounds } from '../../domain/handover/handover';
 import {
   absencePatterns,
   concerns,
@@ -33,6 +33,7 @@ const routingReasonSchema = z.discriminatedUnion('code', [
     })
     .strict(),
   z.object({ code: z.literal('other_municipality') }).strict(),
+  z.object({ code: z.literal('home_district_unknown') }).strict(),
   z.object({ code: z.literal('urgent_to_investigation') }).strict(),
 ]);
 
@@ -44,7 +45,7 @@ const routingSchema = z
     homeDistrictCode: z.string().optional(),
     investigationUnitId: z.string().optional(),
     urgent: z.boolean(),
-    flags: z.array(z.enum(['no_sst_team', 'other_municipality'])),
+    flags: z.array(z.enum(['no_sst_team', 'other_municipality', 'home_district_unknown'])),
     reasons: z.array(routingReasonSchema),
   })
   .strict();
@@ -104,6 +105,8 @@ const handoverSchema = z
     handedOverBy: z.string(),
     handedOverAt: z.string(),
     receivedOn: z.string(),
+    // Optional: handovers stored before the clock was recorded count from receivedOn (deadlines.ts).
+    assessmentClock: z.object({ startsOn: z.string(), basis: z.enum(assessmentClockBases), unitId: z.string() }).strict().optional(),
     acknowledgement: z.object({ responsibleId: z.string(), recordedBy: z.string(), at: z.string() }).strict().optional(),
     outcome: z.object({ outcome: z.enum(handoverOutcomes), by: z.string(), at: z.string() }).strict().optional(),
     forwards: z.array(

@@ -1,6 +1,7 @@
 import { err, ok, type FieldError, type Result } from '../errors';
 import type { DomainEvent } from '../events';
 import { checkFreeText } from '../free-text/check-free-text';
+import { startAssessmentClock } from '../handover/deadlines';
 import type { Handover, LegalGround } from '../handover/handover';
 import { findInvestigationUnit } from '../routing/directory';
 import type { Case } from './case';
@@ -58,6 +59,9 @@ export function handOver(
     handedOverBy: ctx.actorId,
     handedOverAt: ctx.at,
     receivedOn: ctx.today,
+    // The team's own handover: the unit receives it today. The reporter's report of concern, if any, started
+    // the clock of the intake handover, which the summary above joins instead (I3).
+    assessmentClock: startAssessmentClock(unitId, ctx.today),
     forwards: [],
     inputRequests: [],
   };

@@ -6,6 +6,7 @@ import { answerQuestion, askQuestion, checkQuestionText, type QuestionField } fr
 import { err, ok, type FieldError, type Result, type RuleViolation } from '../errors';
 import type { DomainEvent } from '../events';
 import { findInvestigationUnit, type Directory } from '../routing/directory';
+import { assessmentClockAfterForward, assessmentClockOf } from './deadlines';
 import type { ForwardReason, Handover, HandoverOutcome, HandoverState, LegalGround } from './handover';
 
 export type HandoverAction =
@@ -84,10 +85,18 @@ export function applyHandoverAction(c: Case, action: HandoverAction, ctx: Action
     }
     case 'forward': {
       if (action.toUnitId === h.unitId) return rule('same_unit');
-      if (findInvestigationUnit(ctx.directory, action.toUnitId) === undefined) return rule('unknown_unit');
+      const toUnit = findInvestigationUnit(ctx.directory, action.toUnitId);
+      if (toUnit === undefined) return rule('unknown_unit');
       const forward = { fromUnitId: h.unitId, toUnitId: action.toUnitId, reason: action.reason, by: ctx.actorId, at: ctx.at };
       const { acknowledgement: _dropped, ...rest } = h;
-      const next: Handover = { ...rest, state: to, unitId: action.toUnitId, receivedOn: ctx.today, forwards: [...h.forwards, forward] };
+      const assessmentClock = assessmentClockAfterForward(
+        assessmentClockOf(h),
+        findInvestigationUnit(ctx.directory, h.unitId),
+        toUnit,
+        ctx.today,
+        ctx.directory.initialAssessment.forwardToOtherDistrictRestarts,
+      );
+      const next: Handover = { ...rest, state: to, unitId: action.toUnitId, receivedOn: ctx.today, assessmentClock, forwards: [...h.forwards, forward] };
       return done(
         next,
         'handover_forwarded',

@@ -60,6 +60,24 @@ export interface SstInvitation {
   at: string;
 }
 
+/**
+ * Why the 14-day initial assessment (I3) counts from `startsOn`:
+ * - `report_of_concern`: suspected harm; social services received the reporter's own report of concern on the
+ *   date the reporter gave (`concernReportedOn`), before or apart from this bot;
+ * - `handover_arrival`: the team's handover reached the unit (`unitId`) that day;
+ * - `forward_restart`: a forward reached `unitId` of another district committee, and the directory says a
+ *   forward between committees restarts the clock (`initialAssessment.forwardToOtherDistrictRestarts`).
+ */
+export const assessmentClockBases = ['report_of_concern', 'handover_arrival', 'forward_restart'] as const;
+export type AssessmentClockBasis = (typeof assessmentClockBases)[number];
+
+export interface AssessmentClock {
+  startsOn: CalendarDate;
+  basis: AssessmentClockBasis;
+  /** The unit at which the clock started (for `report_of_concern`: the unit the bot's urgent handover reached). */
+  unitId: string;
+}
+
 export interface Handover {
   state: HandoverState;
   /** The investigation unit the handover is at now; only its contacts and managers act on it. */
@@ -71,11 +89,13 @@ export interface Handover {
   legalGround: LegalGround;
   handedOverBy: string;
   handedOverAt: string;
-  /**
-   * The date it arrived at the current unit (Europe/Stockholm). The 14-day initial-assessment ceiling counts
-   * from here (I3); a forward to another district's unit (another committee) restarts it there.
-   */
+  /** The date it arrived at the current unit (Europe/Stockholm). */
   receivedOn: CalendarDate;
+  /**
+   * Where the 14-day initial-assessment ceiling counts from, and why (./deadlines.ts `assessmentClockOf`).
+   * Absent only on handovers stored before the clock was recorded: those count from `receivedOn`.
+   */
+  assessmentClock?: AssessmentClock;
   acknowledgement?: Acknowledgement;
   outcome?: ReportedOutcome;
   forwards: Forward[];

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../calendar/calendar-date';
 import type { NewCase } from '../case/case';
+import { startAssessmentClock } from './deadlines';
 import type { Handover } from './handover';
 
 /**
@@ -7,7 +8,8 @@ import type { Handover } from './handover';
  * urgent handover, in parallel with the school-social team (domain.md F2, I2): it does not wait for the team
  * to take the case. The reporter has made their own report of concern (the form asks for its date); this
  * handover makes sure the unit sees the case the same working day. It rests on the duty to report (L19c).
- * The team may add its summary later. Returns the case unchanged when there is no unit to hand over to
+ * The team may add its summary later. The 14-day initial assessment counts from the day the reporter's report
+ * of concern reached social services (`concernReportedOn`), not from `receivedOn` (I3). Returns the case unchanged when there is no unit to hand over to
  * (another municipality) or no suspected harm.
  */
 export function withUrgentIntakeHandover(c: NewCase, receivedOn: CalendarDate): NewCase {
@@ -22,6 +24,7 @@ export function withUrgentIntakeHandover(c: NewCase, receivedOn: CalendarDate): 
     handedOverBy: c.reporterId,
     handedOverAt: c.createdAt,
     receivedOn,
+    assessmentClock: startAssessmentClock(unitId, receivedOn, c.concernReportedOn),
     forwards: [],
     inputRequests: [],
   };

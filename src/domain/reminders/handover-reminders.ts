@@ -1,7 +1,7 @@
 import { addCalendarDays } from '../calendar/calendar-date';
 import type { Case } from '../case/case';
 import { pendingQuestion } from '../case/question';
-import { arrivedAtCurrentUnit } from '../handover/deadlines';
+import { arrivedAtCurrentUnit, assessmentClockOf } from '../handover/deadlines';
 import { isHandoverOpen, type Handover } from '../handover/handover';
 import type { PlannedReminder } from './reminder';
 import { afterWorkingDays, endOfSameWorkingDay, hoursLaterSameDay, workingDayStartNoLaterThan } from './reminder-due';
@@ -44,18 +44,21 @@ export function unacknowledgedHandoverReminders(c: Case, planning: ReminderPlann
 }
 
 /**
- * An acknowledged ordinary handover whose initial assessment is not decided: the responsible person is
- * reminded on the configured calendar days after receipt, ahead of the 14-day ceiling (I3). A day that is not
- * a working day moves to the working day before it. Days already past when it was acknowledged are skipped.
+ * An acknowledged handover, ordinary or urgent, whose initial assessment is not decided: the responsible person
+ * is reminded on the configured calendar days after the clock started, ahead of the 14-day ceiling (I3). For
+ * suspected harm the clock starts on the day the report of concern reached social services, which may be days
+ * before the handover. A day that is not a working day moves to the working day before it. Days already past
+ * when it was acknowledged are skipped.
  */
 export function initialAssessmentReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
   const h = c.handover;
-  if (h === undefined || h.state !== 'acknowledged' || h.urgent || h.acknowledgement === undefined) return [];
+  if (h === undefined || h.state !== 'acknowledged' || h.acknowledgement === undefined) return [];
+  const { startsOn } = assessmentClockOf(h);
   const { remindOnDays } = settingsFor(planning, unitDistrict(c, h, planning)).initialAssessment;
   const recipient = { kind: 'person', userId: h.acknowledgement.responsibleId } as const;
   const series = remindOnDays.map((day) =>
     planned(c, 'initial_assessment', 'reminder', `${arrivalSubject(h)}:day-${day}`, recipient,
-      workingDayStartNoLaterThan(addCalendarDays(h.receivedOn, day), planning.rules)),
+      workingDayStartNoLaterThan(addCalendarDays(startsOn, day), planning.rules)),
   );
   return currentOccurrences(series, planning.now, planning.localTimeOf(h.acknowledgement.at));
 }

@@ -25,8 +25,11 @@ export const yearGroups = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 export type YearGroup = (typeof yearGroups)[number];
 
 /** Where the pupil lives, as the reporter answered; a district is given by code or (legacy) name. */
+/**
+ * Where the pupil lives, as the reporter answered: one of the districts, another municipality, or "don't know".
+ * There is no default: with school choice the school's district says nothing about the home (domain.md L9).
+ */
 export type HomeDistrictAnswer =
-  | { kind: 'same' }
   | { kind: 'district'; district: string }
   | { kind: 'other_municipality' }
   | { kind: 'unknown' };
@@ -62,7 +65,8 @@ export interface ReportDraft {
   pupilInitials: string;
   yearGroup: YearGroup;
   protectedIdentity: boolean;
-  homeDistrict: HomeDistrictAnswer;
+  /** Undefined when the reporter chose nothing: the form comes back and asks (rules.ts). */
+  homeDistrict?: HomeDistrictAnswer;
   absence: Absence;
   concerns: Concern[];
   steps: SchoolSteps;

@@ -77,7 +77,9 @@ export function checkReport(r: ReportDraft, dir: Directory, today: string): Fiel
     errors.push({ field: 'pupilInitials', code: 'too_long', params: { max: limits.initialsMaxLength } });
   else if (!initialsShape.test(initials)) errors.push({ field: 'pupilInitials', code: 'invalid' });
 
-  if (r.homeDistrict.kind === 'district' && !resolveDistrict(dir, r.homeDistrict.district))
+  // The reporter must say where the pupil lives (or that they do not know): nothing is guessed from the school.
+  if (r.homeDistrict === undefined) errors.push({ field: 'homeDistrict', code: 'home_district_required' });
+  else if (r.homeDistrict.kind === 'district' && !resolveDistrict(dir, r.homeDistrict.district))
     errors.push({ field: 'homeDistrict', code: 'unknown_district' });
 
   const a = r.absence;

@@ -1,4 +1,5 @@
 import type { CalendarSettings } from '../calendar/calendar-rules';
+import type { LegalGround } from '../handover/handover';
 import type { RetentionSettings } from '../retention/retention';
 import type { ReminderConfig } from '../reminders/reminder-settings';
 /**
@@ -29,6 +30,11 @@ export interface District {
   /** SST+ (intensive support) is offered here (municipal schools only, domain.md D15). */
   intensiveSupport: boolean;
   investigationUnitId: string;
+  /**
+   * This district's unit takes reports about pupils at its schools whose home district the reporter does not
+   * know (a city decision). False: such reports go to no unit and are flagged; nothing is guessed.
+   */
+  takesUnknownHomeDistrict: boolean;
   /** Used when no school-social team serves a school of this district yet. */
   fallbackContact: PersonRef;
   /** Where a mandatory report of concern (orosanmälan) is made for children living here. */
@@ -81,6 +87,19 @@ export interface SupportThresholds {
 export interface LegalReferences {
   reportingDuty: LocalizedText;
   absenceInvestigation: LocalizedText;
+  /** What each legal ground means when the team hands a case over to the unit (duty to report, L19). */
+  handoverGrounds: Readonly<Record<LegalGround, LocalizedText>>;
+  /** What each legal ground means when the unit invites the team into an investigation (duty to provide information). */
+  invitationGrounds: Readonly<Record<LegalGround, LocalizedText>>;
+}
+
+/**
+ * The initial-assessment clock (domain.md I3) where the law leaves the city a choice. A forward within one
+ * district committee never restarts it (that committee received the report); whether a forward to another
+ * district's committee restarts it is the city's call, default no: the clock keeps running from the report.
+ */
+export interface InitialAssessmentSettings {
+  forwardToOtherDistrictRestarts: boolean;
 }
 
 export interface Directory {
@@ -97,6 +116,7 @@ export interface Directory {
   /** When reminders and escalations fall due: city-wide defaults and per-district overrides. */
   reminders: ReminderConfig;
   legal: LegalReferences;
+  initialAssessment: InitialAssessmentSettings;
   /**
    * How long each owning authority keeps a closed case's personal fields (its culling decision). Absent:
    * nothing is erased, since records may not be destroyed without a decision (domain.md L27).

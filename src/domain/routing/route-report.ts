@@ -1,7 +1,11 @@
 import { isUpperSecondary, type HomeDistrictAnswer, type YearGroup } from '../report/report';
 import { findSchool, findSstTeam, resolveDistrict, type Directory } from './directory';
 
-export type RoutingFlag = 'no_sst_team' | 'other_municipality';
+/**
+ * Routes that need a person's attention. `home_district_unknown`: the reporter does not know where the pupil
+ * lives; nothing was guessed, and the team and (where the directory routes it) the unit see it plainly.
+ */
+export type RoutingFlag = 'no_sst_team' | 'other_municipality' | 'home_district_unknown';
 
 /** Why a case went where it went; stored on the case and shown on its card (explainable routing). */
 export type RoutingReason =
@@ -11,6 +15,7 @@ export type RoutingReason =
   | { code: 'investigation_by_home_district'; districtCode: string; unitId: string }
   | { code: 'investigation_by_school_district'; districtCode: string; unitId: string; because: 'same' | 'unknown' }
   | { code: 'other_municipality' }
+  | { code: 'home_district_unknown' }
   | { code: 'urgent_to_investigation' };
 
 export interface RoutingDecision {
@@ -39,8 +44,9 @@ export interface RoutingInput {
 
 /**
  * Routes a report: the SST team is chosen by the school, the investigation unit by the pupil's home
- * district (unknown or same → the school's district; another municipality → no unit, flagged).
- * Returns undefined only for a school that is not in the directory.
+ * district (domain.md L9). Another municipality: no unit, flagged. Unknown home: flagged and never guessed;
+ * it goes to the school district's unit only where the directory says that unit takes such reports
+ * (`takesUnknownHomeDistrict`), otherwise to no unit. Returns undefined only for a school not in the directory.
  */
 export function routeReport(input: RoutingInput, dir: Directory): RoutingDecision | undefined {
   const school = findSchool(dir, input.schoolId);
@@ -72,22 +78,24 @@ export function routeReport(input: RoutingInput, dir: Directory): RoutingDecisio
     flags.push('other_municipality');
     reasons.push({ code: 'other_municipality' });
   } else {
+    // A district name that resolves to nothing tells us no more than "don't know" does.
     const homeDistrict = home.kind === 'district' ? resolveDistrict(dir, home.district) : undefined;
-    const district = homeDistrict ?? resolveDistrict(dir, school.districtCode);
-    if (district) {
-      decision.homeDistrictCode = district.code;
-      decision.investigationUnitId = district.investigationUnitId;
+    if (homeDistrict) {
+      decision.homeDistrictCode = homeDistrict.code;
+      decision.investigationUnitId = homeDistrict.investigationUnitId;
+      const at = { districtCode: homeDistrict.code, unitId: homeDistrict.investigationUnitId };
       reasons.push(
-        homeDistrict && homeDistrict.code !== school.districtCode
-          ? { code: 'investigation_by_home_district', districtCode: district.code, unitId: district.investigationUnitId }
-          : {
-              code: 'investigation_by_school_district',
-              districtCode: district.code,
-              unitId: district.investigationUnitId,
-              // A district name that resolves to nothing tells us no more than "unknown" does.
-              because: homeDistrict || home.kind === 'same' ? 'same' : 'unknown',
-            },
+        homeDistrict.code === school.districtCode
+          ? { code: 'investigation_by_school_district', ...at, because: 'same' }
+          : { code: 'investigation_by_home_district', ...at },
       );
+    } else {
+      flags.push('home_district_unknown');
+      const schoolDistrict = resolveDistrict(dir, school.districtCode);
+      if (schoolDistrict?.takesUnknownHomeDistrict === true) {
+        decision.investigationUnitId = schoolDistrict.investigationUnitId;
+        reasons.push({ code: 'investigation_by_school_district', districtCode: schoolDistrict.code, unitId: schoolDistrict.investigationUnitId, because: 'unknown' });
+      } else reasons.push({ code: 'home_district_unknown' });
     }
   }
 

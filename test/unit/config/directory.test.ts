@@ -206,3 +206,26 @@ describe('retention periods in the directory', () => {
     expect(errors).toContain('stockholm.yaml: retention.social_committee: unknown key (check the spelling)');
   });
 });
+
+describe('the initial-assessment clock setting in the directory', () => {
+  const parsed = (raw: unknown): Directory | undefined => {
+    const result = parseDirectory(raw, file);
+    return result.ok ? result.directory : undefined;
+  };
+
+  it.each<[string, unknown, boolean]>([
+    ['the sample, which spells out the default', sample.initialAssessment, false],
+    ['a file without the section', undefined, false],
+    ['a section without the key', {}, false],
+    ['a city that decided a forward to another district restarts it', { forwardToOtherDistrictRestarts: true }, true],
+  ])('reads %s', (_name, section, restarts) => {
+    const { initialAssessment: _none, ...rest } = sample;
+    expect(parsed(section === undefined ? rest : { ...rest, initialAssessment: section })?.initialAssessment.forwardToOtherDistrictRestarts).toBe(restarts);
+  });
+
+  it('names a value that is not true or false', () => {
+    expect(errorsOf({ ...sample, initialAssessment: { forwardToOtherDistrictRestarts: 'yes' } })).toContain(
+      'stockholm.yaml: initialAssessment.forwardToOtherDistrictRestarts: Expected boolean, received string',
+    );
+  });
+});

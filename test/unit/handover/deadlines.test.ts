@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Handover } from '../../../src/domain/handover/handover';
+import type { AssessmentClock, Handover } from '../../../src/domain/handover/handover';
 import {
   arrivedAtCurrentUnit,
+  assessmentClockAfterForward,
+  assessmentClockOf,
   handoverDeadlines,
   initialAssessmentDeadline,
+  startAssessmentClock,
   urgentAcknowledgementDeadline,
 } from '../../../src/domain/handover/deadlines';
 import { stockholmCalendar } from '../calendar/stockholm-calendar';
@@ -56,6 +59,7 @@ describe('deadline values for the handover card', () => {
 
   it('shows the 14-day ceiling with days left, and the same-day acknowledgement while urgent and pending', () => {
     expect(handoverDeadlines(aHandover(), arrivedAt, '2026-11-30', rules)).toEqual({
+      clock: { startsOn: '2026-11-24', basis: 'handover_arrival', unitId: 'FAR-INV' },
       initialAssessmentDue: '2026-12-08',
       initialAssessmentDaysLeft: 8,
       acknowledgeBy: { kind: 'same_working_day', due: { date: '2026-11-24', time: '17:00' }, outsideWorkingHours: false },
@@ -73,13 +77,54 @@ describe('deadline values for the handover card', () => {
     expect(handoverDeadlines(h, arrivedAt, '2026-11-24', rules).acknowledgeBy).toBeUndefined();
   });
 
-  it('counts from the arrival at the current unit after a forward', () => {
+  it('counts from where the clock started, not from the arrival at the current unit after a forward', () => {
     const forwarded = aHandover({
       receivedOn: '2026-11-26',
+      assessmentClock: { startsOn: '2026-11-24', basis: 'handover_arrival', unitId: 'FAR-INV' },
       forwards: [{ fromUnitId: 'FAR-INV', toUnitId: 'SKA-INV', reason: 'pupil_lives_elsewhere', by: 'inv-1', at: '2026-11-26T08:00:00.000Z' }],
     });
     expect(arrivedAtCurrentUnit(forwarded)).toBe('2026-11-26T08:00:00.000Z');
     expect(arrivedAtCurrentUnit(aHandover())).toBe('2026-11-24T09:00:00.000Z');
-    expect(handoverDeadlines(forwarded, arrivedAt, '2026-11-26', rules).initialAssessmentDue).toBe('2026-12-10');
+    expect(handoverDeadlines(forwarded, arrivedAt, '2026-11-26', rules).initialAssessmentDue).toBe('2026-12-08');
+  });
+
+  it('counts a report of suspected harm from the day the report of concern reached social services', () => {
+    const intake = aHandover({ receivedOn: '2026-11-24', assessmentClock: startAssessmentClock('FAR-INV', '2026-11-24', '2026-11-20') });
+    expect(handoverDeadlines(intake, arrivedAt, '2026-11-24', rules)).toMatchObject({
+      clock: { startsOn: '2026-11-20', basis: 'report_of_concern', unitId: 'FAR-INV' },
+      initialAssessmentDue: '2026-12-04',
+      initialAssessmentDaysLeft: 10,
+    });
+  });
+
+  it('counts a handover stored before clocks were recorded from its arrival at the unit', () => {
+    expect(assessmentClockOf(aHandover())).toEqual({ startsOn: '2026-11-24', basis: 'handover_arrival', unitId: 'FAR-INV' });
+  });
+});
+
+describe('where the 14-day clock starts (domain.md I3)', () => {
+  it.each<[string, string | undefined, AssessmentClock]>([
+    ["a report of suspected harm: the reporter's report of concern reached social services", '2026-11-20', { startsOn: '2026-11-20', basis: 'report_of_concern', unitId: 'FAR-INV' }],
+    ['a report of concern made the same day', '2026-11-24', { startsOn: '2026-11-24', basis: 'report_of_concern', unitId: 'FAR-INV' }],
+    ["the team's own handover: it reached the unit", undefined, { startsOn: '2026-11-24', basis: 'handover_arrival', unitId: 'FAR-INV' }],
+  ])('for %s', (_label, concernReportedOn, clock) => {
+    expect(startAssessmentClock('FAR-INV', '2026-11-24', concernReportedOn)).toEqual(clock);
+  });
+});
+
+describe('a forward and the 14-day clock', () => {
+  const started: AssessmentClock = { startsOn: '2026-11-20', basis: 'report_of_concern', unitId: 'FAR-INV' };
+  const far = { id: 'FAR-INV', districtCode: 'FAR' };
+  const farSecond = { id: 'FAR-INV-2', districtCode: 'FAR' };
+  const ska = { id: 'SKA-INV', districtCode: 'SKA' };
+  const restarted: AssessmentClock = { startsOn: '2026-11-26', basis: 'forward_restart', unitId: 'SKA-INV' };
+  it.each<[string, { districtCode: string } | undefined, { id: string; districtCode: string }, boolean, AssessmentClock]>([
+    ['within one district committee, setting off', far, farSecond, false, started],
+    ['within one district committee, even with the setting on', far, farSecond, true, started],
+    ['to another district, by default', far, ska, false, started],
+    ['to another district when the directory says a forward restarts it', far, ska, true, restarted],
+    ['from a unit no longer in the directory, with the setting on', undefined, ska, true, restarted],
+  ])('%s', (_label, from, to, restarts, clock) => {
+    expect(assessmentClockAfterForward(started, from, to, '2026-11-26', restarts)).toEqual(clock);
   });
 });

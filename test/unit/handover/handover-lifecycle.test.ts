@@ -7,7 +7,7 @@ import {
   type HandoverAction,
   type HandoverActionType,
 } from '../../../src/domain/handover/handover-lifecycle';
-import { aCase, aContext, people } from '../../support/a-case';
+import { aCase, aContext, people, testDirectory } from '../../support/a-case';
 
 const pendingInput = { id: 'in-1', askedBy: people.farInvestigator1, askedAt: '2026-11-23T09:00:00.000Z', text: 'Hur har samarbetet med familjen gått?' };
 
@@ -127,6 +127,19 @@ describe('forwarding to another district', () => {
       },
     });
     expect(result.ok && result.value.case.handover?.acknowledgement).toBeUndefined();
+  });
+
+  const secondFarUnit = { id: 'FAR-INV-2', name: 'Farsta mottagning 2', districtCode: 'FAR', contacts: [], managers: [] };
+  const restarting = { ...testDirectory, initialAssessment: { forwardToOtherDistrictRestarts: true } };
+  const started = { startsOn: '2026-11-20', basis: 'report_of_concern', unitId: 'FAR-INV' } as const;
+  it.each([
+    ['to another district, by default: the clock runs on', testDirectory, 'SKA-INV', started],
+    ['to another district where the directory says a forward restarts it', restarting, 'SKA-INV', { startsOn: '2026-11-26', basis: 'forward_restart', unitId: 'SKA-INV' }],
+    ['within the same district committee, even with the setting on', { ...restarting, investigationUnits: [...restarting.investigationUnits, secondFarUnit] }, 'FAR-INV-2', started],
+  ])('forwards %s', (_label, directory, toUnitId, clock) => {
+    const c = handedOver(aHandover('acknowledged', { assessmentClock: started }));
+    const result = applyHandoverAction(c, { ...validAction.forward, toUnitId }, aContext(people.farInvestigator1, { today: '2026-11-26', directory }));
+    expect(result.ok && result.value.case.handover?.assessmentClock).toEqual(clock);
   });
 
   it('keeps an urgent handover urgent at the new unit', () => {

@@ -14,6 +14,11 @@ describe('the urgent handover made at intake', () => {
     expect(withUrgentIntakeHandover(urgentCase, '2026-11-23').history.at(-1)).toMatchObject({ type: 'handed_over', detail: { via: 'intake' } });
   });
 
+  it("starts the 14-day clock on the day the reporter's report of concern reached social services, not at intake", () => {
+    const h = withUrgentIntakeHandover(urgentCase, '2026-11-23').handover;
+    expect(h?.assessmentClock).toEqual({ startsOn: '2026-11-20', basis: 'report_of_concern', unitId: 'FAR-INV' });
+  });
+
   it.each([
     ['not urgent', aNewCase()],
     ['urgent but living in another municipality', { ...urgentCase, routing: { ...urgentCase.routing, investigationUnitId: undefined } }],
@@ -35,5 +40,18 @@ describe("the team's hand-over of a case that already went to the unit at intake
     expect(h).toMatchObject({ state: 'acknowledged', unitId: 'FAR-INV', summary: 'Skolan ser oro, familjen vill ha stöd.', urgent: true });
     expect(h?.acknowledgement?.responsibleId).toBe(people.farInvestigator1);
     expect(result.ok && result.value.case.state).toBe('handed_over');
+  });
+
+  it("keeps the clock of the reporter's report of concern when the team adds its summary", () => {
+    const base = aCase();
+    const urgentCase = { ...base, suspectedHarm: true, concernReportedOn: '2026-11-19', routing: { ...base.routing, urgent: true } };
+    const withIntake = { ...aCase(), ...withUrgentIntakeHandover(urgentCase, '2026-11-23'), state: 'assigned' as const, assigneeId: people.farMember1 };
+    const result = applyCaseAction(withIntake, { type: 'hand_over', summary: 'Skolan ser oro.', legalGround: 'reporting_duty' }, aContext(people.farMember1, { today: '2026-11-26' }));
+    expect(result.ok && result.value.case.handover?.assessmentClock).toEqual({ startsOn: '2026-11-19', basis: 'report_of_concern', unitId: 'FAR-INV' });
+  });
+
+  it("starts the clock of the team's own handover on the day it reaches the unit", () => {
+    const result = applyCaseAction(aCase({ state: 'assigned', assigneeId: people.farMember1 }), { type: 'hand_over', summary: 'Frånvaron ökar.', legalGround: 'consent' }, aContext(people.farMember1, { today: '2026-11-26' }));
+    expect(result.ok && result.value.case.handover?.assessmentClock).toEqual({ startsOn: '2026-11-26', basis: 'handover_arrival', unitId: 'FAR-INV' });
   });
 });

@@ -158,7 +158,27 @@ describe('the 14-day initial assessment (calendar days after receipt, ahead of t
   });
 
   it.each([
-    ['an urgent handover', acknowledged('2026-11-23T12:00:00.000Z', { urgent: true })],
+    [
+      "an urgent report of suspected harm: counted from the day the reporter's report of concern reached social services",
+      acknowledged('2026-11-23T12:00:00.000Z', { urgent: true, assessmentClock: { startsOn: '2026-11-19', basis: 'report_of_concern', unitId: 'FAR-INV' } }),
+      [`FAR-INV:0:day-7 → person:${people.farInvestigator1} @ 2026-11-26 08:00`, `FAR-INV:0:day-12 → person:${people.farInvestigator1} @ 2026-12-01 08:00`],
+    ],
+    [
+      'a forward that did not restart the clock: the new unit is reminded on the same days',
+      acknowledged('2026-11-26T12:00:00.000Z', {
+        unitId: 'SKA-INV',
+        acknowledgement: { responsibleId: people.skaInvestigator, recordedBy: people.skaInvestigator, at: '2026-11-26T12:00:00.000Z' },
+        receivedOn: '2026-11-26',
+        assessmentClock: { startsOn: '2026-11-23', basis: 'handover_arrival', unitId: 'FAR-INV' },
+        forwards: [{ fromUnitId: 'FAR-INV', toUnitId: 'SKA-INV', reason: 'pupil_lives_elsewhere', by: people.farInvestigator1, at: '2026-11-26T10:00:00.000Z' }],
+      }),
+      [`SKA-INV:1:day-7 → person:${people.skaInvestigator} @ 2026-11-30 08:00`, `SKA-INV:1:day-12 → person:${people.skaInvestigator} @ 2026-12-04 08:00`],
+    ],
+  ])('counts from where the clock started for %s', (_label, c, expected) => {
+    expect(rows(c, at('2026-11-26', '13:00'))).toEqual(expected);
+  });
+
+  it.each([
     ['a reported outcome', acknowledged('2026-11-23T12:00:00.000Z', { state: 'outcome_reported', outcome: { outcome: 'not_opened', by: 'x', at: '2026-11-24T10:00:00.000Z' } })],
   ])('has none for %s', (_label, c) => {
     expect(rows(c, at('2026-11-23', '13:00'))).toEqual([]);

@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { HomeDistrictAnswer, YearGroup } from '../../../src/domain/report/report';
-import type { Directory } from '../../../src/domain/routing/directory';
-import { routeReport, type RoutingInput } from '../../../src/domain/routing/route-report';
+import { findSchool, type Directory } from '../../../src/domain/routing/directory';
+import { routeReport, type RoutingDecision, type RoutingInput } from '../../../src/domain/routing/route-report';
 import { loadSampleDirectory } from '../../support/test-directory';
 
 const dir = loadSampleDirectory();
-const same: HomeDistrictAnswer = { kind: 'same' };
+const livesIn = (district: string): HomeDistrictAnswer => ({ kind: 'district', district });
+/** By default the pupil lives in the school's district, as the reporter chose it. */
 const input = (schoolId: string, overrides: Partial<RoutingInput> = {}): RoutingInput => ({
   schoolId,
   yearGroup: 7,
-  homeDistrict: same,
+  homeDistrict: livesIn(findSchool(dir, schoolId)?.districtCode ?? 'none'),
   suspectedHarm: false,
   ...overrides,
 });
-const livesIn = (district: string): HomeDistrictAnswer => ({ kind: 'district', district });
+/** The sample directory with `takesUnknownHomeDistrict` set for the given districts. */
+const takingUnknown = (...codes: string[]): Directory => ({
+  ...dir,
+  districts: dir.districts.map((d) => (codes.includes(d.code) ? { ...d, takesUnknownHomeDistrict: true } : d)),
+});
 
 describe('routing a report', () => {
   const everyDistrict: [string, string, string, string][] = [
@@ -67,16 +72,55 @@ describe('routing a report', () => {
     expect(decision?.reasons).toContainEqual({ code: 'investigation_by_home_district', districtCode: code, unitId });
   });
 
-  it.each<[string, HomeDistrictAnswer, 'same' | 'unknown']>([
-    ['the same district', same, 'same'],
-    ['the school’s district by name', livesIn('Farsta'), 'same'],
-    ['an unknown home', { kind: 'unknown' }, 'unknown'],
-    ['a district name that matches nothing', livesIn('Atlantis'), 'unknown'],
-  ])('uses the school’s district for the investigation side for %s', (_case, home, because) => {
+  it.each<[string, HomeDistrictAnswer]>([
+    ['by code', livesIn('FAR')],
+    ['by name', livesIn('Farsta')],
+  ])('says the pupil lives in the school’s district when the reporter chose it %s', (_how, home) => {
     const decision = routeReport(input('far-hokarangsskolan', { homeDistrict: home }), dir);
     expect(decision).toMatchObject({ homeDistrictCode: 'FAR', investigationUnitId: 'FAR-INV', flags: [] });
-    expect(decision?.reasons).toContainEqual({ code: 'investigation_by_school_district', districtCode: 'FAR', unitId: 'FAR-INV', because });
+    expect(decision?.reasons).toContainEqual({ code: 'investigation_by_school_district', districtCode: 'FAR', unitId: 'FAR-INV', because: 'same' });
   });
+});
+
+describe('routing a report whose reporter does not know where the pupil lives', () => {
+  const unknown: HomeDistrictAnswer = { kind: 'unknown' };
+  const flaggedOnly = (urgent: boolean): Partial<RoutingDecision> => ({
+    sstTeamId: 'FAR-SST-1',
+    urgent,
+    flags: ['home_district_unknown'],
+  });
+  const toSchoolUnit = (urgent: boolean): Partial<RoutingDecision> => ({
+    sstTeamId: 'FAR-SST-1',
+    investigationUnitId: 'FAR-INV',
+    urgent,
+    flags: ['home_district_unknown'],
+  });
+  const schoolUnitReason = { code: 'investigation_by_school_district', districtCode: 'FAR', unitId: 'FAR-INV', because: 'unknown' };
+
+  it.each<[string, HomeDistrictAnswer, boolean, Directory, Partial<RoutingDecision>, object[]]>([
+    ["\"don't know\", by default: no unit is guessed, flagged", unknown, false, dir, flaggedOnly(false), [{ code: 'home_district_unknown' }]],
+    ['suspected harm, by default: still urgent, but no unit is guessed, flagged', unknown, true, dir, flaggedOnly(true), [{ code: 'home_district_unknown' }]],
+    ['a district name that matches nothing: treated as not known', livesIn('Atlantis'), true, dir, flaggedOnly(true), [{ code: 'home_district_unknown' }]],
+    ['another district takes unknown homes: not this school’s', unknown, true, takingUnknown('SKA'), flaggedOnly(true), [{ code: 'home_district_unknown' }]],
+    ["\"don't know\" where the school's district takes such reports: its unit, flagged", unknown, false, takingUnknown('FAR'), toSchoolUnit(false), [schoolUnitReason]],
+    ['suspected harm where the school’s district takes such reports: urgent to its unit, flagged', unknown, true, takingUnknown('FAR'), toSchoolUnit(true), [schoolUnitReason, { code: 'urgent_to_investigation' }]],
+  ])('%s', (_case, home, suspectedHarm, directory, expected, reasons) => {
+    const decision = routeReport(input('far-hokarangsskolan', { homeDistrict: home, suspectedHarm }), directory);
+    expect(decision).toMatchObject(expected);
+    expect(decision?.homeDistrictCode).toBeUndefined();
+    expect(decision?.investigationUnitId).toBe(expected.investigationUnitId);
+    expect(decision?.reasons.slice(1)).toEqual(reasons);
+  });
+
+  it('does not record the school’s district as the home in any case', () => {
+    for (const directory of [dir, takingUnknown('FAR')])
+      expect(routeReport(input('far-hokarangsskolan', { homeDistrict: unknown, suspectedHarm: true }), directory)?.reasons).not.toContainEqual(
+        expect.objectContaining({ because: 'same' }),
+      );
+  });
+});
+
+describe('routing a report (continued)', () => {
 
   it('routes no investigation unit for a pupil from another municipality, and flags it', () => {
     const decision = routeReport(input('far-hokarangsskolan', { homeDistrict: { kind: 'other_municipality' } }), dir);
@@ -99,7 +143,8 @@ describe('routing a report', () => {
     const gymnasium = { id: 'hva-test-gymnasium', name: 'Testgymnasiet', districtCode: 'HVA', forms: ['upper_secondary' as const], organiser: 'municipal' as const };
     const withGymnasium: Directory = { ...dir, schools: [...dir.schools, gymnasium] };
     const decision = routeReport({ schoolId: gymnasium.id, homeDistrict: { kind: 'unknown' }, suspectedHarm: false }, withGymnasium);
-    expect(decision).toMatchObject({ sstTeamId: 'CITY-SS1', flags: [] });
+    expect(decision).toMatchObject({ sstTeamId: 'CITY-SS1' });
+    expect(decision?.flags).not.toContain('no_sst_team');
   });
 
   it('sends a compulsory-school pupil at a school without a team to the district’s fallback contact, and flags it', () => {

@@ -90,7 +90,7 @@ export function caseCardView(input: CaseCardInput) {
   const full = view.level === 'full';
   const now = { at: input.now, today: toStockholmLocal(input.now).date };
   const actions = viewer === undefined || view.level === 'none' ? undefined : offeredActions(viewer, c, input.duplicates, d, now);
-  const form = caseForm(input.form, actions, lang);
+  const form = caseForm(input.form, actions, d.legal, lang);
 
   const assignee = c.assigneeId === undefined ? l.assigneeNone : (personName(d, c.assigneeId) ?? l.assigneeUnknown);
   // A reporter's own view says what their messages and `mina ärenden` say: one policy (reporter-progress.ts).

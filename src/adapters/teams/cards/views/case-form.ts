@@ -1,4 +1,5 @@
 import { consentScopes } from '../../../../domain/report/report';
+import type { LegalReferences } from '../../../../domain/routing/directory';
 import type { FieldError } from '../../../../domain/errors';
 import { catalogue, type Lang } from '../../i18n/i18n';
 import type { OfferedActions } from './case-actions';
@@ -51,7 +52,7 @@ export interface CaseForm {
 const isFormField = (f: string): f is CaseFormField => (caseFormFields as readonly string[]).includes(f);
 
 /** The forms' choices and, for a rejected form the viewer may still submit, its values and per-field messages. */
-export function caseForm(rejected: RejectedForm | undefined, actions: OfferedActions | undefined, lang: Lang): CaseForm {
+export function caseForm(rejected: RejectedForm | undefined, actions: OfferedActions | undefined, legal: LegalReferences, lang: Lang): CaseForm {
   const cat = catalogue(lang);
   const offeredFor: Readonly<Record<string, boolean>> = {
     'case.ask': actions?.ask === true,
@@ -87,7 +88,8 @@ export function caseForm(rejected: RejectedForm | undefined, actions: OfferedAct
       consentGivers: choicesOf(actions?.consentGivers ?? [], cat.consentGivers),
       consentScopes: choicesOf(consentScopes, cat.consentScopes),
       outcomes: choicesOf(actions?.outcomes ?? [], cat.caseOutcomes),
-      handoverGrounds: choicesOf(actions?.handoverGrounds ?? [], cat.handoverGroundChoices),
+      // The ground's legal meaning comes from the directory, so that a corrected text needs no release.
+      handoverGrounds: (actions?.handoverGrounds ?? []).map((g) => ({ value: g, title: legal.handoverGrounds[g][lang] })),
     },
   };
 }

@@ -146,7 +146,7 @@ export function handoverSection(c: Case, view: CaseView, d: Directory, lang: Lan
     ['handover', { title: l.handoverUnit, value: unitName(d, h.unitId) }],
     ['handover', { title: l.handoverState, value: handoverStateText(h, d, lang) }],
     ['handover', { title: l.handoverAt, value: stockholmDate(h.handedOverAt) }],
-    ['handover', { title: l.legalGround, value: cat.legalGrounds[h.legalGround] }],
+    ['handover', { title: l.legalGround, value: d.legal.handoverGrounds[h.legalGround][lang] }],
   ]);
   const due = assessmentDueOf(h, today);
   const invitation = invitationText(h, d, lang);
@@ -179,9 +179,12 @@ export function routingLines(c: Case, d: Directory, lang: Lang): Line[] {
       case 'investigation_by_home_district':
         return { text: fill(l.investigation_by_home_district, { district: districtName(d, r.districtCode), unit: unitName(d, r.unitId) }), color: 'default' };
       case 'investigation_by_school_district': {
+        // "Unknown" is a flag, never a guess: the directory sent it to the school district's unit (route-report.ts).
         const text = r.because === 'same' ? l.investigation_by_school_district_same : l.investigation_by_school_district_unknown;
-        return { text: fill(text, { district: districtName(d, r.districtCode), unit: unitName(d, r.unitId) }), color: 'default' };
+        return { text: fill(text, { district: districtName(d, r.districtCode), unit: unitName(d, r.unitId) }), color: r.because === 'same' ? 'default' : 'warning' };
       }
+      case 'home_district_unknown':
+        return { text: l.home_district_unknown, color: 'warning' };
       case 'other_municipality':
         return { text: l.other_municipality, color: 'warning' };
       case 'urgent_to_investigation':

@@ -9,12 +9,13 @@ import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { maxRefreshUsers } from './case-card';
 import { stockholmDate } from './case-age';
 import { absenceSection, consentSection, factsFor, pupilSection, stepsSection, type Fact } from './case-sections';
-import { personName, unitName } from './directory-names';
+import { districtName, personName, unitName } from './directory-names';
 import { noHandoverActions, offeredHandoverActions } from './handover-actions';
 import { handoverForm } from './handover-form';
 import {
   acknowledgeByText,
   acknowledgementLines,
+  assessmentClockText,
   assessmentDueLine,
   assessmentDueOf,
   awaitsAssessment,
@@ -93,6 +94,8 @@ export function handoverCardView(input: HandoverCardInput) {
     ...(ack === undefined ? [] : [{ text: acknowledgeByText(ack, today, lang), color: 'attention' as const }]),
     ...(running && due !== undefined ? [assessmentDueLine(due.initialAssessmentDue, due.initialAssessmentDaysLeft, lang)] : []),
   ];
+  // Where the 14 days count from and why, then that it is a ceiling.
+  const clockNote = running && due !== undefined ? `${assessmentClockText(due.clock, d, lang)} ${cat.handover.assessmentNote}` : '';
   const outOfHours = ack?.outsideWorkingHours === true && hd !== undefined ? outOfHoursText(d, hd, lang) : '';
 
   const headerFacts: Fact[] =
@@ -104,7 +107,7 @@ export function handoverCardView(input: HandoverCardInput) {
           { title: l.state, value: hd.state === 'acknowledged' ? cat.handoverStates.acknowledged : handoverStateText(hd, d, lang) },
           { title: l.handedOverAt, value: stockholmDate(hd.handedOverAt) },
           ...(hd.forwards.length > 0 ? [{ title: l.receivedOn, value: hd.receivedOn }] : []),
-          { title: l.legalGround, value: cat.legalGrounds[hd.legalGround] },
+          { title: l.legalGround, value: d.legal.handoverGrounds[hd.legalGround][lang] },
           ...factsFor(view, [['assignee', { title: l.teamWorker, value: teamWorker(c, d, lang) }]]),
         ];
   const summaryShown = hd !== undefined && view.fields.includes('handover_summary');
@@ -124,7 +127,6 @@ export function handoverCardView(input: HandoverCardInput) {
       required: cat.fieldErrors.required,
       formErrorSummary: cat.caseCard.formErrorSummary,
       acknowledgedNote: cat.handover.acknowledgedNote,
-      assessmentNote: cat.handover.assessmentNote,
       inputQuestionInput: fill(l.inputQuestionInput, { max: questionTextMaxLength }),
       inviteHint: fill(l.inviteHint, { name: assignee }),
     },
@@ -146,7 +148,9 @@ export function handoverCardView(input: HandoverCardInput) {
       facts: headerFacts,
     },
     urgentBanner: hd !== undefined && hd.urgent && awaitsAssessment(hd),
-    deadlines: { show: deadlineLines.length > 0, lines: deadlineLines, outOfHours, note: running },
+    // "Don't know" is shown plainly to the unit, never replaced by the school's district (route-report.ts).
+    homeUnknown: hd !== undefined && c.routing.flags.includes('home_district_unknown') ? fill(l.homeUnknown, { district: districtName(d, c.routing.schoolDistrictCode) }) : '',
+    deadlines: { show: deadlineLines.length > 0, lines: deadlineLines, outOfHours, note: clockNote },
     team: { show: summaryShown, summary },
     pupil: section(pupilSection(c, view, d, lang)),
     absence: section(absenceSection(c, view, lang)),

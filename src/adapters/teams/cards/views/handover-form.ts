@@ -86,7 +86,7 @@ export function handoverForm(
       units: actions.forwardUnits.map((u) => ({ value: u.id, title: fill(l.unitChoice, { unit: u.name, district: districtName(d, u.districtCode) }) })),
       forwardReasons: choicesOf(actions.forwardReasons, cat.forwardReasons),
       outcomes: choicesOf(actions.outcomes, cat.handoverOutcomes),
-      inviteGrounds: choicesOf(actions.inviteGrounds, cat.inviteGroundChoices),
+      inviteGrounds: actions.inviteGrounds.map((g) => ({ value: g, title: d.legal.invitationGrounds[g][lang] })),
     },
   };
 }

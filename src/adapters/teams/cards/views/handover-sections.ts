@@ -1,7 +1,7 @@
 import { calendarDaysBetween, type CalendarDate } from '../../../../domain/calendar/calendar-date';
 import type { Case } from '../../../../domain/case/case';
-import { initialAssessmentDeadline, type HandoverDeadlines, type UrgentAcknowledgement } from '../../../../domain/handover/deadlines';
-import type { Handover } from '../../../../domain/handover/handover';
+import { assessmentClockOf, initialAssessmentDeadline, type HandoverDeadlines, type UrgentAcknowledgement } from '../../../../domain/handover/deadlines';
+import type { AssessmentClock, Handover } from '../../../../domain/handover/handover';
 import { findDistrict, findInvestigationUnit, type Directory, type PersonRef } from '../../../../domain/routing/directory';
 import { toStockholmLocal } from '../../../clock/system-clock';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
@@ -71,9 +71,27 @@ export function assessmentDueLine(due: CalendarDate, daysLeft: number, lang: Lan
 }
 
 /** The initial-assessment deadline of `h` on `today`, computed here for cards that get no `HandoverDeadlines`. */
-export function assessmentDueOf(h: Handover, today: CalendarDate): Pick<HandoverDeadlines, 'initialAssessmentDue' | 'initialAssessmentDaysLeft'> {
-  const due = initialAssessmentDeadline(h.receivedOn);
-  return { initialAssessmentDue: due, initialAssessmentDaysLeft: calendarDaysBetween(today, due) };
+export function assessmentDueOf(h: Handover, today: CalendarDate): Pick<HandoverDeadlines, 'clock' | 'initialAssessmentDue' | 'initialAssessmentDaysLeft'> {
+  const clock = assessmentClockOf(h);
+  const due = initialAssessmentDeadline(clock.startsOn);
+  return { clock, initialAssessmentDue: due, initialAssessmentDaysLeft: calendarDaysBetween(today, due) };
+}
+
+/**
+ * The day the 14 days count from and why, in one sentence (I3): the report of concern reaching social
+ * services, the handover reaching a unit, or a forward that restarted it at another committee's unit.
+ */
+export function assessmentClockText(clock: AssessmentClock, d: Directory, lang: Lang): string {
+  const l = catalogue(lang).handover;
+  const params = { date: clock.startsOn, unit: unitName(d, clock.unitId) };
+  switch (clock.basis) {
+    case 'report_of_concern':
+      return fill(l.clockReportOfConcern, params);
+    case 'handover_arrival':
+      return fill(l.clockHandoverArrival, params);
+    case 'forward_restart':
+      return fill(l.clockForwardRestart, params);
+  }
 }
 
 /** "Kvittera senast i dag kl 16:00", or with the date when the deadline is on a later working day. */
@@ -118,7 +136,7 @@ export function invitationText(h: Handover, d: Directory, lang: Lang): string {
   const cat = catalogue(lang);
   const inv = h.sstInvitation;
   if (inv === undefined) return '';
-  return fill(cat.handover.invited, { name: nameOf(d, inv.sstWorkerId, lang), ground: cat.legalGrounds[inv.legalGround], date: stockholmDate(inv.at) });
+  return fill(cat.handover.invited, { name: nameOf(d, inv.sstWorkerId, lang), ground: d.legal.invitationGrounds[inv.legalGround][lang], date: stockholmDate(inv.at) });
 }
 
 export interface InputRequestItem {

@@ -1,5 +1,5 @@
 import type { Case } from '../../../../domain/case/case';
-import { initialAssessmentDeadline } from '../../../../domain/handover/deadlines';
+import { assessmentClockOf, initialAssessmentDeadline } from '../../../../domain/handover/deadlines';
 import type { Reminder } from '../../../../domain/reminders/reminder';
 import { reminderSettingsFor } from '../../../../domain/reminders/reminder-settings';
 import type { Directory } from '../../../../domain/routing/directory';
@@ -64,7 +64,7 @@ function whatIsWaiting(lang: Lang, directory: Directory, c: Case, r: Reminder): 
     case 'unanswered_question':
       return fill(r.recipient.kind === 'case_reporters' ? l.questionToReporter : l.questionToTeam, params);
     case 'initial_assessment':
-      return fill(l.initialAssessment, { ...params, date: c.handover ? initialAssessmentDeadline(c.handover.receivedOn) : '' });
+      return fill(l.initialAssessment, { ...params, date: c.handover ? initialAssessmentDeadline(assessmentClockOf(c.handover).startsOn) : '' });
     case 'absence_investigation_notice':
       return fill(l.absenceInvestigationNotice, params);
     case 'consent_expiry':

@@ -1,7 +1,9 @@
 import type { Case } from '../../../../domain/case/case';
+import type { HomeDistrictAnswer } from '../../../../domain/report/report';
 import { findDistrict, findInvestigationUnit, type Directory } from '../../../../domain/routing/directory';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { reporterProgress } from './reporter-progress';
+import { concernChannelText } from './concern-channel';
 import { routedTo, schoolName } from './routing-summary';
 
 export interface ReportConfirmationInput {
@@ -32,8 +34,14 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
   const unitId = c.routing.investigationUnitId;
   const unit = unitId === undefined ? undefined : findInvestigationUnit(directory, unitId);
   const homeCode = c.routing.homeDistrictCode;
-  const home = homeCode === undefined ? undefined : findDistrict(directory, homeCode);
   const otherMunicipality = c.routing.flags.includes('other_municipality');
+  // "Don't know" was flagged, not guessed: the reporter is told so, and where to make their report meanwhile.
+  const homeUnknown = c.routing.flags.includes('home_district_unknown');
+  const home: HomeDistrictAnswer = otherMunicipality
+    ? { kind: 'other_municipality' }
+    : homeCode === undefined
+      ? { kind: 'unknown' }
+      : { kind: 'district', district: homeCode };
   const facts = [
     { title: l.school, value: schoolName(c, directory) },
     // What was sent, without initials, concern categories or free text: the card stays in the Teams chat history.
@@ -46,7 +54,9 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
     ...(c.supportLevel === undefined ? [] : [{ title: l.supportLevel, value: cat.supportLevels[c.supportLevel] }]),
     { title: l.status, value: reporterProgress(c, c.reporterId, lang).status },
   ];
-  const emergencyDistrict = otherMunicipality ? undefined : (home ?? findDistrict(directory, c.routing.schoolDistrictCode));
+  // The home district's socialjour; with the home district unknown, the school district's (the intake that
+  // takes an urgent report meanwhile); none inside Stockholm for another municipality.
+  const emergencyDistrict = otherMunicipality ? undefined : findDistrict(directory, homeCode ?? c.routing.schoolDistrictCode);
   const socialEmergency = emergencyDistrict?.outOfHoursContact[lang] ?? l.outOfHoursOtherMunicipality;
   return {
     l,
@@ -60,9 +70,9 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
     showUrgent: c.routing.urgent,
     urgent: {
       title: l.urgentTitle,
-      text: fill(l.urgentText, { unit: unit?.name ?? l.unitOtherMunicipality }),
+      text: unit === undefined && homeUnknown ? l.urgentTextNoUnit : fill(l.urgentText, { unit: unit?.name ?? l.unitOtherMunicipality }),
       channelIntro: l.channelIntro,
-      channel: home && !otherMunicipality ? home.concernReportChannel[lang] : cat.report.channel.otherMunicipality,
+      channel: concernChannelText(home, c.routing.schoolDistrictCode, directory, lang),
       duty: directory.legal.reportingDuty[lang],
     },
     showOutOfHours: c.routing.urgent && input.outsideWorkingHours,
@@ -73,6 +83,7 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
     },
     showOtherMunicipality: otherMunicipality,
     otherMunicipality: l.otherMunicipality,
+    homeUnknown: !homeUnknown ? '' : unit === undefined ? l.homeUnknown : fill(l.homeUnknownToUnit, { unit: unit.name }),
     next: c.state === 'awaiting_consent' ? l.nextAwaitingConsent : l.nextNew,
   };
 }

@@ -27,8 +27,8 @@ export interface ReportFormInput {
 }
 
 const numberFields = new Set<ReportField>(['absenceTotal', 'absenceUnexcused', 'longestRun']);
+// No home district is preselected: the reporter must choose (school choice makes the school's district a guess).
 const defaults: ReportValues = {
-  homeDistrict: 'same',
   protectedIdentity: 'false',
   guardiansInformed: 'false',
   pupilHealthInvolved: 'false',
@@ -52,7 +52,6 @@ export function reportFormView(input: ReportFormInput) {
   const errors = input.errors ?? [];
   const range = (max: number) => fill(c.fieldErrors.out_of_range, { min: 0, max });
   const homeDistricts: Choice[] = [
-    { value: 'same', title: c.reportForm.homeSame },
     ...directory.districts.map((d) => ({
       value: d.code,
       title: `${c.reportForm.homeDistrictPrefix}${d.name}${d.aliases.length > 0 ? ` (${d.aliases.join(', ')})` : ''}`,
@@ -66,6 +65,7 @@ export function reportFormView(input: ReportFormInput) {
       description: fill(c.reportForm.description, { max: limits.descriptionMaxLength }),
       errorSummary: input.refusal === 'too_many_submissions' ? c.reportForm.tooManySubmissions : c.reportForm.errorSummary,
       required: c.fieldErrors.required,
+      homeDistrictRequired: c.fieldErrors.home_district_required,
       absenceTotalRange: range(100),
       absenceUnexcusedRange: range(100),
       longestRunRange: range(limits.longestRunMaxDays),

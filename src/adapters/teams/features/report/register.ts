@@ -5,13 +5,14 @@ import { isWithinWorkingHours } from '../../../../domain/calendar/working-hours'
 import type { FieldError } from '../../../../domain/errors';
 import type { ReportDraft } from '../../../../domain/report/report';
 import type { ReportField } from '../../../../domain/report/rules';
-import { findSchool, resolveDistrict, type Directory } from '../../../../domain/routing/directory';
+import { findSchool, type Directory } from '../../../../domain/routing/directory';
 import { actorFrom } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { renderProtectedIdentity, renderReportConfirmation, renderReportForm } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
 import { commands } from '../../commands';
-import { t, type Lang } from '../../i18n/i18n';
+import { concernChannelText } from '../../cards/views/concern-channel';
+import type { Lang } from '../../i18n/i18n';
 import { cardActivity, langOf } from '../../reply';
 import { parseReportPayload } from './schemas';
 import { onCardAction } from '../../card-action';
@@ -75,14 +76,8 @@ export function registerReport(app: Application<TurnState>, deps: BotDeps): void
   });
 }
 
-/** The "report of concern" error tells the reporter where to report: the pupil's home district's channel. */
+/** The "report of concern" error tells the reporter where to report (concern-channel.ts). */
 function withChannel(errors: FieldError<ReportField>[], draft: ReportDraft, dir: Directory, lang: Lang): FieldError<ReportField>[] {
-  const home = draft.homeDistrict.kind === 'district' ? resolveDistrict(dir, draft.homeDistrict.district) : undefined;
-  const schoolDistrict = findSchool(dir, draft.schoolId)?.districtCode;
-  const district = home ?? (schoolDistrict === undefined ? undefined : resolveDistrict(dir, schoolDistrict));
-  const channel =
-    draft.homeDistrict.kind === 'other_municipality' || !district
-      ? t(lang, 'report.channel.otherMunicipality')
-      : district.concernReportChannel[lang];
+  const channel = concernChannelText(draft.homeDistrict, findSchool(dir, draft.schoolId)?.districtCode, dir, lang);
   return errors.map((e) => (e.code === 'concern_report_date_required' ? { ...e, params: { ...e.params, channel } } : e));
 }

@@ -32,8 +32,9 @@ export type ParsedReport =
   | { kind: 'invalid'; formId: string; values: ReportValues; errors: FieldError<ReportField>[] }
   | { kind: 'draft'; formId: string; values: ReportValues; draft: ReportDraft };
 
-function homeDistrictOf(raw: string): HomeDistrictAnswer {
-  if (raw === '' || raw === 'same') return { kind: 'same' };
+/** No answer is no answer: "same" (the preselected default of older cards) is not a choice the reporter made. */
+function homeDistrictOf(raw: string): HomeDistrictAnswer | undefined {
+  if (raw === '' || raw === 'same') return undefined;
   if (raw === 'other_municipality' || raw === 'unknown') return { kind: raw };
   return { kind: 'district', district: raw };
 }
