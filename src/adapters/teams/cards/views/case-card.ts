@@ -63,6 +63,9 @@ export function refreshUserIds(c: Case, d: Directory): string[] {
   return [...new Set([...assignee, ...people])].slice(0, maxRefreshUsers);
 }
 
+/** The roles `refreshUserIds` draws its people from. */
+const caseAudienceRoles: readonly CaseRole[] = ['sst_member', 'sst_coordinator', 'fallback_contact'];
+
 /** The base card: what everyone in the inbox conversation may see before their own view arrives. */
 const baseView: CaseView = { level: 'process', fields: ['reference', 'school', 'process_status'] };
 
@@ -123,7 +126,8 @@ export function caseCardView(input: CaseCardInput) {
     fallbackText: hasAccess ? [title, ...(c.routing.urgent ? [l.urgent] : [])].join(' · ') : l.noAccess,
     caseId: c.id,
     version: c.version,
-    refreshUserIds: refreshUserIds(c, d),
+    // Only the base card and the views of people in the audience name it: anyone else learns no one's id.
+    refreshUserIds: isBase || viewer.roles.some((r) => caseAudienceRoles.includes(r)) ? refreshUserIds(c, d) : [],
     isBase,
     hasAccess,
     notice: { show: input.notice !== undefined, style: input.notice?.tone ?? 'default', text: input.notice?.text ?? '' },

@@ -58,6 +58,9 @@ export function handoverRefreshUserIds(c: Case, d: Directory): string[] {
   return c.handover === undefined ? [] : unitPeople(d, c.handover.unitId).map((p) => p.id).slice(0, maxRefreshUsers);
 }
 
+/** Whether someone with `roles` sees anything of the handover card; anyone else gets the plain no-access notice. */
+export const seesHandover = (roles: readonly CaseRole[], c: Case): boolean => whatCanSee(roles, c).fields.includes('handover');
+
 /** The base card shows the case's reference, school and the handover's state: no pupil data. */
 const baseView: CaseView = { level: 'process', fields: ['reference', 'school', 'process_status'] };
 
@@ -131,7 +134,8 @@ export function handoverCardView(input: HandoverCardInput) {
     fallbackText: hasAccess ? handoverSummary(lang, d, c) : l.noAccess,
     caseId: c.id,
     version: c.version,
-    refreshUserIds: handoverRefreshUserIds(c, d),
+    // Only the base card and the unit's own views name the unit's people: anyone else learns no one's id.
+    refreshUserIds: isBase || viewer.roles.some((r) => r === 'investigator' || r === 'unit_manager') ? handoverRefreshUserIds(c, d) : [],
     isBase,
     hasAccess,
     notice: { show: input.notice !== undefined, style: input.notice?.tone ?? 'default', text: input.notice?.text ?? '' },

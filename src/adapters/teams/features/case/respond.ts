@@ -1,6 +1,6 @@
 import type { ActOnCaseError } from '../../../../app/act-on-case';
 import { caseContext, type CaseForViewer } from '../../../../app/view-case';
-import type { CaseRole } from '../../../../domain/access/policy';
+import { whatCanSee, type CaseRole } from '../../../../domain/access/policy';
 import type { Case } from '../../../../domain/case/case';
 import type { CaseActionType } from '../../../../domain/case/lifecycle';
 import type { FieldError } from '../../../../domain/errors';
@@ -78,8 +78,10 @@ export async function cardForError(
     cardForCase(deps, lang, viewerId, { case: c, roles }, { notice, ...(withForm ? { form: withForm } : {}) });
   switch (error.code) {
     case 'not_found':
-      return renderNotice({ title: catalogue(lang).noAccess.title, text: catalogue(lang).noAccess.notFound });
+      return noAccessNotice(lang);
     case 'not_authorized':
+      // Someone who may see nothing of the case gets exactly what a case that does not exist gets.
+      if (whatCanSee(error.roles, error.case).level === 'none') return noAccessNotice(lang);
       return show(error.case, error.roles, { tone: 'attention', text: text('notAuthorized') });
     case 'stale':
       return show(error.case, error.roles, { tone: 'warning', text: text('stale') });
@@ -119,6 +121,14 @@ export async function refusalCard(deps: BotDeps, context: TurnContext, reason = 
     action: 'card.refused',
     detail: { verb: typeof verb === 'string' ? verb.slice(0, 64) : 'unknown', reason },
   });
+  return noAccessNotice(lang);
+}
+
+/**
+ * The one answer for a case or handover that does not exist and for one the person may not see, so that
+ * references and ids cannot be probed: no reference, school, date or anyone's id.
+ */
+export function noAccessNotice(lang: Lang): AdaptiveCardJson {
   const l = catalogue(lang).noAccess;
   return renderNotice({ title: l.title, text: l.notFound });
 }
