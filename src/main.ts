@@ -60,6 +60,13 @@ async function main(): Promise<void> {
   }, retryEveryMs);
   retryTimer.unref();
 
+  // Repeated refusals are counted in memory (app/bounded-refusal-audit.ts): their summary rows are written
+  // when the window closes, found here, or at shutdown.
+  const refusalTimer = setInterval(() => {
+    app.flushRefusalAudit('closed').catch((error: unknown) => log.error({ event: 'audit.refusal_flush_failed', errorName: error instanceof Error ? error.name : 'unknown' }));
+  }, 60_000);
+  refusalTimer.unref();
+
   // Retention: erase cases whose owner's period has run out, at start-up and then daily. Idempotent and audited.
   const purge = () =>
     purgeExpiredCases({ store, clock, directory: () => directory })
@@ -87,10 +94,14 @@ async function main(): Promise<void> {
     log.info({ event: 'server.stopping', signal });
     clearInterval(retryTimer);
     clearInterval(purgeTimer);
+    clearInterval(refusalTimer);
     server.close(() => {
       void reminders
         .stop()
         .then(() => app.idle())
+        .then(() =>
+          app.flushRefusalAudit('all').catch((error: unknown) => log.error({ event: 'audit.refusal_flush_failed', errorName: error instanceof Error ? error.name : 'unknown' })),
+        )
         .then(() => store.close())
         .then(() => process.exit(0));
     });
