@@ -34,6 +34,8 @@ export interface AppDeps {
   reload?: DirectoryReloader;
   /** Outbound rate limits; Teams' published limits unless given (the benchmark lifts them to measure our own cost). */
   deliveryLimits?: RateLimits;
+  /** The Bot Framework's OpenID metadata URL; Microsoft's unless given (tests: an unreachable loopback port). */
+  openIdMetadataUrl?: string;
 }
 
 export interface App {
@@ -91,6 +93,7 @@ export function createApp(deps: AppDeps): App {
     ...(deps.reload ? { reload: deps.reload } : {}),
     credentials: deps.config.credentials,
     allowedTenants: deps.config.allowedTenants,
+    ...(deps.openIdMetadataUrl === undefined ? {} : { openIdMetadataUrl: deps.openIdMetadataUrl }),
   });
   const server = createServer({
     handleMessages: (req, res) => bot.process(req, res),

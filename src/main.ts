@@ -1,6 +1,7 @@
 import { SystemClock } from './adapters/clock/system-clock';
 import { UuidIds } from './adapters/ids/uuid-ids';
 import { calendarOf } from './adapters/calendar/calendar-of';
+import { routeConsoleToLogger } from './adapters/log/console-to-logger';
 import { createLogger } from './adapters/log/logger';
 import { startReminderScheduler } from './adapters/scheduler/reminder-scheduler';
 import { openCaseStore } from './adapters/store/open-case-store';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   }
   const config = loaded.config;
   const log = createLogger(config.logLevel);
+  // botbuilder prints whole errors (stacks, URLs, signing keys) with console.error: one redacted line instead.
+  routeConsoleToLogger(console, log);
   let directory: Directory = loadDirectoryFile(config.directoryFile);
   calendarOf(directory); // stops start-up with the list of problems when the calendar is unusable
   const store = await openCaseStore(config);
