@@ -141,5 +141,10 @@ describe('refusals reveal nothing', () => {
     }
     const [own] = await answerTo(coordinator, handedOver.reference);
     expect(own).toContain('attachments');
+    const probes = (await bot.store.listAudit({})).filter((e) => e.action === 'case.trail_refused' && e.actorId === stranger.aadObjectId);
+    expect(probes.map((e) => [e.caseId, e.detail?.reason])).toEqual([
+      [handedOver.id, 'not_authorized'],
+      [undefined, 'not_found'],
+    ]);
   });
 });
