@@ -19,6 +19,10 @@ import { SubmissionLimiter } from './adapters/teams/submission-limiter';
 import type { RateLimits } from './adapters/teams/delivery/rate-limiter';
 import { TeamsReminderSender } from './adapters/teams/teams-reminder-sender';
 import { sweepReminders, type SweepOptions, type SweepResult } from './app/sweep-reminders';
+import { RefusalAuditWindows, withBoundedRefusals } from './app/bounded-refusal-audit';
+
+/** One audit row per kind of refusal per ten minutes, plus a summary row with the count (docs/security.md). */
+export const refusalAuditWindowMs = 10 * 60_000;
 
 export interface AppDeps {
   config: Pick<Config, 'credentials' | 'allowedTenants' | 'maxBodyBytes' | 'teamsServiceUrl' | 'reportRateLimit'>;
@@ -31,6 +35,8 @@ export interface AppDeps {
   reload?: DirectoryReloader;
   /** Outbound rate limits; Teams' published limits unless given (the benchmark lifts them to measure our own cost). */
   deliveryLimits?: RateLimits;
+  /** The Bot Framework's OpenID metadata URL; Microsoft's unless given (tests: an unreachable loopback port). */
+  openIdMetadataUrl?: string;
 }
 
 export interface App {
@@ -44,10 +50,17 @@ export interface App {
    * interval, tests call it after moving their clock.
    */
   sweepReminders(options: SweepOptions): Promise<SweepResult>;
+  /**
+   * Writes the summary rows of repeated refusals: of the windows that have closed, or of all (`'all'`, at
+   * shutdown, before the store closes). main.ts calls it every minute.
+   */
+  flushRefusalAudit(which: 'closed' | 'all'): Promise<void>;
 }
 
 /** Wires bot, delivery and HTTP edge from already-built adapters; used by main.ts and by the end-to-end tests. */
 export function createApp(deps: AppDeps): App {
+  const refusals = new RefusalAuditWindows(deps.store, deps.clock, { windowMs: refusalAuditWindowMs, maxOpenWindows: 10_000 });
+  const store = withBoundedRefusals(deps.store, refusals);
   const background = new TrackedBackgroundWork(deps.log);
   const serviceUrls = new ServiceUrls(deps.config.teamsServiceUrl);
   const notifier = createTeamsNotifier({
@@ -70,7 +83,7 @@ export function createApp(deps: AppDeps): App {
   const calendar = () => calendarOf(deps.directory());
   const sender = new TeamsReminderSender({ store: deps.store, clock: deps.clock, messenger, directory: deps.directory, log: deps.log });
   const bot = createBot({
-    store: deps.store,
+    store,
     clock: deps.clock,
     ids: deps.ids,
     directory: deps.directory,
@@ -84,6 +97,7 @@ export function createApp(deps: AppDeps): App {
     ...(deps.reload ? { reload: deps.reload } : {}),
     credentials: deps.config.credentials,
     allowedTenants: deps.config.allowedTenants,
+    ...(deps.openIdMetadataUrl === undefined ? {} : { openIdMetadataUrl: deps.openIdMetadataUrl }),
   });
   const server = createServer({
     handleMessages: (req, res) => bot.process(req, res),
@@ -99,5 +113,6 @@ export function createApp(deps: AppDeps): App {
     idle: () => background.idle(),
     messenger,
     sweepReminders: (options) => sweepReminders({ store: deps.store, clock: deps.clock, directory: deps.directory, calendar, sender }, options),
+    flushRefusalAudit: (which) => (which === 'all' ? refusals.flushAll() : refusals.flushExpired()),
   };
 }

@@ -1,6 +1,7 @@
 import { SystemClock } from './adapters/clock/system-clock';
 import { UuidIds } from './adapters/ids/uuid-ids';
 import { calendarOf } from './adapters/calendar/calendar-of';
+import { routeConsoleToLogger } from './adapters/log/console-to-logger';
 import { createLogger } from './adapters/log/logger';
 import { startReminderScheduler } from './adapters/scheduler/reminder-scheduler';
 import { openCaseStore } from './adapters/store/open-case-store';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   }
   const config = loaded.config;
   const log = createLogger(config.logLevel);
+  // botbuilder prints whole errors (stacks, URLs, signing keys) with console.error: one redacted line instead.
+  routeConsoleToLogger(console, log);
   let directory: Directory = loadDirectoryFile(config.directoryFile);
   calendarOf(directory); // stops start-up with the list of problems when the calendar is unusable
   const store = await openCaseStore(config);
@@ -60,6 +63,13 @@ async function main(): Promise<void> {
   }, retryEveryMs);
   retryTimer.unref();
 
+  // Repeated refusals are counted in memory (app/bounded-refusal-audit.ts): their summary rows are written
+  // when the window closes, found here, or at shutdown.
+  const refusalTimer = setInterval(() => {
+    app.flushRefusalAudit('closed').catch((error: unknown) => log.error({ event: 'audit.refusal_flush_failed', errorName: error instanceof Error ? error.name : 'unknown' }));
+  }, 60_000);
+  refusalTimer.unref();
+
   // Retention: erase cases whose owner's period has run out, at start-up and then daily. Idempotent and audited.
   const purge = () =>
     purgeExpiredCases({ store, clock, directory: () => directory })
@@ -87,10 +97,14 @@ async function main(): Promise<void> {
     log.info({ event: 'server.stopping', signal });
     clearInterval(retryTimer);
     clearInterval(purgeTimer);
+    clearInterval(refusalTimer);
     server.close(() => {
       void reminders
         .stop()
         .then(() => app.idle())
+        .then(() =>
+          app.flushRefusalAudit('all').catch((error: unknown) => log.error({ event: 'audit.refusal_flush_failed', errorName: error instanceof Error ? error.name : 'unknown' })),
+        )
         .then(() => store.close())
         .then(() => process.exit(0));
     });

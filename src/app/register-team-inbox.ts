@@ -20,6 +20,23 @@ export interface InboxOwner {
   name: string;
 }
 
+/**
+ * The teams and units whose channel `actor` may make an inbox (coordinator of a team, manager of a unit), by
+ * the directory; what `registrera` without an id tells them.
+ */
+export function inboxesOwnedBy(dir: Directory, actor: Actor, actorUpn?: string): InboxOwner[] {
+  return [
+    ...dir.sstTeams.filter((t) => isAmong(t.coordinators, actor, actorUpn)),
+    ...dir.investigationUnits.filter((u) => isAmong(u.managers, actor, actorUpn)),
+  ].map(({ id, name }) => ({ id, name }));
+}
+
+/** The directory may list a person by Entra object id or by UPN, in any letter case. */
+function isAmong(people: readonly PersonRef[], actor: Actor, actorUpn: string | undefined): boolean {
+  const ids = [actor.userId, actorUpn].filter((x): x is string => x !== undefined).map((x) => x.toLowerCase());
+  return people.some((p) => ids.includes(p.id.toLowerCase()));
+}
+
 export type RegisterTeamInboxError =
   | { code: 'not_a_channel' }
   | { code: 'unknown_team' }
@@ -47,8 +64,7 @@ export async function registerTeamInbox(
       : undefined;
   if (!owner) return err({ code: 'unknown_team' });
   const team: InboxOwner = { id: owner.id, name: owner.name };
-  const ids = [cmd.actor.userId, cmd.actorUpn].filter((x): x is string => x !== undefined).map((x) => x.toLowerCase());
-  if (!owner.admins.some((c) => ids.includes(c.id.toLowerCase()))) {
+  if (!isAmong(owner.admins, cmd.actor, cmd.actorUpn)) {
     await audit('inbox.register_refused');
     return err({ code: 'not_authorized', team });
   }

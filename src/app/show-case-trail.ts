@@ -17,11 +17,21 @@ export async function showCaseTrail(
   reference: string,
 ): Promise<Result<{ case: Case; entries: AuditEntry[]; total: number }, { code: 'not_found' } | { code: 'not_authorized' }>> {
   const c = await deps.store.getCaseByReference(reference.trim().toUpperCase());
-  if (!c) return err({ code: 'not_found' });
+  if (!c) {
+    // Probing references is recorded too: the answer is the same as for a case one may not see.
+    await deps.store.appendAudit({ at: deps.clock.now(), actorId: actor.userId, action: 'case.trail_refused', detail: { reason: 'not_found' } });
+    return err({ code: 'not_found' });
+  }
   const roles = c.tenantId === actor.tenantId ? rolesFor(actor.userId, c, deps.directory()) : [];
   const allowed = canReadTrail(roles);
   const entries = allowed ? await deps.store.listAudit({ caseId: c.id }) : [];
-  await deps.store.appendAudit({ at: deps.clock.now(), actorId: actor.userId, action: allowed ? 'case.trail_viewed' : 'case.trail_refused', caseId: c.id });
+  await deps.store.appendAudit({
+    at: deps.clock.now(),
+    actorId: actor.userId,
+    action: allowed ? 'case.trail_viewed' : 'case.trail_refused',
+    caseId: c.id,
+    ...(allowed ? {} : { detail: { reason: 'not_authorized' } }),
+  });
   if (!allowed) return err({ code: 'not_authorized' });
   return ok({ case: c, entries: entries.slice(-trailLimit).reverse(), total: entries.length });
 }

@@ -9,13 +9,14 @@ import { isReminderRecipient } from './reminder-recipients';
 
 export type SnoozeError =
   | { code: 'not_found' }
-  | { code: 'not_authorized'; case: Case; reminder: Reminder }
+  | { code: 'not_authorized' }
   | { code: 'not_snoozable'; case: Case; reminder: Reminder };
 
 /**
  * "Remind me again next working day": only someone the reminder is for (by the directory, never by the card)
  * may snooze it. It becomes due at the start of working hours on the next working day, or later if it was
- * planned later anyway; re-planning keeps the snooze. Every attempt is audited.
+ * planned later anyway; re-planning keeps the snooze. Every attempt is audited. A refusal carries nothing of the
+ * case or the reminder, so that no caller can show it.
  */
 export async function snoozeReminder(
   deps: ReminderDeps,
@@ -29,7 +30,7 @@ export async function snoozeReminder(
     deps.store.appendAudit({ at, actorId: cmd.actor.userId, action, caseId: c.id, detail: { kind: reminder.kind, step: reminder.step, ...detail } });
   if (!isReminderRecipient(cmd.actor.userId, reminder.recipient, c, deps.directory())) {
     await audit('reminder.snooze_refused', { reason: 'not_authorized' });
-    return err({ code: 'not_authorized', case: c, reminder });
+    return err({ code: 'not_authorized' });
   }
   const rules = deps.calendar();
   const start = nextSendTime({ date: nextWorkingDay(deps.clock.today(), rules), time: '00:00' }, rules);

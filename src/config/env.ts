@@ -13,7 +13,8 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
     PORT: portSchema.default(3978),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    // Default depends on LOCAL_MODE: loopback when nothing validates tokens, every interface otherwise.
+    HOST: z.string().min(1).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     DIRECTORY_FILE: z.string().min(1).default('./directory/stockholm.sample.yaml'),
     STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
@@ -68,6 +69,14 @@ const envSchema = z
         message: 'set LOCAL_MODE=true to run without Bot Framework credentials (no token validation), or set MicrosoftAppId',
       });
     }
+    // Local mode accepts activities without any token check: anyone who can reach the port could act as
+    // anyone. Only this machine may reach it, whoever starts the process and however.
+    if (e.LOCAL_MODE === 'true' && e.HOST !== undefined && !isLoopbackHost(e.HOST))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: `must be a loopback address (127.0.0.1, ::1 or localhost) when LOCAL_MODE=true, found ${e.HOST}: local mode does not validate tokens`,
+      });
     if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId)
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType=SingleTenant' });
     checkCosmosSettings(e, ctx);
@@ -163,7 +172,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
     config: Object.freeze({
       nodeEnv: e.NODE_ENV,
       port: e.PORT,
-      host: e.HOST,
+      host: e.HOST ?? (e.LOCAL_MODE === 'true' ? '127.0.0.1' : '0.0.0.0'),
       dataDir: e.DATA_DIR,
       directoryFile: e.DIRECTORY_FILE,
       store: storeConfig(e),
@@ -188,6 +197,12 @@ function storeConfig(e: z.output<typeof envSchema>): StoreConfig {
     databaseId: e.COSMOS_DATABASE,
     provisioning: e.COSMOS_PROVISION ?? (e.COSMOS_KEY === undefined ? 'verify' : 'create'),
   });
+}
+
+/** True for a listen address only this machine can reach: localhost, 127.0.0.0/8 or ::1. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
 /** True for http(s) URLs on this machine: localhost, 127.0.0.0/8 or [::1]. */

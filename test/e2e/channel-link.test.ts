@@ -55,6 +55,25 @@ describe('linking a team channel as a school-social team inbox', () => {
     expect(String(reply?.text)).toMatch(/kanal/);
   });
 
+  it('answers `registrera` without a team id with how to use it and the teams the person may link, and changes nothing', async () => {
+    const coordinator = person(farstaTeam?.coordinators[0]?.id);
+    const channel = aChannel(4);
+    const before = await bot.store.getAddress(teamInboxKey('FAR-SST-1'));
+    const reply = await sayInChannel(coordinator, channel, 'registrera');
+    expect(reply).toContain('@SST Bridge registrera FAR-SST-1');
+    expect(reply).toContain(`${farstaTeam?.name} (FAR-SST-1)`);
+    expect(reply).not.toMatch(/förstod inte/);
+    expect(await bot.store.getAddress(teamInboxKey('FAR-SST-1'))).toEqual(before);
+
+    const manager = person(dir.investigationUnits.find((u) => u.id === 'FAR-INV')?.managers[0]?.id);
+    expect(await sayInChannel(manager, channel, 'registrera')).toContain('(FAR-INV)');
+    const member = person(farstaTeam?.members[0]?.id);
+    const toMember = await sayInChannel(member, channel, 'registrera');
+    expect(toMember).toContain('registrera FAR-SST-1');
+    expect(toMember).toMatch(/inte samordnare/);
+    expect(await sayInChannel({ ...coordinator, locale: 'en-US' }, channel, 'register')).toMatch(/^Type register followed by the team's id.*You can register an inbox for: .*\(FAR-SST-1\)/);
+  });
+
   it("remembers a user's personal chat so that the bot can write to them later", async () => {
     const teacher = aTeacher(7);
     await new TeamsClient(bot, teacher).say('hjälp');

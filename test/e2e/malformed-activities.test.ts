@@ -55,6 +55,8 @@ describe('malformed requests to /api/messages', () => {
     const activity = anInvoke(client.user, bot.serviceUrl, 'report.submit', {});
     const value = activity.value as { action: Record<string, unknown> };
     value.action.data = data;
+    // A repeat of the same refusal within its window is counted, not written (docs/security.md): a new window.
+    bot.clock.advance({ minutes: 10 });
     const before = (await bot.store.listAudit({})).filter((e) => e.action === 'card.refused').length;
     const res = await client.post(activity);
     expect(res.status).toBe(200);

@@ -112,7 +112,7 @@ describe('follow-up reminders reach people in Teams', () => {
     const [reminder] = await bot.store.listRemindersForCase(submitted.id);
     const reminderId = reminder?.id ?? 'missing';
     const refused = await press(stranger, 'reminder.snooze', { reminderId });
-    expect(textOf(refused.card)).toContain('Bara den som påminnelsen gäller');
+    expect(textOf(refused.card)).toBe('Ingen åtkomst\nPåminnelsen finns inte, eller så gäller den inte dig. Ingenting har ändrats.');
     const snoozed = await press(member1, 'reminder.snooze', { reminderId });
     expect(textOf(snoozed.card)).toContain('Påminner dig igen 2026-11-26 kl 08:00');
     expect((await bot.store.listRemindersForCase(submitted.id)).find((r) => r.id === reminderId)).toMatchObject({

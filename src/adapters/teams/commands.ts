@@ -14,4 +14,6 @@ export const commands = {
   caseTrail: whole('(?:historik|logg|history|log)\\s+([A-Za-z]{2,5}-\\d{4}-\\d{4,})'),
   /** `registrera FAR-SST-1`: the team id is captured. */
   registerInbox: whole('(?:registrera|register)\\s+([A-Za-z0-9][A-Za-z0-9_-]{0,63})'),
+  /** `registrera` alone, as Teams sends it when the command is picked from the list: how to use it. */
+  registerInboxUsage: whole('registrera|register'),
 } as const;

@@ -1,8 +1,9 @@
-import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { Application, type TurnState } from '@microsoft/teams-ai';
 import type { Request, Response, TurnContext } from 'botbuilder';
 import { personAddressKey } from '../../app/ports';
 import type { BotCredentials } from '../../config/env';
 import { actorFrom } from './actor';
+import { BotHttpAdapter } from './bot-http-adapter';
 import type { BotDeps } from './bot-deps';
 import { registerAdmin } from './features/admin/register';
 import { registerQuestionAnswer } from './features/case/answer';
@@ -31,6 +32,11 @@ export interface BotOptions extends BotDeps {
   allowedTenants: readonly string[];
   /** Learns each tenant's Bot Connector URL from its activities. */
   serviceUrls: ServiceUrls;
+  /**
+   * Where the Bot Framework's token signing keys are published; Microsoft's public endpoints unless given.
+   * Tests point it at a closed loopback port to see how the bot answers when it is unreachable.
+   */
+  openIdMetadataUrl?: string;
 }
 
 export interface Bot {
@@ -41,15 +47,17 @@ export interface Bot {
 /** Builds the teams-ai Application and installs every feature. The only place features are wired. */
 export function createBot(options: BotOptions): Bot {
   const c = options.credentials;
-  const adapter = new TeamsAdapter(
+  const adapter = new BotHttpAdapter(
     c
       ? {
           MicrosoftAppId: c.appId,
           MicrosoftAppPassword: c.appPassword,
           MicrosoftAppType: c.appType,
           MicrosoftAppTenantId: c.tenantId,
+          ...(options.openIdMetadataUrl === undefined ? {} : publicCloudWithKeysAt(options.openIdMetadataUrl)),
         }
       : {},
+    options.log,
   );
   // No teams-ai storage: the case store is the only source of truth, TurnState carries no case data.
   const app = new Application<TurnState>({
@@ -110,7 +118,23 @@ export function createBot(options: BotOptions): Bot {
     });
   };
 
-  return { process: (req, res) => adapter.process(req, res, (context) => app.run(context).then(() => undefined)) };
+  return { process: (req, res) => adapter.handle(req, res, (context) => app.run(context).then(() => undefined)) };
+}
+
+/**
+ * The public Azure cloud's settings (botframework-connector AuthenticationConstants), with the signing keys
+ * read from `url`. Setting any of these makes botbuilder take all of them from the configuration.
+ */
+function publicCloudWithKeysAt(url: string) {
+  return {
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromChannelOpenIdMetadataUrl: url,
+    ToBotFromEmulatorOpenIdMetadataUrl: url,
+    CallerId: 'urn:botframework:azure',
+  };
 }
 
 /** The tenant lock: activities from tenants other than the configured ones are refused before any handler, and audited. */

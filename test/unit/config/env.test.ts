@@ -7,6 +7,29 @@ describe('process configuration', () => {
     expect(r.ok && r.config).toMatchObject({ port: 3978, dataDir: './data', store: { kind: 'sqlite' }, credentials: undefined });
   });
 
+  it('listens on this machine only in local mode unless HOST says otherwise, and on every interface with credentials', () => {
+    const local = loadConfig({ LOCAL_MODE: 'true' });
+    expect(local.ok && local.config.host).toBe('127.0.0.1');
+    const authenticated = loadConfig({ MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret' });
+    expect(authenticated.ok && authenticated.config.host).toBe('0.0.0.0');
+  });
+
+  it.each(['127.0.0.1', '127.0.0.2', '::1', 'localhost'])('accepts the loopback address %s in local mode', (host) => {
+    const r = loadConfig({ LOCAL_MODE: 'true', HOST: host });
+    expect(r.ok && r.config.host).toBe(host);
+  });
+
+  it.each(['0.0.0.0', '::', '192.168.1.20', 'sst-bridge.example.org', '128.0.0.1'])(
+    'refuses to start local mode, where nothing checks tokens, listening on %s',
+    (host) => {
+      const r = loadConfig({ LOCAL_MODE: 'true', HOST: host });
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.errors).toEqual([
+        `HOST: must be a loopback address (127.0.0.1, ::1 or localhost) when LOCAL_MODE=true, found ${host}: local mode does not validate tokens`,
+      ]);
+    },
+  );
+
   it('limits each person to 10 new reports per 10 minutes unless configured otherwise', () => {
     const byDefault = loadConfig({ LOCAL_MODE: 'true' });
     expect(byDefault.ok && byDefault.config.reportRateLimit).toEqual({ max: 10, windowMs: 600_000 });

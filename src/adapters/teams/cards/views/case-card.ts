@@ -69,6 +69,9 @@ export function refreshUserIds(c: Case, d: Directory): string[] {
   return [...new Set([...assignee, ...people])].slice(0, maxRefreshUsers);
 }
 
+/** The roles `refreshUserIds` draws its people from. */
+const caseAudienceRoles: readonly CaseRole[] = ['sst_member', 'sst_coordinator', 'fallback_contact'];
+
 /** The base card: what everyone in the inbox conversation may see before their own view arrives. */
 const baseView: CaseView = { level: 'process', fields: ['reference', 'school', 'process_status'] };
 
@@ -132,8 +135,9 @@ export function caseCardView(input: CaseCardInput) {
     fallbackText: hasAccess ? [title, ...(c.routing.urgent ? [l.urgent] : [])].join(' · ') : l.noAccess,
     caseId: c.id,
     version: c.version,
-    // Someone with no access gets no refresh: their card names nobody, not even them.
-    refreshUserIds: hasAccess ? input.audienceMris.slice(0, maxRefreshUsers) : [],
+    // Only the base card (the audience's MRIs) and the own views of people in the audience (their own MRI) carry
+    // refresh ids: anyone else's card names nobody, not even them.
+    refreshUserIds: hasAccess && (isBase || viewer.roles.some((r) => caseAudienceRoles.includes(r))) ? input.audienceMris.slice(0, maxRefreshUsers) : [],
     isBase,
     hasAccess,
     notice: { show: input.notice !== undefined, style: input.notice?.tone ?? 'default', text: input.notice?.text ?? '' },

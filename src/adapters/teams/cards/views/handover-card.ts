@@ -61,6 +61,9 @@ export function handoverRefreshUserIds(c: Case, d: Directory): string[] {
   return c.handover === undefined ? [] : unitPeople(d, c.handover.unitId).map((p) => p.id).slice(0, maxRefreshUsers);
 }
 
+/** Whether someone with `roles` sees anything of the handover card; anyone else gets the plain no-access notice. */
+export const seesHandover = (roles: readonly CaseRole[], c: Case): boolean => whatCanSee(roles, c).fields.includes('handover');
+
 /** The base card shows the case's reference, school and the handover's state: no pupil data. */
 const baseView: CaseView = { level: 'process', fields: ['reference', 'school', 'process_status'] };
 
@@ -135,8 +138,10 @@ export function handoverCardView(input: HandoverCardInput) {
     fallbackText: hasAccess ? handoverSummary(lang, d, c) : l.noAccess,
     caseId: c.id,
     version: c.version,
-    // Someone with no access gets no refresh: their card names nobody, not even them.
-    refreshUserIds: hasAccess ? input.audienceMris.slice(0, maxRefreshUsers) : [],
+    // Only the base card (the unit's MRIs) and the unit's own views (their own MRI) carry refresh ids: anyone
+    // else's card names nobody, not even them.
+    refreshUserIds:
+      hasAccess && (isBase || viewer.roles.some((r) => r === 'investigator' || r === 'unit_manager')) ? input.audienceMris.slice(0, maxRefreshUsers) : [],
     isBase,
     hasAccess,
     notice: { show: input.notice !== undefined, style: input.notice?.tone ?? 'default', text: input.notice?.text ?? '' },

@@ -81,8 +81,10 @@ export async function cardForError(
     cardForCase(deps, lang, viewer, { case: c, roles }, { notice, ...(withForm ? { form: withForm } : {}) });
   switch (error.code) {
     case 'not_found':
-      return renderNotice({ title: catalogue(lang).noAccess.title, text: catalogue(lang).noAccess.notFound });
+      return noAccessNotice(lang);
     case 'not_authorized':
+      // Someone who may see nothing of the case gets exactly what a case that does not exist gets.
+      if (whatCanSee(error.roles, error.case).level === 'none') return noAccessNotice(lang);
       return show(error.case, error.roles, { tone: 'attention', text: text('notAuthorized') });
     case 'stale':
       return show(error.case, error.roles, { tone: 'warning', text: text('stale') });
@@ -126,6 +128,14 @@ export async function refusalCard(deps: BotDeps, context: TurnContext, reason = 
     action: 'card.refused',
     detail: { verb: typeof verb === 'string' ? verb.slice(0, 64) : 'unknown', reason },
   });
+  return noAccessNotice(lang);
+}
+
+/**
+ * The one answer for a case or handover that does not exist and for one the person may not see, so that
+ * references and ids cannot be probed: no reference, school, date or anyone's id.
+ */
+export function noAccessNotice(lang: Lang): AdaptiveCardJson {
   const l = catalogue(lang).noAccess;
   return renderNotice({ title: l.title, text: l.notFound });
 }

@@ -20,7 +20,7 @@ export function registerCaseTrail(app: Application<TurnState>, deps: BotDeps): v
       return void (await context.sendActivity(cardActivity(renderAuditTrail({ lang, directory: deps.directory(), case: c, entries, total }))));
     }
     deps.log.info({ event: `case.trail_${result.error.code}` });
-    const key = result.error.code === 'not_found' ? 'trail.notFound' : 'trail.notAllowed';
-    await context.sendActivity(t(lang, key, { reference }));
+    // One answer for a reference that does not exist and one the person may not see: references cannot be probed.
+    await context.sendActivity(t(lang, 'trail.notAvailable', { reference }));
   });
 }

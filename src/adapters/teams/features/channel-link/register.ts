@@ -1,6 +1,6 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import { registerTeamInbox } from '../../../../app/register-team-inbox';
+import { inboxesOwnedBy, registerTeamInbox } from '../../../../app/register-team-inbox';
 import { actorFrom } from '../../actor';
 import { channelAddressOf, isChannel } from '../../addresses';
 import type { BotDeps } from '../../bot-deps';
@@ -11,6 +11,18 @@ import { langOf } from '../../reply';
 
 /** `@SST Bridge registrera FAR-SST-1` in a team channel makes it that team's inbox (coordinators only). */
 export function registerChannelLink(app: Application<TurnState>, deps: BotDeps): void {
+  // Without a team id: how to use the command, and which teams this person may link, by the directory.
+  app.message(commands.registerInboxUsage, async (context) => {
+    const lang = langOf(context);
+    const actor = actorFrom(context);
+    if (!actor) return void (await context.sendActivity(t(lang, 'error.apology')));
+    const owned = inboxesOwnedBy(deps.directory(), actor, isChannel(context) ? await upnOf(context) : undefined);
+    deps.log.info({ event: 'inbox.register_usage', owned: owned.length });
+    const usage = t(lang, 'channelLink.usage', { example: owned[0]?.id ?? 'FAR-SST-1' });
+    const teams = owned.map((o) => t(lang, 'channelLink.ownedTeam', { team: o.name, teamId: o.id })).join(', ');
+    await context.sendActivity(`${usage} ${owned.length > 0 ? t(lang, 'channelLink.yourTeams', { teams }) : t(lang, 'channelLink.noTeams')}`);
+  });
+
   app.message(commands.registerInbox, async (context) => {
     const lang = langOf(context);
     const actor = actorFrom(context);

@@ -8,6 +8,7 @@ import type { BotDeps } from '../../bot-deps';
 import { verbs } from '../../cards/verbs';
 import { langOf } from '../../reply';
 import { refusalCard, type CaseForm } from '../case/respond';
+import { seesHandover } from '../../cards/views/handover-card';
 import { handoverCardFor, handoverCardForError } from './respond';
 import {
   handoverAcknowledgeSchema,
@@ -31,7 +32,10 @@ export function registerHandover(app: Application<TurnState>, deps: BotDeps): vo
     const parsed = handoverViewSchema.safeParse(data);
     if (!actor || !parsed.success) return refusalCard(deps, context);
     const viewed = await viewCase(deps, actor, parsed.data.caseId);
-    return viewed.ok ? handoverCardFor(deps, lang, viewerOf(context, actor), viewed.value.case, viewed.value.roles) : refusalCard(deps, context);
+    // A reporter or an admin may open the case but sees nothing of its handover: the same answer as a stranger.
+    return viewed.ok && seesHandover(viewed.value.roles, viewed.value.case)
+      ? handoverCardFor(deps, lang, viewerOf(context, actor), viewed.value.case, viewed.value.roles)
+      : refusalCard(deps, context);
   });
 
   const route = (verb: string, parse: (data: unknown) => Parsed | undefined) =>
@@ -42,7 +46,9 @@ export function registerHandover(app: Application<TurnState>, deps: BotDeps): vo
       if (!actor || !parsed) return refusalCard(deps, context);
       if (!parsed.action) {
         const viewed = await viewCase(deps, actor, parsed.caseId);
-        return viewed.ok ? handoverCardFor(deps, lang, viewerOf(context, actor), viewed.value.case, viewed.value.roles, { form: parsed.form }) : refusalCard(deps, context);
+        return viewed.ok && seesHandover(viewed.value.roles, viewed.value.case)
+          ? handoverCardFor(deps, lang, viewerOf(context, actor), viewed.value.case, viewed.value.roles, { form: parsed.form })
+          : refusalCard(deps, context);
       }
       const result = await actOnHandover(deps, { actor, caseId: parsed.caseId, seenVersion: parsed.version, action: parsed.action });
       if (!result.ok) return result.error.code === 'not_found' ? refusalCard(deps, context, 'not_found') : handoverCardForError(deps, lang, viewerOf(context, actor), result.error, parsed.form);

@@ -10,9 +10,10 @@ import type { Viewer } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { renderHandoverCard, type AdaptiveCardJson } from '../../cards/render';
 import { caseNoticeText } from '../../cards/views/case-notices';
+import { seesHandover } from '../../cards/views/handover-card';
 import { handoverNoticeText } from '../../cards/views/handover-notices';
 import { catalogue, type Lang } from '../../i18n/i18n';
-import type { CaseForm } from '../case/respond';
+import { noAccessNotice, type CaseForm } from '../case/respond';
 
 type Notice = { tone: 'good' | 'warning' | 'attention'; text: string };
 
@@ -70,6 +71,8 @@ export function handoverCardForError(deps: BotDeps, lang: Lang, viewer: Viewer, 
   const show = (notice: Notice, withForm?: CaseForm) => handoverCardFor(deps, lang, viewer, error.case, error.roles, { notice, ...(withForm ? { form: withForm } : {}) });
   switch (error.code) {
     case 'not_authorized':
+      // Someone who may see nothing of the handover gets exactly what a case that does not exist gets.
+      if (!seesHandover(error.roles, error.case)) return noAccessNotice(lang);
       return show({ tone: 'attention', text: handoverNoticeText(lang, 'notAuthorized') });
     case 'stale':
       return show({ tone: 'warning', text: handoverNoticeText(lang, 'stale') });

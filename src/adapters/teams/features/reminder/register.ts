@@ -27,10 +27,10 @@ export function registerReminder(app: Application<TurnState>, deps: BotDeps): vo
     const error = result.error;
     deps.log.info({ event: `reminder.snooze_${error.code}` });
     switch (error.code) {
+      // Reminder ids can be guessed: someone the reminder is not for learns nothing, not even that it exists.
       case 'not_found':
-        return notFound();
       case 'not_authorized':
-        return renderReminderCard({ lang, directory, case: error.case, reminder: error.reminder, notice: { tone: 'attention', text: l.notAllowed } });
+        return notFound();
       case 'not_snoozable':
         return renderReminderCard({ lang, directory, case: error.case, reminder: error.reminder, notice: { tone: 'warning', text: l.notSnoozable } });
       default: {
