@@ -148,7 +148,7 @@ export function handoverCardView(input: HandoverCardInput) {
     pupil: section(pupilSection(c, view, d, lang)),
     absence: section(absenceSection(c, view, lang)),
     steps: section(stepsSection(c, view, lang)),
-    consent: section(consentSection(c, view, lang)),
+    consent: section(consentSection(c, view, d, lang, false)),
     forwards: { show: forwards.length > 0, lines: forwards },
     acknowledgement: { show: acknowledgement.length > 0, lines: acknowledgement },
     outcome: {

@@ -1,3 +1,4 @@
+import { isAdultPupil } from '../../../../domain/consent/consent-giver';
 import type { Case } from '../../../../domain/case/case';
 import { findDistrict, findInvestigationUnit, type Directory } from '../../../../domain/routing/directory';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
@@ -54,6 +55,7 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
     },
     showOtherMunicipality: otherMunicipality,
     otherMunicipality: l.otherMunicipality,
-    next: c.state === 'awaiting_consent' ? l.nextAwaitingConsent : l.nextNew,
+    // An adult pupil's consent is their own, not the guardians' (domain.md L10).
+    next: c.state !== 'awaiting_consent' ? l.nextNew : c.pupil !== undefined && isAdultPupil(c.pupil) ? l.nextAwaitingConsentPupil : l.nextAwaitingConsent,
   };
 }
