@@ -1,3 +1,4 @@
+import type { CalendarDate } from '../calendar/calendar-date';
 import type { Case } from '../case/case';
 import { scopeFor } from '../consent/consent-scope';
 import type { Concern, ConsentRecipient, ConsentScope } from '../report/report';
@@ -101,9 +102,9 @@ export const consentCoveredFields: Readonly<Partial<Record<CaseField, ConsentSco
   sensitive_concerns: 'concerns',
 };
 
-/** `fields` without those the consent in force does not let reach `recipient` (none, withdrawn, other scope). */
-function limitByConsent(fields: readonly CaseField[], c: Case, recipient: ConsentRecipient): CaseField[] {
-  const scope = scopeFor(c.consent, recipient);
+/** `fields` without those the consent in force does not let reach `recipient` (none, withdrawn, expired, other scope). */
+function limitByConsent(fields: readonly CaseField[], c: Case, recipient: ConsentRecipient, today: CalendarDate | undefined): CaseField[] {
+  const scope = scopeFor(c.consent, recipient, today);
   return fields.filter((f) => {
     const needs = consentCoveredFields[f];
     return needs === undefined || scope.includes(needs);
@@ -134,9 +135,10 @@ const levelOf = (role: CaseRole): ViewLevel => {
  * what the handover needs, admins nothing. The team's school side (same authority as the reporter) sees the
  * whole referral; its social-services side sees the absence, the school steps, the description and the
  * concern categories only as far as a consent in force for the team covers them. When the handover rests on
- * consent, investigators likewise see only what a consent in force for the unit covers (T11, L19a).
+ * consent, investigators likewise see only what a consent in force for the unit covers (T11, L19a). With
+ * `today` (the cards pass it), a consent past its valid-until covers nothing.
  */
-export function whatCanSee(roles: readonly CaseRole[], c: Case): CaseView {
+export function whatCanSee(roles: readonly CaseRole[], c: Case, today?: CalendarDate): CaseView {
   const level = roles.map(levelOf).reduce<ViewLevel>((a, b) => (viewLevels.indexOf(b) > viewLevels.indexOf(a) ? b : a), 'none');
   switch (level) {
     case 'none':
@@ -144,10 +146,10 @@ export function whatCanSee(roles: readonly CaseRole[], c: Case): CaseView {
     case 'process':
       return { level, fields: processFields };
     case 'full':
-      return { level, fields: roles.includes('team_school_side') ? fullFields : limitByConsent(fullFields, c, 'sst_team') };
+      return { level, fields: roles.includes('team_school_side') ? fullFields : limitByConsent(fullFields, c, 'sst_team', today) };
     case 'handover':
       if (c.handover?.legalGround !== 'consent') return { level, fields: handoverFields };
-      return { level, fields: limitByConsent(handoverFields, c, 'investigation_unit') };
+      return { level, fields: limitByConsent(handoverFields, c, 'investigation_unit', today) };
   }
 }
 

@@ -130,3 +130,14 @@ describe('no new case cards to the social-services side without a consent in for
     expect(isCutOffByConsent(userId, c, testDirectory)).toBe(cut);
   });
 });
+
+describe('a consent past its valid-until', () => {
+  const c = caseWith(consent(['absence', 'description'], { validUntil: '2026-11-30' }));
+  it.each([
+    ['on its last day', '2026-11-30', true],
+    ['the day after', '2026-12-01', false],
+  ] as const)('covers its scope for the social-services side %s: %s', (_label, today, visible) => {
+    expect(whatCanSee(['sst_member'], c, today).fields.includes('reporter_text')).toBe(visible);
+    expect(whatCanSee(['sst_member', 'team_school_side'], c, today).fields).toContain('reporter_text');
+  });
+});

@@ -81,9 +81,9 @@ export function caseCardView(input: CaseCardInput) {
   const cat = catalogue(lang);
   const l = cat.caseCard;
   const isBase = viewer === undefined;
-  const view = viewer === undefined ? baseView : whatCanSee(viewer.roles, c);
-  const full = view.level === 'full';
   const now = { at: input.now, today: toStockholmLocal(input.now).date };
+  const view = viewer === undefined ? baseView : whatCanSee(viewer.roles, c, now.today);
+  const full = view.level === 'full';
   const actions = viewer === undefined || view.level === 'none' ? undefined : offeredActions(viewer, c, input.duplicates, d, now);
   const form = caseForm(input.form, actions, lang);
 
