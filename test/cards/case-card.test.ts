@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderCaseCard, renderCheckInCard, renderQuestionCard, renderTeamQueue, type CaseCardInput } from '../../src/adapters/teams/cards/render';
+import { renderCaseCard, renderCheckInCard, renderQuestionCard, renderReportConfirmation, renderTeamQueue, type CaseCardInput } from '../../src/adapters/teams/cards/render';
 import { maxRefreshUsers } from '../../src/adapters/teams/cards/views/case-card';
 import { pupilSection } from '../../src/adapters/teams/cards/views/case-sections';
 import { caseCardSummary } from '../../src/adapters/teams/cards/views/notification-summary';
@@ -355,6 +355,15 @@ describe('follow-up check-ins on the case card', () => {
     expect(buttons(card(followed, people.farMember2))).not.toContain('case.follow_up');
   });
 
+  it('shows the team’s social-services side the trend only when the consent covers the absence', () => {
+    const withScope = (scope: ('absence' | 'school_steps')[]): Case => ({
+      ...followed,
+      consent: { givenBy: 'both_guardians', scope, recipients: ['sst_team'], validUntil: '2027-06-15' },
+    });
+    expect(text(card(withScope(['school_steps']), people.farMember2))).not.toContain('Närvaro över tid');
+    expect(text(card(withScope(['absence']), people.farMember2))).toContain('Närvaro över tid');
+  });
+
   it('shows the reporter no trend', () => {
     const shown = text(card(followed, people.reporter));
     expect(shown).not.toContain('Närvaro över tid');
@@ -394,5 +403,22 @@ describe('the check-in card', () => {
     const shown = renderCheckInCard({ lang: 'sv', directory: testDirectory, case: c, answered: true });
     expect(text(shown)).toContain('Tack! Teamet ser siffran i ärendet.');
     expect(executeActionsOf(shown)).toEqual([]);
+  });
+});
+
+describe('an adult pupil’s consent is their own', () => {
+  const adult = (overrides: Partial<Case> = {}): Case => marked({ pupil: { initials, yearGroup: 12, ageBand: 'adult' }, ...overrides });
+
+  it('says on the confirmation that the case waits for the pupil’s consent, not the guardians’', () => {
+    const waiting = { consent: { givenBy: 'none' as const, scope: [] }, state: 'awaiting_consent' as const };
+    expect(text(renderReportConfirmation({ lang: 'sv', directory: testDirectory, case: adult(waiting), duplicate: false }))).toContain(sv.reportConfirmation.nextAwaitingConsentPupil);
+    expect(text(renderReportConfirmation({ lang: 'sv', directory: testDirectory, case: marked(waiting), duplicate: false }))).toContain(sv.reportConfirmation.nextAwaitingConsent);
+  });
+
+  it('names the pupil, not the guardians, as the consent behind a handover', () => {
+    const consent = { givenBy: 'pupil' as const, scope: ['absence' as const], recipients: ['sst_team' as const, 'investigation_unit' as const], validUntil: '2027-06-15' };
+    const assigned = { state: 'assigned' as const, assigneeId: people.farMember1, consent };
+    expect(text(card(adult(assigned), people.farMember1))).toContain(sv.caseCard.consentGroundPupil);
+    expect(text(card(marked({ ...assigned, consent: { ...consent, givenBy: 'both_guardians' } }), people.farMember1))).not.toContain(sv.caseCard.consentGroundPupil);
   });
 });

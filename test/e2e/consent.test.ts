@@ -60,6 +60,20 @@ describe('consent on the case card', () => {
     expect(theirs).toContain(sv.caseCard.unexcused);
   });
 
+  it('takes an upper-secondary pupil’s own consent from the card once the card states that they are 18', async () => {
+    const gymnasium = aSchoolIn(dir, 'NIN', 'upper_secondary');
+    const noConsent = { yearGroup: '12', pupilAgeBand: 'under_18', consentGivenBy: 'none', consentScope: '', consentRecipients: '', consentValidUntil: '' };
+    const waiting = await submitReport(bot, teacher, gymnasium, noConsent);
+    const card = await pressAs(bot, aTeacher(1), 'case.view', { caseId: waiting.id });
+    expect(textOf(card.card)).toContain(sv.reportForm.pupilAgeBand);
+    const consent = { caseId: waiting.id, version: waiting.version, consentGivenBy: 'pupil', consentScope: 'absence', consentRecipients: 'sst_team', consentValidUntil: '2027-06-15' };
+    const refused = await pressAs(bot, aTeacher(1), 'case.consent', { ...consent, pupilAgeBand: 'under_18' });
+    expect(textOf(refused.card)).toContain(sv.fieldErrors.consent_pupil_under_18);
+    await pressAs(bot, aTeacher(1), 'case.consent', { ...consent, pupilAgeBand: 'adult' });
+    const recorded = await storedCase(bot, waiting.id);
+    expect([recorded.state, recorded.pupil?.ageBand, recorded.consent?.givenBy]).toEqual(['new', 'adult', 'pupil']);
+  });
+
   describe('withdrawing it', () => {
     let submitted: Case;
     beforeEach(async () => {

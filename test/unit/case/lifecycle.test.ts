@@ -162,6 +162,15 @@ describe('withdrawing consent', () => {
     expect(applyCaseAction(withdrawn.value.case, handOver, ctx)).toEqual({ ok: false, error: { code: 'rule_violation', rule: 'consent_missing' } });
     expect(applyCaseAction(withdrawn.value.case, { ...handOver, legalGround: 'reporting_duty' }, ctx).ok).toBe(true);
   });
+
+  it('lets a handover rest only on a consent that names the investigation unit among its recipients', () => {
+    const handOver: CaseAction = { type: 'hand_over', summary: 'Frånvaron ökar.', legalGround: 'consent' };
+    const teamOnly = caseIn('assigned', 'hand_over');
+    const forTeam = { ...teamOnly, consent: { givenBy: 'both_guardians' as const, scope: ['absence' as const], recipients: ['sst_team' as const], validUntil: '2027-06-15' } };
+    expect(applyCaseAction(forTeam, handOver, ctx)).toEqual({ ok: false, error: { code: 'rule_violation', rule: 'consent_missing' } });
+    const forUnit = { ...forTeam, consent: { ...forTeam.consent, recipients: ['sst_team' as const, 'investigation_unit' as const] } };
+    expect(applyCaseAction(forUnit, handOver, ctx).ok).toBe(true);
+  });
 });
 
 describe('taking a case', () => {
