@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const retryTimer = setInterval(() => {
     if (retrying) return;
     retrying = true;
-    retryUndelivered({ store, clock, messenger: app.messenger })
+    retryUndelivered({ store, clock, messenger: app.messenger, directory: () => directory })
       .then((delivered) => {
         if (delivered > 0) log.info({ event: 'delivery.retried', delivered });
       })

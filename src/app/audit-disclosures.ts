@@ -7,17 +7,25 @@ import type { CaseStore } from './ports';
  * Records every disclosure across the line between the school side (the education committee) and social
  * services (a district committee), with its legal ground (domain.md D7, L18, L19): a referral reaching the
  * team once consent is there, an urgent report reaching the unit on the duty to report, the team's hand-over,
- * the team's input into an investigation and the invitation into it; and, the other way, the unit's feedback
- * to a reporter who made a report of concern (`reporter_feedback`, domain.md L14), to that reporter only.
+ * the team's input into an investigation and the invitation into it; the other way, the unit's feedback to a
+ * reporter who made a report of concern (`reporter_feedback`, domain.md L14), to that reporter only; and where a
+ * withdrawn consent stops disclosure.
  */
 export async function auditDisclosures(store: CaseStore, at: string, actorId: string, c: Case, events: readonly DomainEvent[]): Promise<void> {
   const disclose = (what: string, to: string, legalGround: string) =>
     store.appendAudit({ at, actorId, action: 'disclosure', caseId: c.id, detail: { what, to, legalGround } });
+  const stop = (scope: readonly string[], to: string) =>
+    store.appendAudit({ at, actorId, action: 'disclosure_stopped', caseId: c.id, detail: { what: scope.join(','), to, legalGround: 'consent' } });
   const team = c.routing.sstTeamId ?? `fallback:${c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode}`;
   for (const e of events) {
     switch (e.type) {
       case 'ConsentRecorded':
         if (!e.renewed) await disclose('referral', team, 'consent');
+        break;
+      case 'ConsentWithdrawn':
+        // Disclosure on the consent stops here (L19a): to the team, and to the unit where the handover rests on it.
+        await stop(e.scope, team);
+        if (c.handover?.legalGround === 'consent') await stop(e.scope, c.handover.unitId);
         break;
       case 'CaseHandedOver':
         await disclose('handover', e.unitId, e.legalGround);

@@ -1,3 +1,6 @@
+import { isCutOffByConsent, teamMayReceive } from '../domain/access/policy';
+import type { Case } from '../domain/case/case';
+import type { Directory } from '../domain/routing/directory';
 import { deliverCaseMessage, type DeliveryDeps } from './deliver-case-message';
 import { caseStatusMessages, type CaseDelivery, type CaseMessage, type Recipient } from './ports';
 
@@ -26,11 +29,20 @@ function messageOf(d: CaseDelivery, c: CaseMessage['case']): CaseMessage | undef
 }
 
 /**
+ * A case card is not sent again to the team's social-services side once no consent in force lets the case
+ * reach the team (withdrawn): not to their chats, and not to the team channel they share (domain.md L19a).
+ */
+function withheldByConsent(c: Case, recipient: Recipient, dir: Directory): boolean {
+  if (recipient.kind === 'team_inbox') return !teamMayReceive(c);
+  return isCutOffByConsent(recipient.userId, c, dir);
+}
+
+/**
  * Sends again what failed for a transient reason (Teams busy, network), with the same keys, so nothing is
  * sent twice. Unreachable recipients (the app is not installed for them) wait for a person to act: they are
  * shown to the coordinator instead. Returns how many were delivered now.
  */
-export async function retryUndelivered(deps: DeliveryDeps, limit = 100): Promise<number> {
+export async function retryUndelivered(deps: DeliveryDeps & { directory: () => Directory }, limit = 100): Promise<number> {
   let delivered = 0;
   for (const d of await deps.store.listUndelivered(limit)) {
     if (d.status === 'unreachable') continue;
@@ -38,6 +50,7 @@ export async function retryUndelivered(deps: DeliveryDeps, limit = 100): Promise
     const recipient = recipientOf(d.recipient);
     const message = c ? messageOf(d, c) : undefined;
     if (!c || !recipient || !message) continue;
+    if (message.kind === 'case_card' && withheldByConsent(c, recipient, deps.directory())) continue;
     const result = await deliverCaseMessage(deps, { case: c, recipient, purpose: d.purpose, message, key: d.key });
     if (result.status === 'delivered') delivered += 1;
   }

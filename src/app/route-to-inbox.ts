@@ -1,3 +1,4 @@
+import { isCutOffByConsent, teamMayReceive } from '../domain/access/policy';
 import type { Case } from '../domain/case/case';
 import { findDistrict, findSstTeam, type Directory, type SstTeam } from '../domain/routing/directory';
 import { deliverCaseMessage, deliveryKey, type DeliveryDeps } from './deliver-case-message';
@@ -7,7 +8,8 @@ import { routeToUnit } from './route-to-unit';
 /**
  * Who gets a routed case's card: the team's inbox channel when one is linked, and its members personally
  * when the team asks for that or has no channel yet; the district's fallback contact when no team serves
- * the school. A case awaiting consent goes nowhere (domain.md T10).
+ * the school. A case awaiting consent goes nowhere (domain.md T10); without a consent in force for the team,
+ * only the team's school side gets it.
  */
 export async function inboxRecipients(deps: Pick<DeliveryDeps, 'store'>, c: Case, dir: Directory): Promise<Recipient[]> {
   if (c.state === 'awaiting_consent') return [];
@@ -15,7 +17,13 @@ export async function inboxRecipients(deps: Pick<DeliveryDeps, 'store'>, c: Case
   const team = teamId === undefined ? undefined : findSstTeam(dir, teamId);
   if (!team) {
     const district = findDistrict(dir, c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode);
-    return district ? [{ kind: 'person', tenantId: c.tenantId, userId: district.fallbackContact.id }] : [];
+    const contact = district?.fallbackContact.id;
+    return contact === undefined || isCutOffByConsent(contact, c, dir) ? [] : [{ kind: 'person', tenantId: c.tenantId, userId: contact }];
+  }
+  // Without a consent in force for the team, only its school side hears of the case, personally (domain.md L19a).
+  if (!teamMayReceive(c)) {
+    const ids = [...new Set([...team.members, ...team.coordinators].map((p) => p.id))];
+    return ids.filter((userId) => !isCutOffByConsent(userId, c, dir)).map((userId) => ({ kind: 'person', tenantId: c.tenantId, userId }));
   }
   return teamInboxRecipients(deps, team, c.tenantId);
 }

@@ -84,11 +84,16 @@ export async function submitReport(
     routing,
     supportLevel,
     owner: { kind: 'education_committee' },
-    pupil: { initials: draft.pupilInitials.trim(), yearGroup: draft.yearGroup },
+    pupil: {
+      initials: draft.pupilInitials.trim(),
+      yearGroup: draft.yearGroup,
+      ...(isUpperSecondary(draft.yearGroup) && draft.pupilAgeBand ? { ageBand: draft.pupilAgeBand } : {}),
+    },
     absence: draft.absence,
     concerns: draft.concerns,
     steps: draft.steps,
-    consent: draft.consent,
+    // The reporter records the consent they obtained (domain.md T11: who, when, to whom).
+    consent: draft.consent.givenBy === 'none' ? draft.consent : { ...draft.consent, recordedAt: now, recordedBy: actor.userId },
     suspectedHarm: draft.suspectedHarm,
     concernReportedOn: draft.concernReportedOn,
     text: draft.description.trim(),

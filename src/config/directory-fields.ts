@@ -17,4 +17,8 @@ export const personRef = z
   })
   .strict();
 export const people = (role: string) => z.array(personRef).min(1, `needs at least one ${role}`);
+// A team member's half of the team (domain.md T4, D7). Left out, the person counts as social services, whom
+// the consent limits: a missing tag must not widen what someone sees.
+export const teamMember = personRef.extend({ side: z.enum(['school', 'social_services']).default('social_services') }).strict();
+export const teamPeople = (role: string) => z.array(teamMember).min(1, `needs at least one ${role}`);
 export const percent = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');

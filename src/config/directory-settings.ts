@@ -25,6 +25,13 @@ export const calendarSchema = z
   })
   .strict();
 
+// The city's decisions about consent (domain.md T10). Whether one guardian is enough in joint custody is the
+// city's call; left out, both guardians must consent.
+export const consentSettingsSchema = z
+  .object({ jointCustody: z.enum(['both_guardians', 'either_guardian']).default('both_guardians') })
+  .strict()
+  .default({});
+
 // Days a closed case keeps its personal fields, per owning authority; the decision names the culling decision
 // (gallringsbeslut) it follows (domain.md L27, open question 7). Up to 100 years: a typo must not mean "never".
 const retentionRuleSchema = z

@@ -4,9 +4,9 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Directory } from '../domain/routing/directory';
 import { defaultReminderSettings, type ReminderSettings } from '../domain/reminders/reminder-settings';
-import { districtCode, id, localizedText, people, percent, personRef, text } from './directory-fields';
+import { districtCode, id, localizedText, people, percent, personRef, teamPeople, text } from './directory-fields';
 import { legalSchema } from './directory-legal';
-import { calendarSchema, remindersSchema, retentionSchema, withOverride } from './directory-settings';
+import { calendarSchema, consentSettingsSchema, remindersSchema, retentionSchema, withOverride } from './directory-settings';
 
 /**
  * The routing directory file (districts, schools, teams, investigation units): zod schemas, the
@@ -54,8 +54,8 @@ const sstTeamSchema = z
     id,
     name: text,
     districtCode,
-    members: people('member'),
-    coordinators: people('coordinator'),
+    members: teamPeople('member'),
+    coordinators: teamPeople('coordinator'),
     personalDelivery: z.enum(['always', 'when_no_channel']).default('when_no_channel'),
   })
   .strict();
@@ -84,6 +84,7 @@ const baseSchema = z
     // Absent: nothing is erased (the records plan decides, not this build).
     retention: retentionSchema.optional(),
     reminders: remindersSchema,
+    consent: consentSettingsSchema,
   })
   .strict();
 

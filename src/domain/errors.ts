@@ -28,6 +28,8 @@ export type FieldErrorCode =
   | 'full_name'
   | 'consent_expired'
   | 'consent_pupil_under_18'
+  | 'consent_from_adult_pupil'
+  | 'consent_both_guardians_required'
   | 'concern_report_date_required'
   | 'organiser_before_investigation'
   | 'school_form_mismatch';
@@ -46,6 +48,7 @@ export const ruleViolations = [
   'intensive_not_offered',
   'no_investigation_unit',
   'consent_missing',
+  'no_consent_in_force',
   'handover_not_acknowledged',
   'outcome_needs_handover',
   'merge_into_itself',

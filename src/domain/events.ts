@@ -1,5 +1,6 @@
 import type { CaseOutcome } from './case/case';
 import type { ForwardReason, HandoverOutcome, LegalGround } from './handover/handover';
+import type { ConsentScope } from './report/report';
 import type { SupportLevel } from './report/support-level';
 
 /**
@@ -14,6 +15,7 @@ interface EventBase {
 
 export type DomainEvent =
   | (EventBase & { type: 'ConsentRecorded'; renewed: boolean })
+  | (EventBase & { type: 'ConsentWithdrawn'; scope: readonly ConsentScope[] })
   | (EventBase & { type: 'CaseTaken'; assigneeId: string; previousAssigneeId?: string })
   | (EventBase & { type: 'ReporterAsked'; questionId: string })
   | (EventBase & { type: 'ReporterAnswered'; questionId: string })

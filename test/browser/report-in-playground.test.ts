@@ -121,6 +121,7 @@ describe('a teacher reports worrying absence in the Agents Playground, a real Te
     await chat.choose(form, f.consentGivenBy, sv.consentGivers.both_guardians);
     await form.getByRole('checkbox', { name: sv.consentScopes.absence }).check();
     await form.getByRole('checkbox', { name: sv.consentScopes.school_steps }).check();
+    await form.getByRole('checkbox', { name: sv.consentRecipients.sst_team }).check();
     await chat.enterDate(form, f.consentValidUntil, daysFromToday(200));
     await form.getByRole('textbox', { name: labelPattern(f.description) }).fill('Borta de flesta måndagar, svårt att komma igång på morgonen.');
     await chat.shoot('04-report-form-filled', form);

@@ -127,6 +127,7 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
 function caseCardScenarios(directory: Directory, lang: Lang): CardScenario[] {
   const fresh = newCase();
   const assigned = assignedCase();
+  const upperSecondaryAwaiting = newCase({ state: 'awaiting_consent', pupil: { initials: 'CD', yearGroup: 11 }, consent: { givenBy: 'none', scope: [] } });
   const handedOver = handedOverCase();
   const viewer = (userId: string, c: Case) => ({ userId, roles: rolesFor(userId, c, testDirectory) });
   const base = { lang, directory, audienceMris: exampleMris, duplicates: [], undelivered: [], now };
@@ -237,6 +238,23 @@ function caseCardScenarios(directory: Directory, lang: Lang): CardScenario[] {
         case: newCase({ state: 'awaiting_consent', consent: { givenBy: 'none', scope: [] } }),
         viewer: viewer(people.reporter, fresh),
         form: rejected('case.consent', { consentGivenBy: 'guardian', consentScope: 'absence,school_steps', consentValidUntil: '' }, 'consentValidUntil'),
+      }),
+    },
+    {
+      name: 'case card, rejected consent form of an upper-secondary pupil (age band asked)',
+      card: renderCaseCard({
+        ...base,
+        case: upperSecondaryAwaiting,
+        viewer: viewer(people.reporter, upperSecondaryAwaiting),
+        form: rejected('case.consent', { consentGivenBy: 'pupil', consentScope: 'absence', consentRecipients: 'sst_team', consentValidUntil: '2027-06-15', pupilAgeBand: '' }, 'pupilAgeBand'),
+      }),
+    },
+    {
+      name: 'case card, social-services member after the consent was withdrawn',
+      card: renderCaseCard({
+        ...base,
+        case: assignedCase({ consent: { givenBy: 'both_guardians', scope: ['absence'], recipients: ['sst_team'], recordedAt: '2026-11-23T09:00:00.000Z', recordedBy: people.reporter, withdrawnAt: '2026-11-24T10:00:00.000Z', withdrawnBy: people.farCoordinator } }),
+        viewer: viewer(people.farMember2, assigned),
       }),
     },
   ];

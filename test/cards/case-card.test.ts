@@ -97,12 +97,40 @@ describe('the base case card (what everyone in the inbox sees)', () => {
 });
 
 describe('what each viewer sees', () => {
-  it('shows the team the pupil, the description and every concern', () => {
-    const json = text(card(marked(), people.farMember2));
+  it('shows the team’s school side the pupil, the description and every concern', () => {
+    const json = text(card(marked(), people.farMember1));
     expect(json).toContain(initials);
     expect(json).toContain(description);
     expect(json).toContain(sv.concerns.violence);
     expect(json).toContain(sv.concerns.mental_health);
+  });
+
+  it('shows the team’s social-services side only what the consent covers, and says so', () => {
+    const limited = text(card(marked(), people.farMember2));
+    expect(limited).toContain(initials);
+    expect(limited).toContain(sv.caseCard.unexcused);
+    expect(limited).not.toContain(description);
+    expect(limited).not.toContain(sv.concerns.violence);
+    expect(limited).not.toContain(sv.concerns.mental_health);
+    expect(limited).toContain(sv.caseCard.consentLimited);
+    const consent = { givenBy: 'both_guardians', scope: ['absence', 'school_steps', 'description', 'concerns'], recipients: ['sst_team'], validUntil: '2027-06-15' } as const;
+    const covered = text(card(marked({ consent: { ...consent, scope: [...consent.scope], recipients: [...consent.recipients] } }), people.farMember2));
+    expect(covered).toContain(description);
+    expect(covered).toContain(sv.concerns.violence);
+    expect(covered).not.toContain(sv.caseCard.consentLimited);
+  });
+
+  it('shows who recorded and who withdrew the consent, and offers the withdrawal only while it is in force', () => {
+    const recorded = { ...marked().consent, givenBy: 'both_guardians', scope: ['absence'], recordedAt: '2026-11-23T09:00:00.000Z', recordedBy: people.reporter } as const;
+    const inForce = marked({ state: 'assigned', assigneeId: people.farMember2, consent: { ...recorded, scope: ['absence'] } });
+    const before = card(inForce, people.farMember2);
+    expect(text(before)).toContain(`2026-11-23 av ${sv.trail.reporter}`);
+    expect(buttons(before)).toContain('case.withdraw_consent');
+    const withdrawn = { ...inForce, consent: { ...recorded, scope: ['absence' as const], withdrawnAt: '2026-11-24T10:00:00.000Z', withdrawnBy: people.farMember2 } };
+    const after = card(withdrawn, people.farMember2);
+    expect(text(after)).toContain(`2026-11-24 av Testperson SST Farsta 2`);
+    expect(text(after)).toContain(sv.caseCard.consentNotInForce);
+    expect(buttons(after)).not.toContain('case.withdraw_consent');
   });
 
   it('shows the reporter the process only: no initials, description, concerns or case worker', () => {
@@ -137,7 +165,7 @@ describe('what each viewer sees', () => {
     const c = marked({
       state: 'handed_over',
       assigneeId: people.farMember1,
-      consent: { givenBy: 'both_guardians', scope: ['school_steps'], validUntil: '2027-06-15' },
+      consent: { givenBy: 'both_guardians', scope: ['school_steps'], recipients: ['investigation_unit'], validUntil: '2027-06-15' },
       handover: aHandover({ legalGround: 'consent' }),
     });
     const json = text(card(c, people.farInvestigator1));
@@ -364,6 +392,15 @@ describe('follow-up check-ins on the case card', () => {
     expect(buttons(card(followed, people.farMember2))).not.toContain('case.follow_up');
   });
 
+  it('shows the team’s social-services side the trend only when the consent covers the absence', () => {
+    const withScope = (scope: ('absence' | 'school_steps')[]): Case => ({
+      ...followed,
+      consent: { givenBy: 'both_guardians', scope, recipients: ['sst_team'], validUntil: '2027-06-15' },
+    });
+    expect(text(card(withScope(['school_steps']), people.farMember2))).not.toContain('Närvaro över tid');
+    expect(text(card(withScope(['absence']), people.farMember2))).toContain('Närvaro över tid');
+  });
+
   it('shows the reporter no trend', () => {
     const shown = text(card(followed, people.reporter));
     expect(shown).not.toContain('Närvaro över tid');
@@ -403,5 +440,22 @@ describe('the check-in card', () => {
     const shown = renderCheckInCard({ lang: 'sv', directory: testDirectory, case: c, answered: true });
     expect(text(shown)).toContain('Tack! Teamet ser siffran i ärendet.');
     expect(executeActionsOf(shown)).toEqual([]);
+  });
+});
+
+describe('an adult pupil’s consent is their own', () => {
+  const adult = (overrides: Partial<Case> = {}): Case => marked({ pupil: { initials, yearGroup: 12, ageBand: 'adult' }, ...overrides });
+
+  it('says on the confirmation that the case waits for the pupil’s consent, not the guardians’', () => {
+    const waiting = { consent: { givenBy: 'none' as const, scope: [] }, state: 'awaiting_consent' as const };
+    expect(text(renderReportConfirmation({ lang: 'sv', directory: testDirectory, case: adult(waiting), duplicate: false, outsideWorkingHours: false }))).toContain(sv.reportConfirmation.nextAwaitingConsentPupil);
+    expect(text(renderReportConfirmation({ lang: 'sv', directory: testDirectory, case: marked(waiting), duplicate: false, outsideWorkingHours: false }))).toContain(sv.reportConfirmation.nextAwaitingConsent);
+  });
+
+  it('names the pupil, not the guardians, as the consent behind a handover', () => {
+    const consent = { givenBy: 'pupil' as const, scope: ['absence' as const], recipients: ['sst_team' as const, 'investigation_unit' as const], validUntil: '2027-06-15' };
+    const assigned = { state: 'assigned' as const, assigneeId: people.farMember1, consent };
+    expect(text(card(adult(assigned), people.farMember1))).toContain(sv.caseCard.consentGroundPupil);
+    expect(text(card(marked({ ...assigned, consent: { ...consent, givenBy: 'both_guardians' } }), people.farMember1))).not.toContain(sv.caseCard.consentGroundPupil);
   });
 });

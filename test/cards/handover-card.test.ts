@@ -98,7 +98,12 @@ describe('the base handover card (the unit\'s inbox)', () => {
 describe('what an investigator sees', () => {
   it('never shows the reporter\'s description or role, not even when the consent covers the description', () => {
     const byConsent = marked({
-      consent: { givenBy: 'both_guardians', scope: ['absence', 'school_steps', 'description'], validUntil: '2027-06-15' },
+      consent: {
+        givenBy: 'both_guardians',
+        scope: ['absence', 'school_steps', 'description', 'concerns'],
+        recipients: ['investigation_unit'],
+        validUntil: '2027-06-15',
+      },
       handover: aHandover({ legalGround: 'consent' }),
     });
     for (const c of [marked(), byConsent]) {

@@ -11,7 +11,7 @@ const dir: Directory = loadSampleDirectory();
 const school = aSchoolIn(dir, 'SKA');
 const team: SstTeam | undefined = dir.sstTeams.find((t) => t.id === school.sstTeamId);
 const withoutConsent = { consentGivenBy: 'none', consentScope: '', consentValidUntil: '', pupilInitials: 'QX', description: 'Unik beskrivning XYZZY' };
-const consentGiven = { consentGivenBy: 'both_guardians', consentScope: 'absence,school_steps', consentValidUntil: '2027-06-30' };
+const consentGiven = { consentGivenBy: 'both_guardians', consentScope: 'absence,school_steps', consentValidUntil: '2027-06-30', consentRecipients: 'sst_team' };
 
 /** The one button the user would press: found by its verb (and, among several, by what its title names). */
 function theButton(card: unknown, verb: string, titleContains = ''): CardButton {

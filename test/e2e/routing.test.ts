@@ -46,7 +46,7 @@ describe('reports reach the right inbox', () => {
     const gymnasium = dir.schools.find((s) => s.id === 'nin-norra-real');
     const noTeam = dir.schools.find((s) => s.id === 'nin-franska-skolan');
     if (!gymnasium || !noTeam) throw new Error('sample directory changed');
-    const upper = await submitReport(bot, teacher, gymnasium, { yearGroup: '11', consentGivenBy: 'pupil' });
+    const upper = await submitReport(bot, teacher, gymnasium, { yearGroup: '11', pupilAgeBand: 'adult', consentGivenBy: 'pupil' });
     expect(deliveredTo(await bot.store.listDeliveriesForCase(upper.id), 'case_card')).toEqual(peopleOf(gymnasium).map(person).sort());
     const fallback = await submitReport(bot, teacher, noTeam);
     const contact = dir.districts.find((d) => d.code === 'NIN')?.fallbackContact.id ?? '';
@@ -85,6 +85,7 @@ describe('reports reach the right inbox', () => {
       version: waiting.version,
       consentGivenBy: 'both_guardians',
       consentScope: 'absence,school_steps',
+      consentRecipients: 'sst_team',
       consentValidUntil: '2027-06-30',
     });
     expect(result.status).toBe(200);

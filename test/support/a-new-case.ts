@@ -53,7 +53,7 @@ export function aNewCase(overrides: Partial<NewCase> = {}): NewCase {
       adjustmentsTried: true,
       other: false,
     },
-    consent: { givenBy: 'both_guardians', scope: ['absence', 'school_steps'], validUntil: '2027-06-15' },
+    consent: { givenBy: 'both_guardians', scope: ['absence', 'school_steps'], recipients: ['sst_team', 'investigation_unit'], validUntil: '2027-06-15' },
     suspectedHarm: false,
     text: 'Borta de flesta måndagar.',
     history: [{ at: createdAt, by: reporterId, type: 'submitted' }],

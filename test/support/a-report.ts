@@ -33,7 +33,7 @@ export function aReport(schoolId: string, overrides: Partial<ReportDraft> = {}):
       adjustmentsTried: true,
       other: false,
     },
-    consent: { givenBy: 'both_guardians', scope: ['absence', 'school_steps'], validUntil: '2027-06-15' },
+    consent: { givenBy: 'both_guardians', scope: ['absence', 'school_steps'], recipients: ['sst_team', 'investigation_unit'], validUntil: '2027-06-15' },
     suspectedHarm: false,
     description: 'Borta de flesta måndagar.',
     ...overrides,

@@ -30,6 +30,7 @@ export function aReportPayload(
     otherSteps: 'false',
     consentGivenBy: 'both_guardians',
     consentScope: 'absence,school_steps',
+    consentRecipients: 'sst_team,investigation_unit',
     consentValidUntil: '2027-06-15',
     suspectedHarm: 'false',
     concernReportedOn: '',

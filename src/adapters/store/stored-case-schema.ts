@@ -4,8 +4,10 @@ import { caseHistoryTypes, caseOutcomes, caseStates, type Case } from '../../dom
 import { assessmentClockBases, forwardReasons, handoverOutcomes, handoverStates, legalGrounds } from '../../domain/handover/handover';
 import {
   absencePatterns,
+  ageBands,
   concerns,
   consentGivers,
+  consentRecipients,
   consentScopes,
   reporterRoles,
   yearGroups,
@@ -81,7 +83,13 @@ const consentSchema = z
   .object({
     givenBy: z.enum(consentGivers),
     scope: z.array(z.enum(consentScopes)),
+    // Optional: consents recorded before recipients, recording and withdrawal were kept still parse.
+    recipients: z.array(z.enum(consentRecipients)).optional(),
     validUntil: z.string().optional(),
+    recordedAt: z.string().optional(),
+    recordedBy: z.string().optional(),
+    withdrawnAt: z.string().optional(),
+    withdrawnBy: z.string().optional(),
   })
   .strict();
 
@@ -139,7 +147,10 @@ export const storedCaseSchema = z
     routing: routingSchema,
     supportLevel: z.enum(supportLevels).optional(),
     owner: ownerSchema,
-    pupil: z.object({ initials: z.string(), yearGroup: z.number().int().refine(isYearGroup) }).strict().optional(),
+    pupil: z
+      .object({ initials: z.string(), yearGroup: z.number().int().refine(isYearGroup), ageBand: z.enum(ageBands).optional() })
+      .strict()
+      .optional(),
     absence: absenceSchema.optional(),
     concerns: z.array(z.enum(concerns)),
     steps: stepsSchema.optional(),

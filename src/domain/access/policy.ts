@@ -1,5 +1,6 @@
 import { reportersOf, type Case } from '../case/case';
 import { caseActionTypes, type CaseActionType } from '../case/lifecycle';
+import { isConsentInForce, recipientsOf } from '../consent/consent-scope';
 import { handoverActionTypes, type HandoverActionType } from '../handover/handover-lifecycle';
 import { findDistrict, findInvestigationUnit, findSstTeam, type Directory, type PersonRef } from '../routing/directory';
 
@@ -19,6 +20,11 @@ export const caseRoles = [
   'fallback_contact',
   /** The team-side person who took the case (still in the team or the fallback contact per the directory). */
   'assignee',
+  /**
+   * R3: the team member or coordinator is on the team's school side (pupil health, the education committee,
+   * the reporter's own authority, T4, D7): the consent does not limit what they see. Grants no action.
+   */
+  'team_school_side',
   /** R6: contact of the investigation unit the handover is at now. */
   'investigator',
   /** R6: manager of that unit, the escalation target. */
@@ -53,6 +59,9 @@ export function rolesFor(actorUserId: string, c: Case, dir: Directory): CaseRole
   const teamSide = roles.has('sst_member') || roles.has('sst_coordinator') || roles.has('fallback_contact');
   // Someone who has left the team loses the case with it: the directory, not the case, decides.
   if (teamSide && c.assigneeId === actorUserId) roles.add('assignee');
+  // School side only when every entry of theirs in the team says so; the fallback contact is social services.
+  const entries = team === undefined ? [] : [...team.members, ...team.coordinators].filter((p) => p.id === actorUserId);
+  if (entries.length > 0 && entries.every((p) => p.side === 'school')) roles.add('team_school_side');
 
   const unit = c.handover === undefined ? undefined : findInvestigationUnit(dir, c.handover.unitId);
   if (unit !== undefined && isIn(unit.contacts, actorUserId)) roles.add('investigator');
@@ -72,6 +81,8 @@ const unitSide: readonly CaseRole[] = ['investigator', 'unit_manager'];
  */
 export const permissions: { readonly [A in AccessAction]: { roles: readonly CaseRole[]; unassignedMembers: boolean } } = {
   'case.record_consent': { roles: ['reporter', ...handler], unassignedMembers: true },
+  // Whoever passes on a withdrawal: the school that obtained the consent, or the team member who has the case.
+  'case.withdraw_consent': { roles: ['reporter', ...handler], unassignedMembers: false },
   'case.take': { roles: ['sst_member', 'sst_coordinator', 'fallback_contact'], unassignedMembers: true },
   'case.ask_reporter': { roles: handler, unassignedMembers: false },
   'case.answer_question': { roles: ['reporter'], unassignedMembers: false },
@@ -97,6 +108,22 @@ export const permissions: { readonly [A in AccessAction]: { roles: readonly Case
 export const trailReaders: readonly CaseRole[] = ['sst_coordinator', 'fallback_contact', 'unit_manager'];
 
 export const canReadTrail = (roles: readonly CaseRole[]): boolean => roles.some((r) => trailReaders.includes(r));
+
+/** Whether a consent in force lets the case reach the team's social-services side at all (T10, L19a). */
+export const teamMayReceive = (c: Case): boolean => isConsentInForce(c.consent) && recipientsOf(c.consent).includes('sst_team');
+
+/**
+ * True when `userId` would get a new case card only as the team's social-services side while no consent in
+ * force lets the case reach the team (none, or withdrawn): they get no new deliveries of it. The school side,
+ * the reporter and the unit are not affected.
+ */
+export function isCutOffByConsent(userId: string, c: Case, dir: Directory): boolean {
+  const roles = rolesFor(userId, c, dir);
+  const teamRoles: readonly CaseRole[] = ['sst_member', 'sst_coordinator', 'fallback_contact', 'assignee'];
+  const unlimited: readonly CaseRole[] = ['team_school_side', 'reporter', 'investigator', 'unit_manager'];
+  if (!roles.some((r) => teamRoles.includes(r)) || roles.some((r) => unlimited.includes(r))) return false;
+  return !teamMayReceive(c);
+}
 
 /** True when an actor with `roles` may attempt `action` on `c`. Admins may do nothing on a case. */
 export function can(roles: readonly CaseRole[], action: AccessAction, c: Case): boolean {

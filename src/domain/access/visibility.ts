@@ -1,5 +1,7 @@
+import type { CalendarDate } from '../calendar/calendar-date';
 import type { Case } from '../case/case';
-import type { Concern } from '../report/report';
+import { scopeFor } from '../consent/consent-scope';
+import type { Concern, ConsentRecipient, ConsentScope } from '../report/report';
 import type { CaseRole } from './policy';
 
 /**
@@ -88,6 +90,27 @@ const fullFields: readonly CaseField[] = [
   'input_requests',
 ];
 
+/**
+ * The case fields that reach social services only on the consent (domain.md T11, L19a), by the scope that
+ * covers them. Everything else on the card is the minimum the team or the unit needs to know whom it is about.
+ */
+export const consentCoveredFields: Readonly<Partial<Record<CaseField, ConsentScope>>> = {
+  absence: 'absence',
+  school_steps: 'school_steps',
+  reporter_text: 'description',
+  concerns: 'concerns',
+  sensitive_concerns: 'concerns',
+};
+
+/** `fields` without those the consent in force does not let reach `recipient` (none, withdrawn, expired, other scope). */
+function limitByConsent(fields: readonly CaseField[], c: Case, recipient: ConsentRecipient, today: CalendarDate | undefined): CaseField[] {
+  const scope = scopeFor(c.consent, recipient, today);
+  return fields.filter((f) => {
+    const needs = consentCoveredFields[f];
+    return needs === undefined || scope.includes(needs);
+  });
+}
+
 const levelOf = (role: CaseRole): ViewLevel => {
   switch (role) {
     case 'reporter':
@@ -101,6 +124,7 @@ const levelOf = (role: CaseRole): ViewLevel => {
     case 'unit_manager':
       return 'handover';
     case 'admin':
+    case 'team_school_side':
       return 'none';
   }
 };
@@ -108,10 +132,13 @@ const levelOf = (role: CaseRole): ViewLevel => {
 /**
  * The widest view any of `roles` gives on `c`: reporters see the process status only (no social-services
  * content flows back to school, domain.md L14, L17, L18), the team sees the full referral, investigators
- * what the handover needs, admins nothing. When the handover rests on consent, investigators see the absence
- * figures and school steps only if the consent covers them (T11, L19a).
+ * what the handover needs, admins nothing. The team's school side (same authority as the reporter) sees the
+ * whole referral; its social-services side sees the absence, the school steps, the description and the
+ * concern categories only as far as a consent in force for the team covers them. When the handover rests on
+ * consent, investigators likewise see only what a consent in force for the unit covers (T11, L19a). With
+ * `today` (the cards pass it), a consent past its valid-until covers nothing.
  */
-export function whatCanSee(roles: readonly CaseRole[], c: Case): CaseView {
+export function whatCanSee(roles: readonly CaseRole[], c: Case, today?: CalendarDate): CaseView {
   const level = roles.map(levelOf).reduce<ViewLevel>((a, b) => (viewLevels.indexOf(b) > viewLevels.indexOf(a) ? b : a), 'none');
   switch (level) {
     case 'none':
@@ -119,14 +146,10 @@ export function whatCanSee(roles: readonly CaseRole[], c: Case): CaseView {
     case 'process':
       return { level, fields: processFields };
     case 'full':
-      return { level, fields: fullFields };
-    case 'handover': {
+      return { level, fields: roles.includes('team_school_side') ? fullFields : limitByConsent(fullFields, c, 'sst_team', today) };
+    case 'handover':
       if (c.handover?.legalGround !== 'consent') return { level, fields: handoverFields };
-      const scope = c.consent?.scope ?? [];
-      const covered = (f: CaseField): boolean =>
-        f === 'absence' ? scope.includes('absence') : f === 'school_steps' ? scope.includes('school_steps') : true;
-      return { level, fields: handoverFields.filter(covered) };
-    }
+      return { level, fields: limitByConsent(handoverFields, c, 'investigation_unit', today) };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Absence, Concern, Consent, ReporterRole, SchoolSteps, YearGroup } from '../report/report';
+import type { Absence, AgeBand, Concern, Consent, ReporterRole, SchoolSteps, YearGroup } from '../report/report';
 import type { SupportLevel } from '../report/support-level';
 import type { RoutingDecision } from '../routing/route-report';
 import type { Handover } from '../handover/handover';
@@ -33,6 +33,8 @@ export interface Actor {
 export interface Pupil {
   initials: string;
   yearGroup: YearGroup;
+  /** Stated for upper-secondary pupils at intake or with a consent; absent means not known to be 18 or over. */
+  ageBand?: AgeBand;
 }
 
 /** What happened to a case, as stable codes; history never holds free text. */
@@ -40,6 +42,7 @@ export const caseHistoryTypes = [
   'submitted',
   'consultation_asked',
   'consent_recorded',
+  'consent_withdrawn',
   'taken',
   'reporter_asked',
   'reporter_answered',

@@ -2,7 +2,8 @@ import type { CalendarDate } from '../calendar/calendar-date';
 import { err, ok, type FieldError, type Result, type RuleViolation } from '../errors';
 import type { DomainEvent } from '../events';
 import type { LegalGround } from '../handover/handover';
-import { isUpperSecondary, type Consent } from '../report/report';
+import { isConsentInForce } from '../consent/consent-scope';
+import { isUpperSecondary, type AgeBand, type Consent } from '../report/report';
 import { findDistrict, findSchool, type Directory } from '../routing/directory';
 import type { ActionContext } from './action-context';
 import type { Case, CaseOutcome, CaseState } from './case';
@@ -16,7 +17,8 @@ import { answerQuestion, askQuestion, checkQuestionText, type QuestionField } fr
 export type { ActionContext } from './action-context';
 
 export type CaseAction =
-  | { type: 'record_consent'; consent: Consent }
+  | { type: 'record_consent'; consent: Consent; pupilAgeBand?: AgeBand }
+  | { type: 'withdraw_consent' }
   | { type: 'take'; followUpOn?: CalendarDate }
   | { type: 'ask_reporter'; questionId: string; text: string }
   | { type: 'answer_question'; questionId: string; text: string }
@@ -31,6 +33,7 @@ export type CaseActionType = CaseAction['type'];
 
 export const caseActionTypes = [
   'record_consent',
+  'withdraw_consent',
   'take',
   'ask_reporter',
   'answer_question',
@@ -46,12 +49,14 @@ export const caseActionTypes = [
  * The transition table: for each action, the states it may start from and the state it leads to.
  * A state missing from an action's row makes that action an `illegal_transition` there.
  * - record_consent also renews consent on an open case (domain.md T11: consent has a valid-until).
+ * - withdraw_consent keeps the state: the school side may go on, but nothing more crosses on the consent.
  * - take from `assigned` is a take-over by someone else; the policy leaves that to coordinators.
  * - closed and merged are terminal.
  * - follow-up check-ins run while someone works on the case: from its taking until it closes.
  */
 export const caseTransitions: { readonly [A in CaseActionType]: Partial<Readonly<Record<CaseState, CaseState>>> } = {
   record_consent: { awaiting_consent: 'new', new: 'new', assigned: 'assigned', handed_over: 'handed_over' },
+  withdraw_consent: { new: 'new', assigned: 'assigned', handed_over: 'handed_over' },
   take: { new: 'assigned', assigned: 'assigned' },
   ask_reporter: { assigned: 'assigned', handed_over: 'handed_over' },
   answer_question: { assigned: 'assigned', handed_over: 'handed_over' },
@@ -109,10 +114,18 @@ export function applyCaseAction(c: Case, action: CaseAction, ctx: ActionContext)
 
   switch (action.type) {
     case 'record_consent': {
-      const checked = checkConsent(action.consent, c, ctx.today);
+      const checked = checkConsent(action.consent, c, { ...ctx, settings: ctx.directory.consent }, action.pupilAgeBand);
       if (!checked.ok) return err({ code: 'invalid_field', fields: checked.error });
-      const next = withHistory({ ...c, state: to, consent: checked.value }, ctx, 'consent_recorded', { givenBy: checked.value.givenBy });
+      const { consent, pupil } = checked.value;
+      const next = withHistory({ ...c, state: to, consent, ...(pupil ? { pupil } : {}) }, ctx, 'consent_recorded', { givenBy: consent.givenBy });
       return ok({ case: next, events: [{ ...base, type: 'ConsentRecorded', renewed: c.state !== 'awaiting_consent' }] });
+    }
+    case 'withdraw_consent': {
+      // A withdrawal stops further disclosure on the consent (domain.md L19a); what was disclosed stays disclosed.
+      if (!isConsentInForce(c.consent)) return rule('no_consent_in_force');
+      const consent = { ...c.consent, withdrawnAt: ctx.at, withdrawnBy: ctx.actorId };
+      const next = withHistory({ ...c, consent }, ctx, 'consent_withdrawn', { givenBy: consent.givenBy });
+      return ok({ case: next, events: [{ ...base, type: 'ConsentWithdrawn', scope: consent.scope }] });
     }
     case 'take': {
       if (c.assigneeId === ctx.actorId) return rule('already_assignee');

@@ -2,6 +2,7 @@ import { addCalendarDays } from '../calendar/calendar-date';
 import type { LocalDateTime } from '../calendar/local-date-time';
 import type { Case } from '../case/case';
 import { isOpen } from '../case/lifecycle';
+import { isConsentInForce } from '../consent/consent-scope';
 import { pendingQuestion } from '../case/question';
 import type { PlannedReminder } from './reminder';
 import { afterSchoolDays, localKey, workingDayStartNoLaterThan } from './reminder-due';
@@ -72,11 +73,12 @@ export function absenceInvestigationReminders(c: Case, planning: ReminderPlannin
   return currentOccurrences(series, now);
 }
 
-/** A consent about to expire: the school social worker (or the inbox) D calendar days before valid-until. */
+/** A consent in force about to expire: the school social worker (or the inbox) D calendar days before valid-until. */
 export function consentExpiryReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
   const validUntil = c.consent?.validUntil;
   const recipient = teamSide(c);
-  if (!isOpen(c) || c.state === 'awaiting_consent' || c.consent?.givenBy === 'none' || validUntil === undefined || recipient === undefined) return [];
+  // A withdrawn consent will not be renewed by a reminder about its end date.
+  if (!isOpen(c) || c.state === 'awaiting_consent' || !isConsentInForce(c.consent) || validUntil === undefined || recipient === undefined) return [];
   const { remindDaysBefore } = settingsFor(planning, c.routing.schoolDistrictCode).consentExpiry;
   const due = workingDayStartNoLaterThan(addCalendarDays(validUntil, -remindDaysBefore), planning.rules);
   const recordedAt = [...c.history].reverse().find((e) => e.type === 'consent_recorded')?.at ?? c.createdAt;

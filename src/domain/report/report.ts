@@ -13,12 +13,25 @@ export type AbsencePattern = (typeof absencePatterns)[number];
 export const concerns = ['violence', 'crime', 'drugs', 'mental_health', 'family', 'bullying', 'other'] as const;
 export type Concern = (typeof concerns)[number];
 
-/** Who gave consent to contact with the school-social team; `pupil` only when 18 or over (domain.md L10). */
-export const consentGivers = ['none', 'guardian', 'both_guardians', 'pupil'] as const;
+/**
+ * Who gave consent to contact with the school-social team (domain.md T10, L10): `guardian` is one of two
+ * guardians with joint custody (enough only where the directory says so), `sole_guardian` the only guardian,
+ * `pupil` the pupil themself, only when 18 or over (see ../consent/consent-giver.ts).
+ */
+export const consentGivers = ['none', 'guardian', 'sole_guardian', 'both_guardians', 'pupil'] as const;
 export type ConsentGiver = (typeof consentGivers)[number];
 
-export const consentScopes = ['absence', 'school_steps', 'description'] as const;
+/** What the consent lets the team's social-services side see (T11); `concerns` covers every concern category. */
+export const consentScopes = ['absence', 'school_steps', 'description', 'concerns'] as const;
 export type ConsentScope = (typeof consentScopes)[number];
+
+/** To whom the consent lets information go (T11): the school-social team, the district's investigation unit. */
+export const consentRecipients = ['sst_team', 'investigation_unit'] as const;
+export type ConsentRecipient = (typeof consentRecipients)[number];
+
+/** The pupil's age band as the reporter states it: only an adult pupil consents themself (L10). */
+export const ageBands = ['under_18', 'adult'] as const;
+export type AgeBand = (typeof ageBands)[number];
 
 /** 0 = förskoleklass, 1–9 compulsory school, 10–12 upper secondary years 1–3. */
 export const yearGroups = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
@@ -53,10 +66,22 @@ export interface Absence {
   patterns: AbsencePattern[];
 }
 
+/**
+ * A consent as the forms give it and as the case records it (T11): who gave it, what it covers, to whom it
+ * applies, until when; once recorded, when and by whom it was recorded, and, if so, when and by whom it was
+ * withdrawn. A consent recorded before recipients existed has none: it is read as one for the team only.
+ */
 export interface Consent {
   givenBy: ConsentGiver;
   scope: ConsentScope[];
+  recipients?: ConsentRecipient[];
   validUntil?: string;
+  /** ISO instant and user id of whoever recorded it (the reporter at intake, or on the case card). */
+  recordedAt?: string;
+  recordedBy?: string;
+  /** Set when the consent was withdrawn: it no longer lets anything across (../consent/consent-scope.ts). */
+  withdrawnAt?: string;
+  withdrawnBy?: string;
 }
 
 export interface ReportDraft {
@@ -64,6 +89,8 @@ export interface ReportDraft {
   reporterRole: ReporterRole;
   pupilInitials: string;
   yearGroup: YearGroup;
+  /** Asked for upper-secondary pupils: whether the pupil is 18 or over (domain.md L10). */
+  pupilAgeBand?: AgeBand;
   protectedIdentity: boolean;
   /** Undefined when the reporter chose nothing: the form comes back and asks (rules.ts). */
   homeDistrict?: HomeDistrictAnswer;

@@ -1,6 +1,7 @@
 import type { FieldError } from '../errors';
 import { checkFreeText } from '../free-text/check-free-text';
 import { containsPersonalIdentityNumber } from '../free-text/personal-identity-number';
+import { checkConsentGiver } from '../consent/consent-giver';
 import { findSchool, resolveDistrict, type Directory } from '../routing/directory';
 import { isUpperSecondary, type ConsultationDraft, type ReportDraft } from './report';
 
@@ -10,6 +11,7 @@ export const reportFields = [
   'reporterRole',
   'pupilInitials',
   'yearGroup',
+  'pupilAgeBand',
   'protectedIdentity',
   'homeDistrict',
   'absenceFrom',
@@ -27,6 +29,7 @@ export const reportFields = [
   'otherSteps',
   'consentGivenBy',
   'consentScope',
+  'consentRecipients',
   'consentValidUntil',
   'suspectedHarm',
   'concernReportedOn',
@@ -98,11 +101,14 @@ export function checkReport(r: ReportDraft, dir: Directory, today: string): Fiel
       errors.push({ field: 'organiserNotifiedOn', code: 'organiser_before_investigation' });
   }
 
+  // An upper-secondary pupil may be 18: the reporter says so, since only an adult pupil consents themself (L10).
+  if (isUpperSecondary(r.yearGroup) && r.pupilAgeBand === undefined) errors.push({ field: 'pupilAgeBand', code: 'required' });
   const c = r.consent;
-  if (c.givenBy === 'pupil' && !isUpperSecondary(r.yearGroup))
-    errors.push({ field: 'consentGivenBy', code: 'consent_pupil_under_18' });
+  const pupil = { yearGroup: r.yearGroup, ...(isUpperSecondary(r.yearGroup) && r.pupilAgeBand ? { ageBand: r.pupilAgeBand } : {}) };
+  errors.push(...checkConsentGiver(c.givenBy, pupil, dir.consent).filter((e) => e.field !== 'pupilAgeBand'));
   if (c.givenBy !== 'none') {
     if (c.scope.length === 0) errors.push({ field: 'consentScope', code: 'required' });
+    if ((c.recipients ?? []).length === 0) errors.push({ field: 'consentRecipients', code: 'required' });
     if (c.validUntil === undefined) errors.push({ field: 'consentValidUntil', code: 'required' });
     else if (c.validUntil < today) errors.push({ field: 'consentValidUntil', code: 'consent_expired' });
   }

@@ -55,12 +55,24 @@ export interface School {
   headTeacher?: PersonRef;
 }
 
+/**
+ * The two halves of a school-social team (domain.md T4, D7): pupil-health staff of the school side (the
+ * education committee, the reporter's own authority) and social-services staff of the district committee.
+ * What crosses to the social-services side rests on the consent (L19a), so a person without a side is
+ * treated as social services.
+ */
+export type TeamSide = 'school' | 'social_services';
+
+export interface TeamMember extends PersonRef {
+  side?: TeamSide;
+}
+
 export interface SstTeam {
   id: string;
   name: string;
   districtCode: string;
-  members: readonly PersonRef[];
-  coordinators: readonly PersonRef[];
+  members: readonly TeamMember[];
+  coordinators: readonly TeamMember[];
   /**
    * Whether members also get each new case in their personal chat: `always`, or only while no channel has
    * been linked as the team's inbox (`when_no_channel`), so that nothing waits unseen.
@@ -102,6 +114,16 @@ export interface InitialAssessmentSettings {
   forwardToOtherDistrictRestarts: boolean;
 }
 
+/**
+ * The city's decisions about consent. `jointCustody`: whether one guardian's consent is enough when the
+ * guardians have joint custody (`either_guardian`) or both must consent (`both_guardians`, the default).
+ */
+export interface ConsentSettings {
+  jointCustody: 'both_guardians' | 'either_guardian';
+}
+
+export const defaultConsentSettings: ConsentSettings = { jointCustody: 'both_guardians' };
+
 export interface Directory {
   version: string;
   districts: readonly District[];
@@ -124,6 +146,8 @@ export interface Directory {
   retention?: RetentionSettings;
   /** Administrators (directory, channel links): an admin sees no case content (domain.md R7, L27). */
   admins?: readonly PersonRef[];
+  /** Absent: `defaultConsentSettings` (both guardians must consent in joint custody). */
+  consent?: ConsentSettings;
 }
 
 export const findSchool = (d: Directory, id: string): School | undefined => d.schools.find((s) => s.id === id);

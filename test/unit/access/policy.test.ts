@@ -11,6 +11,7 @@ import {
   type CaseRole,
 } from '../../../src/domain/access/policy';
 import type { Case, CaseState } from '../../../src/domain/case/case';
+import type { Consent } from '../../../src/domain/report/report';
 import type { Handover } from '../../../src/domain/handover/handover';
 import { aCase, people, testDirectory } from '../../support/a-case';
 
@@ -34,8 +35,8 @@ const handedOver = (overrides: Partial<Case> = {}): Case =>
 describe('rolesFor: relationships come from the directory and the case', () => {
   it.each([
     ['the reporter', people.reporter, ['reporter']],
-    ['a team member who has not taken it', people.farMember2, ['sst_member']],
-    ['the team member who took it', people.farMember1, ['sst_member', 'assignee']],
+    ['a social-services team member who has not taken it', people.farMember2, ['sst_member']],
+    ['the school-side team member who took it', people.farMember1, ['sst_member', 'assignee', 'team_school_side']],
     ['the team coordinator', people.farCoordinator, ['sst_coordinator']],
     ['a contact of the unit it is at', people.farInvestigator1, ['investigator']],
     ['the manager of that unit', people.farUnitManager, ['unit_manager']],
@@ -76,7 +77,7 @@ describe('rolesFor: relationships come from the directory and the case', () => {
   it('ignores roles in the directory of another team for the routed team', () => {
     const c = aCase({ routing: { ...aCase().routing, sstTeamId: 'BRO-SST-1' } });
     expect(rolesFor(people.farCoordinator, c, testDirectory)).toEqual([]);
-    expect(rolesFor(people.broMember, c, testDirectory)).toEqual(['sst_member']);
+    expect(rolesFor(people.broMember, c, testDirectory)).toEqual(['sst_member', 'team_school_side']);
   });
 });
 
@@ -87,6 +88,10 @@ describe('rolesFor: relationships come from the directory and the case', () => {
 const allowed: Record<AccessAction, { unassigned: CaseRole[]; assigned: CaseRole[] }> = {
   'case.record_consent': {
     unassigned: ['reporter', 'sst_member', 'sst_coordinator', 'fallback_contact', 'assignee'],
+    assigned: ['reporter', 'sst_coordinator', 'fallback_contact', 'assignee'],
+  },
+  'case.withdraw_consent': {
+    unassigned: ['reporter', 'sst_coordinator', 'fallback_contact', 'assignee'],
     assigned: ['reporter', 'sst_coordinator', 'fallback_contact', 'assignee'],
   },
   'case.take': { unassigned: ['sst_member', 'sst_coordinator', 'fallback_contact'], assigned: ['sst_coordinator'] },
@@ -153,6 +158,13 @@ describe('can, with roles derived from the sample directory', () => {
   });
 });
 
+const fullConsent = {
+  givenBy: 'both_guardians',
+  scope: ['absence', 'school_steps', 'description', 'concerns'],
+  recipients: ['sst_team', 'investigation_unit'],
+  validUntil: '2027-06-15',
+} as const satisfies Consent;
+
 describe('whatCanSee', () => {
   const c = handedOver({ concerns: ['violence', 'mental_health'], text: 'Fri text från läraren.' });
 
@@ -162,8 +174,15 @@ describe('whatCanSee', () => {
     expect(visibleConcerns(c, view)).toEqual([]);
   });
 
-  it.each(['sst_member', 'sst_coordinator', 'fallback_contact', 'assignee'] as const)('shows %s the full referral', (role) => {
-    const view = whatCanSee([role], c);
+  it.each(['sst_member', 'sst_coordinator', 'assignee'] as const)('shows %s on the school side the full referral, whatever the consent covers', (role) => {
+    const view = whatCanSee([role, 'team_school_side'], { ...c, consent: { givenBy: 'none', scope: [] } });
+    expect(view.level).toBe('full');
+    expect(view.fields).toEqual(expect.arrayContaining(['reporter_text', 'reporter', 'pupil', 'absence', 'history', 'handover_summary']));
+    expect(visibleConcerns(c, view)).toEqual(['violence', 'mental_health']);
+  });
+
+  it.each(['sst_member', 'sst_coordinator', 'fallback_contact', 'assignee'] as const)('shows %s on the social-services side everything a full consent covers', (role) => {
+    const view = whatCanSee([role], { ...c, consent: { ...fullConsent } });
     expect(view.level).toBe('full');
     expect(view.fields).toEqual(expect.arrayContaining(['reporter_text', 'reporter', 'pupil', 'absence', 'history', 'handover_summary']));
     expect(visibleConcerns(c, view)).toEqual(['violence', 'mental_health']);
@@ -180,7 +199,7 @@ describe('whatCanSee', () => {
   });
 
   it('limits the investigator to what the consent covers when the handover rests on consent', () => {
-    const byConsent = handedOver({ consent: { givenBy: 'guardian', scope: ['absence'], validUntil: '2027-06-15' }, handover: handover({ legalGround: 'consent' }) });
+    const byConsent = handedOver({ consent: { givenBy: 'both_guardians', scope: ['absence'], recipients: ['investigation_unit'], validUntil: '2027-06-15' }, handover: handover({ legalGround: 'consent' }) });
     const fields = whatCanSee(['investigator'], byConsent).fields;
     expect(fields).toContain('absence');
     expect(fields).not.toContain('school_steps');

@@ -121,7 +121,7 @@ function caseIn(state: CaseState, action: CaseActionType, base: (s: CaseState, h
 }
 
 const validCaseAction: { [A in CaseActionType]: Extract<CaseAction, { type: A }> } = {
-  record_consent: { type: 'record_consent', consent: { givenBy: 'guardian', scope: ['absence'], validUntil: '2027-06-15' } },
+  record_consent: { type: 'record_consent', consent: { givenBy: 'both_guardians', scope: ['absence'], validUntil: '2027-06-15', recipients: ['sst_team'] } },
   take: { type: 'take' },
   ask_reporter: { type: 'ask_reporter', questionId: 'q-2', text: 'Har eleven kommit i tid i veckan?' },
   answer_question: { type: 'answer_question', questionId: 'q-1', text: 'Ja, tre dagar av fem.' },
@@ -131,6 +131,7 @@ const validCaseAction: { [A in CaseActionType]: Extract<CaseAction, { type: A }>
   merge: { type: 'merge', into: aCase({ id: 'case-target', state: 'new' }) },
   set_follow_up: { type: 'set_follow_up', on: '2026-12-15' },
   record_check_in: { type: 'record_check_in', totalPercent: 25, unexcusedPercent: 10, nextFollowUpOn: '2026-12-22' },
+  withdraw_consent: { type: 'withdraw_consent' },
 };
 
 const legalCaseMoves = caseStates.flatMap((state) =>

@@ -35,7 +35,8 @@ function caseIn(state: CaseState, action: CaseActionType): Case {
 }
 
 const validAction: { [A in CaseActionType]: Extract<CaseAction, { type: A }> } = {
-  record_consent: { type: 'record_consent', consent: { givenBy: 'guardian', scope: ['absence'], validUntil: '2027-06-15' } },
+  record_consent: { type: 'record_consent', consent: { givenBy: 'both_guardians', scope: ['absence'], recipients: ['sst_team'], validUntil: '2027-06-15' } },
+  withdraw_consent: { type: 'withdraw_consent' },
   take: { type: 'take' },
   ask_reporter: { type: 'ask_reporter', questionId: 'q-2', text: 'Har eleven kommit i tid i veckan?' },
   answer_question: { type: 'answer_question', questionId: 'q-1', text: 'Ja, tre dagar av fem.' },
@@ -49,12 +50,12 @@ const validAction: { [A in CaseActionType]: Extract<CaseAction, { type: A }> } =
 
 /** The expected table, written out by hand so that a change to the code's table has to be deliberate. */
 const expected: Record<CaseState, Record<CaseActionType, CaseState | 'illegal'>> = {
-  awaiting_consent: { record_consent: 'new', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'closed', merge: 'merged', set_follow_up: 'illegal', record_check_in: 'illegal' },
-  new: { record_consent: 'new', take: 'assigned', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'new', hand_over: 'illegal', close: 'closed', merge: 'merged', set_follow_up: 'illegal', record_check_in: 'illegal' },
-  assigned: { record_consent: 'assigned', take: 'assigned', ask_reporter: 'assigned', answer_question: 'assigned', change_level: 'assigned', hand_over: 'handed_over', close: 'closed', merge: 'merged', set_follow_up: 'assigned', record_check_in: 'assigned' },
-  handed_over: { record_consent: 'handed_over', take: 'illegal', ask_reporter: 'handed_over', answer_question: 'handed_over', change_level: 'illegal', hand_over: 'illegal', close: 'closed', merge: 'illegal', set_follow_up: 'handed_over', record_check_in: 'handed_over' },
-  closed: { record_consent: 'illegal', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'illegal', merge: 'illegal', set_follow_up: 'illegal', record_check_in: 'illegal' },
-  merged: { record_consent: 'illegal', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'illegal', merge: 'illegal', set_follow_up: 'illegal', record_check_in: 'illegal' },
+  awaiting_consent: { record_consent: 'new', withdraw_consent: 'illegal', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'closed', merge: 'merged', set_follow_up: 'illegal', record_check_in: 'illegal' },
+  new: { record_consent: 'new', withdraw_consent: 'new', take: 'assigned', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'new', hand_over: 'illegal', close: 'closed', merge: 'merged', set_follow_up: 'illegal', record_check_in: 'illegal' },
+  assigned: { record_consent: 'assigned', withdraw_consent: 'assigned', take: 'assigned', ask_reporter: 'assigned', answer_question: 'assigned', change_level: 'assigned', hand_over: 'handed_over', close: 'closed', merge: 'merged', set_follow_up: 'assigned', record_check_in: 'assigned' },
+  handed_over: { record_consent: 'handed_over', withdraw_consent: 'handed_over', take: 'illegal', ask_reporter: 'handed_over', answer_question: 'handed_over', change_level: 'illegal', hand_over: 'illegal', close: 'closed', merge: 'illegal', set_follow_up: 'handed_over', record_check_in: 'handed_over' },
+  closed: { record_consent: 'illegal', withdraw_consent: 'illegal', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'illegal', merge: 'illegal', set_follow_up: 'illegal', record_check_in: 'illegal' },
+  merged: { record_consent: 'illegal', withdraw_consent: 'illegal', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'illegal', merge: 'illegal', set_follow_up: 'illegal', record_check_in: 'illegal' },
 };
 
 const cells = caseStates.flatMap((state) => caseActionTypes.map((action) => ({ state, action, to: expected[state][action] })));
@@ -83,9 +84,15 @@ const ctx = aContext(people.farMember1);
 const refusedWith = (rule: string) => ({ ok: false, error: { code: 'rule_violation', rule } });
 
 describe('recording consent', () => {
-  it('moves an awaiting case to the team inbox and says it is not a renewal', () => {
+  it('moves an awaiting case to the team inbox, records who recorded it and when, and says it is not a renewal', () => {
     const result = applyCaseAction(caseIn('awaiting_consent', 'record_consent'), validAction.record_consent, ctx);
-    expect(result).toMatchObject({ ok: true, value: { case: { state: 'new', consent: { givenBy: 'guardian' } }, events: [{ type: 'ConsentRecorded', renewed: false }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        case: { state: 'new', consent: { givenBy: 'both_guardians', recipients: ['sst_team'], recordedAt: ctx.at, recordedBy: ctx.actorId } },
+        events: [{ type: 'ConsentRecorded', renewed: false }],
+      },
+    });
   });
 
   it('renews the consent of an assigned case without moving it', () => {
@@ -93,15 +100,77 @@ describe('recording consent', () => {
     expect(result).toMatchObject({ ok: true, value: { case: { state: 'assigned', consent: { validUntil: '2027-06-15' } }, events: [{ renewed: true }] } });
   });
 
+  it('replaces a withdrawn consent with the new one', () => {
+    const withdrawn = aCase({ state: 'assigned', assigneeId: people.farMember1, consent: { ...aCase().consent, givenBy: 'both_guardians', scope: ['absence'], withdrawnAt: '2026-11-20T09:00:00.000Z' } });
+    const result = applyCaseAction(withdrawn, validAction.record_consent, ctx);
+    expect(result.ok && result.value.case.consent?.withdrawnAt).toBeUndefined();
+  });
+
   it.each([
-    [{ givenBy: 'none', scope: ['absence'], validUntil: '2027-01-01' }, 'consentGivenBy', 'required'],
-    [{ givenBy: 'guardian', scope: [], validUntil: '2027-01-01' }, 'consentScope', 'required'],
-    [{ givenBy: 'guardian', scope: ['absence'] }, 'consentValidUntil', 'required'],
-    [{ givenBy: 'guardian', scope: ['absence'], validUntil: '2026-11-23' }, 'consentValidUntil', 'consent_expired'],
-    [{ givenBy: 'pupil', scope: ['absence'], validUntil: '2027-01-01' }, 'consentGivenBy', 'consent_pupil_under_18'],
+    [{ givenBy: 'none', scope: ['absence'], recipients: ['sst_team'], validUntil: '2027-01-01' }, 'consentGivenBy', 'required'],
+    [{ givenBy: 'both_guardians', scope: [], recipients: ['sst_team'], validUntil: '2027-01-01' }, 'consentScope', 'required'],
+    [{ givenBy: 'both_guardians', scope: ['absence'], recipients: [], validUntil: '2027-01-01' }, 'consentRecipients', 'required'],
+    [{ givenBy: 'both_guardians', scope: ['absence'], recipients: ['sst_team'] }, 'consentValidUntil', 'required'],
+    [{ givenBy: 'both_guardians', scope: ['absence'], recipients: ['sst_team'], validUntil: '2026-11-23' }, 'consentValidUntil', 'consent_expired'],
+    [{ givenBy: 'pupil', scope: ['absence'], recipients: ['sst_team'], validUntil: '2027-01-01' }, 'consentGivenBy', 'consent_pupil_under_18'],
+    [{ givenBy: 'guardian', scope: ['absence'], recipients: ['sst_team'], validUntil: '2027-01-01' }, 'consentGivenBy', 'consent_both_guardians_required'],
   ] as const)('refuses consent %j on field %s (%s)', (consent, field, code) => {
-    const result = applyCaseAction(caseIn('awaiting_consent', 'record_consent'), { type: 'record_consent', consent: { ...consent, scope: [...consent.scope] } }, ctx);
+    const action: CaseAction = { type: 'record_consent', consent: { ...consent, scope: [...consent.scope], recipients: [...consent.recipients] } };
+    const result = applyCaseAction(caseIn('awaiting_consent', 'record_consent'), action, ctx);
     expect(result).toEqual({ ok: false, error: { code: 'invalid_field', fields: [{ field, code }] } });
+  });
+
+  it('takes an upper-secondary pupil’s own consent once the form says they are 18, and keeps the age band on the pupil', () => {
+    const c = aCase({ state: 'awaiting_consent', pupil: { initials: 'CD', yearGroup: 11 }, consent: { givenBy: 'none', scope: [] } });
+    const consent = { givenBy: 'pupil', scope: ['absence'], recipients: ['sst_team'], validUntil: '2027-01-01' } as const;
+    const withoutAge = applyCaseAction(c, { type: 'record_consent', consent: { ...consent, scope: [...consent.scope], recipients: [...consent.recipients] } }, ctx);
+    expect(withoutAge).toEqual({ ok: false, error: { code: 'invalid_field', fields: [{ field: 'pupilAgeBand', code: 'required' }] } });
+    const adult = applyCaseAction(c, { type: 'record_consent', consent: { ...consent, scope: ['absence'], recipients: ['sst_team'] }, pupilAgeBand: 'adult' }, ctx);
+    expect(adult).toMatchObject({ ok: true, value: { case: { state: 'new', pupil: { ageBand: 'adult' }, consent: { givenBy: 'pupil' } } } });
+  });
+
+  it('accepts one guardian in joint custody where the city decided that one is enough', () => {
+    const oneIsEnough = { ...ctx, directory: { ...ctx.directory, consent: { jointCustody: 'either_guardian' as const } } };
+    const action: CaseAction = { type: 'record_consent', consent: { givenBy: 'guardian', scope: ['absence'], recipients: ['sst_team'], validUntil: '2027-01-01' } };
+    expect(applyCaseAction(caseIn('awaiting_consent', 'record_consent'), action, oneIsEnough).ok).toBe(true);
+  });
+});
+
+describe('withdrawing consent', () => {
+  it('marks the consent withdrawn by whom and when, keeps the state and raises ConsentWithdrawn with the scope', () => {
+    const result = applyCaseAction(caseIn('assigned', 'withdraw_consent'), { type: 'withdraw_consent' }, ctx);
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        case: { state: 'assigned', consent: { givenBy: 'both_guardians', withdrawnAt: ctx.at, withdrawnBy: ctx.actorId }, history: expect.arrayContaining([expect.objectContaining({ type: 'consent_withdrawn' })]) },
+        events: [{ type: 'ConsentWithdrawn', scope: ['absence', 'school_steps'] }],
+      },
+    });
+  });
+
+  it.each([
+    ['already withdrawn', { givenBy: 'both_guardians', scope: ['absence'], withdrawnAt: '2026-11-20T09:00:00.000Z' }],
+    ['never given', { givenBy: 'none', scope: [] }],
+  ] as const)('refuses when the consent is %s', (_label, consent) => {
+    const c = aCase({ state: 'new', consent: { ...consent, scope: [...consent.scope] } });
+    expect(applyCaseAction(c, { type: 'withdraw_consent' }, ctx)).toEqual({ ok: false, error: { code: 'rule_violation', rule: 'no_consent_in_force' } });
+  });
+
+  it('leaves no consent for a handover to rest on afterwards', () => {
+    const withdrawn = applyCaseAction(caseIn('assigned', 'withdraw_consent'), { type: 'withdraw_consent' }, ctx);
+    if (!withdrawn.ok) throw new Error('withdrawal refused');
+    const handOver: CaseAction = { type: 'hand_over', summary: 'Frånvaron ökar.', legalGround: 'consent' };
+    expect(applyCaseAction(withdrawn.value.case, handOver, ctx)).toEqual({ ok: false, error: { code: 'rule_violation', rule: 'consent_missing' } });
+    expect(applyCaseAction(withdrawn.value.case, { ...handOver, legalGround: 'reporting_duty' }, ctx).ok).toBe(true);
+  });
+
+  it('lets a handover rest only on a consent that names the investigation unit among its recipients', () => {
+    const handOver: CaseAction = { type: 'hand_over', summary: 'Frånvaron ökar.', legalGround: 'consent' };
+    const teamOnly = caseIn('assigned', 'hand_over');
+    const forTeam = { ...teamOnly, consent: { givenBy: 'both_guardians' as const, scope: ['absence' as const], recipients: ['sst_team' as const], validUntil: '2027-06-15' } };
+    expect(applyCaseAction(forTeam, handOver, ctx)).toEqual({ ok: false, error: { code: 'rule_violation', rule: 'consent_missing' } });
+    const forUnit = { ...forTeam, consent: { ...forTeam.consent, recipients: ['sst_team' as const, 'investigation_unit' as const] } };
+    expect(applyCaseAction(forUnit, handOver, ctx).ok).toBe(true);
   });
 });
 

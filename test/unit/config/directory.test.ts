@@ -229,3 +229,36 @@ describe('the initial-assessment clock setting in the directory', () => {
     );
   });
 });
+
+describe('consent settings and team sides in the directory', () => {
+  const farTeam = indexOf(sample.sstTeams, 'FAR-SST-1');
+  const parsed = (raw: unknown): Directory => {
+    const result = parseDirectory(raw, file);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    return result.directory;
+  };
+
+  it('asks both guardians in joint custody when the file says nothing about consent', () => {
+    const { consent: _none, ...withoutConsent } = sample;
+    expect(parsed(withoutConsent).consent).toEqual({ jointCustody: 'both_guardians' });
+  });
+
+  it('takes the city’s decision that one guardian is enough', () => {
+    expect(parsed({ ...sample, consent: { jointCustody: 'either_guardian' } }).consent).toEqual({ jointCustody: 'either_guardian' });
+  });
+
+  it('names the path of an unknown joint-custody value', () => {
+    expect(errorsOf({ ...sample, consent: { jointCustody: 'one_guardian' } }).join('\n')).toContain(`${file}: consent.jointCustody:`);
+  });
+
+  it('counts a team member without a side as social services, so that consent limits what they see', () => {
+    const untagged = withTeam(sample, farTeam, { members: sample.sstTeams[farTeam]?.members.map(({ id, name }) => ({ id, name })) ?? [] });
+    expect(parsed(untagged).sstTeams[farTeam]?.members.map((m) => m.side)).toEqual(['social_services', 'social_services']);
+  });
+
+  it('rejects a side it does not know', () => {
+    const member = { id: '00000000-0000-4000-8000-000000000018', name: 'Testperson', side: 'teacher' };
+    const raw = { ...sample, sstTeams: sample.sstTeams.map((t, i) => (i === farTeam ? { ...t, members: [member] } : t)) };
+    expect(errorsOf(raw).join('\n')).toContain(`${file}: sstTeams[${farTeam}].members[0].side:`);
+  });
+});

@@ -234,6 +234,11 @@ describe('consent about to expire', () => {
     expect(rows).toEqual([`consent_expiry/reminder/${validUntil} → ${expected}`]);
   });
 
+  it('plans nothing for a withdrawn consent', () => {
+    const c = quiet({ consent: { givenBy: 'both_guardians', scope: ['absence'], validUntil: '2027-06-15', withdrawnAt: '2026-11-20T09:00:00.000Z' } });
+    expect(summary(c, at('2026-11-23', '10:00')).filter((s) => s.startsWith('consent_expiry'))).toEqual([]);
+  });
+
   it('plans nothing when the reminder day was already past when the consent was recorded', () => {
     const c = quiet({ consent: { givenBy: 'guardian', scope: ['absence'], validUntil: '2026-11-30' } });
     expect(summary(c, at('2026-11-23', '10:00')).filter((s) => s.startsWith('consent_expiry'))).toEqual([]);

@@ -32,12 +32,33 @@ describe('report rules', () => {
     ['consent by the pupil in compulsory school', { consent: { givenBy: 'pupil', scope: ['absence'], validUntil: '2027-01-01' } }, 'consentGivenBy', 'consent_pupil_under_18'],
     ['consent without scope', { consent: { givenBy: 'guardian', scope: [], validUntil: '2027-01-01' } }, 'consentScope', 'required'],
     ['consent that has expired', { consent: { givenBy: 'guardian', scope: ['absence'], validUntil: '2026-11-01' } }, 'consentValidUntil', 'consent_expired'],
+    ['consent without recipients', { consent: { givenBy: 'both_guardians', scope: ['absence'], recipients: [], validUntil: '2027-01-01' } }, 'consentRecipients', 'required'],
+    ['one of two guardians where both must consent', { consent: { ...valid.consent, givenBy: 'guardian' } }, 'consentGivenBy', 'consent_both_guardians_required'],
     ['suspected harm without a report of concern', { suspectedHarm: true }, 'concernReportedOn', 'concern_report_date_required'],
     ['a report of concern dated in the future', { suspectedHarm: true, concernReportedOn: '2026-12-24' }, 'concernReportedOn', 'date_in_future'],
     ['an upper-secondary year at a compulsory-only school', { yearGroup: 11 }, 'yearGroup', 'school_form_mismatch'],
   ])('refuses %s', (_name, override, field, code) => {
     const errors = checkReport({ ...valid, ...override }, dir, today);
     expect(errors).toContainEqual(expect.objectContaining({ field, code }));
+  });
+
+  describe('an upper-secondary pupil', () => {
+    const upper = aReport(aSchoolIn(dir, 'SOD', 'upper_secondary').id, { yearGroup: 11, pupilAgeBand: 'under_18' });
+    const byPupil = { ...upper.consent, givenBy: 'pupil' } as const;
+
+    it('needs the age band', () => {
+      const { pupilAgeBand: _a, ...unknownAge } = upper;
+      expect(checkReport(unknownAge, dir, today)).toEqual([{ field: 'pupilAgeBand', code: 'required' }]);
+    });
+
+    it.each<[string, Partial<ReportDraft>, { field: string; code: string }[]]>([
+      ['the guardians of a pupil under 18', {}, []],
+      ['the pupil themself at 18 or over', { pupilAgeBand: 'adult', consent: byPupil }, []],
+      ['the pupil themself under 18', { consent: byPupil }, [{ field: 'consentGivenBy', code: 'consent_pupil_under_18' }]],
+      ['the guardians of a pupil who is 18', { pupilAgeBand: 'adult' }, [{ field: 'consentGivenBy', code: 'consent_from_adult_pupil' }]],
+    ])('judges consent by %s', (_name, override, expected) => {
+      expect(checkReport({ ...upper, ...override }, dir, today)).toEqual(expected);
+    });
   });
 
   it('accepts a legacy district name as home district', () => {

@@ -14,6 +14,8 @@ export const verbs = {
   caseTake: 'case.take',
   caseAsk: 'case.ask',
   caseConsent: 'case.consent',
+  /** The reporter or the team member who has the case passes on that the consent was withdrawn. */
+  caseWithdrawConsent: 'case.withdraw_consent',
   caseLevel: 'case.level',
   caseClose: 'case.close',
   caseMerge: 'case.merge',

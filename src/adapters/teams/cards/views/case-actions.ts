@@ -2,6 +2,7 @@ import { can, rolesFor, type CaseRole } from '../../../../domain/access/policy';
 import { caseOutcomes, type Case, type CaseOutcome } from '../../../../domain/case/case';
 import { applyCaseAction, caseTransitions, type ActionContext, type CaseAction } from '../../../../domain/case/lifecycle';
 import { legalGrounds, type LegalGround } from '../../../../domain/handover/handover';
+import { consentGiversFor, isAdultPupil } from '../../../../domain/consent/consent-giver';
 import { isUpperSecondary, type ConsentGiver } from '../../../../domain/report/report';
 import type { Directory } from '../../../../domain/routing/directory';
 
@@ -16,6 +17,12 @@ export interface OfferedActions {
   takeOver: boolean;
   ask: boolean;
   consent: boolean;
+  /** "Återkalla samtycke": the reporter or the team member who has the case, while a consent is in force. */
+  withdrawConsent: boolean;
+  /** The consent form asks the pupil's age band (upper secondary only, domain.md L10). */
+  asksAgeBand: boolean;
+  /** The pupil is known to be 18 or over: the consent is theirs, and the texts say so. */
+  adultPupil: boolean;
   /** The support level the button changes to, if any (only SST ↔ SST+). */
   level?: 'sst' | 'intensive';
   close: boolean;
@@ -25,7 +32,7 @@ export interface OfferedActions {
   handoverGrounds: LegalGround[];
   /** The outcomes the close form offers (e.g. "handed to investigation" only after a handover). */
   outcomes: CaseOutcome[];
-  /** Consent givers the form offers: the pupil only in upper secondary (domain.md L10). */
+  /** Consent givers the form offers: per the city's joint-custody setting, the pupil only in upper secondary (L10). */
   consentGivers: ConsentGiver[];
   /** "Ändra uppföljningsdatum": the team moves the next follow-up check-in. */
   followUp: boolean;
@@ -61,13 +68,15 @@ export function offeredActions(
   const outcomes = caseOutcomes.filter((outcome) => offered(p, { type: 'close', outcome }));
   const take = offered(p, { type: 'take' });
   const handoverGrounds = legalGrounds.filter((legalGround) => offered(p, { type: 'hand_over', summary: 'probe', legalGround }));
-  const consentGivers: ConsentGiver[] =
-    c.pupil !== undefined && isUpperSecondary(c.pupil.yearGroup) ? ['guardian', 'both_guardians', 'pupil'] : ['guardian', 'both_guardians'];
+  const consentGivers: ConsentGiver[] = c.pupil === undefined ? [] : consentGiversFor(c.pupil, directory.consent);
   return {
     take,
     takeOver: take && c.assigneeId !== undefined,
     ask: offered(p, { type: 'ask_reporter', questionId: `probe-${c.id}`, text: 'probe' }),
     consent: offered(p, { type: 'record_consent', consent: { givenBy: 'guardian', scope: ['absence'], validUntil: now.today } }),
+    withdrawConsent: offered(p, { type: 'withdraw_consent' }),
+    asksAgeBand: c.pupil !== undefined && isUpperSecondary(c.pupil.yearGroup),
+    adultPupil: c.pupil !== undefined && isAdultPupil(c.pupil),
     ...(level !== undefined && offered(p, { type: 'change_level', level }) ? { level } : {}),
     close: outcomes.length > 0,
     handOver: handoverGrounds.length > 0,

@@ -1,4 +1,5 @@
 import { whatCanSee, type CaseRole, type CaseView } from '../../../../domain/access/policy';
+import { consentCoveredFields } from '../../../../domain/access/visibility';
 import type { Case } from '../../../../domain/case/case';
 import { handoverSummaryMaxLength } from '../../../../domain/case/hand-over';
 import { questionTextMaxLength } from '../../../../domain/case/question';
@@ -89,9 +90,9 @@ export function caseCardView(input: CaseCardInput) {
   const cat = catalogue(lang);
   const l = cat.caseCard;
   const isBase = viewer === undefined;
-  const view = viewer === undefined ? baseView : whatCanSee(viewer.roles, c);
-  const full = view.level === 'full';
   const now = { at: input.now, today: toStockholmLocal(input.now).date };
+  const view = viewer === undefined ? baseView : whatCanSee(viewer.roles, c, now.today);
+  const full = view.level === 'full';
   const actions = viewer === undefined || view.level === 'none' ? undefined : offeredActions(viewer, c, input.duplicates, d, now);
   const form = caseForm(input.form, actions, d.legal, lang);
 
@@ -126,7 +127,9 @@ export function caseCardView(input: CaseCardInput) {
       // The consent form asks what the report form asks, in the same words.
       inputConsentGivenBy: cat.reportForm.consentGivenBy,
       inputConsentScope: cat.reportForm.consentScope,
+      inputConsentRecipients: cat.reportForm.consentRecipients,
       inputConsentValidUntil: cat.reportForm.consentValidUntil,
+      inputPupilAgeBand: cat.reportForm.pupilAgeBand,
       handoverSummaryInput: fill(l.handoverSummaryInput, { max: handoverSummaryMaxLength }),
       handoverGroundHint: fill(l.handoverGroundHint, { duty: d.legal.reportingDuty[lang] }),
     },
@@ -149,9 +152,10 @@ export function caseCardView(input: CaseCardInput) {
     },
     pupil: pupilSection(c, view, d, lang),
     absence: absenceSection(c, view, lang),
-    followUp: followUpSection(c, full, actions?.followUp === true && !form.show, lang, input.form?.verb === 'case.follow_up' ? input.form.values['followUpOn'] : undefined),
+    followUp: followUpSection(c, full && view.fields.includes('absence'), actions?.followUp === true && !form.show, lang, input.form?.verb === 'case.follow_up' ? input.form.values['followUpOn'] : undefined),
     steps: stepsSection(c, view, lang),
-    consent: consentSection(c, view, lang),
+    // The team's social-services side is told that the consent limits its view (T11, L19a).
+    consent: consentSection(c, view, d, lang, full && consentLimits(view)),
     description: { show: showText, title: c.kind === 'consultation' ? l.sectionConsultation : l.sectionDescription, text: showText ? c.text : '' },
     routing: { show: routing.length > 0, lines: routing },
     questions: {
@@ -192,6 +196,7 @@ export function caseCardView(input: CaseCardInput) {
       takeTitle: actions?.takeOver === true ? l.takeOver : l.take,
       ask: actions?.ask === true && !form.show,
       consent: actions?.consent === true && !form.show,
+      withdrawConsent: actions?.withdrawConsent === true && !form.show,
       level: actions?.level !== undefined && !form.show,
       levelTarget: actions?.level ?? '',
       levelTitle: actions?.level === 'intensive' ? l.levelToIntensive : l.levelToSst,
@@ -202,6 +207,10 @@ export function caseCardView(input: CaseCardInput) {
     },
   };
 }
+
+/** True when a full view lacks a field only the consent lets through. */
+const consentLimits = (view: CaseView): boolean =>
+  Object.keys(consentCoveredFields).some((f) => !view.fields.some((x) => x === f));
 
 /** "Överlämningen går till <unit>.", or, when an urgent report already went there at intake, that the view is added to it. */
 function handOverTarget(c: Case, d: Directory, lang: Lang): string {

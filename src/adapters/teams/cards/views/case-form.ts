@@ -1,4 +1,4 @@
-import { consentScopes } from '../../../../domain/report/report';
+import { ageBands, consentRecipients, consentScopes } from '../../../../domain/report/report';
 import type { LegalReferences } from '../../../../domain/routing/directory';
 import type { FieldError } from '../../../../domain/errors';
 import { catalogue, type Lang } from '../../i18n/i18n';
@@ -10,7 +10,9 @@ export const caseFormFields = [
   'question',
   'consentGivenBy',
   'consentScope',
+  'consentRecipients',
   'consentValidUntil',
+  'pupilAgeBand',
   'outcome',
   'handoverSummary',
   'handoverGround',
@@ -20,7 +22,7 @@ export type CaseFormField = (typeof caseFormFields)[number];
 
 const fieldsOfVerb: Readonly<Record<string, readonly CaseFormField[]>> = {
   'case.ask': ['question'],
-  'case.consent': ['consentGivenBy', 'consentScope', 'consentValidUntil'],
+  'case.consent': ['consentGivenBy', 'consentScope', 'consentRecipients', 'consentValidUntil', 'pupilAgeBand'],
   'case.close': ['outcome'],
   'case.hand_over': ['handoverSummary', 'handoverGround', 'handoverUrgent'],
 };
@@ -46,7 +48,16 @@ export interface CaseForm {
   handOver: boolean;
   values: Record<CaseFormField, string>;
   errors: Partial<Record<CaseFormField, string>>;
-  choices: { consentGivers: Choice[]; consentScopes: Choice[]; outcomes: Choice[]; handoverGrounds: Choice[] };
+  choices: {
+    consentGivers: Choice[];
+    consentScopes: Choice[];
+    consentRecipients: Choice[];
+    ageBands: Choice[];
+    outcomes: Choice[];
+    handoverGrounds: Choice[];
+  };
+  /** The consent form asks the pupil's age band (upper secondary). */
+  asksAgeBand: boolean;
 }
 
 const isFormField = (f: string): f is CaseFormField => (caseFormFields as readonly string[]).includes(f);
@@ -77,7 +88,9 @@ export function caseForm(rejected: RejectedForm | undefined, actions: OfferedAct
       question: value('question'),
       consentGivenBy: value('consentGivenBy'),
       consentScope: value('consentScope'),
+      consentRecipients: value('consentRecipients'),
       consentValidUntil: value('consentValidUntil'),
+      pupilAgeBand: value('pupilAgeBand'),
       outcome: value('outcome'),
       handoverSummary: value('handoverSummary'),
       handoverGround: value('handoverGround'),
@@ -87,9 +100,16 @@ export function caseForm(rejected: RejectedForm | undefined, actions: OfferedAct
     choices: {
       consentGivers: choicesOf(actions?.consentGivers ?? [], cat.consentGivers),
       consentScopes: choicesOf(consentScopes, cat.consentScopes),
+      consentRecipients: choicesOf(consentRecipients, cat.consentRecipients),
+      ageBands: choicesOf(ageBands, cat.ageBands),
       outcomes: choicesOf(actions?.outcomes ?? [], cat.caseOutcomes),
-      // The ground's legal meaning comes from the directory, so that a corrected text needs no release.
-      handoverGrounds: (actions?.handoverGrounds ?? []).map((g) => ({ value: g, title: legal.handoverGrounds[g][lang] })),
+      // The ground's legal meaning comes from the directory, so that a corrected text needs no release; the
+      // consent ground names who consented: the guardians, or an adult pupil themself (L10).
+      handoverGrounds: (actions?.handoverGrounds ?? []).map((g) => ({
+        value: g,
+        title: g === 'consent' && actions?.adultPupil === true ? cat.caseCard.consentGroundPupil : legal.handoverGrounds[g][lang],
+      })),
     },
+    asksAgeBand: actions?.asksAgeBand === true,
   };
 }

@@ -1,11 +1,12 @@
 import { visibleConcerns, type CaseField, type CaseView } from '../../../../domain/access/policy';
 import type { CalendarDate } from '../../../../domain/calendar/calendar-date';
-import type { Case } from '../../../../domain/case/case';
+import { reportersOf, type Case } from '../../../../domain/case/case';
+import { recipientsOf } from '../../../../domain/consent/consent-scope';
 import type { RoutingReason } from '../../../../domain/routing/route-report';
 import type { Directory } from '../../../../domain/routing/directory';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { stockholmDate } from './case-age';
-import { districtName, teamName, unitName } from './directory-names';
+import { districtName, personName, teamName, unitName } from './directory-names';
 import {
   assessmentDueLine,
   assessmentDueOf,
@@ -99,20 +100,39 @@ export function stepsSection(c: Case, view: CaseView, lang: Lang): FactSection {
   );
 }
 
-export function consentSection(c: Case, view: CaseView, lang: Lang): FactSection {
+/**
+ * Who gave the consent, what it covers, to whom, until when, who recorded it and when, and its withdrawal
+ * (domain.md T11). `limited`: the viewer's own view lacks fields the consent does not cover.
+ */
+export function consentSection(c: Case, view: CaseView, d: Directory, lang: Lang, limited: boolean): FactSection & { withdrawn: string; limited: string } {
   const cat = catalogue(lang);
   const l = cat.caseCard;
   const k = c.consent;
-  if (c.kind === 'consultation') return section(l.sectionConsent, []);
+  const none = { withdrawn: '', limited: '' };
+  if (c.kind === 'consultation') return { ...section(l.sectionConsent, []), ...none };
   const given = k !== undefined && k.givenBy !== 'none';
-  return section(
-    l.sectionConsent,
-    factsFor(view, [
-      ['consent', { title: l.consentGivenBy, value: given ? cat.consentGivers[k.givenBy] : l.consentNone }],
-      ['consent', given && k.scope.length > 0 ? { title: l.consentScope, value: k.scope.map((s) => cat.consentScopes[s]).join(', ') } : undefined],
-      ['consent', given && k.validUntil !== undefined ? { title: l.consentValidUntil, value: k.validUntil } : undefined],
-    ]),
-  );
+  const who = (userId: string): string =>
+    personName(d, userId) ?? (reportersOf(c).includes(userId) ? cat.trail.reporter : cat.trail.unknownPerson);
+  const when = (at: string | undefined, by: string | undefined): string | undefined =>
+    at === undefined ? undefined : by === undefined ? stockholmDate(at) : fill(l.consentRecordedValue, { date: stockholmDate(at), name: who(by) });
+  const recorded = given ? when(k.recordedAt, k.recordedBy) : undefined;
+  const withdrawn = given ? when(k.withdrawnAt, k.withdrawnBy) : undefined;
+  const sees = view.fields.includes('consent');
+  return {
+    ...section(
+      l.sectionConsent,
+      factsFor(view, [
+        ['consent', { title: l.consentGivenBy, value: given ? cat.consentGivers[k.givenBy] : l.consentNone }],
+        ['consent', given && k.scope.length > 0 ? { title: l.consentScope, value: k.scope.map((s) => cat.consentScopes[s]).join(', ') } : undefined],
+        ['consent', given ? { title: l.consentRecipients, value: recipientsOf(k).map((r) => cat.consentRecipients[r]).join(', ') } : undefined],
+        ['consent', given && k.validUntil !== undefined ? { title: l.consentValidUntil, value: k.validUntil } : undefined],
+        ['consent', recorded === undefined ? undefined : { title: l.consentRecorded, value: recorded }],
+        ['consent', withdrawn === undefined ? undefined : { title: l.consentWithdrawn, value: withdrawn }],
+      ]),
+    ),
+    withdrawn: sees && withdrawn !== undefined ? l.consentNotInForce : '',
+    limited: sees && limited ? l.consentLimited : '',
+  };
 }
 
 /** The handover as the case card shows it: facts, the team's summary, state lines, forwards and the unit's questions. */

@@ -80,11 +80,11 @@ export function handoverCardView(input: HandoverCardInput) {
   const l = cat.handoverCard;
   const h = c.handover;
   const isBase = viewer === undefined;
-  const view = viewer === undefined ? baseView : whatCanSee(viewer.roles, c);
+  const today = toStockholmLocal(input.now).date;
+  const view = viewer === undefined ? baseView : whatCanSee(viewer.roles, c, today);
   const hasAccess = isBase || view.fields.includes('handover');
   // The handover as this viewer may see it in detail; undefined on the base card and without access.
   const hd = !isBase && hasAccess ? h : undefined;
-  const today = toStockholmLocal(input.now).date;
   const actions = hd !== undefined && viewer !== undefined ? offeredHandoverActions(viewer, c, d, { at: input.now, today }) : noHandoverActions;
   const form = handoverForm(input.form, actions, viewer?.userId, d, lang);
   const title = fill(cat.caseCard.title, { reference: c.reference, school: schoolName(c, d) });
@@ -160,7 +160,7 @@ export function handoverCardView(input: HandoverCardInput) {
     pupil: section(pupilSection(c, view, d, lang)),
     absence: section(absenceSection(c, view, lang)),
     steps: section(stepsSection(c, view, lang)),
-    consent: section(consentSection(c, view, lang)),
+    consent: section(consentSection(c, view, d, lang, false)),
     forwards: { show: forwards.length > 0, lines: forwards },
     acknowledgement: { show: acknowledgement.length > 0, lines: acknowledgement },
     outcome: {

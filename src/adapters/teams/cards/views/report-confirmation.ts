@@ -1,3 +1,4 @@
+import { isAdultPupil } from '../../../../domain/consent/consent-giver';
 import type { Case } from '../../../../domain/case/case';
 import type { HomeDistrictAnswer } from '../../../../domain/report/report';
 import { findDistrict, findInvestigationUnit, type Directory } from '../../../../domain/routing/directory';
@@ -84,6 +85,7 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
     showOtherMunicipality: otherMunicipality,
     otherMunicipality: l.otherMunicipality,
     homeUnknown: !homeUnknown ? '' : unit === undefined ? l.homeUnknown : fill(l.homeUnknownToUnit, { unit: unit.name }),
-    next: c.state === 'awaiting_consent' ? l.nextAwaitingConsent : l.nextNew,
+    // An adult pupil's consent is their own, not the guardians' (domain.md L10).
+    next: c.state !== 'awaiting_consent' ? l.nextNew : c.pupil !== undefined && isAdultPupil(c.pupil) ? l.nextAwaitingConsentPupil : l.nextAwaitingConsent,
   };
 }

@@ -1,8 +1,10 @@
 import type { FieldError } from '../../../../domain/errors';
 import {
   absencePatterns,
+  ageBands,
   concerns,
   consentGivers,
+  consentRecipients,
   consentScopes,
   reporterRoles,
   yearGroups,
@@ -84,5 +86,7 @@ export function reportFormView(input: ReportFormInput) {
     concerns: choicesOf(concerns, c.concerns),
     consentGivers: choicesOf(consentGivers, c.consentGivers),
     consentScopes: choicesOf(consentScopes, c.consentScopes),
+    consentRecipients: choicesOf(consentRecipients, c.consentRecipients),
+    ageBands: choicesOf(ageBands, c.ageBands),
   };
 }

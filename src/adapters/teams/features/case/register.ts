@@ -17,7 +17,7 @@ import { onCardAction } from '../../card-action';
 
 type Parsed = { caseId: string; version: number; action: CaseCommand; form?: CaseForm } | { caseId: string; version: number; invalid: CaseForm };
 
-/** The case card: its user-specific view, and one route per team-side action (take, ask, consent, level, close, follow-up date, merge). */
+/** The case card: its user-specific view, and one route per action (take, ask, consent and its withdrawal, level, close, follow-up date, merge). */
 export function registerCase(app: Application<TurnState>, deps: BotDeps): void {
   onCardAction(app, verbs.caseView, async (context, data) => {
     const lang = langOf(context);
@@ -64,9 +64,20 @@ export function registerCase(app: Application<TurnState>, deps: BotDeps): void {
   route(verbs.caseConsent, (data) => {
     const p = caseConsentSchema.safeParse(data);
     if (!p.success) return undefined;
-    const values = { consentGivenBy: p.data.consentGivenBy ?? '', consentScope: p.data.consentScope ?? '', consentValidUntil: p.data.consentValidUntil ?? '' };
+    const values = {
+      consentGivenBy: p.data.consentGivenBy ?? '',
+      consentScope: p.data.consentScope ?? '',
+      consentRecipients: p.data.consentRecipients ?? '',
+      consentValidUntil: p.data.consentValidUntil ?? '',
+      pupilAgeBand: p.data.pupilAgeBand ?? '',
+    };
     const form: CaseForm = { verb: verbs.caseConsent, values, errors: [] };
-    return { caseId: p.data.caseId, version: p.data.version, action: { type: 'record_consent', consent: consentOf(p.data) }, form };
+    const ageBand = p.data.pupilAgeBand === undefined || p.data.pupilAgeBand === '' ? {} : { pupilAgeBand: p.data.pupilAgeBand };
+    return { caseId: p.data.caseId, version: p.data.version, action: { type: 'record_consent', consent: consentOf(p.data), ...ageBand }, form };
+  });
+  route(verbs.caseWithdrawConsent, (data) => {
+    const p = ref(data);
+    return p.success ? { ...p.data, action: { type: 'withdraw_consent' } } : undefined;
   });
   route(verbs.caseLevel, (data) => {
     const p = caseLevelSchema.safeParse(data);

@@ -25,6 +25,7 @@ type Notice = { tone: 'good' | 'warning' | 'attention'; text: string };
 
 const doneNotice = {
   record_consent: 'consentRecorded',
+  withdraw_consent: 'consentWithdrawn',
   take: 'taken',
   ask_reporter: 'asked',
   answer_question: 'answered',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseOutcomes } from '../../../../domain/case/case';
-import { consentGivers } from '../../../../domain/report/report';
+import { ageBands, consentGivers } from '../../../../domain/report/report';
 
 /**
  * Payloads of the case card's Action.Execute verbs. Every button carries the case id and the version the
@@ -19,7 +19,10 @@ export const caseConsentSchema = z.object({
   version,
   consentGivenBy: z.enum(consentGivers).optional(),
   consentScope: text.optional(),
+  consentRecipients: text.optional(),
   consentValidUntil: text.optional(),
+  // Asked only for upper-secondary pupils; an empty choice arrives as ''.
+  pupilAgeBand: z.union([z.enum(ageBands), z.literal('')]).optional(),
 });
 export const caseLevelSchema = z.object({ caseId, version, level: z.enum(['sst', 'intensive']) });
 export const caseCloseSchema = z.object({ caseId, version, outcome: z.union([z.enum(caseOutcomes), z.literal('')]).optional() });
@@ -36,6 +39,7 @@ export const casePayloadSchemas = {
   'case.take': caseRefSchema,
   'case.ask': caseAskSchema,
   'case.consent': caseConsentSchema,
+  'case.withdraw_consent': caseRefSchema,
   'case.level': caseLevelSchema,
   'case.close': caseCloseSchema,
   'case.merge': caseMergeSchema,

@@ -1,19 +1,23 @@
 import type { z } from 'zod';
 import type { CaseCommand } from '../../../../app/act-on-case';
 import type { FieldError } from '../../../../domain/errors';
-import { consentScopes, type Consent, type ConsentScope } from '../../../../domain/report/report';
+import { consentRecipients, consentScopes, type Consent, type ConsentRecipient, type ConsentScope } from '../../../../domain/report/report';
 import type { caseAskSchema, caseCloseSchema, caseConsentSchema } from './schemas';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const isScope = (s: string): s is ConsentScope => consentScopes.some((x) => x === s);
+const isRecipient = (s: string): s is ConsentRecipient => consentRecipients.some((x) => x === s);
+const listOf = (raw: string | undefined): string[] => (raw ?? '').split(',').map((s) => s.trim());
 
 /** The consent form's inputs as a Consent; the domain's consent check says what is missing or wrong. */
 export function consentOf(data: z.infer<typeof caseConsentSchema>): Consent {
-  const scope = (data.consentScope ?? '').split(',').map((s) => s.trim()).filter(isScope);
+  const scope = listOf(data.consentScope).filter(isScope);
+  const recipients = listOf(data.consentRecipients).filter(isRecipient);
   const validUntil = data.consentValidUntil?.trim();
   return {
     givenBy: data.consentGivenBy ?? 'none',
     scope,
+    recipients,
     ...(validUntil !== undefined && isoDate.test(validUntil) ? { validUntil } : {}),
   };
 }

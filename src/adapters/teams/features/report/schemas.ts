@@ -2,11 +2,14 @@ import { z } from 'zod';
 import type { FieldError } from '../../../../domain/errors';
 import {
   absencePatterns,
+  ageBands,
   concerns,
   consentGivers,
+  consentRecipients,
   consentScopes,
   reporterRoles,
   yearGroups,
+  type AgeBand,
   type HomeDistrictAnswer,
   type ReportDraft,
 } from '../../../../domain/report/report';
@@ -39,6 +42,8 @@ function homeDistrictOf(raw: string): HomeDistrictAnswer | undefined {
   return { kind: 'district', district: raw };
 }
 
+const ageBandOf = (raw: AgeBand | ''): Pick<ReportDraft, 'pupilAgeBand'> => (raw === '' ? {} : { pupilAgeBand: raw });
+
 export function parseReportPayload(data: unknown): ParsedReport {
   const parsed = reportPayloadSchema.safeParse(data);
   if (!parsed.success) return { kind: 'malformed' };
@@ -54,6 +59,7 @@ export function parseReportPayload(data: unknown): ParsedReport {
     reporterRole: r.oneOf('reporterRole', reporterRoles, 'other', { required: true }),
     pupilInitials: r.text('pupilInitials', { required: true, max: 100 }),
     yearGroup: r.oneOf('yearGroup', yearGroups, 0, { required: true }),
+    ...ageBandOf(r.oneOf('pupilAgeBand', ['', ...ageBands] as const, '', { required: false })),
     protectedIdentity: r.toggle('protectedIdentity'),
     homeDistrict: homeDistrictOf(r.text('homeDistrict', { required: false, max: 100 })),
     absence: {
@@ -76,6 +82,7 @@ export function parseReportPayload(data: unknown): ParsedReport {
     consent: {
       givenBy: r.oneOf('consentGivenBy', consentGivers, 'none', { required: true }),
       scope: r.multi('consentScope', consentScopes),
+      recipients: r.multi('consentRecipients', consentRecipients),
       validUntil: r.date('consentValidUntil', { required: false }),
     },
     suspectedHarm: r.toggle('suspectedHarm'),
