@@ -1,4 +1,14 @@
-import type { ReportDraft } from '../../src/domain/report/report';
+import type { Absence, ReportDraft } from '../../src/domain/report/report';
+
+/** Absence figures of a report about absence. */
+export const anAbsence: Absence = {
+  from: '2026-09-01',
+  to: '2026-11-20',
+  totalPercent: 32,
+  unexcusedPercent: 20,
+  longestRunDays: 6,
+  patterns: ['mornings'],
+};
 
 /** A valid report draft; override what a test is about: `aReport({ yearGroup: 10 })`. */
 export function aReport(schoolId: string, overrides: Partial<ReportDraft> = {}): ReportDraft {
@@ -9,14 +19,7 @@ export function aReport(schoolId: string, overrides: Partial<ReportDraft> = {}):
     yearGroup: 7,
     protectedIdentity: false,
     homeDistrict: { kind: 'same' },
-    absence: {
-      from: '2026-09-01',
-      to: '2026-11-20',
-      totalPercent: 32,
-      unexcusedPercent: 20,
-      longestRunDays: 6,
-      patterns: ['mornings'],
-    },
+    absence: anAbsence,
     concerns: [],
     steps: {
       guardiansInformed: true,

@@ -63,7 +63,11 @@ export interface ReportDraft {
   yearGroup: YearGroup;
   protectedIdentity: boolean;
   homeDistrict: HomeDistrictAnswer;
-  absence: Absence;
+  /**
+   * Undefined when the reporter gave no absence figures: allowed only for a report about another concern
+   * (violence, crime, drugs, mental ill-health …), the widened remit of domain.md S0.3 (rules.ts).
+   */
+  absence?: Absence;
   concerns: Concern[];
   steps: SchoolSteps;
   consent: Consent;
