@@ -44,6 +44,7 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
     ...(c.consent === undefined ? [] : [{ title: l.consent, value: cat.consentGivers[c.consent.givenBy] }]),
     { title: l.sentTo, value: routedTo(c, directory, lang) },
     ...(c.supportLevel === undefined ? [] : [{ title: l.supportLevel, value: cat.supportLevels[c.supportLevel] }]),
+    ...(c.supportBasis === undefined ? [] : [{ title: l.supportBasis, value: supportBasisText(c, lang) }]),
     { title: l.status, value: reporterProgress(c, c.reporterId, lang).status },
   ];
   const emergencyDistrict = otherMunicipality ? undefined : (home ?? findDistrict(directory, c.routing.schoolDistrictCode));
@@ -75,4 +76,11 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
     otherMunicipality: l.otherMunicipality,
     next: c.state === 'awaiting_consent' ? l.nextAwaitingConsent : l.nextNew,
   };
+}
+
+/** What the suggested level rests on: the absence figure, or the concern the reporter chose (not named here). */
+function supportBasisText(c: Case, lang: Lang): string {
+  const l = catalogue(lang).reportConfirmation;
+  if (c.supportBasis === 'absence' && c.absence !== undefined) return fill(l.basisAbsence, { total: c.absence.totalPercent });
+  return c.absence === undefined ? l.basisConcernsNoAbsence : l.basisConcerns;
 }
