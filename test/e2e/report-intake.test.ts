@@ -147,6 +147,17 @@ describe('a teacher reports worrying absence through the card, over real HTTP', 
       expect(await bot.store.listCasesByReporter('11111111-2222-4333-8444-555555555555', aTeacher(1).aadObjectId, 10)).toHaveLength(0);
     });
 
+    it.each([
+      ['lives in Järva too', 'JAR', 'intensive'],
+      ['lives in Bromma, which has no SST+', 'BRO', 'sst'],
+      ['lives in another municipality', 'other_municipality', 'sst'],
+    ])('suggests SST+ for a Järva pupil with high absence only when the pupil also %s', async (_lives, home, level) => {
+      const jarva = aSchoolIn(dir, 'JAR');
+      await teacher.press('report.submit', aReportPayload(jarva, { homeDistrict: home, absenceTotal: '70', absenceUnexcused: '40' }));
+      const [stored] = await bot.store.listCasesByReporter('11111111-2222-4333-8444-555555555555', aTeacher(1).aadObjectId, 10);
+      expect(stored?.supportLevel).toBe(level);
+    });
+
     it('says an absence-based suggestion rests on the absence figure', async () => {
       const result = await teacher.press('report.submit', aReportPayload(farsta));
       expect(textOf(result.card)).toContain('Frånvaron, 32 %');
