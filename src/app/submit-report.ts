@@ -59,11 +59,15 @@ export async function submitReport(
       : undefined;
   if (fields.length > 0 || !school || !routing) return err({ code: 'invalid_field', fields });
 
-  const supportLevel = suggestSupportLevel(
+  const offersIntensive = (code: string | undefined): boolean =>
+    code === undefined ? false : (findDistrict(dir, code)?.intensiveSupport ?? false);
+  const suggestion = suggestSupportLevel(
     {
-      totalAbsencePercent: draft.absence.totalPercent,
+      totalAbsencePercent: draft.absence?.totalPercent,
       organiser: school.organiser,
-      districtOffersIntensive: findDistrict(dir, school.districtCode)?.intensiveSupport ?? false,
+      schoolDistrictOffersIntensive: offersIntensive(school.districtCode),
+      // Where the pupil lives, as routed: absent for another municipality. Not guessed when unknown (D14).
+      homeDistrictOffersIntensive: home?.kind === 'district' && offersIntensive(routing.homeDistrictCode),
       upperSecondary: isUpperSecondary(draft.yearGroup),
       hasOtherConcerns: draft.concerns.length > 0,
     },
@@ -82,7 +86,8 @@ export async function submitReport(
     createdAt: now,
     schoolId: school.id,
     routing,
-    supportLevel,
+    supportLevel: suggestion.level,
+    supportBasis: suggestion.basis,
     owner: { kind: 'education_committee' },
     pupil: {
       initials: draft.pupilInitials.trim(),

@@ -25,7 +25,7 @@ export const defaultHandoverGroundTexts: GroundTexts = {
     en: 'Consent: the guardians have consented to the information going to the investigation unit (OSL ch. 12 s. 2)',
   },
   reporting_duty: {
-    sv: 'Anmälningsskyldigheten: oro för att eleven far illa. Skyldigheten att anmäla går före sekretessen (OSL 10 kap. 28 §)',
+    sv: 'Anmälningsskyldigheten: oro för att eleven far illa. Skyldigheten att anmäla till socialtjänsten går före sekretessen (OSL 10 kap. 28 §)',
     en: 'The duty to report: concern that the pupil is at risk of harm. The duty to report overrides secrecy (OSL ch. 10 s. 28)',
   },
   own_work: {

@@ -32,7 +32,8 @@ export type FieldErrorCode =
   | 'consent_both_guardians_required'
   | 'concern_report_date_required'
   | 'organiser_before_investigation'
-  | 'school_form_mismatch';
+  | 'school_form_mismatch'
+  | 'absence_or_concern_required';
 
 /**
  * A business rule that refused an otherwise legal move, as a stable code the card can explain. The move

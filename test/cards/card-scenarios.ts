@@ -77,6 +77,16 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
     { name: 'report confirmation, suspected harm out of hours', card: renderReportConfirmation({ lang, directory, case: urgent, duplicate: false, outsideWorkingHours: true }) },
     { name: 'report confirmation, another municipality', card: renderReportConfirmation({ lang, directory, case: elsewhere, duplicate: false, outsideWorkingHours: false }) },
     { name: 'report confirmation, no team yet', card: renderReportConfirmation({ lang, directory, case: fallback, duplicate: false, outsideWorkingHours: false }) },
+    {
+      name: 'report confirmation, a concern beyond absence without figures',
+      card: renderReportConfirmation({
+        lang,
+        directory,
+        case: asCase({ absence: undefined, concerns: ['violence'], supportLevel: 'sst', supportBasis: 'concerns' }),
+        duplicate: false,
+        outsideWorkingHours: false,
+      }),
+    },
     { name: 'report confirmation, awaiting consent', card: renderReportConfirmation({ lang, directory, case: asCase({ state: 'awaiting_consent' }), duplicate: false, outsideWorkingHours: false }) },
     { name: 'report confirmation, suspected harm, home district unknown', card: renderReportConfirmation({ lang, directory, case: unknownHome, duplicate: false, outsideWorkingHours: false }) },
     { name: 'consultation form, blank', card: renderConsultationForm({ lang, directory, formId: 'form-00000002' }) },
@@ -95,7 +105,7 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
     { name: 'my cases, two', card: renderMyCases({ lang, directory, viewerId: people.reporter, cases: [base, consultation] }) },
     { name: 'my cases, feedback on a report of concern', card: renderMyCases({ lang, directory, viewerId: people.reporter, cases: [withFeedback] }) },
     { name: 'help', card: renderHelp({ lang, directory }) },
-    { name: 'welcome', card: renderWelcome({ lang }) },
+    { name: 'welcome', card: renderWelcome({ lang, directory }) },
     { name: 'protected identity', card: renderProtectedIdentity({ lang }) },
     { name: 'audit trail, empty', card: renderAuditTrail({ lang, directory, case: base, entries: [], total: 0 }) },
     {

@@ -195,7 +195,7 @@ describe('what each viewer sees', () => {
     const coordinator = text(card(c, people.farCoordinator, { undelivered: undeliveredFor(c) }));
     expect(coordinator).toContain('Kunde inte nås i Teams: Testperson SST Farsta 2');
     expect(coordinator).toContain('Leverans misslyckades, försöker igen: Skolsociala teamet Farsta');
-    expect(coordinator).toContain('Leverans misslyckades, försöker igen: anmälaren');
+    expect(coordinator).toContain('Leverans misslyckades, försöker igen: avsändaren');
     const member = text(card(c, people.farMember1, { undelivered: undeliveredFor(c) }));
     expect(member).not.toContain(sv.caseCard.sectionUndelivered);
   });

@@ -60,7 +60,7 @@ describe('a referral awaiting consent: the reporter opens it from Teams, records
     expect(seen).toContain(reference);
     expect(seen).toContain('Väntar på samtycke');
     // The reporter's own view is process-only: nothing of the pupil, the description or the team's work.
-    for (const hidden of ['QX', 'XYZZY', 'Initialer', 'Årskurs', 'Total frånvaro', 'Anmälarens beskrivning', 'Handläggare', 'Därför kom ärendet hit'])
+    for (const hidden of ['QX', 'XYZZY', 'Initialer', 'Årskurs', 'Total frånvaro', 'Avsändarens beskrivning', 'Kontaktperson', 'Därför kom ärendet hit'])
       expect(seen).not.toContain(hidden);
     expect(Object.keys(inputValues(view.card))).toEqual(expect.arrayContaining(['consentGivenBy', 'consentScope', 'consentValidUntil']));
     const postedAbout = () => bot.connector.sent(channel.channelId).filter((m) => String(m.summary ?? '').includes(reference));

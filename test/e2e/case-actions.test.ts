@@ -58,6 +58,17 @@ describe('a school-social worker acts on a case from its card', () => {
     expect(toReporter.some((t) => t.includes(submitted.reference))).toBe(true);
   });
 
+  it.each<[string, () => TeamsUser, string]>([
+    ['a team member', () => member1, 'har tagits av en medarbetare i skolsociala teamet'],
+    ['the coordinator', () => user(coordinatorId), 'har tagits av skolsociala teamets samordnare'],
+  ])('tells the reporter by role who took the case: %s, never "a school social worker" by default', async (_who, taker, said) => {
+    expect((await press(taker(), 'case.take', { version: submitted.version })).status).toBe(200);
+    await bot.idle();
+    const toReporter = inboxes.messagesTo(aTeacher(1).aadObjectId).map((m) => String(m.text ?? '')).filter((t) => t.includes(submitted.reference));
+    expect(toReporter).toContainEqual(expect.stringContaining(said));
+    expect(toReporter.join(' ')).not.toContain('skolsocionom');
+  });
+
   it("refuses a stranger's click, changes nothing, and records the attempt", async () => {
     const refused = await press(stranger, 'case.take', { version: submitted.version });
     expect(refused.status).toBe(200);
@@ -165,7 +176,7 @@ describe("a case's audit trail in Teams", () => {
     expect(text).toContain(team?.members[0]?.name);
     expect(text).toMatch(/Ärendet taget/);
     expect(text).toMatch(/Visning nekad/);
-    expect(text).toContain('Anmälaren');
+    expect(text).toContain('Avsändaren');
     expect(text).not.toContain(aTeacher(1).name);
 
     const [refused] = await new TeamsClient(bot, member2).say(`historik ${submitted.reference}`);

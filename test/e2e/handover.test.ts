@@ -48,6 +48,15 @@ describe('handing a case over to the investigation unit', () => {
     await bot.stop();
   });
 
+  it("warns the team member on the hand-over form of their own duty to report", async () => {
+    const taken = await press(worker, 'case.take', { version: submitted.version });
+    const text = textOf(taken.card);
+    expect(buttonsOf(taken.card)).toContain('case.hand_over');
+    expect(text).toContain('En överlämning hit är inte en orosanmälan');
+    expect(text).toContain('en egen skyldighet att anmäla det till socialtjänstens mottagning');
+    expect(text).toContain(dir.legal.reportingDuty.sv);
+  });
+
   it("delivers the handover card to the unit's contacts, without pupil data in the notification", async () => {
     await handOver();
     const c = await current();

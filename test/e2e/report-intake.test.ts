@@ -23,11 +23,12 @@ describe('a teacher reports worrying absence through the card, over real HTTP', 
     await bot.stop();
   });
 
-  it('answers `anmäl` with the report form', async () => {
-    const [reply] = await teacher.say('anmäl');
+  it.each(['begär stöd', 'anmäl'])('answers `%s` with the form for a request for support (the old word still works)', async (command) => {
+    const [reply] = await teacher.say(command);
     const card = cardOf(reply);
     expect(card?.type).toBe('AdaptiveCard');
     expect(Object.keys(inputValues(card))).toEqual(expect.arrayContaining(['school', 'pupilInitials', 'absenceTotal', 'suspectedHarm']));
+    expect(textOf(card)).toContain('Begäran om stöd från skolsociala teamet');
   });
 
   it('creates exactly one persisted case with reference, district and support level, and confirms in place', async () => {
@@ -112,11 +113,57 @@ describe('a teacher reports worrying absence through the card, over real HTTP', 
     expect(textOf(cardOf(en))).toMatch(/report/i);
   });
 
-  it('greets a user with a welcome card when the bot is installed', async () => {
+  it('greets a user with a welcome card that shows the new command and the personal duty to report', async () => {
     const res = await teacher.post(aBotInstall(aTeacher(1), bot.serviceUrl));
     expect(res.status).toBe(200);
     const sent = bot.connector.sent();
-    expect(cardOf(sent[sent.length - 1])?.type).toBe('AdaptiveCard');
+    const card = cardOf(sent[sent.length - 1]);
+    expect(card?.type).toBe('AdaptiveCard');
+    const text = textOf(card);
+    expect(text).toContain('**begär stöd**');
+    expect(text).toContain('En begäran om stöd är inte en orosanmälan');
+    expect(text).toContain(dir.legal.reportingDuty.sv);
+  });
+
+  describe('a remit beyond absence', () => {
+    const noAbsence = { absenceFrom: '', absenceTo: '', absenceTotal: '', absenceUnexcused: '', longestRun: '', patterns: '' };
+
+    it('takes a request about violence with no absence figures, and says the suggestion rests on the concern', async () => {
+      const result = await teacher.press('report.submit', aReportPayload(farsta, { ...noAbsence, concerns: 'violence' }));
+      expect(result.status).toBe(200);
+      const text = textOf(result.card);
+      expect(text).toContain('Stödbegäran är mottagen');
+      expect(text).toContain('Förslaget bygger på');
+      expect(text).toContain('Den oro du angav (du lämnade inga frånvarouppgifter)');
+      const [stored] = await bot.store.listCasesByReporter('11111111-2222-4333-8444-555555555555', aTeacher(1).aadObjectId, 10);
+      expect(stored?.absence).toBeUndefined();
+      expect(stored?.concerns).toEqual(['violence']);
+      expect([stored?.supportLevel, stored?.supportBasis]).toEqual(['sst', 'concerns']);
+    });
+
+    it('asks for the absence figures, or another concern, when a request has neither', async () => {
+      const result = await teacher.press('report.submit', aReportPayload(farsta, { ...noAbsence, concerns: '' }));
+      expect(attentionTexts(result.card)).toContain(
+        'Ange frånvarouppgifterna, eller välj vilken annan oro det gäller under ”Annan oro”. Utan annan oro behövs frånvarouppgifterna.',
+      );
+      expect(await bot.store.listCasesByReporter('11111111-2222-4333-8444-555555555555', aTeacher(1).aadObjectId, 10)).toHaveLength(0);
+    });
+
+    it.each([
+      ['lives in Järva too', 'JAR', 'intensive'],
+      ['lives in Bromma, which has no SST+', 'BRO', 'sst'],
+      ['lives in another municipality', 'other_municipality', 'sst'],
+    ])('suggests SST+ for a Järva pupil with high absence only when the pupil also %s', async (_lives, home, level) => {
+      const jarva = aSchoolIn(dir, 'JAR');
+      await teacher.press('report.submit', aReportPayload(jarva, { homeDistrict: home, absenceTotal: '70', absenceUnexcused: '40' }));
+      const [stored] = await bot.store.listCasesByReporter('11111111-2222-4333-8444-555555555555', aTeacher(1).aadObjectId, 10);
+      expect(stored?.supportLevel).toBe(level);
+    });
+
+    it('says an absence-based suggestion rests on the absence figure', async () => {
+      const result = await teacher.press('report.submit', aReportPayload(farsta));
+      expect(textOf(result.card)).toContain('Frånvaron, 32 %');
+    });
   });
 
   it('takes an anonymous question to the team without any pupil fields', async () => {

@@ -157,13 +157,13 @@ describe('the Teams app package built by npm run package', () => {
     expect(menus).toEqual([
       {
         scopes: ['personal'],
-        commands: [['anmäl', 'report'], ['mina ärenden', 'my cases'], ['mina överlämningar', 'my handovers'], ['hjälp', 'help']],
+        commands: [['begär stöd', 'request support'], ['mina ärenden', 'my cases'], ['mina överlämningar', 'my handovers'], ['hjälp', 'help']],
       },
       {
         scopes: ['team'],
         commands: [
           ['registrera', 'register'],
-          ['anmäl', 'report'],
+          ['begär stöd', 'request support'],
           ['mina ärenden', 'my cases'],
           ['mina överlämningar', 'my handovers'],
           ['hjälp', 'help'],

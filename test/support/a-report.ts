@@ -1,6 +1,16 @@
-import type { ReportDraft } from '../../src/domain/report/report';
+import type { Absence, ReportDraft } from '../../src/domain/report/report';
 import { findSchool } from '../../src/domain/routing/directory';
 import { loadSampleDirectory } from './test-directory';
+
+/** Absence figures of a report about absence. */
+export const anAbsence: Absence = {
+  from: '2026-09-01',
+  to: '2026-11-20',
+  totalPercent: 32,
+  unexcusedPercent: 20,
+  longestRunDays: 6,
+  patterns: ['mornings'],
+};
 
 const sample = loadSampleDirectory();
 
@@ -16,14 +26,7 @@ export function aReport(schoolId: string, overrides: Partial<ReportDraft> = {}):
     yearGroup: 7,
     protectedIdentity: false,
     homeDistrict: { kind: 'district', district: findSchool(sample, schoolId)?.districtCode ?? 'FAR' },
-    absence: {
-      from: '2026-09-01',
-      to: '2026-11-20',
-      totalPercent: 32,
-      unexcusedPercent: 20,
-      longestRunDays: 6,
-      patterns: ['mornings'],
-    },
+    absence: anAbsence,
     concerns: [],
     steps: {
       guardiansInformed: true,

@@ -13,7 +13,7 @@ import {
   yearGroups,
   type YearGroup,
 } from '../../domain/report/report';
-import { supportLevels } from '../../domain/report/support-level';
+import { supportBases, supportLevels } from '../../domain/report/support-level';
 
 /**
  * The shape of a case as read back from a store. Objects are strict: a key this build does not know
@@ -146,6 +146,7 @@ export const storedCaseSchema = z
     schoolId: z.string(),
     routing: routingSchema,
     supportLevel: z.enum(supportLevels).optional(),
+    supportBasis: z.enum(supportBases).optional(),
     owner: ownerSchema,
     pupil: z
       .object({ initials: z.string(), yearGroup: z.number().int().refine(isYearGroup), ageBand: z.enum(ageBands).optional() })

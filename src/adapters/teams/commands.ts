@@ -5,7 +5,12 @@
 const whole = (alternatives: string): RegExp => new RegExp(`^\\s*(?:${alternatives})\\s*[.!?]?\\s*$`, 'iu');
 
 export const commands = {
-  report: whole('anmäl|anmal|anmälan|report'),
+  /**
+   * A request for support from the school-social team. The old words (`anmäl`, `report`) still open the form
+   * so that nobody is stuck, but help, welcome and the manifest show only the new ones: "anmälan" is the
+   * word teachers use for a report of concern (orosanmälan), which this request is not.
+   */
+  report: whole('begär stöd|begar stod|stödbegäran|stodbegaran|request support|anmäl|anmal|anmälan|report'),
   help: whole('hjälp|hjalp|help|\\?'),
   myCases: whole('mina ärenden|mina arenden|my cases'),
   myHandovers: whole('mina överlämningar|mina overlamningar|my handovers'),

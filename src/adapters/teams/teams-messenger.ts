@@ -1,5 +1,5 @@
 import type { CaseMessage, CaseStatusMessage, DeliveryAddress, DeliveryOutcome, Messenger, Recipient } from '../../app/ports';
-import { concernFeedbackFor } from '../../domain/access/policy';
+import { assigneeRoleOf, concernFeedbackFor } from '../../domain/access/policy';
 import type { Case } from '../../domain/case/case';
 import type { HandoverDeadlines } from '../../domain/handover/deadlines';
 import { findInvestigationUnit, findSstTeam, type Directory } from '../../domain/routing/directory';
@@ -115,6 +115,7 @@ export class TeamsMessenger implements Messenger {
           team: team?.name ?? schoolName(c, directory),
           unit: unit?.name ?? '',
           outcome: feedback === undefined ? '' : catalogue(lang).reporterFeedback[feedback],
+          takenBy: catalogue(lang).takenBy[assigneeRoleOf(c, directory) ?? 'unknown'],
         });
         // The notification preview shows on lock screens: social services' feedback stays inside the message.
         const summary = message.status === 'concern_feedback' ? fill(catalogue(lang).reporterFeedback.summary, { reference: c.reference }) : text;

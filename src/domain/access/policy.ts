@@ -71,6 +71,24 @@ export function rolesFor(actorUserId: string, c: Case, dir: Directory): CaseRole
   return caseRoles.filter((r) => roles.has(r));
 }
 
+/** Who took a case, by the role the directory gives them; what the reporter is told (never a name). */
+export const assigneeRoles = ['team_member', 'coordinator', 'fallback_contact'] as const;
+export type AssigneeRole = (typeof assigneeRoles)[number];
+
+/**
+ * The role of the person who took `c`: the district's fallback contact, the team's coordinator, or a team
+ * member (a counsellor or a school social worker alike: the directory does not tell them apart). Undefined
+ * when nobody has taken it or the assignee is no longer in the directory.
+ */
+export function assigneeRoleOf(c: Case, dir: Directory): AssigneeRole | undefined {
+  if (c.assigneeId === undefined) return undefined;
+  const roles = rolesFor(c.assigneeId, c, dir);
+  if (roles.includes('fallback_contact')) return 'fallback_contact';
+  if (roles.includes('sst_coordinator')) return 'coordinator';
+  if (roles.includes('sst_member')) return 'team_member';
+  return undefined;
+}
+
 /** The person responsible for the team's work on the case: its assignee, the coordinator, or the fallback contact. */
 const handler: readonly CaseRole[] = ['assignee', 'sst_coordinator', 'fallback_contact'];
 const unitSide: readonly CaseRole[] = ['investigator', 'unit_manager'];

@@ -1,5 +1,5 @@
 import type { Absence, AgeBand, Concern, Consent, ReporterRole, SchoolSteps, YearGroup } from '../report/report';
-import type { SupportLevel } from '../report/support-level';
+import type { SupportBasis, SupportLevel } from '../report/support-level';
 import type { RoutingDecision } from '../routing/route-report';
 import type { Handover } from '../handover/handover';
 import type { CalendarDate } from '../calendar/calendar-date';
@@ -99,6 +99,8 @@ export interface Case {
   schoolId: string;
   routing: RoutingDecision;
   supportLevel?: SupportLevel;
+  /** What the suggested level at intake rested on: the absence figures or the other concerns. */
+  supportBasis?: SupportBasis;
   owner: OwningAuthority;
   pupil?: Pupil;
   absence?: Absence;

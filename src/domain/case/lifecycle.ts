@@ -4,6 +4,7 @@ import type { DomainEvent } from '../events';
 import type { LegalGround } from '../handover/handover';
 import { isConsentInForce } from '../consent/consent-scope';
 import { isUpperSecondary, type AgeBand, type Consent } from '../report/report';
+import { isIntensiveOfferedTo } from '../report/support-level';
 import { findDistrict, findSchool, type Directory } from '../routing/directory';
 import type { ActionContext } from './action-context';
 import type { Case, CaseOutcome, CaseState } from './case';
@@ -92,14 +93,22 @@ type Outcome = Result<CaseActionOutcome, CaseActionError>;
 const rule = (r: RuleViolation): { ok: false; error: CaseActionError } => err({ code: 'rule_violation', rule: r });
 
 /**
- * Intensive support (SST+) is offered only to compulsory-school pupils of a municipal school in a district
- * that offers it (domain.md D14, D15); never to upper secondary.
+ * Intensive support (SST+) is offered only to compulsory-school pupils who live in and attend a municipal
+ * school in districts that offer it (domain.md D14, D15; support-level.ts); never to upper secondary.
  */
 export function isIntensiveOffered(c: Case, dir: Directory): boolean {
   const school = findSchool(dir, c.schoolId);
   const district = school === undefined ? undefined : findDistrict(dir, school.districtCode);
   if (school === undefined || district === undefined || c.pupil === undefined) return false;
-  return school.organiser === 'municipal' && district.intensiveSupport && !isUpperSecondary(c.pupil.yearGroup);
+  // A home district the reporter did not know is not guessed from the school's (domain.md D14).
+  const homeUnknown = c.routing.reasons.some((r) => r.code === 'investigation_by_school_district' && r.because === 'unknown');
+  const home = c.routing.homeDistrictCode === undefined || homeUnknown ? undefined : findDistrict(dir, c.routing.homeDistrictCode);
+  return isIntensiveOfferedTo({
+    organiser: school.organiser,
+    upperSecondary: isUpperSecondary(c.pupil.yearGroup),
+    schoolDistrictOffersIntensive: district.intensiveSupport,
+    homeDistrictOffersIntensive: home?.intensiveSupport ?? false,
+  });
 }
 
 /**

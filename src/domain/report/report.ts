@@ -94,7 +94,11 @@ export interface ReportDraft {
   protectedIdentity: boolean;
   /** Undefined when the reporter chose nothing: the form comes back and asks (rules.ts). */
   homeDistrict?: HomeDistrictAnswer;
-  absence: Absence;
+  /**
+   * Undefined when the reporter gave no absence figures: allowed only for a report about another concern
+   * (violence, crime, drugs, mental ill-health …), the widened remit of domain.md S0.3 (rules.ts).
+   */
+  absence?: Absence;
   concerns: Concern[];
   steps: SchoolSteps;
   consent: Consent;

@@ -37,6 +37,12 @@ export const reportFields = [
 ] as const;
 export type ReportField = (typeof reportFields)[number];
 
+/**
+ * The absence figures: given together or not at all. Without them a report needs another concern; the
+ * pattern checkboxes are optional either way.
+ */
+export const absenceFigureFields = ['absenceFrom', 'absenceTo', 'absenceTotal', 'absenceUnexcused', 'longestRun'] as const satisfies readonly ReportField[];
+
 export const consultationFields = ['school', 'reporterRole', 'question'] as const;
 export type ConsultationField = (typeof consultationFields)[number];
 
@@ -86,11 +92,21 @@ export function checkReport(r: ReportDraft, dir: Directory, today: string): Fiel
     errors.push({ field: 'homeDistrict', code: 'unknown_district' });
 
   const a = r.absence;
-  if (a.from > a.to) errors.push({ field: 'absenceTo', code: 'period_order' });
-  if (a.to > today) errors.push({ field: 'absenceTo', code: 'date_in_future' });
-  if (a.unexcusedPercent > a.totalPercent) errors.push({ field: 'absenceUnexcused', code: 'unexcused_exceeds_total' });
-  if (a.longestRunDays > limits.longestRunMaxDays)
-    errors.push({ field: 'longestRun', code: 'out_of_range', params: { min: 0, max: limits.longestRunMaxDays } });
+  if (a === undefined) {
+    // The remit goes beyond absence (domain.md S0.3): another concern may stand alone, absence alone needs figures.
+    if (r.concerns.length === 0)
+      errors.push(
+        ...absenceFigureFields.map((field): FieldError<ReportField> =>
+          field === 'absenceFrom' ? { field, code: 'absence_or_concern_required' } : { field, code: 'required' },
+        ),
+      );
+  } else {
+    if (a.from > a.to) errors.push({ field: 'absenceTo', code: 'period_order' });
+    if (a.to > today) errors.push({ field: 'absenceTo', code: 'date_in_future' });
+    if (a.unexcusedPercent > a.totalPercent) errors.push({ field: 'absenceUnexcused', code: 'unexcused_exceeds_total' });
+    if (a.longestRunDays > limits.longestRunMaxDays)
+      errors.push({ field: 'longestRun', code: 'out_of_range', params: { min: 0, max: limits.longestRunMaxDays } });
+  }
 
   const s = r.steps;
   if (s.investigationStartedOn !== undefined && s.investigationStartedOn > today)

@@ -4,21 +4,52 @@ import type { Organiser, SupportThresholds } from '../routing/directory';
 export const supportLevels = ['school_internal', 'sst', 'intensive'] as const;
 export type SupportLevel = (typeof supportLevels)[number];
 
-export interface SupportLevelInput {
-  totalAbsencePercent: number;
+/**
+ * What a suggested level rests on, shown to the reporter: the absence figures, or the other concerns the
+ * reporter chose (violence, crime, drugs, mental ill-health …) when there are no figures or the figures
+ * alone would not reach the level.
+ */
+export const supportBases = ['absence', 'concerns'] as const;
+export type SupportBasis = (typeof supportBases)[number];
+
+export interface SupportSuggestion {
+  level: SupportLevel;
+  basis: SupportBasis;
+}
+
+/** Who SST+ is for, as the directory and the report describe the pupil. */
+export interface IntensiveEligibility {
   organiser: Organiser;
-  districtOffersIntensive: boolean;
   upperSecondary: boolean;
+  /** The school's district offers SST+ (the directory's SST+ list). */
+  schoolDistrictOffersIntensive: boolean;
+  /** The pupil's home district offers SST+; false when it is unknown or another municipality. */
+  homeDistrictOffersIntensive: boolean;
+}
+
+export interface SupportLevelInput extends IntensiveEligibility {
+  /** Undefined when the reporter gave no absence figures (a report about another concern). */
+  totalAbsencePercent: number | undefined;
   hasOtherConcerns: boolean;
 }
 
 /**
- * Suggests a support level from the absence figure and configured thresholds. No threshold is statutory
- * (domain.md A3); intensive support (SST+) only for municipal compulsory schools in listed districts (D14, D15).
+ * SST+ is the city's reinforced variant of SST for pupils who live in and attend a municipal compulsory
+ * school in a district that offers it (domain.md D14, D15): both the school's and the home district.
  */
-export function suggestSupportLevel(input: SupportLevelInput, t: SupportThresholds): SupportLevel {
-  const intensiveOffered = input.districtOffersIntensive && input.organiser === 'municipal' && !input.upperSecondary;
-  if (intensiveOffered && input.totalAbsencePercent >= t.intensivePercent) return 'intensive';
-  if (input.totalAbsencePercent >= t.sstPercent || input.hasOtherConcerns) return 'sst';
-  return 'school_internal';
+export function isIntensiveOfferedTo(p: IntensiveEligibility): boolean {
+  return p.organiser === 'municipal' && !p.upperSecondary && p.schoolDistrictOffersIntensive && p.homeDistrictOffersIntensive;
+}
+
+/**
+ * Suggests a support level from the absence figure and configured thresholds, and says what it rests on.
+ * No threshold is statutory (domain.md A3); SST+ only where `isIntensiveOfferedTo` holds. Without figures
+ * the suggestion rests on the other concerns alone, which never reach SST+ (an absence share per term, D14).
+ */
+export function suggestSupportLevel(input: SupportLevelInput, t: SupportThresholds): SupportSuggestion {
+  const total = input.totalAbsencePercent;
+  if (total !== undefined && isIntensiveOfferedTo(input) && total >= t.intensivePercent) return { level: 'intensive', basis: 'absence' };
+  if (total !== undefined && total >= t.sstPercent) return { level: 'sst', basis: 'absence' };
+  if (input.hasOtherConcerns) return { level: 'sst', basis: 'concerns' };
+  return { level: 'school_internal', basis: 'absence' };
 }

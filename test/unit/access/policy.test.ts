@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   accessActions,
+  assigneeRoleOf,
   can,
   caseRoles,
   reporterStatus,
@@ -228,5 +229,24 @@ describe('reporterStatus', () => {
     ['merged', 'merged'],
   ] as const)('shows a %s case as %s (a handover is not disclosed)', (state: CaseState, status) => {
     expect(reporterStatus(aCase({ state }))).toBe(status);
+  });
+});
+
+describe('assigneeRoleOf: the reporter hears who took the case by role, from the directory', () => {
+  const fallbackCase = (assigneeId: string): Case =>
+    aCase({
+      state: 'assigned',
+      assigneeId,
+      schoolId: 'nin-franska-skolan',
+      routing: { schoolDistrictCode: 'NIN', fallbackDistrictCode: 'NIN', urgent: false, flags: ['no_sst_team'], reasons: [] },
+    });
+  it.each<[string, Case, string | undefined]>([
+    ['a team member', aCase({ state: 'assigned', assigneeId: people.farMember1 }), 'team_member'],
+    ['the team coordinator', aCase({ state: 'assigned', assigneeId: people.farCoordinator }), 'coordinator'],
+    ['the district fallback contact', fallbackCase(people.ninFallbackContact), 'fallback_contact'],
+    ['nobody yet', aCase({ state: 'new' }), undefined],
+    ['someone no longer in the team', aCase({ state: 'assigned', assigneeId: people.stranger }), undefined],
+  ])('%s → %s', (_name, c, expected) => {
+    expect(assigneeRoleOf(c, testDirectory)).toBe(expected);
   });
 });

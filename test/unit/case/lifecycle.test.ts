@@ -242,6 +242,8 @@ describe('changing the support level', () => {
     ['an independent school', { schoolId: 'eav-ies-enskede' }],
     ['a district without intensive support', { schoolId: 'bro-alviksskolan' }],
     ['an upper-secondary pupil', { schoolId: 'kun-kungsholmens-vastra-gymnasium', pupil: { initials: 'AB', yearGroup: 10 as const } }],
+    ['a Farsta pupil who lives in Bromma, which has no SST+', { routing: { ...aCase().routing, homeDistrictCode: 'BRO' } }],
+    ['a pupil who lives in another municipality', { routing: { ...aCase().routing, homeDistrictCode: undefined } }],
   ])('refuses intensive support for %s', (_label, overrides) => {
     const c = aCase({ state: 'assigned', assigneeId: people.farMember1, ...overrides });
     expect(applyCaseAction(c, validAction.change_level, ctx)).toEqual(refusedWith('intensive_not_offered'));

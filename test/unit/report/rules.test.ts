@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportDraft } from '../../../src/domain/report/report';
 import { checkReport } from '../../../src/domain/report/rules';
-import { aReport } from '../../support/a-report';
+import { aReport, anAbsence as absence } from '../../support/a-report';
 import { aSchoolIn } from '../../support/report-payload';
 import { loadSampleDirectory } from '../../support/test-directory';
 
@@ -9,7 +9,6 @@ const dir = loadSampleDirectory();
 const school = aSchoolIn(dir, 'FAR');
 const today = '2026-11-23';
 const valid = aReport(school.id);
-const absence = valid.absence;
 const steps = valid.steps;
 
 describe('report rules', () => {
@@ -58,6 +57,31 @@ describe('report rules', () => {
       ['the guardians of a pupil who is 18', { pupilAgeBand: 'adult' }, [{ field: 'consentGivenBy', code: 'consent_from_adult_pupil' }]],
     ])('judges consent by %s', (_name, override, expected) => {
       expect(checkReport({ ...upper, ...override }, dir, today)).toEqual(expected);
+    });
+  });
+
+  describe('a remit beyond absence: figures are optional when another concern is chosen', () => {
+    const figureFields = ['absenceFrom', 'absenceTo', 'absenceTotal', 'absenceUnexcused', 'longestRun'];
+    it.each<[string, Partial<ReportDraft>]>([
+      ['violence, no absence figures', { absence: undefined, concerns: ['violence'] }],
+      ['crime, no absence figures', { absence: undefined, concerns: ['crime'] }],
+      ['drugs, no absence figures', { absence: undefined, concerns: ['drugs'] }],
+      ['mental ill-health, no absence figures', { absence: undefined, concerns: ['mental_health'] }],
+      ['violence with little absence', { absence: { ...absence, totalPercent: 2, unexcusedPercent: 0 }, concerns: ['violence'] }],
+      ['absence figures alone', { concerns: [] }],
+    ])('accepts %s', (_name, override) => {
+      expect(checkReport({ ...valid, ...override }, dir, today)).toEqual([]);
+    });
+
+    it('asks for the absence figures, or another concern, when the report has neither', () => {
+      const errors = checkReport({ ...valid, absence: undefined, concerns: [] }, dir, today);
+      expect(errors).toContainEqual({ field: 'absenceFrom', code: 'absence_or_concern_required' });
+      expect(errors.map((e) => e.field).sort()).toEqual([...figureFields].sort());
+    });
+
+    it('still checks figures that were given with another concern', () => {
+      const errors = checkReport({ ...valid, concerns: ['violence'], absence: { ...absence, totalPercent: 10, unexcusedPercent: 12 } }, dir, today);
+      expect(errors).toEqual([{ field: 'absenceUnexcused', code: 'unexcused_exceeds_total' }]);
     });
   });
 

@@ -27,7 +27,7 @@ export const renderConsultationConfirmation = (input: ConsultationConfirmationIn
   expandCard('consultation-confirmation', consultationConfirmationView(input));
 export const renderMyCases = (input: MyCasesInput): AdaptiveCardJson => expandCard('my-cases', myCasesView(input));
 export const renderHelp = (input: HelpInput): AdaptiveCardJson => expandCard('help', helpView(input));
-export const renderWelcome = (input: { lang: Lang }): AdaptiveCardJson => expandCard('welcome', welcomeView(input));
+export const renderWelcome = (input: HelpInput): AdaptiveCardJson => expandCard('welcome', welcomeView(input));
 export const renderProtectedIdentity = (input: { lang: Lang }): AdaptiveCardJson =>
   expandCard('protected-identity', protectedIdentityView(input));
 

@@ -167,6 +167,8 @@ export function caseCardView(input: CaseCardInput) {
     handOverForm: {
       // Where the hand-over goes, and whether it adds the team's view to the urgent report already there.
       target: handOverTarget(c, d, lang),
+      // The team's own duty to report suspected harm stays personal: a handover does not discharge it.
+      duty: fill(l.handoverDutyWarning, { duty: d.legal.reportingDuty[lang] }),
       urgent: form.handOver ? form.values.handoverUrgent || 'false' : String(c.suspectedHarm || c.routing.urgent || c.handover?.urgent === true),
     },
     duplicates: {

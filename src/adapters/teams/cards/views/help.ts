@@ -12,6 +12,10 @@ export function helpView(input: HelpInput) {
   return { l, duty: fill(l.duty, { duty: input.directory.legal.reportingDuty[input.lang] }) };
 }
 
-export const welcomeView = (input: { lang: Lang }) => ({ l: catalogue(input.lang).welcome });
+/** The welcome card on install: what the bot is for, and that a request for support is not a report of concern. */
+export function welcomeView(input: HelpInput) {
+  const l = catalogue(input.lang).welcome;
+  return { l, duty: fill(l.duty, { duty: input.directory.legal.reportingDuty[input.lang] }) };
+}
 
 export const protectedIdentityView = (input: { lang: Lang }) => ({ l: catalogue(input.lang).protectedIdentity });

@@ -53,6 +53,7 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
     ...(c.consent === undefined ? [] : [{ title: l.consent, value: cat.consentGivers[c.consent.givenBy] }]),
     { title: l.sentTo, value: routedTo(c, directory, lang) },
     ...(c.supportLevel === undefined ? [] : [{ title: l.supportLevel, value: cat.supportLevels[c.supportLevel] }]),
+    ...(c.supportBasis === undefined ? [] : [{ title: l.supportBasis, value: supportBasisText(c, lang) }]),
     { title: l.status, value: reporterProgress(c, c.reporterId, lang).status },
   ];
   // The home district's socialjour; with the home district unknown, the school district's (the intake that
@@ -88,4 +89,11 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
     // An adult pupil's consent is their own, not the guardians' (domain.md L10).
     next: c.state !== 'awaiting_consent' ? l.nextNew : c.pupil !== undefined && isAdultPupil(c.pupil) ? l.nextAwaitingConsentPupil : l.nextAwaitingConsent,
   };
+}
+
+/** What the suggested level rests on: the absence figure, or the concern the reporter chose (not named here). */
+function supportBasisText(c: Case, lang: Lang): string {
+  const l = catalogue(lang).reportConfirmation;
+  if (c.supportBasis === 'absence' && c.absence !== undefined) return fill(l.basisAbsence, { total: c.absence.totalPercent });
+  return c.absence === undefined ? l.basisConcernsNoAbsence : l.basisConcerns;
 }

@@ -1,9 +1,10 @@
 import type { ActOnCaseError } from '../../../../app/act-on-case';
 import { caseContext, type CaseForViewer } from '../../../../app/view-case';
-import { whatCanSee, type CaseRole } from '../../../../domain/access/policy';
+import { assigneeRoleOf, whatCanSee, type CaseRole } from '../../../../domain/access/policy';
 import type { Case } from '../../../../domain/case/case';
 import type { CaseActionType } from '../../../../domain/case/lifecycle';
 import type { FieldError } from '../../../../domain/errors';
+import type { Directory } from '../../../../domain/routing/directory';
 import type { TurnContext } from 'botbuilder';
 import { actorFrom, type Viewer } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
@@ -37,8 +38,9 @@ const doneNotice = {
   record_check_in: 'checkInRecorded',
 } as const satisfies Record<CaseActionType, string>;
 
-function doneText(lang: Lang, done: CaseActionType, c: Case): string {
+function doneText(lang: Lang, done: CaseActionType, c: Case, dir: Directory): string {
   const key = doneNotice[done];
+  if (key === 'taken') return caseNoticeText(lang, key, { takenBy: catalogue(lang).takenBy[assigneeRoleOf(c, dir) ?? 'unknown'] });
   if (key === 'levelChanged') return caseNoticeText(lang, key, { level: c.supportLevel ? catalogue(lang).supportLevels[c.supportLevel] : '' });
   if (key === 'merged') return caseNoticeText(lang, key, { reference: c.reference });
   if (key === 'followUpSet') return caseNoticeText(lang, key, { date: c.followUpOn ?? '' });
@@ -54,7 +56,7 @@ export async function cardForCase(
   extra: { done?: CaseActionType; notice?: Notice; form?: CaseForm } = {},
 ): Promise<AdaptiveCardJson> {
   const context = seen.duplicates && seen.undelivered ? { duplicates: seen.duplicates, undelivered: seen.undelivered } : await caseContext(deps.store, seen.case);
-  const notice = extra.notice ?? (extra.done ? { tone: 'good' as const, text: doneText(lang, extra.done, seen.case) } : undefined);
+  const notice = extra.notice ?? (extra.done ? { tone: 'good' as const, text: doneText(lang, extra.done, seen.case, deps.directory()) } : undefined);
   return renderCaseCard({
     lang,
     directory: deps.directory(),

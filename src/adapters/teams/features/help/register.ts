@@ -20,7 +20,7 @@ export function registerHelp(app: Application<TurnState>, deps: BotDeps): void {
     const botWasAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
     if (!botWasAdded) return;
     deps.log.info({ event: 'bot.installed', conversationType: context.activity.conversation.conversationType ?? 'unknown' });
-    await context.sendActivity(cardActivity(renderWelcome({ lang: langOf(context) })));
+    await context.sendActivity(cardActivity(renderWelcome({ lang: langOf(context), directory: deps.directory() })));
   });
 }
 

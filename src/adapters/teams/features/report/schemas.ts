@@ -10,10 +10,11 @@ import {
   reporterRoles,
   yearGroups,
   type AgeBand,
+  type Absence,
   type HomeDistrictAnswer,
   type ReportDraft,
 } from '../../../../domain/report/report';
-import { reportFields, type ReportField } from '../../../../domain/report/rules';
+import { absenceFigureFields, reportFields, type ReportField } from '../../../../domain/report/rules';
 import { FieldReader } from '../field-reader';
 
 /**
@@ -43,6 +44,23 @@ function homeDistrictOf(raw: string): HomeDistrictAnswer | undefined {
 }
 
 const ageBandOf = (raw: AgeBand | ''): Pick<ReportDraft, 'pupilAgeBand'> => (raw === '' ? {} : { pupilAgeBand: raw });
+/**
+ * The absence figures are optional on the card: none at all is a report about another concern (whether that
+ * is allowed is the domain's cross-field rule, rules.ts); once a figure or a pattern is given, all figures are required.
+ */
+function absenceOf(r: FieldReader<ReportField>, values: ReportValues): Absence | undefined {
+  const patterns = r.multi('patterns', absencePatterns);
+  const given = patterns.length > 0 || absenceFigureFields.some((f) => (values[f] ?? '').trim() !== '');
+  if (!given) return undefined;
+  return {
+    from: r.date('absenceFrom', { required: true }),
+    to: r.date('absenceTo', { required: true }),
+    totalPercent: r.number('absenceTotal', { required: true, min: 0, max: 100 }),
+    unexcusedPercent: r.number('absenceUnexcused', { required: true, min: 0, max: 100 }),
+    longestRunDays: r.number('longestRun', { required: true, min: 0, max: 1000, integer: true }),
+    patterns,
+  };
+}
 
 export function parseReportPayload(data: unknown): ParsedReport {
   const parsed = reportPayloadSchema.safeParse(data);
@@ -62,14 +80,7 @@ export function parseReportPayload(data: unknown): ParsedReport {
     ...ageBandOf(r.oneOf('pupilAgeBand', ['', ...ageBands] as const, '', { required: false })),
     protectedIdentity: r.toggle('protectedIdentity'),
     homeDistrict: homeDistrictOf(r.text('homeDistrict', { required: false, max: 100 })),
-    absence: {
-      from: r.date('absenceFrom', { required: true }),
-      to: r.date('absenceTo', { required: true }),
-      totalPercent: r.number('absenceTotal', { required: true, min: 0, max: 100 }),
-      unexcusedPercent: r.number('absenceUnexcused', { required: true, min: 0, max: 100 }),
-      longestRunDays: r.number('longestRun', { required: true, min: 0, max: 1000, integer: true }),
-      patterns: r.multi('patterns', absencePatterns),
-    },
+    absence: absenceOf(r, values),
     concerns: r.multi('concerns', concerns),
     steps: {
       guardiansInformed: r.toggle('guardiansInformed'),
