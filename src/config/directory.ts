@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { Directory } from '../domain/routing/directory';
+import { defaultOtherOrganiserRoutine, type Directory } from '../domain/routing/directory';
 import { defaultReminderSettings, type ReminderSettings } from '../domain/reminders/reminder-settings';
 import { districtCode, id, localizedText, people, percent, personRef, text } from './directory-fields';
 import { calendarSchema, remindersSchema, retentionSchema, withOverride } from './directory-settings';
@@ -77,6 +77,13 @@ const baseSchema = z
     // Absent: nothing is erased (the records plan decides, not this build).
     retention: retentionSchema.optional(),
     reminders: remindersSchema,
+    // Stockholm's routine for other organisers' schools (domain.md L4); the defaults are the city's published ones.
+    otherOrganiserRoutine: z
+      .object({ firstFormWithinWorkingDays: z.number().int().min(1).max(60), resultWithinMonths: z.number().int().min(1).max(12) })
+      .partial()
+      .strict()
+      .default({})
+      .transform((r) => ({ ...defaultOtherOrganiserRoutine, ...r })),
   })
   .strict();
 

@@ -6,7 +6,7 @@ import type { CaseRole } from './policy';
  * What each relationship to a case may see (docs/access-policy.md). Cards are built from these fields only,
  * so a field missing here cannot leak by accident.
  */
-export const viewLevels = ['none', 'process', 'handover', 'full'] as const;
+export const viewLevels = ['none', 'process', 'school_steps', 'handover', 'full'] as const;
 export type ViewLevel = (typeof viewLevels)[number];
 
 export type CaseField =
@@ -43,6 +43,14 @@ export interface CaseView {
 export const sensitiveConcerns: readonly Concern[] = ['violence', 'crime', 'drugs'];
 
 const processFields: readonly CaseField[] = ['reference', 'school', 'process_status', 'reporter_questions'];
+
+/**
+ * The head teacher (R2) sees what the school already holds about its own pupil and answers the school's own
+ * steps (7:19 a): the pupil's initials and year group, the absence figures, the school's steps. Nothing from
+ * social services (no handover, no assignee, no outcome, no process of the team) and not the reporter's text,
+ * written for the team (domain.md R2, L17, L18).
+ */
+const schoolStepsFields: readonly CaseField[] = ['reference', 'school', 'pupil', 'absence', 'school_steps'];
 
 /**
  * Investigators get what the handover needs to identify the pupil and assess the concern, plus the team's
@@ -100,6 +108,8 @@ const levelOf = (role: CaseRole): ViewLevel => {
     case 'investigator':
     case 'unit_manager':
       return 'handover';
+    case 'head_teacher':
+      return 'school_steps';
     case 'admin':
       return 'none';
   }
@@ -107,7 +117,7 @@ const levelOf = (role: CaseRole): ViewLevel => {
 
 /**
  * The widest view any of `roles` gives on `c`: reporters see the process status only (no social-services
- * content flows back to school, domain.md L14, L17, L18), the team sees the full referral, investigators
+ * content flows back to school, domain.md L14, L17, L18), the head teacher the school's own steps, the team sees the full referral, investigators
  * what the handover needs, admins nothing. When the handover rests on consent, investigators see the absence
  * figures and school steps only if the consent covers them (T11, L19a).
  */
@@ -118,6 +128,9 @@ export function whatCanSee(roles: readonly CaseRole[], c: Case): CaseView {
       return { level, fields: [] };
     case 'process':
       return { level, fields: processFields };
+    case 'school_steps':
+      // A head teacher who also reported the case keeps the reporter's process view besides.
+      return { level, fields: roles.includes('reporter') ? [...new Set([...processFields, ...schoolStepsFields])] : schoolStepsFields };
     case 'full':
       return { level, fields: fullFields };
     case 'handover': {

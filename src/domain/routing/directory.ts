@@ -83,6 +83,17 @@ export interface LegalReferences {
   absenceInvestigation: LocalizedText;
 }
 
+/**
+ * The city's routine for pupils of schools that are not its own (domain.md L4): the first form (investigation
+ * started) within N working days of the organiser learning of it, the result within M months. The city's to set.
+ */
+export interface OtherOrganiserRoutine {
+  firstFormWithinWorkingDays: number;
+  resultWithinMonths: number;
+}
+
+export const defaultOtherOrganiserRoutine: OtherOrganiserRoutine = Object.freeze({ firstFormWithinWorkingDays: 5, resultWithinMonths: 1 });
+
 export interface Directory {
   version: string;
   districts: readonly District[];
@@ -97,6 +108,8 @@ export interface Directory {
   /** When reminders and escalations fall due: city-wide defaults and per-district overrides. */
   reminders: ReminderConfig;
   legal: LegalReferences;
+  /** Deadlines of the 7:19 a routine for independent schools (organiser `independent`). */
+  otherOrganiserRoutine: OtherOrganiserRoutine;
   /**
    * How long each owning authority keeps a closed case's personal fields (its culling decision). Absent:
    * nothing is erased, since records may not be destroyed without a decision (domain.md L27).
