@@ -36,7 +36,7 @@ describe('the head teacher records the school’s 7:19 a steps', () => {
   });
 
   it('records the notice alone on a case whose investigation start is already recorded', () => {
-    const started = blank({ steps: { ...blank().steps!, investigationStartedOn: '2026-11-02' } });
+    const started = blank({ steps: { guardiansInformed: true, pupilHealthInvolved: false, adjustmentsTried: true, other: false, investigationStartedOn: '2026-11-02' } });
     expect(record(started, { organiserNotifiedOn: '2026-11-24' })).toMatchObject({
       ok: true,
       value: { case: { steps: { investigationStartedOn: '2026-11-02', organiserNotifiedOn: '2026-11-24' } } },
