@@ -4,6 +4,7 @@ import type { Case } from '../../../src/domain/case/case';
 import { applyCaseAction, type CaseAction } from '../../../src/domain/case/lifecycle';
 import { isAbsenceInvestigationRequired, otherOrganiserDeadlines, schoolSideOwner } from '../../../src/domain/case/school-steps';
 import { yearGroups } from '../../../src/domain/report/report';
+import { suggestSupportLevel } from '../../../src/domain/report/support-level';
 import { defaultOtherOrganiserRoutine } from '../../../src/domain/routing/directory';
 import { aCase, aContext, people, testDirectory } from '../../support/a-case';
 import { loadSampleDirectory } from '../../support/test-directory';
@@ -102,6 +103,19 @@ describe('independent schools: the city’s routine for other organisers (domain
   ])('directory: refuses %j, naming %s', (routine, path) => {
     const parsed = parse(routine);
     expect(parsed.ok ? [] : parsed.errors).toEqual([expect.stringContaining(path)]);
+  });
+
+  it.each([0, 15, 49, 50, 80, 100])('never suggests SST+ for a pupil of an independent school, at %i %% absence in an SST+ district', (totalAbsencePercent) => {
+    const input = { totalAbsencePercent, organiser: 'independent' as const, districtOffersIntensive: true, upperSecondary: false, hasOtherConcerns: false };
+    expect(suggestSupportLevel(input, testDirectory.thresholds)).not.toBe('intensive');
+  });
+
+  it.each([
+    ['a municipal school in Enskede-Årsta-Vantör, which offers SST+', 'eav-enskede-skola', { ok: true }],
+    ['an independent school in the same district', 'eav-ies-enskede', { ok: false, error: { code: 'rule_violation', rule: 'intensive_not_offered' } }],
+  ])('the team may move a case to SST+ at %s → %j', (_label, schoolId, expected) => {
+    const c = aCase({ schoolId, state: 'assigned', assigneeId: people.farMember1, routing: { ...aCase().routing, schoolDistrictCode: 'EAV' } });
+    expect(applyCaseAction(c, { type: 'change_level', level: 'intensive' }, aContext(people.farMember1))).toMatchObject(expected);
   });
 
   it.each([
