@@ -230,7 +230,11 @@ describe("the head teacher's reminder about the organiser notice", () => {
 
     // Teams sends the button's data with the card's inputs: the corrected start and the notice date.
     bot.clock.set(at('2026-11-30', '14:00'));
-    const answered = await pressAs(bot, headTeacher, save.verb, { ...save.data, investigationStartedOn: '2026-11-19', organiserNotifiedOn: '2026-11-27' });
+    const dates = { ...save.data, investigationStartedOn: '2026-11-19', organiserNotifiedOn: '2026-11-27' };
+    // The teacher who reported is not the head teacher: refused, nothing recorded.
+    await pressAs(bot, aTeacher(2), save.verb, dates);
+    expect((await storedCase(bot, submitted.id)).steps?.organiserNotifiedOn).toBeUndefined();
+    const answered = await pressAs(bot, headTeacher, save.verb, dates);
     expect(textOf(answered.card)).toContain('Skolans steg är sparade');
     expect(textOf(answered.card)).not.toContain('Lärarens egen text');
     expect((await storedCase(bot, submitted.id)).steps).toMatchObject({ investigationStartedOn: '2026-11-19', organiserNotifiedOn: '2026-11-27' });
@@ -248,6 +252,7 @@ describe("the head teacher's reminder about the organiser notice", () => {
     // Their view of the case is the school's steps, with the dates as recorded.
     const view = await pressAs(bot, headTeacher, 'case.view', { caseId: submitted.id });
     expect(textOf(view.card)).toContain('2026-11-27');
+    expect(executeButtonsOf(view.card).map((b) => b.verb)).toEqual(['case.school_steps']);
     expect(textOf(view.card)).not.toMatch(/Lärarens egen text|Testperson SST/);
   });
 });
