@@ -31,12 +31,17 @@ export function isAbsenceInvestigationRequired(c: Case): boolean {
 /**
  * The deadlines of the city's routine for schools of other organisers (domain.md L4): the first form within
  * N working days of the investigation starting, the result within M months. Configuration in the directory.
+ * Undefined when the calendar does not cover the start (a start typed years back): nothing to count then.
  */
 export function otherOrganiserDeadlines(
   startedOn: CalendarDate,
   routine: OtherOrganiserRoutine,
   rules: CalendarRules,
-): { firstFormBy: CalendarDate; resultBy: CalendarDate } {
+): { firstFormBy: CalendarDate; resultBy: CalendarDate } | undefined {
+  // Working days never run more than three weeks per five (Christmas to Epiphany is the longest stretch off).
+  const latest = addCalendarDays(startedOn, Math.ceil(routine.firstFormWithinWorkingDays / 5) * 21);
+  const covered = (d: CalendarDate) => Number(d.slice(0, 4)) >= rules.coveredYears.first && Number(d.slice(0, 4)) <= rules.coveredYears.last;
+  if (!covered(startedOn) || !covered(latest)) return undefined;
   return { firstFormBy: addWorkingDays(startedOn, routine.firstFormWithinWorkingDays, rules), resultBy: addMonths(startedOn, routine.resultWithinMonths) };
 }
 

@@ -64,19 +64,30 @@ export function absenceInvestigationReminders(c: Case, planning: ReminderPlannin
   const reported = planning.localTimeOf(c.createdAt);
   const anchor: LocalDateTime = startedOn > reported.date ? { date: startedOn, time: rules.workingHours.start } : reported;
   const recipient = { kind: 'head_teacher', schoolId: c.schoolId } as const;
-  const routineDeadline = isOtherOrganiserSchool(c, planning.directory)
-    ? workingDayStartNoLaterThan(otherOrganiserDeadlines(startedOn, planning.directory.otherOrganiserRoutine, rules).firstFormBy, rules)
-    : undefined;
   const regular = afterSchoolDays(anchor, remindAfterSchoolDays, rules);
   // Occurrences up to the first one after now: that one and the latest due one are all that can be current.
   const series: PlannedReminder[] = [];
-  let due = routineDeadline !== undefined && localKey(routineDeadline) < localKey(regular) ? routineDeadline : regular;
+  let due = earliest(regular, routineFirstFormDue(c, startedOn, anchor, planning));
   for (let k = 1; ; k += 1) {
     series.push(planned(c, 'absence_investigation_notice', 'reminder', `occurrence-${k}`, recipient, due));
     if (localKey(due) > localKey(now)) break;
     due = afterSchoolDays(due, remindAfterSchoolDays, rules);
   }
   return currentOccurrences(series, now);
+}
+
+const earliest = (a: LocalDateTime, b: LocalDateTime | undefined): LocalDateTime => (b !== undefined && localKey(b) < localKey(a) ? b : a);
+
+/**
+ * For an independent school, the morning the city's routine wants the first form (domain.md L4); the moment
+ * the case arrived when that deadline had already passed (or lies beyond the calendar), so that it comes at once.
+ */
+function routineFirstFormDue(c: Case, startedOn: string, anchor: LocalDateTime, planning: ReminderPlanning): LocalDateTime | undefined {
+  if (!isOtherOrganiserSchool(c, planning.directory)) return undefined;
+  const deadlines = otherOrganiserDeadlines(startedOn, planning.directory.otherOrganiserRoutine, planning.rules);
+  if (deadlines === undefined) return anchor;
+  const due = workingDayStartNoLaterThan(deadlines.firstFormBy, planning.rules);
+  return localKey(due) < localKey(anchor) ? anchor : due;
 }
 
 /** A consent about to expire: the school social worker (or the inbox) D calendar days before valid-until. */

@@ -80,6 +80,10 @@ describe('independent schools: the city’s routine for other organisers (domain
     expect(otherOrganiserDeadlines(startedOn, defaultOtherOrganiserRoutine, rules)).toEqual({ firstFormBy, resultBy });
   });
 
+  it('has no deadlines to count for a start outside the calendar’s years', () => {
+    expect(otherOrganiserDeadlines('2019-05-02', defaultOtherOrganiserRoutine, rules)).toBeUndefined();
+  });
+
   it('follows the routine the directory configures', () => {
     expect(otherOrganiserDeadlines('2026-11-02', { firstFormWithinWorkingDays: 3, resultWithinMonths: 2 }, rules)).toEqual({ firstFormBy: '2026-11-05', resultBy: '2027-01-02' });
   });

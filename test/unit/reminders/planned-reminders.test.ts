@@ -236,11 +236,13 @@ describe('the head teacher’s notice to the organiser (School Act 7:19 a), repe
 
   it.each([
     // Started Friday before höstlov (week 44): five school days run to 6 November, the routine's five working days to 30 October.
-    ['an independent school: on the morning the routine’s first form is due', 'eav-ies-enskede', 'EAV', 'occurrence-1 → head_teacher:eav-ies-enskede @ 2026-10-30 08:00'],
-    ['a municipal school: after five school days', 'far-hokarangsskolan', 'FAR', 'occurrence-1 → head_teacher:far-hokarangsskolan @ 2026-11-06 10:00'],
-  ])('%s', (_label, schoolId, districtCode, expected) => {
-    const started = quiet({ schoolId, routing: { ...quiet().routing, schoolDistrictCode: districtCode }, createdAt: '2026-10-23T08:00:00.000Z', steps: { ...steps, investigationStartedOn: '2026-10-23' } });
-    expect(summary(started, at('2026-10-23', '10:00')).filter((s) => s.startsWith('absence')).map((s) => s.replace('absence_investigation_notice/reminder/', ''))).toEqual([expected]);
+    ['an independent school: on the morning the routine’s first form is due', 'eav-ies-enskede', 'EAV', '2026-10-23', 'occurrence-1 → head_teacher:eav-ies-enskede @ 2026-10-30 08:00'],
+    ['a municipal school: after five school days', 'far-hokarangsskolan', 'FAR', '2026-10-23', 'occurrence-1 → head_teacher:far-hokarangsskolan @ 2026-11-06 10:00'],
+    ['an independent school whose first form was already late when the report came: at once', 'eav-ies-enskede', 'EAV', '2026-10-01', 'occurrence-1 → head_teacher:eav-ies-enskede @ 2026-10-23 10:00'],
+    ['an independent school, a start years back (outside the calendar): at once', 'eav-ies-enskede', 'EAV', '2019-05-02', 'occurrence-1 → head_teacher:eav-ies-enskede @ 2026-10-23 10:00'],
+  ])('%s', (_label, schoolId, districtCode, startedOn, expected) => {
+    const started = quiet({ schoolId, routing: { ...quiet().routing, schoolDistrictCode: districtCode }, createdAt: '2026-10-23T08:00:00.000Z', steps: { ...steps, investigationStartedOn: startedOn } });
+    expect(summary(started, at('2026-10-23', '09:00')).filter((s) => s.startsWith('absence')).map((s) => s.replace('absence_investigation_notice/reminder/', ''))).toEqual([expected]);
   });
 });
 
