@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { Directory } from '../domain/routing/directory';
+import { defaultOtherOrganiserRoutine, type Directory } from '../domain/routing/directory';
 import { defaultReminderSettings, type ReminderSettings } from '../domain/reminders/reminder-settings';
 import { districtCode, id, localizedText, people, percent, personRef, teamPeople, text } from './directory-fields';
 import { legalSchema } from './directory-legal';
@@ -85,6 +85,13 @@ const baseSchema = z
     retention: retentionSchema.optional(),
     reminders: remindersSchema,
     consent: consentSettingsSchema,
+    // Stockholm's routine for other organisers' schools (domain.md L4); the defaults are the city's published ones.
+    otherOrganiserRoutine: z
+      .object({ firstFormWithinWorkingDays: z.number().int().min(1).max(60), resultWithinMonths: z.number().int().min(1).max(12) })
+      .partial()
+      .strict()
+      .default({})
+      .transform((r) => ({ ...defaultOtherOrganiserRoutine, ...r })),
   })
   .strict();
 

@@ -62,6 +62,7 @@ export const ruleViolations = [
   'investigation_not_open',
   'already_invited',
   'no_assignee',
+  'absence_investigation_not_applicable',
 ] as const;
 export type RuleViolation = (typeof ruleViolations)[number];
 

@@ -25,6 +25,7 @@ export type DomainEvent =
   | (EventBase & { type: 'CaseMerged'; intoCaseId: string })
   | (EventBase & { type: 'FollowUpSet'; on: string })
   | (EventBase & { type: 'CheckInRecorded'; on: string })
+  | (EventBase & { type: 'SchoolStepsRecorded'; investigationStartedOn: string; organiserNotifiedOn?: string })
   | (EventBase & { type: 'HandoverAcknowledged'; unitId: string; responsibleId: string })
   | (EventBase & { type: 'HandoverForwarded'; fromUnitId: string; toUnitId: string; reason: ForwardReason; urgent: boolean })
   | (EventBase & { type: 'HandoverOutcomeReported'; unitId: string; outcome: HandoverOutcome })

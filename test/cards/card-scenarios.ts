@@ -13,6 +13,7 @@ import {
   renderProtectedIdentity,
   renderQuestionCard,
   renderReminderCard,
+  renderSchoolStepsCard,
   renderReportConfirmation,
   renderReportForm,
   renderTeamQueue,
@@ -130,6 +131,7 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
     ...inputRequestCardScenarios(directory, lang),
     ...myHandoversScenarios(directory, lang),
     ...reminderCardScenarios(directory, lang),
+    ...schoolStepsCardScenarios(directory, lang),
   ];
 }
 
@@ -431,4 +433,33 @@ function reminderCardScenarios(directory: Directory, lang: Lang): CardScenario[]
     name: `reminder card, ${name}`,
     card: renderReminderCard({ lang, directory, case: c, reminder, ...(snoozed ? { snoozed } : {}), ...(notice ? { notice: { tone: 'warning', text: notice } } : {}) }),
   }));
+}
+
+/** The head teacher's view of a case: blank, rejected, recorded, an independent school's deadlines, upper secondary, closed. */
+function schoolStepsCardScenarios(directory: Directory, lang: Lang): CardScenario[] {
+  const steps = { guardiansInformed: true, pupilHealthInvolved: true, adjustmentsTried: false, other: false };
+  const blank = assignedCase({ steps });
+  const recorded = assignedCase({ steps: { ...steps, investigationStartedOn: '2026-11-16', organiserNotifiedOn: '2026-11-18' } });
+  const independent = assignedCase({ schoolId: 'eav-ies-enskede', steps: { ...steps, investigationStartedOn: '2026-11-16' } });
+  return [
+    { name: 'school steps, blank', card: renderSchoolStepsCard({ lang, directory, case: blank }) },
+    {
+      name: 'school steps, rejected dates kept',
+      card: renderSchoolStepsCard({
+        lang,
+        directory,
+        case: blank,
+        values: { investigationStartedOn: '2026-11-20', organiserNotifiedOn: '2026-11-19' },
+        errors: [{ field: 'organiserNotifiedOn', code: 'organiser_before_investigation' }],
+        notice: { tone: 'attention', text: 'fix' },
+      }),
+    },
+    { name: 'school steps, recorded', card: renderSchoolStepsCard({ lang, directory, case: recorded, notice: { tone: 'good', text: 'saved' } }) },
+    {
+      name: 'school steps, independent school with the routine’s deadlines',
+      card: renderSchoolStepsCard({ lang, directory, case: independent, routineDeadlines: { firstFormBy: '2026-11-23', resultBy: '2026-12-16' } }),
+    },
+    { name: 'school steps, upper secondary', card: renderSchoolStepsCard({ lang, directory, case: assignedCase({ pupil: { initials: 'AB', yearGroup: 11 } }) }) },
+    { name: 'school steps, closed case', card: renderSchoolStepsCard({ lang, directory, case: { ...recorded, state: 'closed' } }) },
+  ];
 }

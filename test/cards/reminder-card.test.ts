@@ -3,7 +3,7 @@ import { renderReminderCard } from '../../src/adapters/teams/cards/render';
 import { reminderSummary } from '../../src/adapters/teams/cards/views/reminder-card';
 import type { Lang } from '../../src/adapters/teams/i18n/i18n';
 import { loadSampleDirectory } from '../support/test-directory';
-import { executeActionsOf } from './card-walk';
+import { executeActionsOf, inputsOf, submissionsOf } from './card-walk';
 import { reminderScenarios } from './reminder-fixtures';
 
 const directory = loadSampleDirectory();
@@ -26,11 +26,37 @@ describe.each(cases)('reminder card "$name" in $lang', ({ case: c, reminder, sno
   it('offers the action that resolves it, and a snooze only on a reminder not yet snoozed', () => {
     const verbs = verbsOf(card);
     const unitSide = reminder.kind === 'unacknowledged_handover' || reminder.kind === 'initial_assessment';
-    const reporterSide = reminder.recipient.kind === 'case_reporters' || reminder.kind === 'absence_investigation_notice';
+    const reporterSide = reminder.recipient.kind === 'case_reporters';
     if (unitSide) expect(verbs).toContain('handover.view');
+    // The head teacher answers on the card itself, or opens their view of the case.
+    else if (reminder.kind === 'absence_investigation_notice') expect(verbs).toEqual(expect.arrayContaining(['case.school_steps', 'case.view']));
     else if (!reporterSide) expect(verbs).toContain('case.view');
     else expect(verbs.filter((v) => v !== 'reminder.snooze')).toEqual([]);
     expect(verbs.includes('reminder.snooze')).toBe(reminder.step === 'reminder' && snoozed !== true);
+  });
+});
+
+describe('the head teacher’s reminder card', () => {
+  const scenario = reminderScenarios().find((s) => s.reminder.kind === 'absence_investigation_notice');
+  if (scenario === undefined) throw new Error('fixtures changed');
+  const render = (c: typeof scenario.case) => renderReminderCard({ lang: 'sv', directory, case: c, reminder: scenario.reminder });
+
+  it('carries the two 7:19 a dates, prefilled with what the case holds, and sends them to the school-steps verb', () => {
+    const card = render(scenario.case);
+    const inputs = inputsOf(card).map((i) => [i.id, i.value ?? '']);
+    expect(inputs).toEqual([
+      ['investigationStartedOn', '2026-11-16'],
+      ['organiserNotifiedOn', ''],
+    ]);
+    expect(submissionsOf(card).find((s) => s.action.verb === 'case.school_steps')?.inputs.map((i) => i.id)).toEqual(['investigationStartedOn', 'organiserNotifiedOn']);
+  });
+
+  it.each([
+    ['once the notice is recorded', { state: 'assigned' as const, steps: { guardiansInformed: true, pupilHealthInvolved: true, investigationStartedOn: '2026-11-16', organiserNotifiedOn: '2026-11-20', adjustmentsTried: false, other: false } }],
+    ['once the case is closed', { state: 'closed' as const }],
+    ['for an upper-secondary pupil', { pupil: { initials: 'AB', yearGroup: 11 as const } }],
+  ])('offers no form %s', (_label, overrides) => {
+    expect(inputsOf(render({ ...scenario.case, ...overrides }))).toEqual([]);
   });
 });
 

@@ -39,7 +39,9 @@ export function reminderScenarios(): ReminderScenario[] {
   const asked = assignedCase();
   const requested = inputRequestedCase();
   const consent = assignedCase({ consent: { givenBy: 'guardian', scope: ['absence'], validUntil: '2027-01-15' } });
-  const headTeacher = assignedCase({ reporterRole: 'head_teacher' });
+  const headTeacher = assignedCase({
+    steps: { guardiansInformed: true, pupilHealthInvolved: true, investigationStartedOn: '2026-11-16', adjustmentsTried: false, other: false },
+  });
   const unitId = pending.handover?.unitId ?? 'FAR-UTR';
   const unassigned = aReminder(fresh, 'unassigned_case', 'reminder', { kind: 'team_inbox', teamId: 'FAR-SST-1' });
   return [

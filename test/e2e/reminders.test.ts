@@ -5,8 +5,9 @@ import type { Directory } from '../../src/domain/routing/directory';
 import { aTeacher, type TeamsUser } from '../support/activities';
 import { aSchoolIn } from '../support/report-payload';
 import { RunningBot } from '../support/running-bot';
-import { cardOf, pressAs, submitReport, TeamInboxes, textOf } from '../support/team-inboxes';
-import { TeamsClient, type InvokeResult } from '../support/teams-client';
+import { cardOf, pressAs, storedCase, submitReport, TeamInboxes, textOf } from '../support/team-inboxes';
+import { executeButtonsOf, TeamsClient, type InvokeResult } from '../support/teams-client';
+import { inputsOf } from '../cards/card-walk';
 import { loadSampleDirectory } from '../support/test-directory';
 
 const dir: Directory = loadSampleDirectory();
@@ -209,4 +210,50 @@ describe("the head teacher's reminder about the organiser notice", () => {
     expect(String(reminders[0]?.summary)).toContain(submitted.reference);
     expect(inboxes.messagesTo(aTeacher(2).aadObjectId).filter(isReminder)).toEqual([]);
   });
+
+  it('lets the head teacher record both dates from the reminder card, which ends the reminders', async () => {
+    const headTeacher = user(school.headTeacher?.id);
+    const inboxes = new TeamInboxes(bot);
+    const toHeadTeacher = () => inboxes.messagesTo(headTeacher.aadObjectId).filter(isReminder);
+    const submitted = await submitReport(bot, new TeamsClient(bot, aTeacher(2)), school, { investigationStartedOn: '2026-11-20', organiserNotifiedOn: '' });
+
+    // Five school days after the report (Monday 23 November, 10:00).
+    bot.clock.set(at('2026-11-30', '10:00'));
+    await bot.sweepReminders();
+    const card = cardOf(toHeadTeacher()[0]);
+    expect(inputsOf(card).map((i) => [i.id, i.value])).toEqual([
+      ['investigationStartedOn', '2026-11-20'],
+      ['organiserNotifiedOn', ''],
+    ]);
+    const save = executeButtonsOf(card).find((b) => b.verb === 'case.school_steps');
+    if (save === undefined) throw new Error('the reminder card offers no way to record the dates');
+
+    // Teams sends the button's data with the card's inputs: the corrected start and the notice date.
+    bot.clock.set(at('2026-11-30', '14:00'));
+    const dates = { ...save.data, investigationStartedOn: '2026-11-19', organiserNotifiedOn: '2026-11-27' };
+    // The teacher who reported is not the head teacher: refused, nothing recorded.
+    await pressAs(bot, aTeacher(2), save.verb, dates);
+    expect((await storedCase(bot, submitted.id)).steps?.organiserNotifiedOn).toBeUndefined();
+    const answered = await pressAs(bot, headTeacher, save.verb, dates);
+    expect(textOf(answered.card)).toContain('Skolans steg är sparade');
+    expect(textOf(answered.card)).not.toContain('Lärarens egen text');
+    expect((await storedCase(bot, submitted.id)).steps).toMatchObject({ investigationStartedOn: '2026-11-19', organiserNotifiedOn: '2026-11-27' });
+    const audit = await bot.store.listAudit({ caseId: submitted.id });
+    expect(audit.filter((a) => a.action === 'case.record_school_steps').map((a) => a.actorId)).toEqual([headTeacher.aadObjectId]);
+
+    const planned = (await bot.store.listRemindersForCase(submitted.id)).filter((r) => r.kind === 'absence_investigation_notice');
+    expect(planned.filter((r) => r.status === 'pending')).toEqual([]);
+    for (const date of ['2026-12-07', '2026-12-14']) {
+      bot.clock.set(at(date, '10:00'));
+      await bot.sweepReminders();
+    }
+    expect(toHeadTeacher()).toHaveLength(1);
+
+    // Their view of the case is the school's steps, with the dates as recorded.
+    const view = await pressAs(bot, headTeacher, 'case.view', { caseId: submitted.id });
+    expect(textOf(view.card)).toContain('2026-11-27');
+    expect(executeButtonsOf(view.card).map((b) => b.verb)).toEqual(['case.school_steps']);
+    expect(textOf(view.card)).not.toMatch(/Lärarens egen text|Testperson SST/);
+  });
 });
+

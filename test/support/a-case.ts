@@ -21,6 +21,10 @@ export const people = {
   ninFallbackContact: '00000000-0000-4000-8000-000000000008',
   ninMember: '00000000-0000-4000-8000-000000000036',
   broMember: '00000000-0000-4000-8000-000000000012',
+  /** Head teacher (rektor) of Hökarängsskolan, the school of `aCase()`. */
+  farHeadTeacher: '00000000-0000-4000-8000-000000000209',
+  /** Head teacher of Alviksskolan (Bromma): another school. */
+  broHeadTeacher: '00000000-0000-4000-8000-000000000201',
   admin: 'admin-1',
   stranger: 'stranger-1',
 } as const;

@@ -8,6 +8,7 @@ import type { BotDeps } from './bot-deps';
 import { registerAdmin } from './features/admin/register';
 import { registerQuestionAnswer } from './features/case/answer';
 import { registerCheckIn } from './features/case/check-in';
+import { registerSchoolSteps } from './features/case/school-steps';
 import { registerCaseTrail } from './features/case/trail';
 import { registerCase } from './features/case/register';
 import { registerChannelLink } from './features/channel-link/register';
@@ -87,6 +88,7 @@ export function createBot(options: BotOptions): Bot {
   registerCase(app, options);
   registerQuestionAnswer(app, options);
   registerCheckIn(app, options);
+  registerSchoolSteps(app, options);
   registerHandover(app, options);
   registerInputAnswer(app, options);
   registerMyHandovers(app, options);

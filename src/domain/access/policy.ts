@@ -2,7 +2,7 @@ import { reportersOf, type Case } from '../case/case';
 import { caseActionTypes, type CaseActionType } from '../case/lifecycle';
 import { isConsentInForce, recipientsOf } from '../consent/consent-scope';
 import { handoverActionTypes, type HandoverActionType } from '../handover/handover-lifecycle';
-import { findDistrict, findInvestigationUnit, findSstTeam, type Directory, type PersonRef } from '../routing/directory';
+import { findDistrict, findInvestigationUnit, findSchool, findSstTeam, type Directory, type PersonRef } from '../routing/directory';
 
 /**
  * The one authorization policy (docs/access-policy.md). Roles are derived from the routing directory and the
@@ -29,6 +29,11 @@ export const caseRoles = [
   'investigator',
   /** R6: manager of that unit, the escalation target. */
   'unit_manager',
+  /**
+   * R2: head teacher (rektor) of the case's school per the directory, who owns the 7:19 a investigation and
+   * its notice to the organiser; sees and answers the school's own steps only.
+   */
+  'head_teacher',
   /** R7: administers the directory; sees no case content. */
   'admin',
 ] as const;
@@ -67,6 +72,8 @@ export function rolesFor(actorUserId: string, c: Case, dir: Directory): CaseRole
   if (unit !== undefined && isIn(unit.contacts, actorUserId)) roles.add('investigator');
   if (unit !== undefined && isIn(unit.managers, actorUserId)) roles.add('unit_manager');
 
+  if (isHeadTeacherOf(actorUserId, c, dir)) roles.add('head_teacher');
+
   if (isIn(dir.admins, actorUserId)) roles.add('admin');
   return caseRoles.filter((r) => roles.has(r));
 }
@@ -87,6 +94,18 @@ export function assigneeRoleOf(c: Case, dir: Directory): AssigneeRole | undefine
   if (roles.includes('sst_coordinator')) return 'coordinator';
   if (roles.includes('sst_member')) return 'team_member';
   return undefined;
+}
+
+/**
+ * The school's head teacher per the directory (for an independent school its principal, domain.md L4). For a
+ * school the directory names no head teacher yet, the reporter who reported as head teacher answers the
+ * school's steps they gave at intake; the reminders go to them too (app/reminder-recipients.ts).
+ */
+function isHeadTeacherOf(actorUserId: string, c: Case, dir: Directory): boolean {
+  if (c.kind !== 'referral') return false;
+  const headTeacher = findSchool(dir, c.schoolId)?.headTeacher;
+  if (headTeacher !== undefined) return headTeacher.id === actorUserId;
+  return c.reporterRole === 'head_teacher' && c.reporterId === actorUserId;
 }
 
 /** The person responsible for the team's work on the case: its assignee, the coordinator, or the fallback contact. */
@@ -110,6 +129,8 @@ export const permissions: { readonly [A in AccessAction]: { roles: readonly Case
   'case.merge': { roles: handler, unassignedMembers: true },
   'case.set_follow_up': { roles: handler, unassignedMembers: false },
   'case.record_check_in': { roles: ['reporter'], unassignedMembers: false },
+  // The school's own 7:19 a steps are the head teacher's duty, not the team's (domain.md R2, L3).
+  'case.record_school_steps': { roles: ['head_teacher'], unassignedMembers: false },
   'handover.acknowledge': { roles: unitSide, unassignedMembers: false },
   'handover.forward': { roles: unitSide, unassignedMembers: false },
   'handover.report_outcome': { roles: unitSide, unassignedMembers: false },

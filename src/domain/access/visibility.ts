@@ -8,7 +8,7 @@ import type { CaseRole } from './policy';
  * What each relationship to a case may see (docs/access-policy.md). Cards are built from these fields only,
  * so a field missing here cannot leak by accident.
  */
-export const viewLevels = ['none', 'process', 'handover', 'full'] as const;
+export const viewLevels = ['none', 'process', 'school_steps', 'handover', 'full'] as const;
 export type ViewLevel = (typeof viewLevels)[number];
 
 export type CaseField =
@@ -45,6 +45,14 @@ export interface CaseView {
 export const sensitiveConcerns: readonly Concern[] = ['violence', 'crime', 'drugs'];
 
 const processFields: readonly CaseField[] = ['reference', 'school', 'process_status', 'reporter_questions'];
+
+/**
+ * The head teacher (R2) sees what the school already holds about its own pupil and answers the school's own
+ * steps (7:19 a): the pupil's initials and year group, the absence figures, the school's steps. Nothing from
+ * social services (no handover, no assignee, no outcome, no process of the team) and not the reporter's text,
+ * written for the team (domain.md R2, L17, L18).
+ */
+const schoolStepsFields: readonly CaseField[] = ['reference', 'school', 'pupil', 'absence', 'school_steps'];
 
 /**
  * Investigators get what the handover needs to identify the pupil and assess the concern, plus the team's
@@ -123,6 +131,8 @@ const levelOf = (role: CaseRole): ViewLevel => {
     case 'investigator':
     case 'unit_manager':
       return 'handover';
+    case 'head_teacher':
+      return 'school_steps';
     case 'admin':
     case 'team_school_side':
       return 'none';
@@ -131,12 +141,12 @@ const levelOf = (role: CaseRole): ViewLevel => {
 
 /**
  * The widest view any of `roles` gives on `c`: reporters see the process status only (no social-services
- * content flows back to school, domain.md L14, L17, L18), the team sees the full referral, investigators
- * what the handover needs, admins nothing. The team's school side (same authority as the reporter) sees the
- * whole referral; its social-services side sees the absence, the school steps, the description and the
- * concern categories only as far as a consent in force for the team covers them. When the handover rests on
- * consent, investigators likewise see only what a consent in force for the unit covers (T11, L19a). With
- * `today` (the cards pass it), a consent past its valid-until covers nothing.
+ * content flows back to school, domain.md L14, L17, L18), the head teacher the school's own steps, the team
+ * sees the full referral, investigators what the handover needs, admins nothing. The team's school side (same
+ * authority as the reporter) sees the whole referral; its social-services side sees the absence, the school
+ * steps, the description and the concern categories only as far as a consent in force for the team covers
+ * them. When the handover rests on consent, investigators likewise see only what a consent in force for the
+ * unit covers (T11, L19a). With `today` (the cards pass it), a consent past its valid-until covers nothing.
  */
 export function whatCanSee(roles: readonly CaseRole[], c: Case, today?: CalendarDate): CaseView {
   const level = roles.map(levelOf).reduce<ViewLevel>((a, b) => (viewLevels.indexOf(b) > viewLevels.indexOf(a) ? b : a), 'none');
@@ -145,6 +155,9 @@ export function whatCanSee(roles: readonly CaseRole[], c: Case, today?: Calendar
       return { level, fields: [] };
     case 'process':
       return { level, fields: processFields };
+    case 'school_steps':
+      // A head teacher who also reported the case keeps the reporter's process view besides.
+      return { level, fields: roles.includes('reporter') ? [...new Set([...processFields, ...schoolStepsFields])] : schoolStepsFields };
     case 'full':
       return { level, fields: roles.includes('team_school_side') ? fullFields : limitByConsent(fullFields, c, 'sst_team', today) };
     case 'handover':

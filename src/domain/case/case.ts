@@ -60,6 +60,7 @@ export const caseHistoryTypes = [
   'sst_invited',
   'follow_up_set',
   'check_in_recorded',
+  'school_steps_recorded',
 ] as const;
 export type CaseHistoryType = (typeof caseHistoryTypes)[number];
 

@@ -13,6 +13,7 @@ import { isPossibleDuplicate } from './duplicates';
 import { recordCheckIn, setFollowUp, type FollowUpField } from './follow-up';
 import { handOver, type HandOverField } from './hand-over';
 import { withHistory } from './history';
+import { recordSchoolSteps, type RecordSchoolSteps, type SchoolStepsField } from './school-steps';
 import { answerQuestion, askQuestion, checkQuestionText, type QuestionField } from './question';
 
 export type { ActionContext } from './action-context';
@@ -28,7 +29,8 @@ export type CaseAction =
   | { type: 'close'; outcome: CaseOutcome }
   | { type: 'merge'; into: Case }
   | { type: 'set_follow_up'; on: CalendarDate }
-  | { type: 'record_check_in'; totalPercent: number; unexcusedPercent: number; nextFollowUpOn: CalendarDate };
+  | { type: 'record_check_in'; totalPercent: number; unexcusedPercent: number; nextFollowUpOn: CalendarDate }
+  | ({ type: 'record_school_steps' } & RecordSchoolSteps);
 
 export type CaseActionType = CaseAction['type'];
 
@@ -44,6 +46,7 @@ export const caseActionTypes = [
   'merge',
   'set_follow_up',
   'record_check_in',
+  'record_school_steps',
 ] as const satisfies readonly CaseActionType[];
 
 /**
@@ -54,6 +57,7 @@ export const caseActionTypes = [
  * - take from `assigned` is a take-over by someone else; the policy leaves that to coordinators.
  * - closed and merged are terminal.
  * - follow-up check-ins run while someone works on the case: from its taking until it closes.
+ * - the head teacher's own steps (7:19 a) may be recorded while the case is open, whoever holds it.
  */
 export const caseTransitions: { readonly [A in CaseActionType]: Partial<Readonly<Record<CaseState, CaseState>>> } = {
   record_consent: { awaiting_consent: 'new', new: 'new', assigned: 'assigned', handed_over: 'handed_over' },
@@ -67,6 +71,7 @@ export const caseTransitions: { readonly [A in CaseActionType]: Partial<Readonly
   merge: { awaiting_consent: 'merged', new: 'merged', assigned: 'merged' },
   set_follow_up: { assigned: 'assigned', handed_over: 'handed_over' },
   record_check_in: { assigned: 'assigned', handed_over: 'handed_over' },
+  record_school_steps: { awaiting_consent: 'awaiting_consent', new: 'new', assigned: 'assigned', handed_over: 'handed_over' },
 };
 
 /** An anonymous consultation holds no pupil: only these actions make sense for it. */
@@ -75,7 +80,7 @@ const consultationActions: readonly CaseActionType[] = ['take', 'ask_reporter', 
 export const openCaseStates: readonly CaseState[] = ['awaiting_consent', 'new', 'assigned', 'handed_over'];
 export const isOpen = (c: Case): boolean => openCaseStates.includes(c.state);
 
-export type CaseActionField = ConsentField | QuestionField | HandOverField | FollowUpField;
+export type CaseActionField = ConsentField | QuestionField | HandOverField | FollowUpField | SchoolStepsField;
 export type CaseActionError =
   | { code: 'illegal_transition'; from: string; action: string }
   | { code: 'rule_violation'; rule: RuleViolation }
@@ -182,6 +187,8 @@ export function applyCaseAction(c: Case, action: CaseAction, ctx: ActionContext)
       return setFollowUp(c, action.on, ctx);
     case 'record_check_in':
       return recordCheckIn(c, action, ctx);
+    case 'record_school_steps':
+      return recordSchoolSteps(c, action, ctx);
   }
 }
 

@@ -12,7 +12,7 @@ import { reminderSettingsFor, type ReminderSettings } from './reminder-settings'
  */
 export interface ReminderPlanning {
   rules: CalendarRules;
-  directory: Pick<Directory, 'reminders' | 'investigationUnits'>;
+  directory: Pick<Directory, 'reminders' | 'investigationUnits' | 'schools' | 'otherOrganiserRoutine'>;
   localTimeOf: (instant: string) => LocalDateTime;
   now: LocalDateTime;
 }

@@ -4,6 +4,7 @@ import type { Case } from '../case/case';
 import { isOpen } from '../case/lifecycle';
 import { isConsentInForce } from '../consent/consent-scope';
 import { pendingQuestion } from '../case/question';
+import { isAbsenceInvestigationRequired, isOtherOrganiserSchool, otherOrganiserDeadlines } from '../case/school-steps';
 import type { PlannedReminder } from './reminder';
 import { afterSchoolDays, localKey, workingDayStartNoLaterThan } from './reminder-due';
 import { currentOccurrences, planned, settingsFor, teamSide, type ReminderPlanning } from './reminder-planning';
@@ -51,26 +52,43 @@ export function reporterQuestionReminders(c: Case, planning: ReminderPlanning): 
 
 /**
  * The head teacher's absence investigation has started (School Act 7 ch. 19 a §) but the organiser has not
- * been notified: remind the head teacher every N school days until "organiser notified" is ticked. The
- * series counts from the investigation's start, or from the report when that came later.
+ * been notified: remind the head teacher every N school days until the notice is recorded. The series counts
+ * from the investigation's start, or from the report when that came later. Only where the Act applies
+ * (compulsory schooling, not upper secondary). For an independent school the city's routine sets a deadline
+ * for the first form (domain.md L4): the first reminder comes on the morning of that day at the latest.
  */
 export function absenceInvestigationReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
   const startedOn = c.steps?.investigationStartedOn;
-  if (c.kind !== 'referral' || !isOpen(c) || startedOn === undefined || c.steps?.organiserNotifiedOn !== undefined) return [];
+  if (!isAbsenceInvestigationRequired(c) || !isOpen(c) || startedOn === undefined || c.steps?.organiserNotifiedOn !== undefined) return [];
   const { remindAfterSchoolDays } = settingsFor(planning, c.routing.schoolDistrictCode).absenceInvestigationNotice;
   const { rules, now } = planning;
   const reported = planning.localTimeOf(c.createdAt);
   const anchor: LocalDateTime = startedOn > reported.date ? { date: startedOn, time: rules.workingHours.start } : reported;
   const recipient = { kind: 'head_teacher', schoolId: c.schoolId } as const;
+  const regular = afterSchoolDays(anchor, remindAfterSchoolDays, rules);
   // Occurrences up to the first one after now: that one and the latest due one are all that can be current.
   const series: PlannedReminder[] = [];
-  let due = afterSchoolDays(anchor, remindAfterSchoolDays, rules);
+  let due = earliest(regular, routineFirstFormDue(c, startedOn, anchor, planning));
   for (let k = 1; ; k += 1) {
     series.push(planned(c, 'absence_investigation_notice', 'reminder', `occurrence-${k}`, recipient, due));
     if (localKey(due) > localKey(now)) break;
     due = afterSchoolDays(due, remindAfterSchoolDays, rules);
   }
   return currentOccurrences(series, now);
+}
+
+const earliest = (a: LocalDateTime, b: LocalDateTime | undefined): LocalDateTime => (b !== undefined && localKey(b) < localKey(a) ? b : a);
+
+/**
+ * For an independent school, the morning the city's routine wants the first form (domain.md L4); the moment
+ * the case arrived when that deadline had already passed (or lies beyond the calendar), so that it comes at once.
+ */
+function routineFirstFormDue(c: Case, startedOn: string, anchor: LocalDateTime, planning: ReminderPlanning): LocalDateTime | undefined {
+  if (!isOtherOrganiserSchool(c, planning.directory)) return undefined;
+  const deadlines = otherOrganiserDeadlines(startedOn, planning.directory.otherOrganiserRoutine, planning.rules);
+  if (deadlines === undefined) return anchor;
+  const due = workingDayStartNoLaterThan(deadlines.firstFormBy, planning.rules);
+  return localKey(due) < localKey(anchor) ? anchor : due;
 }
 
 /** A consent in force about to expire: the school social worker (or the inbox) D calendar days before valid-until. */

@@ -124,6 +124,17 @@ export interface ConsentSettings {
 
 export const defaultConsentSettings: ConsentSettings = { jointCustody: 'both_guardians' };
 
+/**
+ * The city's routine for pupils of schools that are not its own (domain.md L4): the first form (investigation
+ * started) within N working days of the organiser learning of it, the result within M months. The city's to set.
+ */
+export interface OtherOrganiserRoutine {
+  firstFormWithinWorkingDays: number;
+  resultWithinMonths: number;
+}
+
+export const defaultOtherOrganiserRoutine: OtherOrganiserRoutine = Object.freeze({ firstFormWithinWorkingDays: 5, resultWithinMonths: 1 });
+
 export interface Directory {
   version: string;
   districts: readonly District[];
@@ -139,6 +150,8 @@ export interface Directory {
   reminders: ReminderConfig;
   legal: LegalReferences;
   initialAssessment: InitialAssessmentSettings;
+  /** Deadlines of the 7:19 a routine for independent schools (organiser `independent`). */
+  otherOrganiserRoutine: OtherOrganiserRoutine;
   /**
    * How long each owning authority keeps a closed case's personal fields (its culling decision). Absent:
    * nothing is erased, since records may not be destroyed without a decision (domain.md L27).

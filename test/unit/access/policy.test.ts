@@ -43,10 +43,30 @@ describe('rolesFor: relationships come from the directory and the case', () => {
     ['the manager of that unit', people.farUnitManager, ['unit_manager']],
     ['a contact of another unit', people.skaInvestigator, []],
     ['a member of another district’s team', people.broMember, []],
+    ['the head teacher of the case’s school', people.farHeadTeacher, ['head_teacher']],
+    ['the head teacher of another school', people.broHeadTeacher, []],
     ['an admin', people.admin, ['admin']],
     ['a stranger', people.stranger, []],
   ])('%s', (_label, userId, roles) => {
     expect(rolesFor(userId, handedOver(), testDirectory)).toEqual(roles);
+  });
+
+  describe('the head teacher (R2)', () => {
+    const withoutHeadTeacher = {
+      ...testDirectory,
+      schools: testDirectory.schools.map((s) => (s.id === 'far-hokarangsskolan' ? { ...s, headTeacher: undefined } : s)),
+    };
+    it.each([
+      ['the directory’s head teacher of the school', people.farHeadTeacher, aCase(), testDirectory, ['head_teacher']],
+      ['the principal of an independent school (its head teacher in the 7:19 a sense)', '00000000-0000-4000-8000-000000000208', aCase({ schoolId: 'eav-ies-enskede' }), testDirectory, ['head_teacher']],
+      ['not on an anonymous consultation, which has no pupil', people.farHeadTeacher, aCase({ kind: 'consultation' }), testDirectory, []],
+      ['not on a case of another school', people.farHeadTeacher, aCase({ schoolId: 'bro-alviksskolan' }), testDirectory, []],
+      ['a reporter who reported as head teacher, where the directory names none', people.reporter, aCase({ reporterRole: 'head_teacher' }), withoutHeadTeacher, ['reporter', 'head_teacher']],
+      ['not a reporter who reported as head teacher where the directory names one', people.reporter, aCase({ reporterRole: 'head_teacher' }), testDirectory, ['reporter']],
+      ['not a teacher who reported, where the directory names none', people.reporter, aCase({ reporterRole: 'teacher' }), withoutHeadTeacher, ['reporter']],
+    ] as const)('%s', (_label, userId, c, dir, roles) => {
+      expect(rolesFor(userId, c, dir)).toEqual(roles);
+    });
   });
 
   it('gives the unit roles only once there is a handover', () => {
@@ -110,6 +130,7 @@ const allowed: Record<AccessAction, { unassigned: CaseRole[]; assigned: CaseRole
   },
   'case.set_follow_up': { unassigned: ['sst_coordinator', 'fallback_contact', 'assignee'], assigned: ['sst_coordinator', 'fallback_contact', 'assignee'] },
   'case.record_check_in': { unassigned: ['reporter'], assigned: ['reporter'] },
+  'case.record_school_steps': { unassigned: ['head_teacher'], assigned: ['head_teacher'] },
   'handover.acknowledge': { unassigned: ['investigator', 'unit_manager'], assigned: ['investigator', 'unit_manager'] },
   'handover.forward': { unassigned: ['investigator', 'unit_manager'], assigned: ['investigator', 'unit_manager'] },
   'handover.report_outcome': { unassigned: ['investigator', 'unit_manager'], assigned: ['investigator', 'unit_manager'] },
@@ -154,6 +175,12 @@ describe('can, with roles derived from the sample directory', () => {
     ['another district’s investigator may not', people.skaInvestigator, 'handover.acknowledge', handedOver(), false],
     ['the team member may not acknowledge for the unit', people.farMember1, 'handover.acknowledge', handedOver(), false],
     ['the admin may not take a case', people.admin, 'case.take', aCase(), false],
+    ['the head teacher records the school’s steps', people.farHeadTeacher, 'case.record_school_steps', aCase(), true],
+    ['the head teacher may not take the case', people.farHeadTeacher, 'case.take', aCase(), false],
+    ['the head teacher may not answer the team’s questions for the reporter', people.farHeadTeacher, 'case.answer_question', aCase(), false],
+    ['another school’s head teacher may not record the steps', people.broHeadTeacher, 'case.record_school_steps', aCase(), false],
+    ['the assignee may not record the head teacher’s steps', people.farMember1, 'case.record_school_steps', aCase({ state: 'assigned', assigneeId: people.farMember1 }), false],
+    ['the reporter may not record the head teacher’s steps', people.reporter, 'case.record_school_steps', aCase(), false],
   ] as const)('%s', (_label, userId, action, c, expected) => {
     expect(can(rolesFor(userId, c, testDirectory), action, c)).toBe(expected);
   });
@@ -204,6 +231,20 @@ describe('whatCanSee', () => {
     const fields = whatCanSee(['investigator'], byConsent).fields;
     expect(fields).toContain('absence');
     expect(fields).not.toContain('school_steps');
+  });
+
+  it('shows the head teacher the school’s own facts and steps, nothing from the team or social services', () => {
+    const view = whatCanSee(['head_teacher'], c);
+    expect(view).toEqual({ level: 'school_steps', fields: ['reference', 'school', 'pupil', 'absence', 'school_steps'] });
+    expect(visibleConcerns(c, view)).toEqual([]);
+  });
+
+  it('keeps the reporter’s process view for a head teacher who also reported the case', () => {
+    const view = whatCanSee(['reporter', 'head_teacher'], c);
+    expect(view.level).toBe('school_steps');
+    expect(view.fields).toEqual(expect.arrayContaining(['process_status', 'reporter_questions', 'pupil', 'school_steps']));
+    expect(view.fields).not.toEqual(expect.arrayContaining(['handover']));
+    expect(view.fields).not.toContain('reporter_text');
   });
 
   it.each([[['admin']], [[]]] as const)('shows %j nothing', (roles) => {

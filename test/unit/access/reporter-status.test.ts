@@ -132,6 +132,7 @@ const validCaseAction: { [A in CaseActionType]: Extract<CaseAction, { type: A }>
   set_follow_up: { type: 'set_follow_up', on: '2026-12-15' },
   record_check_in: { type: 'record_check_in', totalPercent: 25, unexcusedPercent: 10, nextFollowUpOn: '2026-12-22' },
   withdraw_consent: { type: 'withdraw_consent' },
+  record_school_steps: { type: 'record_school_steps', investigationStartedOn: '2026-11-02', organiserNotifiedOn: '2026-11-04' },
 };
 
 const legalCaseMoves = caseStates.flatMap((state) =>

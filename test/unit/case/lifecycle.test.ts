@@ -46,16 +46,17 @@ const validAction: { [A in CaseActionType]: Extract<CaseAction, { type: A }> } =
   merge: { type: 'merge', into: aCase({ id: 'case-target', state: 'new' }) },
   set_follow_up: { type: 'set_follow_up', on: '2026-12-15' },
   record_check_in: { type: 'record_check_in', totalPercent: 25, unexcusedPercent: 10, nextFollowUpOn: '2026-12-22' },
+  record_school_steps: { type: 'record_school_steps', investigationStartedOn: '2026-11-02', organiserNotifiedOn: '2026-11-04' },
 };
 
 /** The expected table, written out by hand so that a change to the code's table has to be deliberate. */
 const expected: Record<CaseState, Record<CaseActionType, CaseState | 'illegal'>> = {
-  awaiting_consent: { record_consent: 'new', withdraw_consent: 'illegal', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'closed', merge: 'merged', set_follow_up: 'illegal', record_check_in: 'illegal' },
-  new: { record_consent: 'new', withdraw_consent: 'new', take: 'assigned', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'new', hand_over: 'illegal', close: 'closed', merge: 'merged', set_follow_up: 'illegal', record_check_in: 'illegal' },
-  assigned: { record_consent: 'assigned', withdraw_consent: 'assigned', take: 'assigned', ask_reporter: 'assigned', answer_question: 'assigned', change_level: 'assigned', hand_over: 'handed_over', close: 'closed', merge: 'merged', set_follow_up: 'assigned', record_check_in: 'assigned' },
-  handed_over: { record_consent: 'handed_over', withdraw_consent: 'handed_over', take: 'illegal', ask_reporter: 'handed_over', answer_question: 'handed_over', change_level: 'illegal', hand_over: 'illegal', close: 'closed', merge: 'illegal', set_follow_up: 'handed_over', record_check_in: 'handed_over' },
-  closed: { record_consent: 'illegal', withdraw_consent: 'illegal', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'illegal', merge: 'illegal', set_follow_up: 'illegal', record_check_in: 'illegal' },
-  merged: { record_consent: 'illegal', withdraw_consent: 'illegal', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'illegal', merge: 'illegal', set_follow_up: 'illegal', record_check_in: 'illegal' },
+  awaiting_consent: { record_consent: 'new', withdraw_consent: 'illegal', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'closed', merge: 'merged', set_follow_up: 'illegal', record_check_in: 'illegal', record_school_steps: 'awaiting_consent' },
+  new: { record_consent: 'new', withdraw_consent: 'new', take: 'assigned', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'new', hand_over: 'illegal', close: 'closed', merge: 'merged', set_follow_up: 'illegal', record_check_in: 'illegal', record_school_steps: 'new' },
+  assigned: { record_consent: 'assigned', withdraw_consent: 'assigned', take: 'assigned', ask_reporter: 'assigned', answer_question: 'assigned', change_level: 'assigned', hand_over: 'handed_over', close: 'closed', merge: 'merged', set_follow_up: 'assigned', record_check_in: 'assigned', record_school_steps: 'assigned' },
+  handed_over: { record_consent: 'handed_over', withdraw_consent: 'handed_over', take: 'illegal', ask_reporter: 'handed_over', answer_question: 'handed_over', change_level: 'illegal', hand_over: 'illegal', close: 'closed', merge: 'illegal', set_follow_up: 'handed_over', record_check_in: 'handed_over', record_school_steps: 'handed_over' },
+  closed: { record_consent: 'illegal', withdraw_consent: 'illegal', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'illegal', merge: 'illegal', set_follow_up: 'illegal', record_check_in: 'illegal', record_school_steps: 'illegal' },
+  merged: { record_consent: 'illegal', withdraw_consent: 'illegal', take: 'illegal', ask_reporter: 'illegal', answer_question: 'illegal', change_level: 'illegal', hand_over: 'illegal', close: 'illegal', merge: 'illegal', set_follow_up: 'illegal', record_check_in: 'illegal', record_school_steps: 'illegal' },
 };
 
 const cells = caseStates.flatMap((state) => caseActionTypes.map((action) => ({ state, action, to: expected[state][action] })));

@@ -4,7 +4,8 @@ import type { LocalDateTime } from '../../../src/domain/calendar/local-date-time
 import type { Case } from '../../../src/domain/case/case';
 import type { Handover } from '../../../src/domain/handover/handover';
 import { isReminderWanted, plannedReminders, type ReminderPlanning } from '../../../src/domain/reminders/planned-reminders';
-import { aCase, people, testDirectory } from '../../support/a-case';
+import { applyCaseAction } from '../../../src/domain/case/lifecycle';
+import { aCase, aContext, people, testDirectory } from '../../support/a-case';
 import { stockholmCalendar } from '../calendar/stockholm-calendar';
 
 const rules = stockholmCalendar();
@@ -221,6 +222,47 @@ describe('the head teacher’s notice to the organiser (School Act 7:19 a), repe
 
   it('stops once "organiser notified" is ticked', () => {
     expect(summary(quiet({ steps: { ...steps, organiserNotifiedOn: '2026-11-25' } }), at('2026-11-25', '10:00')).some((s) => s.startsWith('absence'))).toBe(false);
+  });
+
+  it('stops once the head teacher records the notice on the case', () => {
+    const recorded = applyCaseAction(c, { type: 'record_school_steps', organiserNotifiedOn: '2026-11-30' }, aContext(people.farHeadTeacher, { at: '2026-11-30T10:00:00.000Z', today: '2026-11-30' }));
+    if (!recorded.ok) throw new Error(recorded.error.code);
+    expect(rows(at('2026-11-30', '11:00'))).not.toEqual([]);
+    expect(summary(recorded.value.case, at('2026-11-30', '11:00')).filter((s) => s.startsWith('absence'))).toEqual([]);
+  });
+
+  it('starts once the head teacher records an investigation start the report left blank', () => {
+    const { investigationStartedOn: _none, ...unstarted } = steps;
+    const blank = quiet({ steps: unstarted });
+    expect(summary(blank, at('2026-11-23', '10:00')).filter((s) => s.startsWith('absence'))).toEqual([]);
+    const recorded = applyCaseAction(blank, { type: 'record_school_steps', investigationStartedOn: '2026-11-24' }, aContext(people.farHeadTeacher));
+    if (!recorded.ok) throw new Error(recorded.error.code);
+    expect(summary(recorded.value.case, at('2026-11-24', '12:00')).filter((s) => s.startsWith('absence'))).toEqual([
+      'absence_investigation_notice/reminder/occurrence-1 → head_teacher:far-hokarangsskolan @ 2026-12-01 08:00',
+    ]);
+  });
+
+  it.each([
+    [0, true],
+    [9, true],
+    [10, false],
+    [11, false],
+    [12, false],
+  ] as const)('year group %i: reminded → %s (7:19 a covers compulsory schooling only)', (yearGroup, reminded) => {
+    const pupil = quiet({ steps, pupil: { initials: 'AB', yearGroup } });
+    const series = [at('2026-11-23', '10:00'), at('2026-11-30', '11:00'), at('2026-12-08', '12:00')].flatMap((now) => summary(pupil, now));
+    expect(series.some((s) => s.startsWith('absence_investigation_notice'))).toBe(reminded);
+  });
+
+  it.each([
+    // Started Friday before höstlov (week 44): five school days run to 6 November, the routine's five working days to 30 October.
+    ['an independent school: on the morning the routine’s first form is due', 'eav-ies-enskede', 'EAV', '2026-10-23', 'occurrence-1 → head_teacher:eav-ies-enskede @ 2026-10-30 08:00'],
+    ['a municipal school: after five school days', 'far-hokarangsskolan', 'FAR', '2026-10-23', 'occurrence-1 → head_teacher:far-hokarangsskolan @ 2026-11-06 10:00'],
+    ['an independent school whose first form was already late when the report came: at once', 'eav-ies-enskede', 'EAV', '2026-10-01', 'occurrence-1 → head_teacher:eav-ies-enskede @ 2026-10-23 10:00'],
+    ['an independent school, a start years back (outside the calendar): at once', 'eav-ies-enskede', 'EAV', '2019-05-02', 'occurrence-1 → head_teacher:eav-ies-enskede @ 2026-10-23 10:00'],
+  ])('%s', (_label, schoolId, districtCode, startedOn, expected) => {
+    const started = quiet({ schoolId, routing: { ...quiet().routing, schoolDistrictCode: districtCode }, createdAt: '2026-10-23T08:00:00.000Z', steps: { ...steps, investigationStartedOn: startedOn } });
+    expect(summary(started, at('2026-10-23', '09:00')).filter((s) => s.startsWith('absence')).map((s) => s.replace('absence_investigation_notice/reminder/', ''))).toEqual([expected]);
   });
 });
 

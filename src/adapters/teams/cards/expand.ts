@@ -15,6 +15,7 @@ import questionCard from '../../../../adaptive-cards/question-card.json';
 import reminderCard from '../../../../adaptive-cards/reminder-card.json';
 import reportConfirmation from '../../../../adaptive-cards/report-confirmation.json';
 import reportForm from '../../../../adaptive-cards/report-form.json';
+import schoolStepsCard from '../../../../adaptive-cards/school-steps-card.json';
 import teamQueue from '../../../../adaptive-cards/team-queue.json';
 import welcome from '../../../../adaptive-cards/welcome.json';
 
@@ -42,6 +43,7 @@ export const templates = {
   'reminder-card': reminderCard,
   'report-confirmation': reportConfirmation,
   'report-form': reportForm,
+  'school-steps-card': schoolStepsCard,
   'team-queue': teamQueue,
   welcome,
 } as const;

@@ -12,6 +12,7 @@ import { questionCardView, type QuestionCardInput } from './views/question-card'
 import { reminderCardView, type ReminderCardInput } from './views/reminder-card';
 import { reportConfirmationView, type ReportConfirmationInput } from './views/report-confirmation';
 import { reportFormView, type ReportFormInput } from './views/report-form';
+import { schoolStepsCardView, type SchoolStepsCardInput } from './views/school-steps-card';
 import { teamQueueView, type TeamQueueInput } from './views/team-queue';
 import type { Lang } from '../i18n/i18n';
 
@@ -42,6 +43,8 @@ export const renderCheckInCard = (input: CheckInCardInput): AdaptiveCardJson => 
 /** A follow-up reminder or escalation: what is waiting, the action that resolves it, and a snooze (no pupil data). */
 export const renderReminderCard = (input: ReminderCardInput): AdaptiveCardJson => expandCard('reminder-card', reminderCardView(input));
 /** A team member's queues of open cases (`mina ärenden`), oldest first, without pupil data. */
+/** The head teacher's view of a case: the school's own facts and the 7:19 a dates (domain.md R2). */
+export const renderSchoolStepsCard = (input: SchoolStepsCardInput): AdaptiveCardJson => expandCard('school-steps-card', schoolStepsCardView(input));
 export const renderTeamQueue = (input: TeamQueueInput): AdaptiveCardJson => expandCard('team-queue', teamQueueView(input));
 /**
  * The handover card: the base card for the investigation unit's inbox (no viewer), or one viewer's own view of

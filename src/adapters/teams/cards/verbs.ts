@@ -25,6 +25,8 @@ export const verbs = {
   caseFollowUp: 'case.follow_up',
   /** The reporter answers a follow-up check-in with the pupil's current absence, on the check-in card. */
   caseCheckIn: 'case.check_in',
+  /** The head teacher records the 7:19 a investigation start and the notice to the organiser. */
+  caseSchoolSteps: 'case.school_steps',
   /** A team's queue of open cases. */
   teamQueue: 'team.queue',
   /** The team hands the case over to the investigation unit (summary, legal ground, urgency). */

@@ -1,4 +1,6 @@
 import type { Case } from '../../../../domain/case/case';
+import { isOpen } from '../../../../domain/case/lifecycle';
+import { isAbsenceInvestigationRequired } from '../../../../domain/case/school-steps';
 import { assessmentClockOf, initialAssessmentDeadline } from '../../../../domain/handover/deadlines';
 import type { Reminder } from '../../../../domain/reminders/reminder';
 import { reminderSettingsFor } from '../../../../domain/reminders/reminder-settings';
@@ -96,6 +98,8 @@ export function reminderCardView(input: ReminderCardInput) {
   const l = catalogue(lang).reminderCard;
   const action = actionOf(r);
   const hint = action === 'answer_above' ? l.answerAbove : action === 'act_on_steps' ? l.tickOrganiserNotified : '';
+  // The head teacher answers on the card itself: the two 7:19 a dates, prefilled with what the case holds.
+  const stepsForm = r.kind === 'absence_investigation_notice' && isOpen(c) && isAbsenceInvestigationRequired(c) && c.steps?.organiserNotifiedOn === undefined;
   const snoozedAt = input.snoozed === true && r.snoozedUntil !== undefined ? toStockholmLocal(r.snoozedUntil) : undefined;
   const notice = input.notice ?? (snoozedAt === undefined ? undefined : { tone: 'good' as const, text: fill(l.snoozed, { date: snoozedAt.date, time: snoozedAt.time }) });
   return {
@@ -108,7 +112,13 @@ export function reminderCardView(input: ReminderCardInput) {
     hint,
     hasNotice: notice !== undefined,
     notice: notice === undefined ? { text: '', color: 'default' } : { text: notice.text, color: notice.tone },
-    openCase: action === 'open_case',
+    openCase: action === 'open_case' || action === 'act_on_steps',
+    stepsForm: {
+      show: stepsForm,
+      investigationStartedOn: c.steps?.investigationStartedOn ?? '',
+      organiserNotifiedOn: c.steps?.organiserNotifiedOn ?? '',
+      labels: { investigationStartedOn: catalogue(lang).schoolStepsCard.investigationStartedOn, organiserNotifiedOn: catalogue(lang).schoolStepsCard.organiserNotifiedOn, save: catalogue(lang).schoolStepsCard.save },
+    },
     openHandover: action === 'open_handover',
     canSnooze: r.step === 'reminder' && r.status !== 'resolved' && notice === undefined,
     caseId: c.id,

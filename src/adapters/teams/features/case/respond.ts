@@ -14,6 +14,7 @@ import { caseNoticeText, type CaseNoticeKey } from '../../cards/views/case-notic
 import { reporterProgress } from '../../cards/views/reporter-progress';
 import { catalogue, type Lang, type Params } from '../../i18n/i18n';
 import { renameTextField } from './to-action';
+import { schoolStepsCardFor } from './school-steps';
 
 /** An action form on the case card that came back rejected: its values and per-field messages. */
 export interface CaseForm {
@@ -36,6 +37,7 @@ const doneNotice = {
   merge: 'merged',
   set_follow_up: 'followUpSet',
   record_check_in: 'checkInRecorded',
+  record_school_steps: 'schoolStepsRecorded',
 } as const satisfies Record<CaseActionType, string>;
 
 function doneText(lang: Lang, done: CaseActionType, c: Case, dir: Directory): string {
@@ -55,8 +57,10 @@ export async function cardForCase(
   seen: Pick<CaseForViewer, 'case' | 'roles'> & Partial<CaseForViewer>,
   extra: { done?: CaseActionType; notice?: Notice; form?: CaseForm } = {},
 ): Promise<AdaptiveCardJson> {
-  const context = seen.duplicates && seen.undelivered ? { duplicates: seen.duplicates, undelivered: seen.undelivered } : await caseContext(deps.store, seen.case);
   const notice = extra.notice ?? (extra.done ? { tone: 'good' as const, text: doneText(lang, extra.done, seen.case, deps.directory()) } : undefined);
+  // The head teacher's view is a card of its own: the school's steps, nothing of the team's or the unit's work.
+  if (whatCanSee(seen.roles, seen.case).level === 'school_steps') return schoolStepsCardFor(deps, lang, seen.case, notice ? { notice } : {});
+  const context = seen.duplicates && seen.undelivered ? { duplicates: seen.duplicates, undelivered: seen.undelivered } : await caseContext(deps.store, seen.case);
   return renderCaseCard({
     lang,
     directory: deps.directory(),

@@ -31,6 +31,12 @@ export const caseAnswerSchema = z.object({ caseId, questionId: z.string().min(1)
 export const caseFollowUpSchema = z.object({ caseId, version, followUpOn: z.string().max(20).optional() });
 /** Percentages arrive as text from Input.Number; the handler and the domain judge them. */
 const figure = z.union([z.string().max(20), z.number()]).optional();
+/** The head teacher's two dates (Input.Date sends YYYY-MM-DD, or nothing when left blank). */
+export const caseSchoolStepsSchema = z.object({
+  caseId,
+  investigationStartedOn: z.string().max(20).optional(),
+  organiserNotifiedOn: z.string().max(20).optional(),
+});
 export const caseCheckInSchema = z.object({ caseId, checkInTotal: figure, checkInUnexcused: figure });
 
 /** Input ids the case card and the question card may carry, by verb (test/cards checks every input against these). */
@@ -46,4 +52,5 @@ export const casePayloadSchemas = {
   'case.answer': caseAnswerSchema,
   'case.follow_up': caseFollowUpSchema,
   'case.check_in': caseCheckInSchema,
+  'case.school_steps': caseSchoolStepsSchema,
 } as const;
