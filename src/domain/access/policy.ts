@@ -86,7 +86,8 @@ export const permissions: { readonly [A in AccessAction]: { roles: readonly Case
   'handover.report_outcome': { roles: unitSide, unassignedMembers: false },
   'handover.close': { roles: unitSide, unassignedMembers: false },
   'handover.request_input': { roles: unitSide, unassignedMembers: false },
-  'handover.answer_input': { roles: handler, unassignedMembers: false },
+  // Nobody on the team has taken an investigator's input request (or an urgent report not yet taken): any member may answer it.
+  'handover.answer_input': { roles: handler, unassignedMembers: true },
   'handover.invite_sst': { roles: unitSide, unassignedMembers: false },
 };
 

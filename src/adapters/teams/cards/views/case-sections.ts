@@ -103,7 +103,7 @@ export function consentSection(c: Case, view: CaseView, lang: Lang): FactSection
   const cat = catalogue(lang);
   const l = cat.caseCard;
   const k = c.consent;
-  if (c.kind === 'consultation') return section(l.sectionConsent, []);
+  if (c.kind !== 'referral') return section(l.sectionConsent, []);
   const given = k !== undefined && k.givenBy !== 'none';
   return section(
     l.sectionConsent,
