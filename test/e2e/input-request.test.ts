@@ -109,6 +109,12 @@ describe('an investigator asks the school-social team for input (begär underlag
     expect(exchange?.text).toContain(question);
     expect(exchange?.text).toContain(answer);
 
+    // It is the unit's record, not a report of theirs: `mina överlämningar` lists it, `mina ärenden` does not.
+    const [handovers] = await new TeamsClient(bot, investigator).say('mina överlämningar');
+    expect(textOf(cardOf(handovers))).toContain(request?.reference ?? 'missing');
+    const [mine] = await new TeamsClient(bot, investigator).say('mina ärenden');
+    expect(textOf(cardOf(mine))).not.toContain(request?.reference ?? 'missing');
+
     const disclosures = (await bot.store.listAudit({ caseId: request?.id })).filter((e) => e.action === 'disclosure').map((e) => e.detail);
     expect(disclosures).toEqual([
       { what: 'input_request', to: 'FAR-SST-1', legalGround: 'own_work' },
