@@ -8,15 +8,17 @@ import type { CaseStore } from './ports';
  * services (a district committee), with its legal ground (domain.md D7, L18, L19): a referral reaching the
  * team once consent is there, an urgent report reaching the unit on the duty to report, the team's hand-over,
  * the team's input into an investigation and the invitation into it; the other way, the unit's feedback to a
- * reporter who made a report of concern (`reporter_feedback`, domain.md L14), to that reporter only; and where a
- * withdrawn consent stops disclosure.
+ * reporter who made a report of concern (`reporter_feedback`, domain.md L14), to that reporter only, and an
+ * investigator's question in an input request (`input_request`: that the pupil is under investigation is
+ * social-services information, disclosed as what the unit needs for its own work); and where a withdrawn
+ * consent stops disclosure.
  */
 export async function auditDisclosures(store: CaseStore, at: string, actorId: string, c: Case, events: readonly DomainEvent[]): Promise<void> {
   const disclose = (what: string, to: string, legalGround: string) =>
     store.appendAudit({ at, actorId, action: 'disclosure', caseId: c.id, detail: { what, to, legalGround } });
   const stop = (scope: readonly string[], to: string) =>
     store.appendAudit({ at, actorId, action: 'disclosure_stopped', caseId: c.id, detail: { what: scope.join(','), to, legalGround: 'consent' } });
-  const team = c.routing.sstTeamId ?? `fallback:${c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode}`;
+  const team = teamOf(c);
   for (const e of events) {
     switch (e.type) {
       case 'ConsentRecorded':
@@ -29,6 +31,10 @@ export async function auditDisclosures(store: CaseStore, at: string, actorId: st
         break;
       case 'CaseHandedOver':
         await disclose('handover', e.unitId, e.legalGround);
+        break;
+      case 'InputRequested':
+        // An investigator's own request tells the team that the pupil is under investigation (below).
+        if (c.kind === 'input_request') await disclose('input_request', team, inputRequestGround);
         break;
       case 'InputGiven':
         await disclose('input', e.unitId, c.handover?.legalGround ?? 'unknown');
@@ -47,11 +53,27 @@ export async function auditDisclosures(store: CaseStore, at: string, actorId: st
   }
 }
 
-/** The disclosures a new case makes when it is stored: the referral to the team, an urgent report to the unit. */
+/**
+ * The ground of an investigator's question to the team: OSL 10 kap. 2 §, what the unit needs for its own
+ * work (domain.md L19 d: "when an investigator asks school staff questions"). The team's answer crosses the
+ * other way on the ground the investigator gave for it.
+ */
+const inputRequestGround = 'own_work';
+
+const teamOf = (c: Case): string => c.routing.sstTeamId ?? `fallback:${c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode}`;
+
+/**
+ * The disclosures a new case makes when it is stored: the referral to the team, an urgent report to the unit,
+ * an investigator's question to the team.
+ */
 export async function auditIntakeDisclosures(store: CaseStore, c: Case): Promise<void> {
   const at = c.createdAt;
+  if (c.kind === 'input_request') {
+    await store.appendAudit({ at, actorId: c.reporterId, action: 'disclosure', caseId: c.id, detail: { what: 'input_request', to: teamOf(c), legalGround: inputRequestGround } });
+    return;
+  }
   if (c.kind === 'referral' && c.state === 'new') {
-    const team = c.routing.sstTeamId ?? `fallback:${c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode}`;
+    const team = teamOf(c);
     await store.appendAudit({ at, actorId: c.reporterId, action: 'disclosure', caseId: c.id, detail: { what: 'referral', to: team, legalGround: 'consent' } });
   }
   if (c.handover) {

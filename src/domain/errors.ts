@@ -41,6 +41,7 @@ export type FieldErrorCode =
  */
 export const ruleViolations = [
   'not_for_consultation',
+  'not_for_input_request',
   'already_assignee',
   'question_pending',
   'no_pending_question',

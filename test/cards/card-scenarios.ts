@@ -8,6 +8,7 @@ import {
   renderHandoverCard,
   renderHelp,
   renderInputRequestCard,
+  renderInputRequestForm,
   renderMyCases,
   renderMyHandovers,
   renderProtectedIdentity,
@@ -34,6 +35,7 @@ import { reminderScenarios } from './reminder-fixtures';
 import {
   acknowledgedHandoverCase,
   inputRequestedCase,
+  investigationInputRequestCase,
   invitedCase,
   ordinaryDeadlines,
   outcomeReportedCase,
@@ -130,6 +132,7 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
     ...handoverCardScenarios(directory, lang),
     ...inputRequestCardScenarios(directory, lang),
     ...myHandoversScenarios(directory, lang),
+    ...investigationInputRequestScenarios(directory, lang),
     ...reminderCardScenarios(directory, lang),
     ...schoolStepsCardScenarios(directory, lang),
   ];
@@ -461,5 +464,42 @@ function schoolStepsCardScenarios(directory: Directory, lang: Lang): CardScenari
     },
     { name: 'school steps, upper secondary', card: renderSchoolStepsCard({ lang, directory, case: assignedCase({ pupil: { initials: 'AB', yearGroup: 11 } }) }) },
     { name: 'school steps, closed case', card: renderSchoolStepsCard({ lang, directory, case: { ...recorded, state: 'closed' } }) },
+  ];
+}
+
+/** An investigator's request for the team's input: the form, and the one exchange card as each side sees it. */
+function investigationInputRequestScenarios(directory: Directory, lang: Lang): CardScenario[] {
+  const asked = investigationInputRequestCase();
+  const answered = investigationInputRequestCase({ answered: true });
+  const viewer = (userId: string, c: Case) => ({ userId, roles: rolesFor(userId, c, testDirectory) });
+  const base = { lang, directory, audienceMris: exampleMris, now };
+  const form = { lang, directory, viewerId: people.farInvestigator1, formId: 'form-00000003' };
+  return [
+    { name: 'input-request form, blank', card: renderInputRequestForm(form) },
+    {
+      name: 'input-request form, rejected',
+      card: renderInputRequestForm({
+        ...form,
+        values: { school: 'far-hokarangsskolan', pupilInitials: 'Anna Berg', yearGroup: '8', question: 'Ring 20101010-1234', legalGround: 'own_work' },
+        errors: [
+          { field: 'pupilInitials', code: 'full_name' },
+          { field: 'question', code: 'personnummer' },
+        ],
+      }),
+    },
+    { name: 'input-request form, too many', card: renderInputRequestForm({ ...form, refusal: 'too_many_submissions' }) },
+    { name: 'input request, base', card: renderHandoverCard({ ...base, case: asked }) },
+    { name: 'input request, investigator', card: renderHandoverCard({ ...base, case: asked, viewer: viewer(people.farInvestigator1, asked) }) },
+    { name: 'input request, team member answering', card: renderHandoverCard({ ...base, case: asked, viewer: viewer(people.farMember2, asked) }) },
+    {
+      name: 'input request, rejected answer',
+      card: renderHandoverCard({
+        ...base,
+        case: asked,
+        viewer: viewer(people.farMember2, asked),
+        form: { verb: 'handover.give_input', values: { inputAnswer: 'Ring 20101010-1234' }, errors: [{ field: 'text', code: 'personnummer' }] },
+      }),
+    },
+    { name: 'input request, answered, investigator', card: renderHandoverCard({ ...base, case: answered, viewer: viewer(people.farInvestigator1, answered) }) },
   ];
 }

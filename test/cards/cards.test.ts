@@ -4,6 +4,7 @@ import { templates } from '../../src/adapters/teams/cards/expand';
 import { verbs } from '../../src/adapters/teams/cards/verbs';
 import { casePayloadSchemas } from '../../src/adapters/teams/features/case/schemas';
 import { consultationPayloadSchema } from '../../src/adapters/teams/features/consultation/schemas';
+import { inputRequestPayloadSchema } from '../../src/adapters/teams/features/input-request/schemas';
 import { handoverPayloadSchemas } from '../../src/adapters/teams/features/handover/schemas';
 import { reminderPayloadSchemas } from '../../src/adapters/teams/features/reminder/schemas';
 import { reportPayloadSchema } from '../../src/adapters/teams/features/report/schemas';
@@ -26,6 +27,7 @@ const teamsCardLimitBytes = 28 * 1024;
 const payloadSchemas: Partial<Record<string, { shape: Record<string, unknown>; safeParse(data: unknown): { success: boolean } }>> = {
   [verbs.reportSubmit]: reportPayloadSchema,
   [verbs.consultationSubmit]: consultationPayloadSchema,
+  [verbs.inputRequestSubmit]: inputRequestPayloadSchema,
   ...casePayloadSchemas,
   ...handoverPayloadSchemas,
   ...reminderPayloadSchemas,

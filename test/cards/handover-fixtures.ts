@@ -1,7 +1,8 @@
 import type { Case } from '../../src/domain/case/case';
 import type { HandoverDeadlines } from '../../src/domain/handover/deadlines';
 import type { Question } from '../../src/domain/case/question';
-import { people } from '../support/a-case';
+import { openInputRequest } from '../../src/domain/handover/input-request';
+import { people, testDirectory } from '../support/a-case';
 import { aHandover, assignedCase, newCase } from './case-fixtures';
 
 /**
@@ -79,4 +80,28 @@ export const invitedCase = (): Case => {
     version: 9,
     handover: c.handover && { ...c.handover, sstInvitation: { sstWorkerId: people.farMember1, legalGround: 'own_work', by: people.farUnitManager, at: '2026-11-26T09:30:00.000Z' } },
   };
+};
+
+/**
+ * An investigator's request for the team's input about a pupil of Hökarängsskolan (an investigation opened
+ * outside the bot), as the domain opens it; `answered` adds the team's answer.
+ */
+export const investigationInputRequestCase = (o: { answered?: boolean } = {}): Case => {
+  const opened = openInputRequest(
+    { schoolId: 'far-hokarangsskolan', pupilInitials: 'AB', yearGroup: 8, question: 'Hur ser närvaron ut sedan höstlovet?', legalGround: 'reporting_duty' },
+    {
+      actor: { tenantId: 'tenant-1', userId: people.farInvestigator1, locale: 'sv-SE' },
+      caseId: 'case-input-9',
+      questionId: 'q-input-1',
+      submissionKey: 'tenant-1:inv:form-1',
+      at: '2026-11-25T09:00:00.000Z',
+      today: '2026-11-25',
+      directory: testDirectory,
+    },
+  );
+  if (!opened.ok) throw new Error('the input-request fixture no longer opens');
+  const c: Case = { ...opened.value, reference: 'FAR-2026-0049', version: 1 };
+  if (!o.answered || c.handover === undefined) return c;
+  const answer = { by: people.farMember1, at: '2026-11-25T13:00:00.000Z', text: 'Närvaron har blivit bättre sedan november.' };
+  return { ...c, version: 2, handover: { ...c.handover, inputRequests: c.handover.inputRequests.map((q) => ({ ...q, answer })) } };
 };

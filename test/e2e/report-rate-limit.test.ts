@@ -8,7 +8,7 @@ import { loadSampleDirectory } from '../support/test-directory';
 const dir = loadSampleDirectory();
 const farsta = aSchoolIn(dir, 'FAR');
 const tenantId = '11111111-2222-4333-8444-555555555555';
-const tooMany = 'Du har skickat många anmälningar på kort tid. Vänta en minut och försök igen.';
+const tooMany = 'Du har skickat många stödbegäranden på kort tid. Vänta en minut och försök igen.';
 
 describe('a burst of reports from one person, over real HTTP', () => {
   let bot: RunningBot;

@@ -135,7 +135,7 @@ export const storedCaseSchema = z
   .object({
     id: z.string().min(1),
     reference: z.string().min(1),
-    kind: z.enum(['referral', 'consultation']),
+    kind: z.enum(['referral', 'consultation', 'input_request']),
     state: z.enum(caseStates),
     version: z.number().int().positive(),
     tenantId: z.string(),

@@ -14,6 +14,7 @@ export const commands = {
   help: whole('hjälp|hjalp|help|\\?'),
   myCases: whole('mina ärenden|mina arenden|my cases'),
   myHandovers: whole('mina överlämningar|mina overlamningar|my handovers'),
+  requestInput: whole('begär underlag|begar underlag|request input'),
   reloadDirectory: whole('ladda om katalogen|reload directory'),
   /** `historik FAR-2026-0042`: the case reference is captured. */
   caseTrail: whole('(?:historik|logg|history|log)\\s+([A-Za-z]{2,5}-\\d{4}-\\d{4,})'),

@@ -13,6 +13,7 @@ import { registerCaseTrail } from './features/case/trail';
 import { registerCase } from './features/case/register';
 import { registerChannelLink } from './features/channel-link/register';
 import { registerInputAnswer } from './features/handover/answer-input';
+import { registerInputRequest } from './features/input-request/register';
 import { registerMyHandovers } from './features/handover/my-handovers';
 import { registerHandover } from './features/handover/register';
 import { registerConsultation } from './features/consultation/register';
@@ -92,6 +93,7 @@ export function createBot(options: BotOptions): Bot {
   registerHandover(app, options);
   registerInputAnswer(app, options);
   registerMyHandovers(app, options);
+  registerInputRequest(app, options);
   registerReminder(app, options);
   registerHelp(app, options);
   registerFallback(app);

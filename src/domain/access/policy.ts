@@ -136,7 +136,8 @@ export const permissions: { readonly [A in AccessAction]: { roles: readonly Case
   'handover.report_outcome': { roles: unitSide, unassignedMembers: false },
   'handover.close': { roles: unitSide, unassignedMembers: false },
   'handover.request_input': { roles: unitSide, unassignedMembers: false },
-  'handover.answer_input': { roles: handler, unassignedMembers: false },
+  // Nobody on the team has taken an investigator's input request (or an urgent report not yet taken): any member may answer it.
+  'handover.answer_input': { roles: handler, unassignedMembers: true },
   'handover.invite_sst': { roles: unitSide, unassignedMembers: false },
 };
 
@@ -148,8 +149,13 @@ export const trailReaders: readonly CaseRole[] = ['sst_coordinator', 'fallback_c
 
 export const canReadTrail = (roles: readonly CaseRole[]): boolean => roles.some((r) => trailReaders.includes(r));
 
-/** Whether a consent in force lets the case reach the team's social-services side at all (T10, L19a). */
-export const teamMayReceive = (c: Case): boolean => isConsentInForce(c.consent) && recipientsOf(c.consent).includes('sst_team');
+/**
+ * Whether the case may reach the team's social-services side at all. A school's referral needs a consent in
+ * force for the team (T10, L19a). An anonymous question names no pupil, and an investigator's input request
+ * comes from the district committee the team's social-services side belongs to: neither rests on consent.
+ */
+export const teamMayReceive = (c: Case): boolean =>
+  c.kind !== 'referral' || (isConsentInForce(c.consent) && recipientsOf(c.consent).includes('sst_team'));
 
 /**
  * True when `userId` would get a new case card only as the team's social-services side while no consent in

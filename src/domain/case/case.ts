@@ -18,7 +18,13 @@ import type { Question } from './question';
 export const caseStates = ['awaiting_consent', 'new', 'assigned', 'handed_over', 'closed', 'merged'] as const;
 export type CaseState = (typeof caseStates)[number];
 
-export type CaseKind = 'referral' | 'consultation';
+/**
+ * - referral: a school's request for support from the team (and possibly a report of concern).
+ * - consultation: an anonymous question to the team, with no pupil.
+ * - input_request: an investigator's request for the team's input into an investigation opened outside the
+ *   bot (../handover/input-request.ts); owned by the district committee, its handover already at the unit.
+ */
+export type CaseKind = 'referral' | 'consultation' | 'input_request';
 
 /** Who owns a record: the school side (education committee) or a district committee (domain.md D7). */
 export type OwningAuthority = { kind: 'education_committee' } | { kind: 'district_committee'; districtCode: string };
@@ -41,6 +47,7 @@ export interface Pupil {
 export const caseHistoryTypes = [
   'submitted',
   'consultation_asked',
+  'input_request_opened',
   'consent_recorded',
   'consent_withdrawn',
   'taken',

@@ -124,6 +124,8 @@ export function applyCaseAction(c: Case, action: CaseAction, ctx: ActionContext)
   const to = caseTransitions[action.type][c.state];
   if (to === undefined) return err({ code: 'illegal_transition', from: c.state, action: action.type });
   if (c.kind === 'consultation' && !consultationActions.includes(action.type)) return rule('not_for_consultation');
+  // An investigator's input request is the unit's record: the team answers on its handover, nothing else.
+  if (c.kind === 'input_request') return rule('not_for_input_request');
   const base = { caseId: c.id, at: ctx.at, by: ctx.actorId };
 
   switch (action.type) {

@@ -108,8 +108,12 @@ export function applyHandoverAction(c: Case, action: HandoverAction, ctx: Action
       const next: Handover = { ...h, state: to, outcome: { outcome: action.outcome, by: ctx.actorId, at: ctx.at } };
       return done(next, 'handover_outcome_reported', { outcome: action.outcome }, { ...base, type: 'HandoverOutcomeReported', outcome: action.outcome });
     }
-    case 'close':
-      return done({ ...h, state: to, closedAt: ctx.at }, 'handover_closed', { unitId: h.unitId }, { ...base, type: 'HandoverClosed' });
+    case 'close': {
+      // An investigator's input request is nothing but its handover: closing it ends the case, and retention starts.
+      const ended = c.kind === 'input_request' ? { state: 'closed' as const, closedAt: ctx.at } : {};
+      const next = withHistory({ ...c, ...ended, handover: { ...h, state: to, closedAt: ctx.at } }, ctx, 'handover_closed', { unitId: h.unitId });
+      return ok({ case: next, events: [{ ...base, type: 'HandoverClosed' }] });
+    }
     case 'request_input': {
       const text = checkQuestionText(action.text);
       if (!text.ok) return err({ code: 'invalid_field', fields: text.error });

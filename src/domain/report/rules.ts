@@ -66,6 +66,20 @@ function freeTextErrors<F extends string>(field: F, text: string, maxLength: num
 }
 
 /**
+ * Initials or a local pseudonym, never a name or a personal identity number (domain.md A7, L24): the field's
+ * one error, or none. Shared by every form that names a pupil.
+ */
+export function checkPupilInitials<F extends string>(field: F, value: string): FieldError<F>[] {
+  const initials = value.trim();
+  // A personal identity number, then a full name, are the most important things to explain: they win over "too long".
+  if (containsPersonalIdentityNumber(initials)) return [{ field, code: 'personnummer' }];
+  if (looksLikeFullName(initials)) return [{ field, code: 'full_name' }];
+  if (initials.length > limits.initialsMaxLength) return [{ field, code: 'too_long', params: { max: limits.initialsMaxLength } }];
+  if (!initialsShape.test(initials)) return [{ field, code: 'invalid' }];
+  return [];
+}
+
+/**
  * Cross-field rules a parsed report must satisfy before a case is created. `today` is the reporter's
  * calendar date (YYYY-MM-DD, Europe/Stockholm). Returns every problem at once, keyed by field.
  */
@@ -78,13 +92,7 @@ export function checkReport(r: ReportDraft, dir: Directory, today: string): Fiel
     if (!school.forms.includes(form)) errors.push({ field: 'yearGroup', code: 'school_form_mismatch' });
   }
 
-  const initials = r.pupilInitials.trim();
-  // A personal identity number, then a full name, are the most important things to explain: they win over "too long".
-  if (containsPersonalIdentityNumber(initials)) errors.push({ field: 'pupilInitials', code: 'personnummer' });
-  else if (looksLikeFullName(initials)) errors.push({ field: 'pupilInitials', code: 'full_name' });
-  else if (initials.length > limits.initialsMaxLength)
-    errors.push({ field: 'pupilInitials', code: 'too_long', params: { max: limits.initialsMaxLength } });
-  else if (!initialsShape.test(initials)) errors.push({ field: 'pupilInitials', code: 'invalid' });
+  errors.push(...checkPupilInitials('pupilInitials', r.pupilInitials));
 
   // The reporter must say where the pupil lives (or that they do not know): nothing is guessed from the school.
   if (r.homeDistrict === undefined) errors.push({ field: 'homeDistrict', code: 'home_district_required' });

@@ -136,7 +136,7 @@ const allowed: Record<AccessAction, { unassigned: CaseRole[]; assigned: CaseRole
   'handover.report_outcome': { unassigned: ['investigator', 'unit_manager'], assigned: ['investigator', 'unit_manager'] },
   'handover.close': { unassigned: ['investigator', 'unit_manager'], assigned: ['investigator', 'unit_manager'] },
   'handover.request_input': { unassigned: ['investigator', 'unit_manager'], assigned: ['investigator', 'unit_manager'] },
-  'handover.answer_input': { unassigned: ['sst_coordinator', 'fallback_contact', 'assignee'], assigned: ['sst_coordinator', 'fallback_contact', 'assignee'] },
+  'handover.answer_input': { unassigned: ['sst_member', 'sst_coordinator', 'fallback_contact', 'assignee'], assigned: ['sst_coordinator', 'fallback_contact', 'assignee'] },
   'handover.invite_sst': { unassigned: ['investigator', 'unit_manager'], assigned: ['investigator', 'unit_manager'] },
 };
 

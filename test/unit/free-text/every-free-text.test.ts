@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCaseAction } from '../../../src/domain/case/lifecycle';
 import type { FieldError, Result } from '../../../src/domain/errors';
 import { applyHandoverAction } from '../../../src/domain/handover/handover-lifecycle';
+import { checkInputRequest, type InputRequestDraft } from '../../../src/domain/handover/input-request';
 import { checkConsultation, checkReport } from '../../../src/domain/report/rules';
 import { aCase, aContext, people } from '../../support/a-case';
 import { aReport } from '../../support/a-report';
@@ -32,6 +33,16 @@ const acknowledged = {
 const assigned = aCase({ state: 'assigned', assigneeId: people.farMember1 });
 const handedOver = (inputRequests: (typeof asked)[]) =>
   aCase({ state: 'handed_over', assigneeId: people.farMember1, handover: { ...acknowledged, inputRequests } });
+
+/** An investigator's request for the team's input (`begär underlag`) about a pupil of a Farsta school. */
+const anInputRequest = (overrides: Partial<InputRequestDraft>): InputRequestDraft => ({
+  schoolId: school.id,
+  pupilInitials: 'KL',
+  yearGroup: 8,
+  question: 'Hur ser skolan på närvaron?',
+  legalGround: 'own_work',
+  ...overrides,
+});
 
 const fieldErrorsOf = (r: Result<unknown, { code: string; fields?: FieldError[] }>): FieldError[] => (r.ok ? [] : (r.error.fields ?? []));
 
@@ -76,6 +87,22 @@ const entryPoints: Record<string, { field: string; plain: string; check: (text: 
     field: 'text',
     plain: harmlessNumbers,
     check: (text) => fieldErrorsOf(applyHandoverAction(handedOver([]), { type: 'request_input', questionId: 'in-1', text }, aContext(people.farInvestigator1))),
+  },
+  'handover-card.json#inputAnswer': {
+    field: 'text',
+    plain: harmlessNumbers,
+    check: (text) =>
+      fieldErrorsOf(applyHandoverAction(handedOver([{ ...asked, id: 'in-1' }]), { type: 'answer_input', questionId: 'in-1', text }, aContext(people.farMember1))),
+  },
+  'input-request-form.json#pupilInitials': {
+    field: 'pupilInitials',
+    plain: 'KL',
+    check: (pupilInitials) => checkInputRequest(anInputRequest({ pupilInitials }), dir, people.farInvestigator1),
+  },
+  'input-request-form.json#question': {
+    field: 'question',
+    plain: harmlessNumbers,
+    check: (question) => checkInputRequest(anInputRequest({ question }), dir, people.farInvestigator1),
   },
   'input-request-card.json#inputAnswer': {
     field: 'text',

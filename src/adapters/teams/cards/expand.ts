@@ -7,6 +7,7 @@ import consultationForm from '../../../../adaptive-cards/consultation-form.json'
 import handoverCard from '../../../../adaptive-cards/handover-card.json';
 import help from '../../../../adaptive-cards/help.json';
 import inputRequestCard from '../../../../adaptive-cards/input-request-card.json';
+import inputRequestForm from '../../../../adaptive-cards/input-request-form.json';
 import myCases from '../../../../adaptive-cards/my-cases.json';
 import myHandovers from '../../../../adaptive-cards/my-handovers.json';
 import notice from '../../../../adaptive-cards/notice.json';
@@ -35,6 +36,7 @@ export const templates = {
   'handover-card': handoverCard,
   help,
   'input-request-card': inputRequestCard,
+  'input-request-form': inputRequestForm,
   'my-cases': myCases,
   'my-handovers': myHandovers,
   notice,

@@ -6,6 +6,7 @@ import { consultationConfirmationView, consultationFormView, type ConsultationCo
 import { handoverCardView, type HandoverCardInput } from './views/handover-card';
 import { helpView, protectedIdentityView, welcomeView, type HelpInput } from './views/help';
 import { inputRequestCardView, type InputRequestCardInput } from './views/input-request-card';
+import { inputRequestFormView, type InputRequestFormInput } from './views/input-request-form';
 import { myCasesView, type MyCasesInput } from './views/my-cases';
 import { myHandoversView, type MyHandoversInput } from './views/my-handovers';
 import { questionCardView, type QuestionCardInput } from './views/question-card';
@@ -54,6 +55,8 @@ export const renderHandoverCard = (input: HandoverCardInput): AdaptiveCardJson =
 /** The unit's request for the team's input, in the team worker's chat, with the answer field (or the answer, once sent). */
 export const renderInputRequestCard = (input: InputRequestCardInput): AdaptiveCardJson =>
   expandCard('input-request-card', inputRequestCardView(input));
+/** An investigator's request for the team's input about a pupil in an investigation opened outside the bot. */
+export const renderInputRequestForm = (input: InputRequestFormInput): AdaptiveCardJson => expandCard('input-request-form', inputRequestFormView(input));
 /** An investigator's open handovers (`mina överlämningar`): urgent first, then by due date, without pupil data. */
 export const renderMyHandovers = (input: MyHandoversInput): AdaptiveCardJson => expandCard('my-handovers', myHandoversView(input));
 

@@ -41,6 +41,10 @@ export const verbs = {
   handoverClose: 'handover.close',
   /** The team's answer to an investigator's request for input, on the input-request card. */
   handoverAnswerInput: 'handover.answer_input',
+  /** The team answers an investigator's input request on the exchange card itself (the handover card). */
+  handoverGiveInput: 'handover.give_input',
+  /** An investigator sends a request for the team's input about a pupil (`begär underlag`). */
+  inputRequestSubmit: 'input_request.submit',
   /** An investigator's unacknowledged and open handovers. */
   handoversMine: 'handovers.mine',
   /** A reminder's recipient asks to be reminded again at the start of the next working day. */

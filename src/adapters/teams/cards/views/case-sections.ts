@@ -109,7 +109,7 @@ export function consentSection(c: Case, view: CaseView, d: Directory, lang: Lang
   const l = cat.caseCard;
   const k = c.consent;
   const none = { withdrawn: '', limited: '' };
-  if (c.kind === 'consultation') return { ...section(l.sectionConsent, []), ...none };
+  if (c.kind !== 'referral') return { ...section(l.sectionConsent, []), ...none };
   const given = k !== undefined && k.givenBy !== 'none';
   const who = (userId: string): string =>
     personName(d, userId) ?? (reportersOf(c).includes(userId) ? cat.trail.reporter : cat.trail.unknownPerson);

@@ -1,6 +1,7 @@
 import { can, type CaseRole } from '../../../../domain/access/policy';
 import type { ActionContext } from '../../../../domain/case/action-context';
 import type { Case } from '../../../../domain/case/case';
+import { pendingQuestion } from '../../../../domain/case/question';
 import { forwardReasons, handoverOutcomes, legalGrounds, type ForwardReason, type HandoverOutcome, type LegalGround } from '../../../../domain/handover/handover';
 import { applyHandoverAction, handoverTransitions, type HandoverAction } from '../../../../domain/handover/handover-lifecycle';
 import type { Directory, InvestigationUnit, PersonRef } from '../../../../domain/routing/directory';
@@ -27,6 +28,8 @@ export interface OfferedHandoverActions {
   inviteSst: boolean;
   inviteGrounds: LegalGround[];
   close: boolean;
+  /** The team answers the pending request on the card itself (an investigator's input request). */
+  answerInput: boolean;
 }
 
 export const noHandoverActions: OfferedHandoverActions = {
@@ -41,6 +44,7 @@ export const noHandoverActions: OfferedHandoverActions = {
   inviteSst: false,
   inviteGrounds: [],
   close: false,
+  answerInput: false,
 };
 
 export function offeredHandoverActions(
@@ -59,6 +63,7 @@ export function offeredHandoverActions(
     return result.ok || result.error.code === 'invalid_field';
   };
   const acknowledge = offered({ type: 'acknowledge' });
+  const pending = pendingQuestion(h.inputRequests);
   const forwardUnits = directory.investigationUnits.filter((u) => u.id !== h.unitId && offered({ type: 'forward', toUnitId: u.id, reason: 'other' }));
   const outcomes = handoverOutcomes.filter((outcome) => offered({ type: 'report_outcome', outcome }));
   const inviteGrounds = legalGrounds.filter((legalGround) => offered({ type: 'invite_sst', legalGround }));
@@ -74,5 +79,6 @@ export function offeredHandoverActions(
     inviteSst: inviteGrounds.length > 0,
     inviteGrounds,
     close: offered({ type: 'close' }),
+    answerInput: pending !== undefined && offered({ type: 'answer_input', questionId: pending.id, text: 'probe' }),
   };
 }

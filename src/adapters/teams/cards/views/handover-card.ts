@@ -1,12 +1,12 @@
 import { whatCanSee, type CaseRole, type CaseView } from '../../../../domain/access/policy';
 import type { Case } from '../../../../domain/case/case';
-import { questionTextMaxLength } from '../../../../domain/case/question';
+import { pendingQuestion, questionTextMaxLength } from '../../../../domain/case/question';
 import type { FieldErrorCode } from '../../../../domain/errors';
 import type { HandoverDeadlines } from '../../../../domain/handover/deadlines';
 import type { Directory } from '../../../../domain/routing/directory';
 import { toStockholmLocal } from '../../../clock/system-clock';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
-import { maxRefreshUsers } from './case-card';
+import { maxRefreshUsers, refreshUserIds } from './case-card';
 import { stockholmDate } from './case-age';
 import { absenceSection, consentSection, factsFor, pupilSection, stepsSection, type Fact } from './case-sections';
 import { districtName, personName, unitName } from './directory-names';
@@ -58,7 +58,11 @@ export interface HandoverCardInput {
  * handover is at now (contacts first, so that the cap keeps the people who acknowledge). At most 60.
  */
 export function handoverRefreshUserIds(c: Case, d: Directory): string[] {
-  return c.handover === undefined ? [] : unitPeople(d, c.handover.unitId).map((p) => p.id).slice(0, maxRefreshUsers);
+  if (c.handover === undefined) return [];
+  const unit = unitPeople(d, c.handover.unitId).map((p) => p.id);
+  // An investigator's input request is one card for both sides: the team (or fallback contact) that answers it too.
+  const team = c.kind === 'input_request' ? refreshUserIds(c, d) : [];
+  return [...new Set([...unit, ...team])].slice(0, maxRefreshUsers);
 }
 
 /** Whether someone with `roles` sees anything of the handover card; anyone else gets the plain no-access notice. */
@@ -88,6 +92,9 @@ export function handoverCardView(input: HandoverCardInput) {
   const actions = hd !== undefined && viewer !== undefined ? offeredHandoverActions(viewer, c, d, { at: input.now, today }) : noHandoverActions;
   const form = handoverForm(input.form, actions, viewer?.userId, d, lang);
   const title = fill(cat.caseCard.title, { reference: c.reference, school: schoolName(c, d) });
+  // An investigator's input request: no team summary, no initial assessment (the investigation is already open).
+  const isInputRequest = c.kind === 'input_request';
+  const ir = cat.inputRequest;
 
   // Deadlines run until the unit reports its initial-assessment decision (I2, I3); the handler computes them.
   const running = hd !== undefined && awaitsAssessment(hd);
@@ -107,19 +114,24 @@ export function handoverCardView(input: HandoverCardInput) {
         h === undefined || !hasAccess ? [] : [{ title: l.state, value: cat.handoverStates[h.state] }]
       : [
           // "Kvitterad" only: the acknowledgement section below says who took responsibility, as a process step.
-          { title: l.state, value: hd.state === 'acknowledged' ? cat.handoverStates.acknowledged : handoverStateText(hd, d, lang) },
-          { title: l.handedOverAt, value: stockholmDate(hd.handedOverAt) },
+          isInputRequest
+            ? { title: l.state, value: hd.state === 'closed' ? cat.handoverStates.closed : ir.stateOpen }
+            : { title: l.state, value: hd.state === 'acknowledged' ? cat.handoverStates.acknowledged : handoverStateText(hd, d, lang) },
+          isInputRequest
+            ? { title: ir.requestedBy, value: fill(ir.requestedByValue, { name: personName(d, hd.handedOverBy) ?? cat.caseCard.assigneeUnknown, date: stockholmDate(hd.handedOverAt) }) }
+            : { title: l.handedOverAt, value: stockholmDate(hd.handedOverAt) },
           ...(hd.forwards.length > 0 ? [{ title: l.receivedOn, value: hd.receivedOn }] : []),
-          { title: l.legalGround, value: d.legal.handoverGrounds[hd.legalGround][lang] },
-          ...factsFor(view, [['assignee', { title: l.teamWorker, value: teamWorker(c, d, lang) }]]),
+          isInputRequest ? { title: ir.answerGround, value: ir.groundChoices[hd.legalGround] } : { title: l.legalGround, value: d.legal.handoverGrounds[hd.legalGround][lang] },
+          ...(isInputRequest ? [] : factsFor(view, [['assignee', { title: l.teamWorker, value: teamWorker(c, d, lang) }]])),
         ];
-  const summaryShown = hd !== undefined && view.fields.includes('handover_summary');
+  const summaryShown = hd !== undefined && !isInputRequest && view.fields.includes('handover_summary');
   const summary = hd === undefined || !summaryShown ? '' : hd.summary.trim() !== '' ? hd.summary : hd.urgent ? l.summaryMissingUrgent : l.summaryMissing;
   const requests = hd !== undefined && view.fields.includes('input_requests') ? inputRequestItems(hd, lang) : { items: [], earlier: '' };
   const acknowledgement = hd === undefined ? [] : acknowledgementLines(hd, d, lang);
   const forwards = hd === undefined ? [] : forwardLines(hd, d, lang);
   const invitation = hd === undefined ? '' : invitationText(hd, d, lang);
-  const outcome = hd?.outcome;
+  const outcome = isInputRequest ? undefined : hd?.outcome;
+  const pending = hd === undefined ? undefined : pendingQuestion(hd.inputRequests);
   const section = <T extends { show: boolean }>(s: T): T => (hd !== undefined ? s : { ...s, show: false });
   const assignee = c.assigneeId === undefined ? cat.caseCard.assigneeNone : (personName(d, c.assigneeId) ?? cat.caseCard.assigneeUnknown);
 
@@ -132,8 +144,15 @@ export function handoverCardView(input: HandoverCardInput) {
       acknowledgedNote: cat.handover.acknowledgedNote,
       inputQuestionInput: fill(l.inputQuestionInput, { max: questionTextMaxLength }),
       inviteHint: fill(l.inviteHint, { name: assignee }),
+      baseHint: isInputRequest ? ir.baseHint : l.baseHint,
+      answerInput: ir.answer,
+      inputAnswerInput: fill(ir.answerInput, { max: questionTextMaxLength }),
+      inputAnswerHint: fill(ir.answerHint, { ground: ir.groundChoices[h?.legalGround ?? 'own_work'] }),
+      answerSubmit: ir.answerSubmit,
     },
     limits: { inputQuestion: questionTextMaxLength },
+    // The team's answer to the pending request (an investigator's input request), on this card itself.
+    questionId: actions.answerInput ? (pending?.id ?? '') : '',
     // Shown where the card cannot be rendered and in notifications: reference, school, urgency only.
     fallbackText: hasAccess ? handoverSummary(lang, d, c) : l.noAccess,
     caseId: c.id,
@@ -148,7 +167,7 @@ export function handoverCardView(input: HandoverCardInput) {
     header: {
       show: hasAccess,
       title,
-      subtitle: h === undefined ? l.noHandover : fill(l.subtitle, { unit: unitName(d, h.unitId) }),
+      subtitle: h === undefined ? l.noHandover : fill(isInputRequest ? ir.subtitle : l.subtitle, { unit: unitName(d, h.unitId) }),
       urgent: h?.urgent === true,
       facts: headerFacts,
     },
@@ -186,6 +205,7 @@ export function handoverCardView(input: HandoverCardInput) {
       requestInput: actions.requestInput && !form.show,
       reportOutcome: actions.reportOutcome && !form.show,
       inviteSst: actions.inviteSst && !form.show,
+      answerInput: actions.answerInput && pending !== undefined && !form.show,
       close: actions.close && !form.show,
       refresh: !isBase && hasAccess && !form.show,
       cancel: form.show,

@@ -7,7 +7,7 @@ import type { OfferedHandoverActions } from './handover-actions';
 import type { RejectedForm } from './case-form';
 
 /** Input ids of the handover card's forms, as features/handover/schemas.ts reads them. */
-export const handoverFormFields = ['responsibleId', 'toUnitId', 'forwardReason', 'inputQuestion', 'handoverOutcome', 'inviteGround'] as const;
+export const handoverFormFields = ['responsibleId', 'toUnitId', 'forwardReason', 'inputQuestion', 'handoverOutcome', 'inviteGround', 'inputAnswer'] as const;
 export type HandoverFormField = (typeof handoverFormFields)[number];
 
 const fieldsOfVerb: Readonly<Record<string, readonly HandoverFormField[]>> = {
@@ -16,10 +16,11 @@ const fieldsOfVerb: Readonly<Record<string, readonly HandoverFormField[]>> = {
   'handover.request_input': ['inputQuestion'],
   'handover.report_outcome': ['handoverOutcome'],
   'handover.invite_sst': ['inviteGround'],
+  'handover.give_input': ['inputAnswer'],
 };
 
-/** The domain names a question's field `text` (domain/case/question.ts); on this card it is `inputQuestion`. */
-const fieldAliases: Readonly<Record<string, HandoverFormField>> = { text: 'inputQuestion' };
+/** The domain names a question's or answer's field `text` (domain/case/question.ts); this card names it per form. */
+const aliasOf = (field: string, verb: string | undefined): string => (field !== 'text' ? field : verb === 'handover.give_input' ? 'inputAnswer' : 'inputQuestion');
 
 const isFormField = (f: string): f is HandoverFormField => (handoverFormFields as readonly string[]).includes(f);
 
@@ -31,6 +32,7 @@ export interface HandoverForm {
   requestInput: boolean;
   reportOutcome: boolean;
   inviteSst: boolean;
+  answerInput: boolean;
   values: Record<HandoverFormField, string>;
   errors: Partial<Record<HandoverFormField, string>>;
   choices: { responsibles: Choice[]; units: Choice[]; forwardReasons: Choice[]; outcomes: Choice[]; inviteGrounds: Choice[] };
@@ -52,11 +54,12 @@ export function handoverForm(
     'handover.request_input': actions.requestInput,
     'handover.report_outcome': actions.reportOutcome,
     'handover.invite_sst': actions.inviteSst,
+    'handover.give_input': actions.answerInput,
   };
   const verb = rejected !== undefined && offeredFor[rejected.verb] === true ? rejected.verb : undefined;
   const fields = verb === undefined ? [] : (fieldsOfVerb[verb] ?? []);
   const errors: FieldError<HandoverFormField>[] = (rejected?.errors ?? []).flatMap((e) => {
-    const field = fieldAliases[e.field] ?? e.field;
+    const field = aliasOf(e.field, verb);
     return isFormField(field) && fields.includes(field) ? [{ ...e, field }] : [];
   });
   const value = (f: HandoverFormField): string => (fields.includes(f) ? (rejected?.values[f] ?? '') : '');
@@ -67,6 +70,7 @@ export function handoverForm(
     requestInput: verb === 'handover.request_input',
     reportOutcome: verb === 'handover.report_outcome',
     inviteSst: verb === 'handover.invite_sst',
+    answerInput: verb === 'handover.give_input',
     values: {
       // "Jag själv" by default. Adaptive Cards refuse a choice with an empty value, so "me" is the viewer's own id
       // (the acknowledge schema also reads '' as "me"; the domain treats both alike).
@@ -76,6 +80,7 @@ export function handoverForm(
       inputQuestion: value('inputQuestion'),
       handoverOutcome: value('handoverOutcome'),
       inviteGround: value('inviteGround'),
+      inputAnswer: value('inputAnswer'),
     },
     errors: fieldMessages(handoverFormFields, errors, lang),
     choices: {

@@ -14,6 +14,7 @@ import {
   handoverAcknowledgeSchema,
   handoverCloseSchema,
   handoverForwardSchema,
+  handoverGiveInputSchema,
   handoverInviteSstSchema,
   handoverReportOutcomeSchema,
   handoverRequestInputSchema,
@@ -95,6 +96,14 @@ export function registerHandover(app: Application<TurnState>, deps: BotDeps): vo
     const ground = p.data.inviteGround;
     const form = { verb: verbs.handoverInviteSst, values: { inviteGround: ground ?? '' }, errors: ground ? [] : required('inviteGround') };
     return ground ? { caseId: p.data.caseId, version: p.data.version, action: { type: 'invite_sst', legalGround: ground }, form } : { caseId: p.data.caseId, version: p.data.version, form };
+  });
+  // The team answers an investigator's input request on the exchange card itself; the answer lands on every copy.
+  route(verbs.handoverGiveInput, (data) => {
+    const p = handoverGiveInputSchema.safeParse(data);
+    if (!p.success) return undefined;
+    const text = p.data.inputAnswer ?? '';
+    const form = { verb: verbs.handoverGiveInput, values: { inputAnswer: text }, errors: [] };
+    return { caseId: p.data.caseId, version: p.data.version, action: { type: 'answer_input', questionId: p.data.questionId, text }, form };
   });
   route(verbs.handoverClose, (data) => {
     const p = handoverCloseSchema.safeParse(data);

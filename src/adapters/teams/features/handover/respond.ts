@@ -13,6 +13,7 @@ import { caseNoticeText } from '../../cards/views/case-notices';
 import { seesHandover } from '../../cards/views/handover-card';
 import { handoverNoticeText } from '../../cards/views/handover-notices';
 import { catalogue, type Lang } from '../../i18n/i18n';
+import { verbs } from '../../cards/verbs';
 import { noAccessNotice, type CaseForm } from '../case/respond';
 
 type Notice = { tone: 'good' | 'warning' | 'attention'; text: string };
@@ -85,7 +86,7 @@ export function handoverCardForError(deps: BotDeps, lang: Lang, viewer: Viewer, 
     case 'invalid_field':
       return show(
         { tone: 'attention', text: handoverNoticeText(lang, 'fixForm') },
-        { verb: form?.verb ?? '', values: form?.values ?? {}, errors: renamed(error.fields, 'inputQuestion') },
+        { verb: form?.verb ?? '', values: form?.values ?? {}, errors: renamed(error.fields, form?.verb === verbs.handoverGiveInput ? 'inputAnswer' : 'inputQuestion') },
       );
     default: {
       const unreachable: never = error;

@@ -27,6 +27,8 @@ export const handoverReportOutcomeSchema = z.object({ caseId, version, handoverO
 export const handoverInviteSstSchema = z.object({ caseId, version, inviteGround: choice(legalGrounds) });
 export const handoverCloseSchema = z.object({ caseId, version });
 export const handoverAnswerInputSchema = z.object({ caseId, questionId: z.string().min(1).max(100), inputAnswer: text.optional() });
+/** The team's answer on the exchange card of an investigator's input request (the handover card itself). */
+export const handoverGiveInputSchema = z.object({ caseId, version, questionId: z.string().min(1).max(100), inputAnswer: text.optional() });
 
 /** Input ids each verb's card may carry (test/cards checks every input against these). */
 export const handoverPayloadSchemas = {
@@ -39,4 +41,5 @@ export const handoverPayloadSchemas = {
   'handover.invite_sst': handoverInviteSstSchema,
   'handover.close': handoverCloseSchema,
   'handover.answer_input': handoverAnswerInputSchema,
+  'handover.give_input': handoverGiveInputSchema,
 } as const;

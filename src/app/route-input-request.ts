@@ -1,0 +1,25 @@
+import type { Case } from '../domain/case/case';
+import type { Directory } from '../domain/routing/directory';
+import { deliverCaseMessage, deliveryKey, type DeliveryDeps } from './deliver-case-message';
+import type { Recipient } from './ports';
+import { inboxRecipients } from './route-to-inbox';
+
+/**
+ * Posts an investigator's input request as one exchange card (the handover card) to the team's inbox (its
+ * channel and, as for any case, its members personally when asked for or without a channel; the district's
+ * fallback contact when no team serves the school) and to the investigator's own chat. Every copy is updated
+ * in place when the team answers; each person's view comes through the card's refresh. Safe to run again.
+ */
+export async function routeInputRequest(deps: DeliveryDeps & { directory: () => Directory }, c: Case): Promise<void> {
+  if (c.kind !== 'input_request') return;
+  const requester: Recipient = { kind: 'person', tenantId: c.tenantId, userId: c.reporterId };
+  for (const recipient of [...(await inboxRecipients(deps, c, deps.directory())), requester]) {
+    await deliverCaseMessage(deps, {
+      case: c,
+      recipient,
+      purpose: 'handover_card',
+      message: { kind: 'handover_card', case: c },
+      key: deliveryKey(c.id, 'input-request-card', recipient),
+    });
+  }
+}
