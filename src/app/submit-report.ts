@@ -7,6 +7,7 @@ import { suggestSupportLevel } from '../domain/report/support-level';
 import { findDistrict, findSchool } from '../domain/routing/directory';
 import { withUrgentIntakeHandover } from '../domain/handover/intake-handover';
 import { routeReport } from '../domain/routing/route-report';
+import { schoolAuthority } from '../domain/retention/owning-authority';
 import { auditIntakeDisclosures } from './audit-disclosures';
 import { planReminders, type ReminderDeps } from './plan-reminders';
 import type { CaseStore, IdSource } from './ports';
@@ -84,7 +85,7 @@ export async function submitReport(
     schoolId: school.id,
     routing,
     supportLevel,
-    owner: { kind: 'education_committee' },
+    owner: schoolAuthority(school),
     pupil: { initials: draft.pupilInitials.trim(), yearGroup: draft.yearGroup },
     absence: draft.absence,
     concerns: draft.concerns,
@@ -102,7 +103,7 @@ export async function submitReport(
     action: created ? 'case.submitted' : 'case.submit_repeated',
     caseId: stored.id,
   });
-  if (created) await auditIntakeDisclosures(deps.store, stored);
+  if (created) await auditIntakeDisclosures(deps.store, stored, dir);
   // In the same request as the case, not in background work; a repeated submit re-plans harmlessly.
   await planReminders(deps, stored.id);
   return ok({ case: stored, duplicate: !created });
