@@ -83,15 +83,16 @@ export function ownersDueForErasure(c: Case, settings: RetentionSettings, today:
   const ended = endedAt(c);
   if (ended === undefined || c.erasedAt !== undefined) return [];
   const erased = new Set((c.erasures ?? []).map((e) => authorityKey(e.owner)));
+  const handoverEnd = c.handover?.closedAt;
   const due: DueOwner[] = [];
   for (const [key, parts] of byOwner(partsOf(c))) {
     const owner = parts[0]?.owner;
     const rule = owner === undefined ? undefined : retentionRuleFor(owner, settings);
     if (owner === undefined || rule === undefined || erased.has(key)) continue;
-    const handoverEnd = c.handover?.closedAt;
-    if (parts.some((p) => p.inHandover) && handoverEnd === undefined) continue;
-    const partsEnded = parts.some((p) => p.inHandover) && handoverEnd !== undefined && handoverEnd > ended ? handoverEnd : ended;
-    if (partsEnded < erasureCutoff(today, rule.days)) due.push({ owner, rule, parts: [...new Set(parts.map((p) => p.part))] });
+    const inHandover = parts.some((p) => p.inHandover);
+    if (inHandover && handoverEnd === undefined) continue;
+    const lastEnded = inHandover && handoverEnd !== undefined && handoverEnd > ended ? handoverEnd : ended;
+    if (lastEnded < erasureCutoff(today, rule.days)) due.push({ owner, rule, parts: [...new Set(parts.map((p) => p.part))] });
   }
   return due;
 }
