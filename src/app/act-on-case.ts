@@ -135,7 +135,7 @@ export async function changeCase(
     return err({ code: 'stale', case: latest, roles });
   }
   await audit(accessAction, current.id, { action: what, from: current.state, to: stored.case.state, ...cmd.auditDetail });
-  await auditDisclosures(deps.store, at, actor.userId, stored.case, applied.value.events);
+  await auditDisclosures(deps.store, at, actor.userId, stored.case, applied.value.events, directory);
   // In the same request as the change, not in background work: the plan is as durable as the change itself.
   await planReminders(deps, stored.case.id);
   return ok({ case: stored.case, roles: rolesFor(actor.userId, stored.case, directory), events: applied.value.events });

@@ -1,28 +1,39 @@
 import { concernFeedbackRecipient } from '../domain/access/policy';
-import type { Case } from '../domain/case/case';
+import type { Case, OwningAuthority } from '../domain/case/case';
 import type { DomainEvent } from '../domain/events';
+import { authorityKey, teamAuthority, unitAuthority } from '../domain/retention/owning-authority';
+import type { Directory } from '../domain/routing/directory';
 import type { CaseStore } from './ports';
 
 /**
- * Records every disclosure across the line between the school side (the education committee) and social
- * services (a district committee), with its legal ground (domain.md D7, L18, L19): a referral reaching the
- * team once consent is there, an urgent report reaching the unit on the duty to report, the team's hand-over,
- * the team's input into an investigation and the invitation into it; the other way, the unit's feedback to a
- * reporter who made a report of concern (`reporter_feedback`, domain.md L14), to that reporter only, and an
- * investigator's question in an input request (`input_request`: that the pupil is under investigation is
- * social-services information, disclosed as what the unit needs for its own work); and where a withdrawn
- * consent stops disclosure.
+ * Records every disclosure across the line between the school side (the education committee, or an independent
+ * school's organiser) and social services (a district committee), with its legal ground (domain.md D7, L18, L19)
+ * and the authority each side belongs to (`fromAuthority`, `toAuthority`, as in domain/retention/owning-authority.ts):
+ * a referral reaching the team once consent is there, an urgent report reaching the unit on the duty to report,
+ * the team's hand-over, the team's input into an investigation and the invitation into it; and, the other way,
+ * the unit's feedback to a reporter who made a report of concern (`reporter_feedback`, domain.md L14), to that
+ * reporter only, and an investigator's question in an input request (`input_request`: that the pupil is under
+ * investigation is social-services information, disclosed as what the unit needs for its own work); and where a
+ * withdrawn consent stops disclosure (`disclosure_stopped`).
  */
-export async function auditDisclosures(store: CaseStore, at: string, actorId: string, c: Case, events: readonly DomainEvent[]): Promise<void> {
-  const disclose = (what: string, to: string, legalGround: string) =>
-    store.appendAudit({ at, actorId, action: 'disclosure', caseId: c.id, detail: { what, to, legalGround } });
+export async function auditDisclosures(
+  store: CaseStore,
+  at: string,
+  actorId: string,
+  c: Case,
+  events: readonly DomainEvent[],
+  directory: Directory,
+): Promise<void> {
+  const disclose = (what: string, to: string, legalGround: string, from: OwningAuthority, toAuthority: OwningAuthority) =>
+    store.appendAudit({ at, actorId, action: 'disclosure', caseId: c.id, detail: { what, to, legalGround, ...authorities(from, toAuthority) } });
   const stop = (scope: readonly string[], to: string) =>
     store.appendAudit({ at, actorId, action: 'disclosure_stopped', caseId: c.id, detail: { what: scope.join(','), to, legalGround: 'consent' } });
   const team = teamOf(c);
+  const teamSide = teamAuthority(c, directory);
   for (const e of events) {
     switch (e.type) {
       case 'ConsentRecorded':
-        if (!e.renewed) await disclose('referral', team, 'consent');
+        if (!e.renewed) await disclose('referral', team, 'consent', c.owner, teamSide);
         break;
       case 'ConsentWithdrawn':
         // Disclosure on the consent stops here (L19a): to the team, and to the unit where the handover rests on it.
@@ -30,21 +41,25 @@ export async function auditDisclosures(store: CaseStore, at: string, actorId: st
         if (c.handover?.legalGround === 'consent') await stop(e.scope, c.handover.unitId);
         break;
       case 'CaseHandedOver':
-        await disclose('handover', e.unitId, e.legalGround);
+        await disclose('handover', e.unitId, e.legalGround, c.handover?.owner ?? teamSide, unitAuthority(e.unitId, c, directory));
         break;
       case 'InputRequested':
         // An investigator's own request tells the team that the pupil is under investigation (below).
-        if (c.kind === 'input_request') await disclose('input_request', team, inputRequestGround);
+        if (c.kind === 'input_request' && c.handover !== undefined)
+          await disclose('input_request', team, inputRequestGround, unitAuthority(c.handover.unitId, c, directory), teamSide);
         break;
-      case 'InputGiven':
-        await disclose('input', e.unitId, c.handover?.legalGround ?? 'unknown');
+      case 'InputGiven': {
+        const answer = c.handover?.inputRequests.find((q) => q.id === e.questionId)?.answer;
+        await disclose('input', e.unitId, c.handover?.legalGround ?? 'unknown', answer?.owner ?? teamSide, unitAuthority(e.unitId, c, directory));
         break;
+      }
       case 'SstInvited':
-        await disclose('invitation', e.unitId, e.legalGround);
+        await disclose('invitation', e.unitId, e.legalGround, unitAuthority(e.unitId, c, directory), teamSide);
         break;
       case 'HandoverOutcomeReported': {
         const reporter = concernFeedbackRecipient(c, [e]);
-        if (reporter !== undefined) await disclose('concern_feedback', `reporter:${reporter}`, 'reporter_feedback');
+        const unit = c.handover?.outcome?.owner ?? unitAuthority(e.unitId, c, directory);
+        if (reporter !== undefined) await disclose('concern_feedback', `reporter:${reporter}`, 'reporter_feedback', unit, c.owner);
         break;
       }
       default:
@@ -60,29 +75,29 @@ export async function auditDisclosures(store: CaseStore, at: string, actorId: st
  */
 const inputRequestGround = 'own_work';
 
-const teamOf = (c: Case): string => c.routing.sstTeamId ?? `fallback:${c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode}`;
-
 /**
  * The disclosures a new case makes when it is stored: the referral to the team, an urgent report to the unit,
  * an investigator's question to the team.
  */
-export async function auditIntakeDisclosures(store: CaseStore, c: Case): Promise<void> {
+export async function auditIntakeDisclosures(store: CaseStore, c: Case, directory: Directory): Promise<void> {
   const at = c.createdAt;
   if (c.kind === 'input_request') {
-    await store.appendAudit({ at, actorId: c.reporterId, action: 'disclosure', caseId: c.id, detail: { what: 'input_request', to: teamOf(c), legalGround: inputRequestGround } });
+    const from = c.handover === undefined ? c.owner : unitAuthority(c.handover.unitId, c, directory);
+    const detail = { what: 'input_request', to: teamOf(c), legalGround: inputRequestGround, ...authorities(from, teamAuthority(c, directory)) };
+    await store.appendAudit({ at, actorId: c.reporterId, action: 'disclosure', caseId: c.id, detail });
     return;
   }
   if (c.kind === 'referral' && c.state === 'new') {
-    const team = teamOf(c);
-    await store.appendAudit({ at, actorId: c.reporterId, action: 'disclosure', caseId: c.id, detail: { what: 'referral', to: team, legalGround: 'consent' } });
+    const detail = { what: 'referral', to: teamOf(c), legalGround: 'consent', ...authorities(c.owner, teamAuthority(c, directory)) };
+    await store.appendAudit({ at, actorId: c.reporterId, action: 'disclosure', caseId: c.id, detail });
   }
   if (c.handover) {
-    await store.appendAudit({
-      at,
-      actorId: c.reporterId,
-      action: 'disclosure',
-      caseId: c.id,
-      detail: { what: 'urgent_handover', to: c.handover.unitId, legalGround: c.handover.legalGround },
-    });
+    const { unitId, legalGround } = c.handover;
+    const detail = { what: 'urgent_handover', to: unitId, legalGround, ...authorities(c.owner, unitAuthority(unitId, c, directory)) };
+    await store.appendAudit({ at, actorId: c.reporterId, action: 'disclosure', caseId: c.id, detail });
   }
 }
+
+const teamOf = (c: Case): string => c.routing.sstTeamId ?? `fallback:${c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode}`;
+
+const authorities = (from: OwningAuthority, to: OwningAuthority) => ({ fromAuthority: authorityKey(from), toAuthority: authorityKey(to) });

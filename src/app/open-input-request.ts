@@ -42,7 +42,7 @@ export async function openInputRequest(
   const { case: stored, created } = await deps.store.createCase(opened.value, Number(deps.clock.today().slice(0, 4)));
   if (created) {
     await deps.store.appendAudit({ at: now, actorId: actor.userId, action: 'input_request.opened', caseId: stored.id, detail: { unitId: stored.handover?.unitId ?? '' } });
-    await auditIntakeDisclosures(deps.store, stored);
+    await auditIntakeDisclosures(deps.store, stored, deps.directory());
   }
   await planReminders(deps, stored.id);
   return ok({ case: stored, duplicate: !created });

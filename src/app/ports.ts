@@ -1,4 +1,4 @@
-import type { Case, NewCase, OwningAuthority } from '../domain/case/case';
+import type { Case, NewCase } from '../domain/case/case';
 import type { LocalDateTime } from '../domain/calendar/local-date-time';
 import type { Reminder, ReminderPlan } from '../domain/reminders/reminder';
 
@@ -79,12 +79,13 @@ export interface CaseStore {
   /** Deliveries that have not reached their inbox (pending, failed, unreachable), oldest first. */
   listUndelivered(limit: number): Promise<CaseDelivery[]>;
   /**
-   * Cases of one owning authority that ended (closed or merged) before `closedBefore` and are not erased yet,
-   * oldest first: the candidates of a retention purge.
+   * Cases that ended (closed or merged) before `closedBefore` and are not wholly erased yet (no `erasedAt`),
+   * oldest first: the candidates of a retention purge, which decides per owner which parts are due.
    */
-  listCasesDueForErasure(filter: { owner: OwningAuthority['kind']; closedBefore: string }, limit: number): Promise<Case[]>;
+  listCasesDueForErasure(filter: { closedBefore: string }, limit: number): Promise<Case[]>;
   /**
-   * Replaces a case with its erased form (`erasedAt` set) if its stored version is `expectedVersion`, and
+   * Replaces a case with its erased form (at least one owner's parts erased: `erasures` or `erasedAt`) if its
+   * stored version is `expectedVersion`, and
    * removes the conversation addresses from its delivery records. Afterwards no earlier copy of the erased
    * fields is readable from the store's files or items (SQLite zeroes freed pages and empties its WAL).
    */

@@ -2,7 +2,9 @@ import type { Actor, Case, NewCase } from '../domain/case/case';
 import { err, ok, type FieldError, type Result } from '../domain/errors';
 import type { ConsultationDraft } from '../domain/report/report';
 import { checkConsultation, type ConsultationField } from '../domain/report/rules';
+import { findSchool } from '../domain/routing/directory';
 import { routeReport } from '../domain/routing/route-report';
+import { schoolAuthority } from '../domain/retention/owning-authority';
 import { planReminders } from './plan-reminders';
 import { submissionKeyOf, type SubmitReportDeps } from './submit-report';
 
@@ -17,7 +19,8 @@ export async function submitConsultation(
   const dir = deps.directory();
   const fields = checkConsultation(cmd.draft, dir);
   const routed = routeReport({ schoolId: cmd.draft.schoolId, homeDistrict: { kind: 'unknown' }, suspectedHarm: false }, dir);
-  if (fields.length > 0 || !routed) return err({ code: 'invalid_field', fields });
+  const school = findSchool(dir, cmd.draft.schoolId);
+  if (fields.length > 0 || !routed || !school) return err({ code: 'invalid_field', fields });
   // A consultation names no pupil, so it carries no investigation routing: only the team's side.
   const routing = {
     ...routed,
@@ -38,7 +41,7 @@ export async function submitConsultation(
     createdAt: now,
     schoolId: cmd.draft.schoolId,
     routing,
-    owner: { kind: 'education_committee' },
+    owner: schoolAuthority(school),
     concerns: [],
     suspectedHarm: false,
     text: cmd.draft.question.trim(),

@@ -7,6 +7,7 @@ import { suggestSupportLevel } from '../domain/report/support-level';
 import { findDistrict, findSchool } from '../domain/routing/directory';
 import { withUrgentIntakeHandover } from '../domain/handover/intake-handover';
 import { routeReport } from '../domain/routing/route-report';
+import { schoolAuthority } from '../domain/retention/owning-authority';
 import { auditIntakeDisclosures } from './audit-disclosures';
 import { planReminders, type ReminderDeps } from './plan-reminders';
 import type { CaseStore, IdSource } from './ports';
@@ -88,7 +89,7 @@ export async function submitReport(
     routing,
     supportLevel: suggestion.level,
     supportBasis: suggestion.basis,
-    owner: { kind: 'education_committee' },
+    owner: schoolAuthority(school),
     pupil: {
       initials: draft.pupilInitials.trim(),
       yearGroup: draft.yearGroup,
@@ -111,7 +112,7 @@ export async function submitReport(
     action: created ? 'case.submitted' : 'case.submit_repeated',
     caseId: stored.id,
   });
-  if (created) await auditIntakeDisclosures(deps.store, stored);
+  if (created) await auditIntakeDisclosures(deps.store, stored, dir);
   // In the same request as the case, not in background work; a repeated submit re-plans harmlessly.
   await planReminders(deps, stored.id);
   return ok({ case: stored, duplicate: !created });

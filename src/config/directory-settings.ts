@@ -32,8 +32,10 @@ export const consentSettingsSchema = z
   .strict()
   .default({});
 
-// Days a closed case keeps its personal fields, per owning authority; the decision names the culling decision
-// (gallringsbeslut) it follows (domain.md L27, open question 7). Up to 100 years: a typo must not mean "never".
+// Days an ended case keeps the personal fields and texts of one owner's parts, per owning authority; the decision
+// names the culling decision (gallringsbeslut) it follows (domain.md L27, open question 7). Up to 100 years: a typo
+// must not mean "never". `district_committee` applies to every district committee not in `districts`; without
+// `independent_school` the parts an independent school owns are not erased by the bot.
 const retentionRuleSchema = z
   .object({
     days: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(36_500, 'must be at most 36500 days'),
@@ -41,7 +43,12 @@ const retentionRuleSchema = z
   })
   .strict();
 export const retentionSchema = z
-  .object({ education_committee: retentionRuleSchema, district_committee: retentionRuleSchema })
+  .object({
+    education_committee: retentionRuleSchema,
+    district_committee: retentionRuleSchema,
+    districts: z.record(districtCode, retentionRuleSchema).optional(),
+    independent_school: retentionRuleSchema.optional(),
+  })
   .strict();
 // Reminder settings (domain/reminders/reminder-settings.ts). Every field is optional: the defaults fill what
 // the file leaves out, and a district's override is laid over the city-wide settings field by field.

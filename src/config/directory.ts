@@ -217,6 +217,8 @@ const directorySchema = baseSchema.superRefine((d, ctx) => {
   checkTeamsAndUnits(d, report);
   checkThresholds(d, report);
   checkReminders(d, report);
+  for (const code of Object.keys(d.retention?.districts ?? {}))
+    if (!d.districts.some((x) => x.code === code)) report(['retention', 'districts', code], `unknown district "${code}"`);
 });
 
 function describeIssue(fileName: string, issue: z.ZodIssue): string[] {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseStore } from '../../src/app/ports';
 import type { Case, NewCase } from '../../src/domain/case/case';
-import { eraseCase } from '../../src/domain/retention/retention';
-import { aClosedCase, personalMarkers } from '../support/a-closed-case';
+import { eraseCase, eraseParts } from '../../src/domain/retention/retention';
+import { aClosedCase, personalMarkers, withPartOwners } from '../support/a-closed-case';
 import { aDelivery } from '../support/a-delivery';
 import { aNewCase } from '../support/a-new-case';
 
@@ -18,21 +18,42 @@ export function retentionContract(store: () => CaseStore): void {
   };
 
   describe('retention', () => {
-    it('lists the ended, not yet erased cases of one owner that ended before the cutoff, oldest first, up to the limit', async () => {
+    it('lists the ended cases not wholly erased that ended before the cutoff, whoever owns them, oldest first, up to the limit', async () => {
       const late = await create(aClosedCase(day(20)));
       const early = await create(aClosedCase(day(3)));
       const merged = await create(aNewCase({ state: 'merged', mergedIntoId: late.id, closedAt: day(10) }));
       await create(aNewCase({ state: 'assigned' }));
       await create(aClosedCase(day(28)));
-      await create(aClosedCase(day(4), { owner: { kind: 'district_committee', districtCode: 'FAR' } }));
+      const independent = await create(aClosedCase(day(4), { owner: { kind: 'independent_school', schoolId: 'eav-ies-enskede' } }));
       const erased = await create(aClosedCase(day(1)));
       expect((await store().eraseCase(eraseCase(erased, erasedAt), erased.version)).ok).toBe(true);
+      const far = { kind: 'district_committee', districtCode: 'FAR' } as const;
+      const partly = await create(withPartOwners(aClosedCase(day(2)), { team: far, unit: far }));
+      expect((await store().eraseCase(eraseParts(partly, [partly.owner], erasedAt), partly.version)).ok).toBe(true);
 
-      const filter = { owner: 'education_committee', closedBefore: day(25) } as const;
-      expect(ids(await store().listCasesDueForErasure(filter, 10))).toEqual([early.id, merged.id, late.id]);
-      expect(ids(await store().listCasesDueForErasure(filter, 2))).toEqual([early.id, merged.id]);
-      expect(ids(await store().listCasesDueForErasure({ owner: 'district_committee', closedBefore: day(25) }, 10))).toHaveLength(1);
-      expect(await store().listCasesDueForErasure({ owner: 'education_committee', closedBefore: day(3) }, 10)).toEqual([]);
+      const filter = { closedBefore: day(25) };
+      expect(ids(await store().listCasesDueForErasure(filter, 10))).toEqual([partly.id, early.id, independent.id, merged.id, late.id]);
+      expect(ids(await store().listCasesDueForErasure(filter, 2))).toEqual([partly.id, early.id]);
+      expect(await store().listCasesDueForErasure({ closedBefore: day(2) }, 10)).toEqual([]);
+    });
+
+    it('reads back the owner of every part and the erasures of a partly erased case', async () => {
+      const owners = { team: { kind: 'district_committee', districtCode: 'JAR' }, unit: { kind: 'district_committee', districtCode: 'SKA' } } as const;
+      const base = aClosedCase(day(3), { owner: { kind: 'independent_school', schoolId: 'eav-ies-enskede' } });
+      const h = base.handover;
+      if (h === undefined) throw new Error('aClosedCase has a handover');
+      const forward = { fromUnitId: 'SKA-INV', toUnitId: 'FAR-INV', reason: 'wrong_unit', by: 'inv-1', at: '2026-11-25T09:30:00.000Z' } as const;
+      const invitation = { sstWorkerId: 'sst-1', legalGround: 'consent', by: 'inv-1', at: '2026-11-30T11:00:00.000Z' } as const;
+      const tagged = await create(withPartOwners({ ...base, handover: { ...h, forwards: [forward], sstInvitation: invitation } }, owners));
+      expect(await store().getCase(tagged.id)).toEqual(tagged);
+      expect(tagged.handover?.forwards[0]?.owner).toEqual(owners.unit);
+
+      const partly = eraseParts(tagged, [owners.team], erasedAt);
+      const result = await store().eraseCase(partly, tagged.version);
+      expect(result).toEqual({ ok: true, case: { ...partly, version: tagged.version + 1 } });
+      const read = await store().getCase(tagged.id);
+      expect(read?.erasures).toEqual([{ owner: owners.team, at: erasedAt }]);
+      expect([read?.handover?.summary, read?.text, read?.erasedAt]).toEqual(['', personalMarkers.text, undefined]);
     });
 
     it('erases every personal field and free text, wherever the case is read from, and keeps references, dates and codes', async () => {
@@ -70,7 +91,7 @@ export function retentionContract(store: () => CaseStore): void {
       const closed = await create(aClosedCase(day(3)));
       const first = await store().eraseCase(eraseCase(closed, erasedAt), closed.version);
       if (!first.ok) throw new Error('the first erase failed');
-      expect(await store().listCasesDueForErasure({ owner: 'education_committee', closedBefore: day(30) }, 10)).toEqual([]);
+      expect(await store().listCasesDueForErasure({ closedBefore: day(30) }, 10)).toEqual([]);
       const again = await store().eraseCase(eraseCase(first.case, '2029-01-06T02:00:00.000Z'), first.case.version);
       expect(again).toEqual({ ok: true, case: { ...first.case, version: first.case.version + 1 } });
     });
@@ -104,7 +125,7 @@ export function retentionContract(store: () => CaseStore): void {
 
     it('refuses to store a case that is not erased through eraseCase', async () => {
       const closed = await create(aClosedCase(day(3)));
-      await expect(store().eraseCase(closed, closed.version)).rejects.toThrow(/erasedAt/);
+      await expect(store().eraseCase(closed, closed.version)).rejects.toThrow(/erasures or erasedAt/);
       expect(await store().getCase(closed.id)).toEqual(closed);
     });
   });

@@ -76,7 +76,7 @@ describe('SqliteCaseStore erasure on disk', () => {
     v3.close();
 
     store = SqliteCaseStore.open(file);
-    const due = await store.listCasesDueForErasure({ owner: 'education_committee', closedBefore: '2026-12-31T00:00:00.000Z' }, 10);
+    const due = await store.listCasesDueForErasure({ closedBefore: '2026-12-31T00:00:00.000Z' }, 10);
     expect(due).toEqual([merged, closed]);
   });
 });

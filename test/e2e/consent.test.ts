@@ -53,7 +53,7 @@ describe('consent on the case card', () => {
       recordedBy: aTeacher(1).aadObjectId,
     });
     const audit = await bot.store.listAudit({ caseId: waiting.id });
-    expect(audit).toContainEqual(expect.objectContaining({ action: 'disclosure', detail: { what: 'referral', to: 'FAR-SST-1', legalGround: 'consent' } }));
+    expect(audit).toContainEqual(expect.objectContaining({ action: 'disclosure', detail: { what: 'referral', to: 'FAR-SST-1', legalGround: 'consent', fromAuthority: 'education_committee', toAuthority: 'district_committee:FAR' } }));
     // The consent covers the description, so the team's social-services side now sees it.
     const theirs = textOf((await pressAs(bot, socialServices, 'case.view', { caseId: waiting.id })).card);
     expect(theirs).toContain('Borta de flesta måndagar');

@@ -134,9 +134,10 @@ describe('handing a case over to the investigation unit', () => {
     const audit = await bot.store.listAudit({ caseId: submitted.id });
     const disclosures = audit.filter((e) => e.action === 'disclosure').map((e) => e.detail);
     expect(disclosures).toEqual([
-      { what: 'referral', to: 'FAR-SST-1', legalGround: 'consent' },
-      { what: 'handover', to: 'FAR-INV', legalGround: 'consent' },
-      { what: 'input', to: 'FAR-INV', legalGround: 'consent' },
+      // Across the line between the school side and the district committee, and the district's own branches.
+      { what: 'referral', to: 'FAR-SST-1', legalGround: 'consent', fromAuthority: 'education_committee', toAuthority: 'district_committee:FAR' },
+      { what: 'handover', to: 'FAR-INV', legalGround: 'consent', fromAuthority: 'district_committee:FAR', toAuthority: 'district_committee:FAR' },
+      { what: 'input', to: 'FAR-INV', legalGround: 'consent', fromAuthority: 'district_committee:FAR', toAuthority: 'district_committee:FAR' },
     ]);
   });
 

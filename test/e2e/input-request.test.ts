@@ -117,8 +117,8 @@ describe('an investigator asks the school-social team for input (begär underlag
 
     const disclosures = (await bot.store.listAudit({ caseId: request?.id })).filter((e) => e.action === 'disclosure').map((e) => e.detail);
     expect(disclosures).toEqual([
-      { what: 'input_request', to: 'FAR-SST-1', legalGround: 'own_work' },
-      { what: 'input', to: 'FAR-INV', legalGround: 'reporting_duty' },
+      { what: 'input_request', to: 'FAR-SST-1', legalGround: 'own_work', fromAuthority: 'district_committee:FAR', toAuthority: 'district_committee:FAR' },
+      { what: 'input', to: 'FAR-INV', legalGround: 'reporting_duty', fromAuthority: 'district_committee:FAR', toAuthority: 'district_committee:FAR' },
     ]);
   });
 

@@ -156,6 +156,8 @@ describe('a reporter who made a report of concern', () => {
       what: 'concern_feedback',
       to: `reporter:${reporter.aadObjectId}`,
       legalGround: 'reporter_feedback',
+      fromAuthority: 'district_committee:FAR',
+      toAuthority: 'education_committee',
     });
   });
 });

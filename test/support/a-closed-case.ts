@@ -1,4 +1,4 @@
-import type { NewCase } from '../../src/domain/case/case';
+import type { NewCase, OwningAuthority } from '../../src/domain/case/case';
 import { aNewCase } from './a-new-case';
 
 /** Text in every personal field of `aClosedCase`, so that a test can look for any trace of it. */
@@ -48,5 +48,31 @@ export function aClosedCase(closedAt: string, overrides: Partial<NewCase> = {}):
     },
     history: [...base.history, { at: closedAt, by: 'sst-1', type: 'closed', detail: { outcome: 'handed_to_investigation' } }],
     ...overrides,
+  };
+}
+
+/**
+ * `c` with every part tagged by the authority that created it, as the use cases tag them: the report and the
+ * reporter's answers by the case owner, the team's questions, summary and input by `team`, the unit's records by `unit`.
+ */
+export function withPartOwners(c: NewCase, owners: { team: OwningAuthority; unit: OwningAuthority }): NewCase {
+  const { team, unit } = owners;
+  const h = c.handover;
+  return {
+    ...c,
+    ...(c.questions ? { questions: c.questions.map((q) => ({ ...q, owner: team, ...(q.answer ? { answer: { ...q.answer, owner: c.owner } } : {}) })) } : {}),
+    ...(h
+      ? {
+          handover: {
+            ...h,
+            owner: team,
+            ...(h.acknowledgement ? { acknowledgement: { ...h.acknowledgement, owner: unit } } : {}),
+            ...(h.outcome ? { outcome: { ...h.outcome, owner: unit } } : {}),
+            ...(h.sstInvitation ? { sstInvitation: { ...h.sstInvitation, owner: unit } } : {}),
+            forwards: h.forwards.map((f) => ({ ...f, owner: unit })),
+            inputRequests: h.inputRequests.map((q) => ({ ...q, owner: unit, ...(q.answer ? { answer: { ...q.answer, owner: team } } : {}) })),
+          },
+        }
+      : {}),
   };
 }

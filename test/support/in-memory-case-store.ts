@@ -1,6 +1,6 @@
 import type { AuditEntry, CaseDelivery, CaseStore, ClaimedReminder, CreateCaseResult, DeliveryAddress, ReminderClaim, StoredAddress } from '../../src/app/ports';
-import type { Case, NewCase, OwningAuthority } from '../../src/domain/case/case';
-import { endedAt } from '../../src/domain/retention/retention';
+import type { Case, NewCase } from '../../src/domain/case/case';
+import { endedAt, isErased } from '../../src/domain/retention/retention';
 import { formatCaseReference } from '../../src/domain/case/reference';
 import type { Reminder, ReminderPlan } from '../../src/domain/reminders/reminder';
 import { InMemoryReminders } from './in-memory-reminders';
@@ -63,10 +63,10 @@ export class InMemoryCaseStore implements CaseStore {
     return { ok: true, case: structuredClone(updated) };
   }
 
-  async listCasesDueForErasure(filter: { owner: OwningAuthority['kind']; closedBefore: string }, limit: number): Promise<Case[]> {
+  async listCasesDueForErasure(filter: { closedBefore: string }, limit: number): Promise<Case[]> {
     const due = [...this.cases.values()].filter((c) => {
       const ended = endedAt(c);
-      return c.owner.kind === filter.owner && c.erasedAt === undefined && ended !== undefined && ended < filter.closedBefore;
+      return c.erasedAt === undefined && ended !== undefined && ended < filter.closedBefore;
     });
     return due
       .sort((a, b) => ((endedAt(a) ?? '') < (endedAt(b) ?? '') ? -1 : (endedAt(a) ?? '') > (endedAt(b) ?? '') ? 1 : 0))
@@ -75,7 +75,7 @@ export class InMemoryCaseStore implements CaseStore {
   }
 
   async eraseCase(erased: Case, expectedVersion: number): Promise<UpdateResult> {
-    if (erased.erasedAt === undefined) throw new Error(`InMemoryCaseStore: eraseCase needs an erased case (erasedAt set)`);
+    if (!isErased(erased)) throw new Error(`InMemoryCaseStore: eraseCase needs an erased case (erasures or erasedAt set)`);
     const result = await this.updateCase(erased, expectedVersion);
     if (!result.ok) return result;
     for (const [key, d] of this.deliveries) {

@@ -54,8 +54,11 @@ const routingSchema = z
 
 const ownerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('education_committee') }).strict(),
+  z.object({ kind: z.literal('independent_school'), schoolId: z.string().min(1) }).strict(),
   z.object({ kind: z.literal('district_committee'), districtCode: z.string() }).strict(),
 ]);
+// Tags on the parts of a case: optional, so that parts stored before they were tagged still parse.
+const partOwner = ownerSchema.optional();
 
 const absenceSchema = z
   .object({
@@ -99,7 +102,8 @@ const questionSchema = z
     askedBy: z.string(),
     askedAt: z.string(),
     text: z.string(),
-    answer: z.object({ by: z.string(), at: z.string(), text: z.string() }).strict().optional(),
+    owner: partOwner,
+    answer: z.object({ by: z.string(), at: z.string(), text: z.string(), owner: partOwner }).strict().optional(),
   })
   .strict();
 
@@ -109,22 +113,23 @@ const handoverSchema = z
     unitId: z.string().min(1),
     urgent: z.boolean(),
     summary: z.string(),
+    owner: partOwner,
     legalGround: z.enum(legalGrounds),
     handedOverBy: z.string(),
     handedOverAt: z.string(),
     receivedOn: z.string(),
     // Optional: handovers stored before the clock was recorded count from receivedOn (deadlines.ts).
     assessmentClock: z.object({ startsOn: z.string(), basis: z.enum(assessmentClockBases), unitId: z.string() }).strict().optional(),
-    acknowledgement: z.object({ responsibleId: z.string(), recordedBy: z.string(), at: z.string() }).strict().optional(),
-    outcome: z.object({ outcome: z.enum(handoverOutcomes), by: z.string(), at: z.string() }).strict().optional(),
+    acknowledgement: z.object({ responsibleId: z.string(), recordedBy: z.string(), at: z.string(), owner: partOwner }).strict().optional(),
+    outcome: z.object({ outcome: z.enum(handoverOutcomes), by: z.string(), at: z.string(), owner: partOwner }).strict().optional(),
     forwards: z.array(
       z
-        .object({ fromUnitId: z.string(), toUnitId: z.string(), reason: z.enum(forwardReasons), by: z.string(), at: z.string() })
+        .object({ fromUnitId: z.string(), toUnitId: z.string(), reason: z.enum(forwardReasons), by: z.string(), at: z.string(), owner: partOwner })
         .strict(),
     ),
     inputRequests: z.array(questionSchema),
     sstInvitation: z
-      .object({ sstWorkerId: z.string(), legalGround: z.enum(legalGrounds), by: z.string(), at: z.string() })
+      .object({ sstWorkerId: z.string(), legalGround: z.enum(legalGrounds), by: z.string(), at: z.string(), owner: partOwner })
       .strict()
       .optional(),
     closedAt: z.string().optional(),
@@ -177,6 +182,7 @@ export const storedCaseSchema = z
     attendance: z
       .array(z.object({ on: z.string(), totalPercent: z.number(), unexcusedPercent: z.number(), by: z.string() }).strict())
       .optional(),
+    erasures: z.array(z.object({ owner: ownerSchema, at: z.string() }).strict()).optional(),
     erasedAt: z.string().optional(),
   })
   .strict();

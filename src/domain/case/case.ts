@@ -26,8 +26,22 @@ export type CaseState = (typeof caseStates)[number];
  */
 export type CaseKind = 'referral' | 'consultation' | 'input_request';
 
-/** Who owns a record: the school side (education committee) or a district committee (domain.md D7). */
-export type OwningAuthority = { kind: 'education_committee' } | { kind: 'district_committee'; districtCode: string };
+/**
+ * The authority a record belongs to, the one that created it (domain.md D7, L18, L27): on the school side the
+ * education committee (utbildningsnämnden) for a municipal school, or the organiser of an independent school
+ * (its principal acts for it); on the social-services side the district committee (stadsdelsnämnd) whose team
+ * or unit wrote it. Which part of a case belongs to whom: ../retention/case-parts.ts.
+ */
+export type OwningAuthority =
+  | { kind: 'education_committee' }
+  | { kind: 'independent_school'; schoolId: string }
+  | { kind: 'district_committee'; districtCode: string };
+
+/** One authority's parts of a case were erased at `at` (../retention/retention.ts). */
+export interface Erasure {
+  owner: OwningAuthority;
+  at: string;
+}
 
 /** The person acting, as resolved from the Teams activity; roles come from the directory, not from here. */
 export interface Actor {
@@ -109,6 +123,7 @@ export interface Case {
   supportLevel?: SupportLevel;
   /** What the suggested level at intake rested on: the absence figures or the other concerns. */
   supportBasis?: SupportBasis;
+  /** The school side that made the report: owns the report, its check-ins and the reporter's answers. */
   owner: OwningAuthority;
   pupil?: Pupil;
   absence?: Absence;
@@ -138,9 +153,11 @@ export interface Case {
   /** On the surviving case: ids of duplicates merged into it, and their reporters, who keep process-status access. */
   mergedCaseIds?: string[];
   attachedReporterIds?: string[];
+  /** Each owning authority whose parts were erased when its retention period ran out, in order. */
+  erasures?: Erasure[];
   /**
-   * Set when the retention period ran out and the personal fields and free texts were erased
-   * (../retention/retention.ts): only references, dates and codes are left.
+   * Set when every owner's parts were erased (../retention/retention.ts): only references, dates and codes are
+   * left, and the purge no longer lists the case.
    */
   erasedAt?: string;
 }

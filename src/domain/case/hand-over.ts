@@ -8,6 +8,7 @@ import type { Case } from './case';
 import { hasValidConsent } from './consent-check';
 import type { ActionContext } from './action-context';
 import { withHistory } from './history';
+import { teamAuthority } from '../retention/owning-authority';
 import type { CaseActionError, CaseActionOutcome } from './lifecycle';
 
 export type HandOverField = 'summary';
@@ -39,7 +40,13 @@ export function handOver(
   // (the link the city wants, S0.3) instead of starting another one.
   const open = c.handover !== undefined && c.handover.state !== 'closed' ? c.handover : undefined;
   if (open) {
-    const handover: Handover = { ...open, summary: summary.value, legalGround: action.legalGround, urgent: open.urgent || action.urgent === true };
+    const handover: Handover = {
+      ...open,
+      summary: summary.value,
+      owner: teamAuthority(c, ctx.directory),
+      legalGround: action.legalGround,
+      urgent: open.urgent || action.urgent === true,
+    };
     const next = withHistory({ ...c, state: 'handed_over', handover }, ctx, 'handed_over', {
       unitId: open.unitId,
       legalGround: action.legalGround,
@@ -55,6 +62,7 @@ export function handOver(
     unitId,
     urgent,
     summary: summary.value,
+    owner: teamAuthority(c, ctx.directory),
     legalGround: action.legalGround,
     handedOverBy: ctx.actorId,
     handedOverAt: ctx.at,

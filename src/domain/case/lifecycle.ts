@@ -15,6 +15,7 @@ import { handOver, type HandOverField } from './hand-over';
 import { withHistory } from './history';
 import { recordSchoolSteps, type RecordSchoolSteps, type SchoolStepsField } from './school-steps';
 import { answerQuestion, askQuestion, checkQuestionText, type QuestionField } from './question';
+import { teamAuthority } from '../retention/owning-authority';
 
 export type { ActionContext } from './action-context';
 
@@ -159,7 +160,8 @@ export function applyCaseAction(c: Case, action: CaseAction, ctx: ActionContext)
     case 'ask_reporter': {
       const text = checkQuestionText(action.text);
       if (!text.ok) return err({ code: 'invalid_field', fields: text.error });
-      const asked = askQuestion(c.questions ?? [], { id: action.questionId, askedBy: ctx.actorId, askedAt: ctx.at, text: text.value });
+      const owner = teamAuthority(c, ctx.directory);
+      const asked = askQuestion(c.questions ?? [], { id: action.questionId, askedBy: ctx.actorId, askedAt: ctx.at, text: text.value, owner });
       if (!asked.ok) return rule(asked.error);
       const next = withHistory({ ...c, questions: asked.value }, ctx, 'reporter_asked', { questionId: action.questionId });
       return ok({ case: next, events: [{ ...base, type: 'ReporterAsked', questionId: action.questionId }] });
@@ -167,7 +169,7 @@ export function applyCaseAction(c: Case, action: CaseAction, ctx: ActionContext)
     case 'answer_question': {
       const text = checkQuestionText(action.text);
       if (!text.ok) return err({ code: 'invalid_field', fields: text.error });
-      const answered = answerQuestion(c.questions ?? [], action.questionId, { by: ctx.actorId, at: ctx.at, text: text.value });
+      const answered = answerQuestion(c.questions ?? [], action.questionId, { by: ctx.actorId, at: ctx.at, text: text.value, owner: c.owner });
       if (!answered.ok) return rule(answered.error);
       const next = withHistory({ ...c, questions: answered.value }, ctx, 'reporter_answered', { questionId: action.questionId });
       return ok({ case: next, events: [{ ...base, type: 'ReporterAnswered', questionId: action.questionId }] });

@@ -1,4 +1,5 @@
 import { err, ok, type FieldError, type Result } from '../errors';
+import type { OwningAuthority } from './case';
 import { checkFreeText } from '../free-text/check-free-text';
 
 /**
@@ -11,7 +12,17 @@ export interface Question {
   askedBy: string;
   askedAt: string;
   text: string;
-  answer?: { by: string; at: string; text: string };
+  /** The authority of the one who asked; absent on questions stored before parts were tagged (then the case's owner). */
+  owner?: OwningAuthority;
+  answer?: Answer;
+}
+
+export interface Answer {
+  by: string;
+  at: string;
+  text: string;
+  /** The authority of the one who answered; absent on answers stored before parts were tagged. */
+  owner?: OwningAuthority;
 }
 
 export const questionTextMaxLength = 500;
@@ -42,7 +53,7 @@ export function askQuestion(
 export function answerQuestion(
   questions: readonly Question[],
   questionId: string,
-  answer: { by: string; at: string; text: string },
+  answer: Answer,
 ): Result<Question[], ThreadProblem> {
   const pending = pendingQuestion(questions);
   if (pending === undefined || pending.id !== questionId) return err('no_pending_question');

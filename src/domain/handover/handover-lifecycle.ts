@@ -8,6 +8,7 @@ import type { DomainEvent } from '../events';
 import { findInvestigationUnit, type Directory } from '../routing/directory';
 import { assessmentClockAfterForward, assessmentClockOf } from './deadlines';
 import type { ForwardReason, Handover, HandoverOutcome, HandoverState, LegalGround } from './handover';
+import { teamAuthority, unitAuthority } from '../retention/owning-authority';
 
 export type HandoverAction =
   | { type: 'acknowledge'; responsibleId?: string }
@@ -73,6 +74,8 @@ export function applyHandoverAction(c: Case, action: HandoverAction, ctx: Action
   const to = handoverTransitions[action.type][h.state];
   if (to === undefined) return err({ code: 'illegal_transition', from: h.state, action: action.type });
   const base = { caseId: c.id, at: ctx.at, by: ctx.actorId, unitId: h.unitId };
+  // What the unit records belongs to its district committee; the team's answers to the team's (domain.md D7, L18).
+  const owner = unitAuthority(h.unitId, c, ctx.directory);
   const done = (next: Handover, type: CaseHistoryType, detail: Record<string, string>, event: DomainEvent): Outcome =>
     ok({ case: withHistory({ ...c, handover: next }, ctx, type, detail), events: [event] });
 
@@ -80,14 +83,14 @@ export function applyHandoverAction(c: Case, action: HandoverAction, ctx: Action
     case 'acknowledge': {
       const responsibleId = action.responsibleId ?? ctx.actorId;
       if (!isInUnit(ctx.directory, h.unitId, responsibleId)) return rule('not_in_unit');
-      const next: Handover = { ...h, state: to, acknowledgement: { responsibleId, recordedBy: ctx.actorId, at: ctx.at } };
+      const next: Handover = { ...h, state: to, acknowledgement: { responsibleId, recordedBy: ctx.actorId, at: ctx.at, owner } };
       return done(next, 'handover_acknowledged', { unitId: h.unitId, responsibleId }, { ...base, type: 'HandoverAcknowledged', responsibleId });
     }
     case 'forward': {
       if (action.toUnitId === h.unitId) return rule('same_unit');
       const toUnit = findInvestigationUnit(ctx.directory, action.toUnitId);
       if (toUnit === undefined) return rule('unknown_unit');
-      const forward = { fromUnitId: h.unitId, toUnitId: action.toUnitId, reason: action.reason, by: ctx.actorId, at: ctx.at };
+      const forward = { fromUnitId: h.unitId, toUnitId: action.toUnitId, reason: action.reason, by: ctx.actorId, at: ctx.at, owner };
       const { acknowledgement: _dropped, ...rest } = h;
       const assessmentClock = assessmentClockAfterForward(
         assessmentClockOf(h),
@@ -105,7 +108,7 @@ export function applyHandoverAction(c: Case, action: HandoverAction, ctx: Action
       );
     }
     case 'report_outcome': {
-      const next: Handover = { ...h, state: to, outcome: { outcome: action.outcome, by: ctx.actorId, at: ctx.at } };
+      const next: Handover = { ...h, state: to, outcome: { outcome: action.outcome, by: ctx.actorId, at: ctx.at, owner } };
       return done(next, 'handover_outcome_reported', { outcome: action.outcome }, { ...base, type: 'HandoverOutcomeReported', outcome: action.outcome });
     }
     case 'close': {
@@ -117,7 +120,7 @@ export function applyHandoverAction(c: Case, action: HandoverAction, ctx: Action
     case 'request_input': {
       const text = checkQuestionText(action.text);
       if (!text.ok) return err({ code: 'invalid_field', fields: text.error });
-      const asked = askQuestion(h.inputRequests, { id: action.questionId, askedBy: ctx.actorId, askedAt: ctx.at, text: text.value });
+      const asked = askQuestion(h.inputRequests, { id: action.questionId, askedBy: ctx.actorId, askedAt: ctx.at, text: text.value, owner });
       if (!asked.ok) return rule(asked.error);
       return done({ ...h, inputRequests: asked.value }, 'input_requested', { questionId: action.questionId }, {
         ...base,
@@ -128,7 +131,8 @@ export function applyHandoverAction(c: Case, action: HandoverAction, ctx: Action
     case 'answer_input': {
       const text = checkQuestionText(action.text);
       if (!text.ok) return err({ code: 'invalid_field', fields: text.error });
-      const answered = answerQuestion(h.inputRequests, action.questionId, { by: ctx.actorId, at: ctx.at, text: text.value });
+      const answer = { by: ctx.actorId, at: ctx.at, text: text.value, owner: teamAuthority(c, ctx.directory) };
+      const answered = answerQuestion(h.inputRequests, action.questionId, answer);
       if (!answered.ok) return rule(answered.error);
       return done({ ...h, inputRequests: answered.value }, 'input_answered', { questionId: action.questionId }, {
         ...base,
@@ -157,7 +161,8 @@ function inviteSst(
   const sstWorkerId = c.assigneeId;
   if (sstWorkerId === undefined) return rule('no_assignee');
   if (legalGround === 'consent' && !hasValidConsent(c, ctx.today)) return rule('consent_missing');
-  const next: Handover = { ...h, sstInvitation: { sstWorkerId, legalGround, by: ctx.actorId, at: ctx.at } };
+  const owner = unitAuthority(h.unitId, c, ctx.directory);
+  const next: Handover = { ...h, sstInvitation: { sstWorkerId, legalGround, by: ctx.actorId, at: ctx.at, owner } };
   return done(next, 'sst_invited', { sstWorkerId, legalGround }, {
     caseId: c.id,
     at: ctx.at,

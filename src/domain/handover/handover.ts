@@ -1,4 +1,5 @@
 import type { CalendarDate } from '../calendar/calendar-date';
+import type { OwningAuthority } from '../case/case';
 import type { Question } from '../case/question';
 
 /**
@@ -36,6 +37,8 @@ export interface Acknowledgement {
   responsibleId: string;
   recordedBy: string;
   at: string;
+  /** The district committee of the unit that acknowledged (absent on records stored before parts were tagged). */
+  owner?: OwningAuthority;
 }
 
 export interface Forward {
@@ -44,12 +47,16 @@ export interface Forward {
   reason: ForwardReason;
   by: string;
   at: string;
+  /** The district committee of the unit that forwarded. */
+  owner?: OwningAuthority;
 }
 
 export interface ReportedOutcome {
   outcome: HandoverOutcome;
   by: string;
   at: string;
+  /** The district committee of the unit that recorded the outcome. */
+  owner?: OwningAuthority;
 }
 
 /** The investigator invited the team's view into an open investigation (city doc 004, domain.md S0.3, I8). */
@@ -58,6 +65,8 @@ export interface SstInvitation {
   legalGround: LegalGround;
   by: string;
   at: string;
+  /** The district committee of the inviting unit. */
+  owner?: OwningAuthority;
 }
 
 /**
@@ -86,6 +95,11 @@ export interface Handover {
   urgent: boolean;
   /** The team's short summary for the unit: the only free text that crosses to social services. */
   summary: string;
+  /**
+   * Who handed over and wrote the summary: the team's district committee, or the school side for a report of
+   * suspected harm handed over at intake until the team adds its summary (absent on older records).
+   */
+  owner?: OwningAuthority;
   legalGround: LegalGround;
   handedOverBy: string;
   handedOverAt: string;

@@ -20,6 +20,8 @@ export function withUrgentIntakeHandover(c: NewCase, receivedOn: CalendarDate): 
     unitId,
     urgent: true,
     summary: '',
+    // The reporter's school hands it over until the team adds its summary (domain.md D7).
+    owner: c.owner,
     legalGround: 'reporting_duty',
     handedOverBy: c.reporterId,
     handedOverAt: c.createdAt,

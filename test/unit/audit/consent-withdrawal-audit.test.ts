@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { auditDisclosures } from '../../../src/app/audit-disclosures';
 import type { Case } from '../../../src/domain/case/case';
 import type { Handover } from '../../../src/domain/handover/handover';
-import { aCase, people } from '../../support/a-case';
+import { aCase, people, testDirectory } from '../../support/a-case';
 import { InMemoryCaseStore } from '../../support/in-memory-case-store';
 
 const at = '2026-11-24T10:00:00.000Z';
@@ -21,7 +21,7 @@ const handover = (legalGround: Handover['legalGround']): Handover => ({
 
 async function stoppedAfterWithdrawal(c: Case) {
   const store = new InMemoryCaseStore();
-  await auditDisclosures(store, at, people.farCoordinator, c, [{ caseId: c.id, at, by: people.farCoordinator, type: 'ConsentWithdrawn', scope: ['absence', 'school_steps'] }]);
+  await auditDisclosures(store, at, people.farCoordinator, c, [{ caseId: c.id, at, by: people.farCoordinator, type: 'ConsentWithdrawn', scope: ['absence', 'school_steps'] }], testDirectory);
   return (await store.listAudit({ caseId: c.id })).filter((e) => e.action === 'disclosure_stopped').map((e) => e.detail);
 }
 

@@ -200,6 +200,14 @@ describe('retention periods in the directory', () => {
     expect(errorsOf({ ...sample, retention })).toContain(message);
   });
 
+  it("reads a district committee's own decision and the independent schools' period, and names an unknown district", () => {
+    const own = { days: 1095, decision: 'SDN Skarpnäck 2026/3' };
+    const parsed = parseDirectory({ ...sample, retention: { ...sample.retention, districts: { SKA: own } } }, file);
+    expect(parsed.ok && parsed.directory.retention?.districts?.['SKA']).toEqual(own);
+    expect(sample.retention?.independent_school?.decision).toMatch(/^PLACEHOLDER/);
+    expect(errorsOf({ ...sample, retention: { ...sample.retention, districts: { XYZ: own } } })).toContain('stockholm.yaml: retention.districts.XYZ: unknown district "XYZ"');
+  });
+
   it('names a missing authority and an unknown one', () => {
     const errors = errorsOf({ ...sample, retention: { education_committee: { days: 30, decision: 'UBN 1' }, social_committee: { days: 1, decision: 'x' } } });
     expect(errors).toContain('stockholm.yaml: retention.district_committee: required');

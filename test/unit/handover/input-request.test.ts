@@ -172,18 +172,18 @@ describe('its disclosures', () => {
   it("audits the question to the team as the unit's own work, and the answer to the unit on the investigator's ground", async () => {
     const store = new InMemoryCaseStore();
     const c = opened({ legalGround: 'consent' });
-    await auditIntakeDisclosures(store, c);
+    await auditIntakeDisclosures(store, c, testDirectory);
     const answered = applyHandoverAction(c, { type: 'answer_input', questionId: 'q-1', text: 'Bättre.' }, aContext(people.farMember1));
     if (!answered.ok) throw new Error('not answered');
-    await auditDisclosures(store, at, people.farMember1, answered.value.case, answered.value.events);
+    await auditDisclosures(store, at, people.farMember1, answered.value.case, answered.value.events, testDirectory);
     const again = applyHandoverAction(answered.value.case, { type: 'request_input', questionId: 'q-2', text: 'Och idrotten?' }, aContext(people.farInvestigator1));
     if (!again.ok) throw new Error('not asked');
-    await auditDisclosures(store, at, people.farInvestigator1, again.value.case, again.value.events);
+    await auditDisclosures(store, at, people.farInvestigator1, again.value.case, again.value.events, testDirectory);
     const disclosures = (await store.listAudit({ caseId: c.id })).filter((e) => e.action === 'disclosure').map((e) => e.detail);
     expect(disclosures).toEqual([
-      { what: 'input_request', to: 'FAR-SST-1', legalGround: 'own_work' },
-      { what: 'input', to: 'FAR-INV', legalGround: 'consent' },
-      { what: 'input_request', to: 'FAR-SST-1', legalGround: 'own_work' },
+      { what: 'input_request', to: 'FAR-SST-1', legalGround: 'own_work', fromAuthority: 'district_committee:FAR', toAuthority: 'district_committee:FAR' },
+      { what: 'input', to: 'FAR-INV', legalGround: 'consent', fromAuthority: 'district_committee:FAR', toAuthority: 'district_committee:FAR' },
+      { what: 'input_request', to: 'FAR-SST-1', legalGround: 'own_work', fromAuthority: 'district_committee:FAR', toAuthority: 'district_committee:FAR' },
     ]);
   });
 
@@ -192,7 +192,7 @@ describe('its disclosures', () => {
     const fromTeam = aCase({ id: 'case-team-1', state: 'handed_over', handover: { ...(opened().handover ?? fail()), inputRequests: [] } });
     const asked = applyHandoverAction(fromTeam, { type: 'request_input', questionId: 'q-9', text: 'Hur går det?' }, aContext(people.farInvestigator1));
     if (!asked.ok) throw new Error('not asked');
-    await auditDisclosures(store, at, people.farInvestigator1, asked.value.case, asked.value.events);
+    await auditDisclosures(store, at, people.farInvestigator1, asked.value.case, asked.value.events, testDirectory);
     expect((await store.listAudit({ caseId: 'case-team-1' })).filter((e) => e.action === 'disclosure')).toEqual([]);
   });
 });

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../../src/domain/case/case';
-import { endedAt, eraseCase, erasureCutoff, isDueForErasure, type RetentionSettings } from '../../../src/domain/retention/retention';
-import { aClosedCase, personalMarkers } from '../../support/a-closed-case';
+import type { Case, OwningAuthority } from '../../../src/domain/case/case';
+import { authorityKey } from '../../../src/domain/retention/owning-authority';
+import {
+  endedAt,
+  eraseCase,
+  eraseParts,
+  erasureCutoff,
+  isDueForErasure,
+  ownersDueForErasure,
+  retentionRuleFor,
+  type RetentionSettings,
+} from '../../../src/domain/retention/retention';
+import { aClosedCase, personalMarkers, withPartOwners } from '../../support/a-closed-case';
 import { aCase } from '../../support/a-case';
 
 const settings: RetentionSettings = {
@@ -71,5 +81,83 @@ describe('the erased case', () => {
 
   it('is the same when erased again', () => {
     expect(eraseCase(erased, '2027-01-01T00:00:00.000Z')).toEqual(erased);
+  });
+});
+
+describe("each owner's period", () => {
+  const perOwner: RetentionSettings = {
+    education_committee: { days: 730, decision: 'UBN 2026/1' },
+    district_committee: { days: 365, decision: 'SDN 2026/2' },
+    districts: { SKA: { days: 1095, decision: 'SDN Skarpnäck 2026/3' } },
+  };
+  const far: OwningAuthority = { kind: 'district_committee', districtCode: 'FAR' };
+  const ska: OwningAuthority = { kind: 'district_committee', districtCode: 'SKA' };
+  const independent: OwningAuthority = { kind: 'independent_school', schoolId: 'eav-ies-enskede' };
+
+  it.each<[string, OwningAuthority, RetentionSettings, string | undefined]>([
+    ['the education committee', { kind: 'education_committee' }, perOwner, 'UBN 2026/1'],
+    ['a district committee without its own decision', far, perOwner, 'SDN 2026/2'],
+    ['a district committee with its own decision', ska, perOwner, 'SDN Skarpnäck 2026/3'],
+    ['an independent school, with a period set', independent, { ...perOwner, independent_school: { days: 1825, decision: 'Huvudman 2026' } }, 'Huvudman 2026'],
+    ['an independent school, without a period: kept', independent, perOwner, undefined],
+  ])('%s follows its own rule', (_name, owner, s, decision) => {
+    expect(retentionRuleFor(owner, s)?.decision).toBe(decision);
+  });
+
+  // Closed (and its handover closed) on 10 January 2024: FAR's 365 days run out on 9 January 2025, the
+  // education committee's 730 on 9 January 2026, Skarpnäck's 1095 on 9 January 2027.
+  const tagged: Case = { ...withPartOwners(closedCase('2024-01-10T10:00:00.000Z'), { team: far, unit: ska }), reference: 'FAR-2024-0001', version: 3 };
+  const dueOn = (c: Case, today: string): string[] => ownersDueForErasure(c, perOwner, today).map((d) => authorityKey(d.owner));
+
+  it.each<[string, string[]]>([
+    ['2025-01-08', []],
+    ['2025-01-09', ['district_committee:FAR']],
+    ['2026-01-08', ['district_committee:FAR']],
+    ['2026-01-09', ['education_committee', 'district_committee:FAR']],
+    ['2027-01-09', ['education_committee', 'district_committee:FAR', 'district_committee:SKA']],
+  ])('on %s the parts of %j are due', (today, owners) => {
+    expect(dueOn(tagged, today)).toEqual(owners);
+  });
+
+  it.each<[string, OwningAuthority, string[]]>([
+    ['the school side', { kind: 'education_committee' }, [personalMarkers.initials, personalMarkers.text, personalMarkers.answer]],
+    ["the team's district committee", far, [personalMarkers.question, personalMarkers.summary, personalMarkers.inputAnswer]],
+    ["the unit's district committee", ska, [personalMarkers.inputRequest]],
+  ])("erasing %s's parts removes its texts and nobody else's", (_name, owner, gone) => {
+    const erased = eraseParts(tagged, [owner], '2027-01-09T02:00:00.000Z');
+    const json = JSON.stringify(erased);
+    expect(Object.values(personalMarkers).filter((m) => !json.includes(m)).sort()).toEqual([...gone].sort());
+    expect(erased.erasures).toEqual([{ owner, at: '2027-01-09T02:00:00.000Z' }]);
+    expect(erased.erasedAt).toBeUndefined();
+  });
+
+  it('marks the case wholly erased once every owner is, and does not erase an owner twice', () => {
+    const first = eraseParts(tagged, [far], '2025-01-09T02:00:00.000Z');
+    expect(dueOn(first, '2026-01-09')).toEqual(['education_committee']);
+    const second = eraseParts(first, [{ kind: 'education_committee' }], '2026-01-09T02:00:00.000Z');
+    const last = eraseParts(second, [ska], '2027-01-09T02:00:00.000Z');
+    expect(last.erasures?.map((e) => [authorityKey(e.owner), e.at])).toEqual([
+      ['district_committee:FAR', '2025-01-09T02:00:00.000Z'],
+      ['education_committee', '2026-01-09T02:00:00.000Z'],
+      ['district_committee:SKA', '2027-01-09T02:00:00.000Z'],
+    ]);
+    expect(last.erasedAt).toBe('2027-01-09T02:00:00.000Z');
+    expect(Object.values(personalMarkers).filter((m) => JSON.stringify(last).includes(m))).toEqual([]);
+    expect(dueOn(last, '2040-01-01')).toEqual([]);
+  });
+
+  it('keeps the handover parts while the handover is open, and counts them from its close when that comes later', () => {
+    const h = tagged.handover;
+    if (h === undefined) throw new Error('the tagged case has a handover');
+    const { closedAt: _open, ...openHandover } = h;
+    expect(dueOn({ ...tagged, handover: { ...openHandover, state: 'outcome_reported' } }, '2040-01-01')).toEqual(['education_committee']);
+    const closedLater = { ...tagged, handover: { ...h, closedAt: '2024-07-01T10:00:00.000Z' } };
+    expect(dueOn(closedLater, '2025-01-09')).toEqual([]);
+    expect(dueOn(closedLater, '2025-07-01')).toEqual(['district_committee:FAR']);
+  });
+
+  it('never erases what an owner without a period owns', () => {
+    const fromIndependent = { ...withPartOwners(closedCase('2024-01-10T10:00:00.000Z', { owner: independent }), { team: far, unit: ska }), reference: 'EAV-2024-0001', version: 3 };
+    expect(dueOn(fromIndependent, '2040-01-01')).toEqual(['district_committee:FAR', 'district_committee:SKA']);
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CosmosClient, SqlParameter } from '@azure/cosmos';
 import type { AuditEntry, CaseDelivery, CaseStore, ClaimedReminder, CreateCaseResult, DeliveryAddress, ReminderClaim, StoredAddress } from '../../../app/ports';
-import type { Case, NewCase, OwningAuthority } from '../../../domain/case/case';
+import type { Case, NewCase } from '../../../domain/case/case';
+import { isErased } from '../../../domain/retention/retention';
 import type { Reminder, ReminderPlan } from '../../../domain/reminders/reminder';
 import { formatCaseReference } from '../../../domain/case/reference';
 import { decideCaseUpdate, toUpdateResult, type UpdateResult } from './case-update';
@@ -149,7 +150,7 @@ export class CosmosCaseStore implements CaseStore {
     return toUpdateResult(await readModifyWrite(this.cosmos, target, caseCodec, decideCaseUpdate(next, expectedVersion), 2));
   }
 
-  async listCasesDueForErasure(filter: { owner: OwningAuthority['kind']; closedBefore: string }, limit: number): Promise<Case[]> {
+  async listCasesDueForErasure(filter: { closedBefore: string }, limit: number): Promise<Case[]> {
     return this.queryCases(limit, (top) => casesDueForErasureQuery(filter, top));
   }
 
@@ -159,7 +160,7 @@ export class CosmosCaseStore implements CaseStore {
    * the account's backups keep one until they expire (docs/security.md).
    */
   async eraseCase(erased: Case, expectedVersion: number): Promise<UpdateResult> {
-    if (erased.erasedAt === undefined) throw new Error(`Case ${erased.id}: eraseCase needs an erased case (erasedAt set)`);
+    if (!isErased(erased)) throw new Error(`Case ${erased.id}: eraseCase needs an erased case (erasures or erasedAt set)`);
     const current = await this.getCase(erased.id);
     if (current === undefined) return { ok: false, reason: 'not_found' };
     if (current.version !== expectedVersion) return { ok: false, reason: 'conflict' };

@@ -45,7 +45,6 @@ export const containerDefinitions = {
         { path: '/handover/unitId/?' },
         { path: '/handover/state/?' },
         { path: '/handover/handedOverAt/?' },
-        { path: '/owner/kind/?' },
         { path: '/closedAt/?' },
         { path: '/erasedAt/?' },
       ],
@@ -71,10 +70,6 @@ export const containerDefinitions = {
         [
           { path: '/schoolId', order: 'ascending' },
           { path: '/createdAt', order: 'ascending' },
-        ],
-        [
-          { path: '/owner/kind', order: 'ascending' },
-          { path: '/closedAt', order: 'ascending' },
         ],
       ],
     },

@@ -1,6 +1,6 @@
 import type { SqlParameter, SqlQuerySpec } from '@azure/cosmos';
 import { deliveryStatuses } from '../../../app/ports';
-import { caseStates, type CaseState, type OwningAuthority } from '../../../domain/case/case';
+import { caseStates, type CaseState } from '../../../domain/case/case';
 import { handoverStates } from '../../../domain/handover/handover';
 import type { ContainerRole } from './cosmos-containers';
 
@@ -75,19 +75,14 @@ export function openHandoversQuery(unitId: string, top: number): CosmosQuery {
   };
 }
 
-/** Ended cases of one owner not yet erased (CaseStore.listCasesDueForErasure), oldest end first. */
-export function casesDueForErasureQuery(filter: { owner: OwningAuthority['kind']; closedBefore: string }, top: number): CosmosQuery {
+/** Ended cases not wholly erased (CaseStore.listCasesDueForErasure), oldest end first. */
+export function casesDueForErasureQuery(filter: { closedBefore: string }, top: number): CosmosQuery {
   const inStates = isOneOf('c.state', 'state', endedStates);
   return {
     container: 'cases',
     spec: {
-      query: `SELECT TOP @top * FROM c WHERE c.owner.kind = @owner AND c.closedAt < @before AND ${inStates.condition} AND NOT IS_DEFINED(c.erasedAt) ORDER BY c.owner.kind ASC, c.closedAt ASC`,
-      parameters: [
-        { name: '@top', value: top },
-        { name: '@owner', value: filter.owner },
-        { name: '@before', value: filter.closedBefore },
-        ...inStates.parameters,
-      ],
+      query: `SELECT TOP @top * FROM c WHERE c.closedAt < @before AND ${inStates.condition} AND NOT IS_DEFINED(c.erasedAt) ORDER BY c.closedAt ASC`,
+      parameters: [{ name: '@top', value: top }, { name: '@before', value: filter.closedBefore }, ...inStates.parameters],
     },
   };
 }

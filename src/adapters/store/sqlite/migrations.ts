@@ -122,6 +122,13 @@ export const migrations: readonly string[] = [
   CREATE INDEX reminders_by_case ON reminders (case_id, due_at);
   CREATE INDEX reminders_due ON reminders (due_at) WHERE status = 'pending';
   `,
+  // 7: retention per part. The purge lists ended cases not wholly erased by end time, whoever owns their parts,
+  // so the erasure index no longer leads with the report's owner.
+  `
+  DROP INDEX cases_due_for_erasure;
+  CREATE INDEX cases_ended_not_erased ON cases (closed_at)
+    WHERE state IN ('closed', 'merged') AND erased_at IS NULL;
+  `,
 ];
 
 /**

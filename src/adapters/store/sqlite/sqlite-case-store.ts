@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import BetterSqlite3, { type Database, type Transaction } from 'better-sqlite3';
 import { z } from 'zod';
 import type { AuditEntry, CaseDelivery, CaseStore, ClaimedReminder, CreateCaseResult, DeliveryAddress, ReminderClaim, StoredAddress } from '../../../app/ports';
-import type { Case, NewCase, OwningAuthority } from '../../../domain/case/case';
+import type { Case, NewCase } from '../../../domain/case/case';
+import { isErased } from '../../../domain/retention/retention';
 import { endedAt } from '../../../domain/retention/retention';
 import type { Reminder, ReminderPlan } from '../../../domain/reminders/reminder';
 import { formatCaseReference } from '../../../domain/case/reference';
@@ -134,12 +135,12 @@ export class SqliteCaseStore implements CaseStore {
     return this.updateCaseIfVersion.immediate(next, expectedVersion);
   }
 
-  async listCasesDueForErasure(filter: { owner: OwningAuthority['kind']; closedBefore: string }, limit: number): Promise<Case[]> {
-    return this.statements.casesDueForErasure.all(filter.owner, filter.closedBefore, rowLimit(limit)).map((row) => this.toCase(row));
+  async listCasesDueForErasure(filter: { closedBefore: string }, limit: number): Promise<Case[]> {
+    return this.statements.casesDueForErasure.all(filter.closedBefore, rowLimit(limit)).map((row) => this.toCase(row));
   }
 
   async eraseCase(erased: Case, expectedVersion: number): Promise<UpdateResult> {
-    if (erased.erasedAt === undefined) throw new Error(`Case ${erased.id}: eraseCase needs an erased case (erasedAt set)`);
+    if (!isErased(erased)) throw new Error(`Case ${erased.id}: eraseCase needs an erased case (erasures or erasedAt set)`);
     const result = this.eraseCaseIfVersion.immediate(erased, expectedVersion);
     // The WAL still holds the pages as they were before the erase: copy them back and empty the file.
     if (result.ok) this.db.pragma('wal_checkpoint(TRUNCATE)');

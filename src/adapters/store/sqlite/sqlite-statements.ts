@@ -36,7 +36,7 @@ export const sql = {
       erased_at = @erasedAt, body = @body
     WHERE id = @id AND version = @expectedVersion`,
   // Repeats the WHERE of the partial index cases_due_for_erasure (migration 5).
-  casesDueForErasure: `SELECT id, body FROM cases WHERE owner_kind = ? AND closed_at < ? AND state IN ('closed', 'merged') AND erased_at IS NULL
+  casesDueForErasure: `SELECT id, body FROM cases WHERE closed_at < ? AND state IN ('closed', 'merged') AND erased_at IS NULL
     ORDER BY closed_at, rowid LIMIT ?`,
   upsertAddress: `INSERT INTO addresses (key, address, updated_at) VALUES (@key, @address, @at)
     ON CONFLICT (key) DO UPDATE SET address = excluded.address, updated_at = excluded.updated_at`,

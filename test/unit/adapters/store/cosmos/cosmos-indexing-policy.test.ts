@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { containerDefinitions, type ContainerRole } from '../../../../../src/adapters/store/cosmos/cosmos-containers';
 import {
   casesByReporterQuery,
+  casesDueForErasureQuery,
   deliveriesForCaseQuery,
   dueRemindersQuery,
   openCasesAtSchoolQuery,
@@ -58,6 +59,13 @@ describe('Cosmos DB indexing policy', () => {
     const { orderBy } = parse(spec.query);
     expect(orderBy.length).toBeGreaterThan(1);
     expect(compositeIndexes(container)).toContainEqual(orderBy);
+  });
+
+  it('indexes what the retention purge filters and orders on (one ORDER BY field, so a range index suffices)', () => {
+    const { container, spec } = casesDueForErasureQuery({ closedBefore: '2026-12-03T22:00:00.000Z' }, 100);
+    const { filtered, orderBy } = parse(spec.query);
+    expect(orderBy).toEqual([{ path: '/closedAt', order: 'ascending' }]);
+    for (const path of [...filtered.map(toIndexPath), ...orderBy.map((o) => o.path)]) expect(includedPaths(container)).toContain(`${path}/?`);
   });
 
   it('indexes the routing, school, state and time of a case, and no pupil data or free text', () => {
