@@ -49,6 +49,27 @@ export const defaultInvitationGroundTexts: GroundTexts = {
   },
 };
 
+export const defaultInputAnswerGroundTexts: GroundTexts = {
+  consent: {
+    sv: 'Samtycke: vårdnadshavarna (eller eleven själv från 18 år) har samtyckt till att teamet lämnar uppgifterna till utredningsenheten (OSL 12 kap. 2 §)',
+    en: 'Consent: the guardians (or the pupil from 18) have consented to the team giving the information to the investigation unit (OSL ch. 12 s. 2)',
+  },
+  reporting_duty: {
+    sv: 'Uppgiftsskyldigheten: teamet ska lämna uppgifter som kan ha betydelse för utredningen. Skyldigheten går före sekretessen (OSL 10 kap. 28 §)',
+    en: 'The duty to provide information: the team must give information that may matter to the investigation. The duty overrides secrecy (OSL ch. 10 s. 28)',
+  },
+  own_work: {
+    sv: 'Nödvändigt för teamets egen verksamhet: den utlämnande myndigheten behöver lämna uppgifterna för att kunna fullgöra sin verksamhet (OSL 10 kap. 2 §)',
+    en: "Necessary for the team's own work: the disclosing authority needs to give the information to carry out its own activities (OSL ch. 10 s. 2)",
+  },
+};
+
+/** The consent ground when the pupil is 18 or over: their own consent, not the guardians' (domain.md L10). */
+export const defaultAdultPupilConsentText: LocalizedText = {
+  sv: 'Samtycke: eleven (18 år eller äldre) har själv samtyckt till att uppgifterna lämnas till utredningsenheten (OSL 12 kap. 2 §)',
+  en: 'Consent: the pupil (18 or over) has consented to the information going to the investigation unit (OSL ch. 12 s. 2)',
+};
+
 const groundTexts = z.object({ consent: localizedText, reporting_duty: localizedText, own_work: localizedText }).strict();
 
 export const legalSchema = z
@@ -59,6 +80,10 @@ export const legalSchema = z
     handoverGrounds: groundTexts.default(defaultHandoverGroundTexts),
     // The unit invites the team's worker into an open investigation: the choices and the ground on the cards.
     invitationGrounds: groundTexts.default(defaultInvitationGroundTexts),
+    // The team answers an investigator's request for input (`begär underlag`): the ground the investigator picks.
+    inputAnswerGrounds: groundTexts.default(defaultInputAnswerGroundTexts),
+    // The consent ground on a hand-over when the pupil is 18 or over.
+    adultPupilConsent: localizedText.default(defaultAdultPupilConsentText),
   })
   .strict();
 

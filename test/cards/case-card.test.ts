@@ -455,7 +455,7 @@ describe('an adult pupil’s consent is their own', () => {
   it('names the pupil, not the guardians, as the consent behind a handover', () => {
     const consent = { givenBy: 'pupil' as const, scope: ['absence' as const], recipients: ['sst_team' as const, 'investigation_unit' as const], validUntil: '2027-06-15' };
     const assigned = { state: 'assigned' as const, assigneeId: people.farMember1, consent };
-    expect(text(card(adult(assigned), people.farMember1))).toContain(sv.caseCard.consentGroundPupil);
-    expect(text(card(marked({ ...assigned, consent: { ...consent, givenBy: 'both_guardians' } }), people.farMember1))).not.toContain(sv.caseCard.consentGroundPupil);
+    expect(text(card(adult(assigned), people.farMember1))).toContain(testDirectory.legal.adultPupilConsent.sv);
+    expect(text(card(marked({ ...assigned, consent: { ...consent, givenBy: 'both_guardians' } }), people.farMember1))).not.toContain(testDirectory.legal.adultPupilConsent.sv);
   });
 });

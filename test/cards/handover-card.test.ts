@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   renderCaseCard,
   renderHandoverCard,
+  renderInputRequestForm,
   renderInputRequestCard,
   renderMyHandovers,
   type AdaptiveCardJson,
@@ -22,6 +23,7 @@ import { aHandover, assignedCase, handedOverCase, newCase, now } from './case-fi
 import {
   acknowledgedHandoverCase,
   inputRequestedCase,
+  investigationInputRequestCase,
   ordinaryDeadlines,
   outcomeReportedCase,
   urgentIntakeCase,
@@ -439,5 +441,26 @@ describe('handover notices', () => {
   it('has a text for each outcome and falls back to the case notices for rule violations', () => {
     expect(handoverNoticeText('sv', 'forwarded', { unit: 'Mottagningen barn och unga Järva' })).toBe('Överlämningen är skickad vidare till Mottagningen barn och unga Järva.');
     expect(handoverNoticeText('en', 'not_in_unit')).toBe(catalogue('en').caseNotices.not_in_unit);
+  });
+});
+
+describe("the ground of the team's answer to an investigator's request comes from the directory", () => {
+  const corrected: Directory = {
+    ...testDirectory,
+    legal: { ...testDirectory.legal, inputAnswerGrounds: { ...testDirectory.legal.inputAnswerGrounds, reporting_duty: { sv: 'Rättad uppgiftsskyldighet', en: 'Corrected duty' } } },
+  };
+
+  it('shows the ground on the card as the directory words it, for the team that answers and the investigator', () => {
+    const c = investigationInputRequestCase();
+    for (const userId of [people.farMember2, people.farInvestigator1]) {
+      const json = JSON.stringify(renderHandoverCard({ lang: 'sv', directory: corrected, case: c, viewer: { userId, roles: rolesFor(userId, c, corrected) }, audienceMris: [], now }));
+      expect(json).toContain('Rättad uppgiftsskyldighet');
+      expect(json).not.toContain(testDirectory.legal.invitationGrounds.reporting_duty.sv);
+    }
+  });
+
+  it("offers the directory's texts as the choices on the investigator's form", () => {
+    const form = renderInputRequestForm({ lang: 'sv', directory: corrected, viewerId: people.farInvestigator1, formId: 'form-1' });
+    expect(JSON.stringify(form)).toContain('Rättad uppgiftsskyldighet');
   });
 });

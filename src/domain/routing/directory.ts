@@ -103,6 +103,10 @@ export interface LegalReferences {
   handoverGrounds: Readonly<Record<LegalGround, LocalizedText>>;
   /** What each legal ground means when the unit invites the team into an investigation (duty to provide information). */
   invitationGrounds: Readonly<Record<LegalGround, LocalizedText>>;
+  /** What each legal ground means when the team answers an investigator's request for input (the school side discloses). */
+  inputAnswerGrounds: Readonly<Record<LegalGround, LocalizedText>>;
+  /** The consent ground on a hand-over when the pupil is 18 or over: their own consent (L10). */
+  adultPupilConsent: LocalizedText;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDirectory } from '../../../src/config/directory';
-import { defaultHandoverGroundTexts, defaultInvitationGroundTexts } from '../../../src/config/directory-legal';
+import { defaultAdultPupilConsentText, defaultHandoverGroundTexts, defaultInputAnswerGroundTexts, defaultInvitationGroundTexts } from '../../../src/config/directory-legal';
 import { legalGrounds, type LegalGround } from '../../../src/domain/handover/handover';
 import type { Directory, LegalReferences } from '../../../src/domain/routing/directory';
 import { loadSampleDirectory } from '../../support/test-directory';
@@ -12,17 +12,26 @@ import { loadSampleDirectory } from '../../support/test-directory';
  */
 const sample = loadSampleDirectory();
 const withoutGroundTexts = (): Directory | undefined => {
-  const { handoverGrounds: _h, invitationGrounds: _i, ...legal } = sample.legal;
+  const { handoverGrounds: _h, invitationGrounds: _i, inputAnswerGrounds: _a, adultPupilConsent: _p, ...legal } = sample.legal;
   const result = parseDirectory({ ...sample, legal }, 'stockholm.yaml');
   return result.ok ? result.directory : undefined;
 };
-const sources: [string, () => Pick<LegalReferences, 'handoverGrounds' | 'invitationGrounds'> | undefined][] = [
-  ['the built-in defaults', () => ({ handoverGrounds: defaultHandoverGroundTexts, invitationGrounds: defaultInvitationGroundTexts })],
+type GroundTexts = Pick<LegalReferences, 'handoverGrounds' | 'invitationGrounds' | 'inputAnswerGrounds' | 'adultPupilConsent'>;
+const sources: [string, () => GroundTexts | undefined][] = [
+  [
+    'the built-in defaults',
+    () => ({
+      handoverGrounds: defaultHandoverGroundTexts,
+      invitationGrounds: defaultInvitationGroundTexts,
+      inputAnswerGrounds: defaultInputAnswerGroundTexts,
+      adultPupilConsent: defaultAdultPupilConsentText,
+    }),
+  ],
   ['the sample directory', () => sample.legal],
   ['a directory that leaves them out', () => withoutGroundTexts()?.legal],
 ];
 
-type Context = 'handoverGrounds' | 'invitationGrounds';
+type Context = 'handoverGrounds' | 'invitationGrounds' | 'inputAnswerGrounds';
 /** [context, ground, language, must contain, must not contain] */
 const meanings: [Context, LegalGround, 'sv' | 'en', RegExp[], RegExp[]][] = [
   ['handoverGrounds', 'consent', 'sv', [/^Samtycke/, /OSL 12 kap\. 2 §/], []],
@@ -37,12 +46,19 @@ const meanings: [Context, LegalGround, 'sv' | 'en', RegExp[], RegExp[]][] = [
   ['invitationGrounds', 'reporting_duty', 'en', [/^The duty to provide information/, /OSL ch\. 10 s\. 28/], [/duty to report/i]],
   ['invitationGrounds', 'own_work', 'sv', [/utredningsenhetens egen verksamhet/, /OSL 10 kap\. 2 §/], [/socialtjänstens arbete/i]],
   ['invitationGrounds', 'own_work', 'en', [/investigation unit's own work/, /OSL ch\. 10 s\. 2\b/], [/social services'? work/i]],
+  // The team answers an investigator's question: the school side discloses, on its own ground.
+  ['inputAnswerGrounds', 'consent', 'sv', [/^Samtycke/, /OSL 12 kap\. 2 §/], []],
+  ['inputAnswerGrounds', 'consent', 'en', [/^Consent/, /OSL ch\. 12 s\. 2/], []],
+  ['inputAnswerGrounds', 'reporting_duty', 'sv', [/^Uppgiftsskyldigheten/, /OSL 10 kap\. 28 §/], [/anmälningsskyldighet/i, /anmäla/i]],
+  ['inputAnswerGrounds', 'reporting_duty', 'en', [/^The duty to provide information/, /OSL ch\. 10 s\. 28/], [/duty to report/i]],
+  ['inputAnswerGrounds', 'own_work', 'sv', [/utlämnande myndigheten/, /egen verksamhet/, /OSL 10 kap\. 2 §/], [/socialtjänstens arbete/i, /utredningsenhetens egen/i]],
+  ['inputAnswerGrounds', 'own_work', 'en', [/disclosing authority/, /own activities/, /OSL ch\. 10 s\. 2\b/], [/social services'? work/i, /investigation unit's own/i]],
 ];
 
 describe.each(sources)('the legal-ground texts of %s', (_source, load) => {
   it('have a text for every ground in both contexts and both languages', () => {
     const legal = load();
-    for (const context of ['handoverGrounds', 'invitationGrounds'] as const)
+    for (const context of ['handoverGrounds', 'invitationGrounds', 'inputAnswerGrounds'] as const)
       expect(Object.keys(legal?.[context] ?? {}).sort()).toEqual([...legalGrounds].sort());
   });
 
@@ -52,6 +68,15 @@ describe.each(sources)('the legal-ground texts of %s', (_source, load) => {
     for (const pattern of mustNot) expect(text).not.toMatch(pattern);
     // SoL 2025:400's section numbers are unverified (domain.md L12): no paragraph of it is quoted.
     expect(text).not.toMatch(/14 kap\. 1 §|\bSoL\b|ch(apter)?\.? 14/);
+  });
+});
+
+describe.each(sources)("the adult pupil's consent ground of %s", (_source, load) => {
+  it.each(['sv', 'en'] as const)('names the pupil, not the guardians, with the OSL reference (%s)', (lang) => {
+    const text = load()?.adultPupilConsent[lang] ?? '';
+    expect(text).toMatch(lang === 'sv' ? /eleven \(18 år eller äldre\)/ : /the pupil \(18 or over\)/);
+    expect(text).toMatch(lang === 'sv' ? /OSL 12 kap\. 2 §/ : /OSL ch\. 12 s\. 2/);
+    expect(text).not.toMatch(/vårdnadshavar|guardian/i);
   });
 });
 

@@ -107,7 +107,7 @@ export function caseForm(rejected: RejectedForm | undefined, actions: OfferedAct
       // consent ground names who consented: the guardians, or an adult pupil themself (L10).
       handoverGrounds: (actions?.handoverGrounds ?? []).map((g) => ({
         value: g,
-        title: g === 'consent' && actions?.adultPupil === true ? cat.caseCard.consentGroundPupil : legal.handoverGrounds[g][lang],
+        title: g === 'consent' && actions?.adultPupil === true ? legal.adultPupilConsent[lang] : legal.handoverGrounds[g][lang],
       })),
     },
     asksAgeBand: actions?.asksAgeBand === true,

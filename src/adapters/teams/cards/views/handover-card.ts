@@ -121,7 +121,7 @@ export function handoverCardView(input: HandoverCardInput) {
             ? { title: ir.requestedBy, value: fill(ir.requestedByValue, { name: personName(d, hd.handedOverBy) ?? cat.caseCard.assigneeUnknown, date: stockholmDate(hd.handedOverAt) }) }
             : { title: l.handedOverAt, value: stockholmDate(hd.handedOverAt) },
           ...(hd.forwards.length > 0 ? [{ title: l.receivedOn, value: hd.receivedOn }] : []),
-          isInputRequest ? { title: ir.answerGround, value: ir.groundChoices[hd.legalGround] } : { title: l.legalGround, value: d.legal.handoverGrounds[hd.legalGround][lang] },
+          isInputRequest ? { title: ir.answerGround, value: d.legal.inputAnswerGrounds[hd.legalGround][lang] } : { title: l.legalGround, value: d.legal.handoverGrounds[hd.legalGround][lang] },
           ...(isInputRequest ? [] : factsFor(view, [['assignee', { title: l.teamWorker, value: teamWorker(c, d, lang) }]])),
         ];
   const summaryShown = hd !== undefined && !isInputRequest && view.fields.includes('handover_summary');
@@ -147,7 +147,7 @@ export function handoverCardView(input: HandoverCardInput) {
       baseHint: isInputRequest ? ir.baseHint : l.baseHint,
       answerInput: ir.answer,
       inputAnswerInput: fill(ir.answerInput, { max: questionTextMaxLength }),
-      inputAnswerHint: fill(ir.answerHint, { ground: ir.groundChoices[h?.legalGround ?? 'own_work'] }),
+      inputAnswerHint: fill(ir.answerHint, { ground: d.legal.inputAnswerGrounds[h?.legalGround ?? 'own_work'][lang] }),
       answerSubmit: ir.answerSubmit,
     },
     limits: { inputQuestion: questionTextMaxLength },

@@ -44,6 +44,7 @@ export function inputRequestFormView(input: InputRequestFormInput) {
     limits: { question: questionTextMaxLength, initials: limits.initialsMaxLength },
     schools: schoolChoices(own),
     yearGroups: choicesOf(yearGroups, cat.yearGroups),
-    grounds: choicesOf(legalGrounds, l.groundChoices),
+    // The grounds' legal meaning comes from the directory, so that a corrected text needs no release.
+    grounds: choicesOf(legalGrounds, Object.fromEntries(legalGrounds.map((g) => [g, input.directory.legal.inputAnswerGrounds[g][input.lang]]))),
   };
 }
