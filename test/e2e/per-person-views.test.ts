@@ -123,6 +123,38 @@ describe("what each person sees: a person's own view never replaces the shared c
     expect((await current()).state).toBe('closed');
   });
 
+  it('keeps the pupil out of the channel when a referral waiting for consent gets it, and when it is withdrawn', async () => {
+    const reporter = new TeamsClient(bot, aTeacher(2));
+    const waiting = await submitReport(bot, reporter, school, {
+      pupilInitials: initials,
+      description,
+      consentGivenBy: 'none',
+      consentScope: '',
+      consentValidUntil: '',
+    });
+    expect(waiting.state).toBe('awaiting_consent');
+    const posted = () => bot.connector.storedMessages(teamChannel.channelId).filter((m) => cardOf(m.activity)).length;
+    const before = posted();
+
+    await reporter.press('case.consent', {
+      caseId: waiting.id,
+      version: waiting.version,
+      consentGivenBy: 'both_guardians',
+      consentScope: 'absence,school_steps,description',
+      consentValidUntil: '2027-06-30',
+      consentRecipients: 'sst_team',
+    });
+    await bot.idle();
+    expect(posted()).toBe(before + 1);
+    await expectBystandersSeeNoPupilData();
+
+    const card = bot.connector.storedMessages(teamChannel.channelId).filter((m) => cardOf(m.activity)).at(-1);
+    const version = (await storedCase(bot, waiting.id)).version;
+    await pressOnMessage(bot, coordinator, teamChannel.channelId, card?.id ?? '', 'case.withdraw_consent', { caseId: waiting.id, version });
+    expect((await storedCase(bot, waiting.id)).consent?.withdrawnAt).toBeDefined();
+    await expectBystandersSeeNoPupilData();
+  });
+
   it('shows each routed person their own view by their Teams user id, and the bystander the base card', async () => {
     const stored = cardOf(bot.connector.storedMessages(teamChannel.channelId)[0]?.activity);
     const userIds: unknown = Reflect.get(Object(stored?.refresh), 'userIds');
