@@ -50,6 +50,7 @@ export const ruleViolations = [
   'intensive_not_offered',
   'no_investigation_unit',
   'consent_missing',
+  'reporting_duty_under_18_only',
   'no_consent_in_force',
   'handover_not_acknowledged',
   'outcome_needs_handover',

@@ -458,4 +458,15 @@ describe('an adult pupil’s consent is their own', () => {
     expect(text(card(adult(assigned), people.farMember1))).toContain(testDirectory.legal.adultPupilConsent.sv);
     expect(text(card(marked({ ...assigned, consent: { ...consent, givenBy: 'both_guardians' } }), people.farMember1))).not.toContain(testDirectory.legal.adultPupilConsent.sv);
   });
+
+  it('offers no hand-over on the duty to report for a pupil of 18 or over: that duty ends at 18', () => {
+    const assigned = { state: 'assigned' as const, assigneeId: people.farMember1 };
+    const grounds = (c: Case) =>
+      nodesOf(card(c, people.farMember1))
+        .filter((n) => n.id === 'handoverGround')
+        .flatMap((n) => (Array.isArray(n.choices) ? n.choices.map((x: { value: string }) => x.value) : []));
+    expect(grounds(marked(assigned))).toContain('reporting_duty');
+    expect(grounds(adult(assigned))).not.toContain('reporting_duty');
+    expect(grounds(adult(assigned))).toContain('own_work');
+  });
 });

@@ -4,6 +4,7 @@ import { checkFreeText } from '../free-text/check-free-text';
 import { startAssessmentClock } from '../handover/deadlines';
 import type { Handover, LegalGround } from '../handover/handover';
 import { findInvestigationUnit } from '../routing/directory';
+import { isAdultPupil } from '../consent/consent-giver';
 import type { Case } from './case';
 import { hasValidConsent } from './consent-check';
 import type { ActionContext } from './action-context';
@@ -35,6 +36,9 @@ export function handOver(
   const summary = checkSummary(action.summary);
   if (!summary.ok) return err({ code: 'invalid_field', fields: summary.error });
   if (action.legalGround === 'consent' && !hasValidConsent(c, ctx.today)) return err({ code: 'rule_violation', rule: 'consent_missing' });
+  // The duty to report concerns children: it ends when the pupil turns 18 (domain.md L10).
+  if (action.legalGround === 'reporting_duty' && c.pupil !== undefined && isAdultPupil(c.pupil))
+    return err({ code: 'rule_violation', rule: 'reporting_duty_under_18_only' });
 
   // An urgent report already went to the unit at intake: the team's hand-over adds its view to that handover
   // (the link the city wants, S0.3) instead of starting another one.

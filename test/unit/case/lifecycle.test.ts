@@ -294,6 +294,18 @@ describe('handing over to the investigation unit', () => {
     expect(applyCaseAction(c, { ...validAction.hand_over, legalGround: 'consent' }, ctx)).toEqual(refusedWith('consent_missing'));
   });
 
+  it.each<[string, Case['pupil'], boolean]>([
+    ['a compulsory-school pupil', { initials: 'KL', yearGroup: 8 }, true],
+    ['an upper-secondary pupil under 18', { initials: 'KL', yearGroup: 11, ageBand: 'under_18' }, true],
+    ['an upper-secondary pupil whose age is not stated', { initials: 'KL', yearGroup: 11 }, true],
+    ['a pupil of 18 or over', { initials: 'KL', yearGroup: 12, ageBand: 'adult' }, false],
+  ])('hands over on the duty to report for %s: %s', (_label, pupil, allowed) => {
+    const c = aCase({ state: 'assigned', assigneeId: people.farMember1, pupil });
+    const result = applyCaseAction(c, { ...validAction.hand_over, legalGround: 'reporting_duty' }, ctx);
+    // The duty to report ends at 18 (domain.md L10): an adult pupil's case goes over on consent or another ground.
+    expect(result.ok ? 'allowed' : result.error).toEqual(allowed ? 'allowed' : { code: 'rule_violation', rule: 'reporting_duty_under_18_only' });
+  });
+
   it('refuses when the pupil lives in another municipality (no unit to hand over to)', () => {
     const base = aCase();
     const { investigationUnitId: _u, homeDistrictCode: _h, ...routing } = base.routing;
