@@ -105,6 +105,19 @@ describe('a teacher reports worrying absence through the card, over real HTTP', 
     expect(textOf(cardOf(reply))).toContain(reference);
   });
 
+  it('lists the commands of school-social teams and investigation units in the help, and the bot knows each of them', async () => {
+    const [reply] = await teacher.say('hjälp');
+    const text = textOf(cardOf(reply));
+    for (const command of ['begär stöd', 'mina ärenden', 'mina överlämningar', 'begär underlag', 'registrera', 'historik'])
+      expect(text).toContain(`**${command}**`);
+    // Every bold command word the help names is one the bot answers (not its "I did not understand").
+    const fallback = String((await teacher.say('blomkål'))[0]?.text ?? '');
+    for (const command of ['mina överlämningar', 'begär underlag', 'registrera']) {
+      const [answer] = await teacher.say(command);
+      expect(String(answer?.text ?? '') + textOf(cardOf(answer)), command).not.toBe(fallback);
+    }
+  });
+
   it('speaks English when the Teams locale is English', async () => {
     const english = new TeamsClient(bot, aTeacher(2, 'en-US'));
     const [sv] = await teacher.say('hjälp');
