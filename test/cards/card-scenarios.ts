@@ -321,12 +321,13 @@ function teamQueueScenarios(directory: Directory, lang: Lang): CardScenario[] {
     assignedCase(),
     newCase({ id: 'case-q-2', reference: 'FAR-2026-0043', createdAt: '2026-11-25T12:00:00.000Z', routing: { ...newCase().routing, urgent: true } }),
     duplicateCase(),
+    investigationInputRequestCase(),
   ];
   const team = directory.sstTeams.find((t) => t.id === 'FAR-SST-1')?.name ?? 'FAR-SST-1';
   return [
     { name: 'team queue, empty', card: renderTeamQueue({ lang, directory, now, queues: [{ title: team, cases: [] }] }) },
     { name: 'team queue, no team', card: renderTeamQueue({ lang, directory, now, queues: [] }) },
-    { name: 'team queue, three cases', card: renderTeamQueue({ lang, directory, now, queues: [{ title: team, cases }] }) },
+    { name: 'team queue, three cases and an input request', card: renderTeamQueue({ lang, directory, now, queues: [{ title: team, cases }] }) },
   ];
 }
 

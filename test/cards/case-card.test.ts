@@ -18,6 +18,7 @@ import { ruleViolations } from '../../src/domain/errors';
 import type { Directory } from '../../src/domain/routing/directory';
 import { people, testDirectory } from '../support/a-case';
 import { executeActionsOf, nodesOf } from './card-walk';
+import { investigationInputRequestCase } from './handover-fixtures';
 import { aHandover, assignedCase, duplicateCase, handedOverCase, newCase, now, undeliveredFor } from './case-fixtures';
 
 const sv = catalogue('sv');
@@ -468,5 +469,17 @@ describe('an adult pupil’s consent is their own', () => {
     expect(grounds(marked(assigned))).toContain('reporting_duty');
     expect(grounds(adult(assigned))).not.toContain('reporting_duty');
     expect(grounds(adult(assigned))).toContain('own_work');
+  });
+});
+
+describe("the team's queue", () => {
+  it("opens an investigator's request for input on its handover card, where the team answers, and a referral on its case card", () => {
+    const [referral, request] = [assignedCase(), investigationInputRequestCase()];
+    const queue = renderTeamQueue({ lang: 'sv', directory: testDirectory, now, queues: [{ title: 'Team', cases: [referral, request] }] });
+    const opens = executeActionsOf(queue).filter((a) => a.verb !== 'team.queue').map((a) => [a.verb, Reflect.get(Object(a.data), 'caseId')]);
+    expect(opens).toEqual([
+      ['case.view', referral.id],
+      ['handover.view', request.id],
+    ]);
   });
 });

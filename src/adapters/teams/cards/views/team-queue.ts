@@ -42,6 +42,8 @@ export function teamQueueView(input: TeamQueueInput) {
         more: open.length > shown.length ? fill(l.more, { count: open.length - shown.length }) : '',
         cases: shown.map((c) => ({
           caseId: c.id,
+          // An investigator's request for input is answered on its handover card, which this button opens.
+          answersOnHandover: c.kind === 'input_request',
           reference: c.reference,
           school: schoolName(c, d),
           urgent: c.routing.urgent,
