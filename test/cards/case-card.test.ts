@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  renderAuditTrail,
   renderCaseCard,
   renderCheckInCard,
   renderMyCases,
@@ -481,5 +482,24 @@ describe("the team's queue", () => {
       ['case.view', referral.id],
       ['handover.view', request.id],
     ]);
+  });
+});
+
+describe("a case's audit trail", () => {
+  const openedBy = (actorId: string, action: string) => [{ at: '2026-11-25T09:00:00.000Z', actorId, action, caseId: 'x' }];
+  const opened = openedBy(people.farInvestigator1, 'input_request.opened');
+
+  it("names the investigator who opened a request for input, who is staff, not the school's reporter", () => {
+    const c = investigationInputRequestCase();
+    const trail = text(renderAuditTrail({ lang: 'sv', directory: testDirectory, case: c, entries: opened, total: 1 }));
+    const investigator = testDirectory.investigationUnits.flatMap((u) => u.contacts).find((p) => p.id === people.farInvestigator1)?.name ?? 'missing';
+    expect(trail).toContain(investigator);
+    expect(trail).not.toContain(sv.trail.reporter);
+  });
+
+  it('names the reporter of a referral by role only', () => {
+    const c = assignedCase();
+    const trail = text(renderAuditTrail({ lang: 'sv', directory: testDirectory, case: c, entries: openedBy(c.reporterId, 'case.submitted'), total: 1 }));
+    expect(trail).toContain(sv.trail.reporter);
   });
 });

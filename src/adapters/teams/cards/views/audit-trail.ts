@@ -13,10 +13,13 @@ export interface AuditTrailInput {
   total: number;
 }
 
-/** Staff by directory display name; the reporter by role only; ids nobody knows as "unknown person". */
+/**
+ * Staff by directory display name; the school's reporter by role only; ids nobody knows as "unknown person".
+ * An investigator's request for input has no school reporter: its opener is staff and named like staff.
+ */
 function whoIs(directory: Directory, c: Case, userId: string, lang: Lang): string {
   const l = catalogue(lang).trail;
-  if (reportersOf(c).includes(userId)) return l.reporter;
+  if (c.kind !== 'input_request' && reportersOf(c).includes(userId)) return l.reporter;
   const people = [
     ...directory.sstTeams.flatMap((t) => [...t.members, ...t.coordinators]),
     ...directory.investigationUnits.flatMap((u) => [...u.contacts, ...u.managers]),
