@@ -82,6 +82,9 @@ const envSchema = z
     checkCosmosSettings(e, ctx);
   });
 
+/** Every variable the configuration reads; any other name is ignored (test/infra checks the Bicep's settings against it). */
+export const configVariableNames: readonly string[] = Object.freeze(Object.keys(envSchema.innerType().shape));
+
 const cosmosOnlyVariables = ['COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_PROVISION', 'COSMOS_MANAGED_IDENTITY_CLIENT_ID'] as const;
 
 function checkCosmosSettings(

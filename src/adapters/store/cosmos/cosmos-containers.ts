@@ -1,6 +1,65 @@
-import type { Container, ContainerDefinition, CosmosClient, Database } from '@azure/cosmos';
+import { PartitionKeyDefinitionVersion, PartitionKeyKind, type Container, type CosmosClient, type Database } from '@azure/cosmos';
+import { z } from 'zod';
+import containersFile from '../../../../infra/cosmos-containers.json';
 import { cosmosStatusOf, explainPermissionFailure, type CosmosDataAction } from './cosmos-failure';
 import type { CosmosRetry } from './cosmos-retry';
+
+const indexPathSchema = z.string().regex(/^\/[A-Za-z0-9_/]*(\?|\*)$/, 'an index path such as /field/? or /*');
+const compositePathSchema = z
+  .object({ path: z.string().regex(/^\/[A-Za-z0-9_/]+$/, 'a field path such as /field'), order: z.enum(['ascending', 'descending']) })
+  .strict();
+
+// Only what the store and the Bicep both understand: an unknown key (a TTL, a unique key policy) is refused here
+// rather than applied by one side and ignored by the other.
+const indexingPolicySchema = z.discriminatedUnion('indexingMode', [
+  z
+    .object({
+      indexingMode: z.literal('consistent'),
+      automatic: z.literal(true),
+      includedPaths: z.array(z.object({ path: indexPathSchema }).strict()).min(1),
+      excludedPaths: z.array(z.object({ path: indexPathSchema }).strict()),
+      compositeIndexes: z.array(z.array(compositePathSchema).min(2)).optional(),
+    })
+    .strict(),
+  // Point reads only: nothing is indexed.
+  z.object({ indexingMode: z.literal('none'), automatic: z.literal(false) }).strict(),
+]);
+
+const containerSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'a container name: lower case letters, digits and -'),
+    partitionKey: z
+      .object({
+        paths: z.tuple([z.string().regex(/^\/[A-Za-z]+$/, 'one top-level field such as /id')]),
+        kind: z.literal(PartitionKeyKind.Hash),
+        version: z.literal(PartitionKeyDefinitionVersion.V2),
+      })
+      .strict(),
+    indexingPolicy: indexingPolicySchema,
+  })
+  .strict();
+
+const containersFileSchema = z
+  .object({
+    $comment: z.string().optional(),
+    containers: z
+      .object({ cases: containerSchema, keys: containerSchema, audit: containerSchema, deliveries: containerSchema, reminders: containerSchema })
+      .strict()
+      .refine((c) => new Set(Object.values(c).map((d) => d.id)).size === Object.keys(c).length, 'every container needs its own id'),
+  })
+  .strict();
+
+export type ContainerDefinitions = z.output<typeof containersFileSchema>['containers'];
+
+/** Checks a containers file (infra/cosmos-containers.json) and returns its definitions; throws with every problem. */
+export function parseContainerDefinitions(json: unknown): ContainerDefinitions {
+  const parsed = containersFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `- ${i.path.join('.') || '(file)'}: ${i.message}`);
+    throw new Error(`infra/cosmos-containers.json is not a valid container definition:\n${problems.join('\n')}`);
+  }
+  return parsed.data.containers;
+}
 
 /**
  * The five containers and why they are cut this way (docs/cosmos.md has the long form):
@@ -17,115 +76,20 @@ import type { CosmosRetry } from './cosmos-retry';
  * - `deliveries`, partitioned by case id: the messages sent about a case. Listing a case's deliveries (to
  *   update its cards in place) is single-partition; the sweep's "not delivered yet" is a small cross-partition
  *   query on status and creation time.
- *
  * - `reminders`, partitioned by due day (`bucket`, UTC `2026-11-25`): the due sweep reads only the buckets
  *   from the oldest one that still holds a pending reminder up to today, each a single-partition query, so it
  *   never fans out over case partitions. A case's reminders (on a case change) are a cross-partition query.
  *
- * Every query's filter and ORDER BY paths must be indexed here; test/unit/adapters/store/cosmos checks it
- * against the queries in cosmos-queries.ts, since the emulator does not enforce indexing.
+ * Addresses, recipients, subjects and message ids are read back, never searched: not indexed.
+ *
+ * The definitions live in infra/cosmos-containers.json, which infra/main.bicep reads too (`loadJsonContent`), so
+ * the store and the infrastructure cannot disagree. Every query's filter and ORDER BY paths must be indexed
+ * there; test/unit/adapters/store/cosmos checks it against the queries in cosmos-queries.ts, since the emulator
+ * does not enforce indexing.
  */
-export const containerDefinitions = {
-  cases: {
-    id: 'cases',
-    partitionKey: { paths: ['/id'] },
-    indexingPolicy: {
-      indexingMode: 'consistent',
-      automatic: true,
-      includedPaths: [
-        { path: '/tenantId/?' },
-        { path: '/reporterId/?' },
-        { path: '/createdAt/?' },
-        { path: '/state/?' },
-        { path: '/kind/?' },
-        { path: '/routing/schoolDistrictCode/?' },
-        { path: '/routing/sstTeamId/?' },
-        { path: '/routing/fallbackDistrictCode/?' },
-        { path: '/schoolId/?' },
-        { path: '/handover/unitId/?' },
-        { path: '/handover/state/?' },
-        { path: '/handover/handedOverAt/?' },
-        { path: '/closedAt/?' },
-        { path: '/erasedAt/?' },
-      ],
-      excludedPaths: [{ path: '/*' }],
-      compositeIndexes: [
-        [
-          { path: '/tenantId', order: 'ascending' },
-          { path: '/reporterId', order: 'ascending' },
-          { path: '/createdAt', order: 'descending' },
-        ],
-        [
-          { path: '/routing/sstTeamId', order: 'ascending' },
-          { path: '/createdAt', order: 'ascending' },
-        ],
-        [
-          { path: '/handover/unitId', order: 'ascending' },
-          { path: '/handover/handedOverAt', order: 'ascending' },
-        ],
-        [
-          { path: '/routing/fallbackDistrictCode', order: 'ascending' },
-          { path: '/createdAt', order: 'ascending' },
-        ],
-        [
-          { path: '/schoolId', order: 'ascending' },
-          { path: '/createdAt', order: 'ascending' },
-        ],
-      ],
-    },
-  },
-  keys: {
-    id: 'case-keys',
-    partitionKey: { paths: ['/id'] },
-    indexingPolicy: { indexingMode: 'none', automatic: false },
-  },
-  audit: {
-    id: 'audit',
-    partitionKey: { paths: ['/month'] },
-    indexingPolicy: {
-      indexingMode: 'consistent',
-      automatic: true,
-      includedPaths: [{ path: '/at/?' }, { path: '/caseId/?' }],
-      excludedPaths: [{ path: '/*' }],
-    },
-  },
-  deliveries: {
-    id: 'deliveries',
-    partitionKey: { paths: ['/caseId'] },
-    indexingPolicy: {
-      indexingMode: 'consistent',
-      automatic: true,
-      // Addresses (conversation references) and message ids are read back, never searched: not indexed.
-      includedPaths: [{ path: '/caseId/?' }, { path: '/status/?' }, { path: '/createdAt/?' }, { path: '/key/?' }],
-      excludedPaths: [{ path: '/*' }],
-      compositeIndexes: [
-        [
-          { path: '/createdAt', order: 'ascending' },
-          { path: '/key', order: 'ascending' },
-        ],
-      ],
-    },
-  },
-  reminders: {
-    id: 'reminders',
-    partitionKey: { paths: ['/bucket'] },
-    indexingPolicy: {
-      indexingMode: 'consistent',
-      automatic: true,
-      // Recipients and subjects are read back, never searched: not indexed.
-      includedPaths: [{ path: '/caseId/?' }, { path: '/status/?' }, { path: '/dueAt/?' }, { path: '/claimedUntil/?' }],
-      excludedPaths: [{ path: '/*' }],
-      compositeIndexes: [
-        [
-          { path: '/dueAt', order: 'ascending' },
-          { path: '/id', order: 'ascending' },
-        ],
-      ],
-    },
-  },
-} as const satisfies Record<string, ContainerDefinition & { id: string; partitionKey: { paths: [string] } }>;
+export const containerDefinitions: ContainerDefinitions = parseContainerDefinitions(containersFile);
 
-export type ContainerRole = keyof typeof containerDefinitions;
+export type ContainerRole = keyof ContainerDefinitions;
 export type CaseContainers = Record<ContainerRole, Container>;
 
 /**
