@@ -1,4 +1,5 @@
-import { addCalendarDays, isoWeekday, isWeekend, type CalendarDate } from '../../domain/calendar/calendar-date';
+import Holidays from 'date-holidays';
+import { addCalendarDays, isWeekend, type CalendarDate } from '../../domain/calendar/calendar-date';
 import {
   createCalendarRules,
   type CalendarRules,
@@ -10,62 +11,28 @@ import {
 export type CalendarConfig = CalendarSettings;
 
 /**
- * Swedish public holidays (Act 1989:253, domain C1) and the de-facto days off of `year` (Midsummer Eve,
- * Christmas Eve, New Year's Eve; domain C2; Easter Eve and Whitsun Eve, also free, are Saturdays and need no
- * entry). Computed here rather than with the date-holidays library, which loads every country's calendar
- * (some 250 modules, 8 MiB of heap) to answer for one; test/unit/calendar/swedish-days-off.test.ts checks
- * these against date-holidays for every year from 2005 to 2100.
+ * Days off that the library lists as 'bank' rather than 'public', named as date-holidays names them in
+ * English. Municipal employers treat them as days off (domain C2). Easter Eve and Whitsun Eve, also free,
+ * are Saturdays and need no entry.
  */
+const deFactoDaysOff: readonly string[] = ['Midsummer Eve', 'Christmas Eve', "New Year's Eve"];
+
+/** Swedish public holidays (Act 1989:253, domain C1) plus the de-facto days off of `year`, from date-holidays. */
 export function swedishDaysOff(year: number): { publicHolidays: CalendarDate[]; deFactoDaysOff: CalendarDate[] } {
-  const on = (monthDay: string): CalendarDate => `${String(year).padStart(4, '0')}-${monthDay}`;
-  const easter = easterSunday(year);
-  const midsummerDay = saturdayFrom(on('06-20'));
-  const publicHolidays = [
-    on('01-01'), // New Year's Day
-    on('01-06'), // Epiphany
-    addCalendarDays(easter, -2), // Good Friday
-    easter,
-    addCalendarDays(easter, 1), // Easter Monday
-    on('05-01'),
-    addCalendarDays(easter, 39), // Ascension Day
-    addCalendarDays(easter, 49), // Whit Sunday
-    // National Day became a holiday in 2005, when Whit Monday stopped being one.
-    year >= 2005 ? on('06-06') : addCalendarDays(easter, 50),
-    midsummerDay,
-    saturdayFrom(on('10-31')), // All Saints' Day
-    on('12-25'),
-    on('12-26'),
-  ];
-  return { publicHolidays, deFactoDaysOff: [addCalendarDays(midsummerDay, -1), on('12-24'), on('12-31')] };
-}
-
-/** Easter Day in the Gregorian calendar (the anonymous Gregorian algorithm, "Meeus/Jones/Butcher"). */
-function easterSunday(year: number): CalendarDate {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** The first Saturday on or after `date` (Midsummer Day: 20–26 June; All Saints' Day: 31 October–6 November). */
-function saturdayFrom(date: CalendarDate): CalendarDate {
-  const saturday = 6;
-  return addCalendarDays(date, (saturday - isoWeekday(date) + 7) % 7);
+  const listed = new Holidays('SE').getHolidays(year, 'en');
+  const publicHolidays = listed.filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10));
+  const eves = deFactoDaysOff.map((name) => {
+    const found = listed.find((h) => h.name === name);
+    if (!found) {
+      throw new Error(`date-holidays listed no "${name}" for SE ${year}; expected ${deFactoDaysOff.join(', ')} every year`);
+    }
+    return found.date.slice(0, 10);
+  });
+  return { publicHolidays, deFactoDaysOff: eves };
 }
 
 /**
- * Builds the calendar rules used for every deadline: holidays and eves (swedishDaysOff) for each
+ * Builds the calendar rules used for every deadline: holidays and eves from date-holidays for each
  * configured year, school breaks and office hours from configuration. Throws with every configuration
  * problem listed, so start-up stops instead of counting deadlines on a wrong calendar.
  */

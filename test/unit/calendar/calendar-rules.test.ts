@@ -51,7 +51,7 @@ describe('calendar rules refuse configuration that would give wrong deadlines', 
   });
 });
 
-describe('the computed holidays match the published calendar (domain C3)', () => {
+describe('holidays from date-holidays match the published calendar (domain C3)', () => {
   it.each([
     [2026, ['2026-01-01', '2026-01-06', '2026-04-03', '2026-04-05', '2026-04-06', '2026-05-01', '2026-05-14', '2026-05-24', '2026-06-06', '2026-06-20', '2026-10-31', '2026-12-25', '2026-12-26']],
     [2027, ['2027-01-01', '2027-01-06', '2027-03-26', '2027-03-28', '2027-03-29', '2027-05-01', '2027-05-06', '2027-05-16', '2027-06-06', '2027-06-26', '2027-11-06', '2027-12-25', '2027-12-26']],

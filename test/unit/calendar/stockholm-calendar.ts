@@ -2,7 +2,7 @@ import { buildCalendarRules } from '../../../src/adapters/calendar/build-calenda
 import { stockholmUsualBreaks } from '../../../src/adapters/calendar/stockholm-usual-breaks';
 import type { CalendarRules } from '../../../src/domain/calendar/calendar-rules';
 
-/** Rules for 2025–2028 with Sweden's holidays, with Stockholm's usual sportlov and höstlov, office hours 08:00–17:00. */
+/** Rules for 2025–2028 from date-holidays, with Stockholm's usual sportlov and höstlov, office hours 08:00–17:00. */
 export function stockholmCalendar(options: { dayBeforeHolidayEndsAt?: string } = {}): CalendarRules {
   return buildCalendarRules({
     years: { first: 2025, last: 2028 },

@@ -9,7 +9,7 @@ import {
 } from '../../../src/domain/reminders/reminder-due';
 import { stockholmCalendar } from '../calendar/stockholm-calendar';
 
-// Fixture: Sweden's holidays, office hours 08:00–17:00, höstlov week 44 and sportlov week 9 only.
+// Fixture: holidays from date-holidays, office hours 08:00–17:00, höstlov week 44 and sportlov week 9 only.
 const rules = stockholmCalendar();
 const shortDayRules = stockholmCalendar({ dayBeforeHolidayEndsAt: '13:00' });
 const at = (date: string, time: string): LocalDateTime => ({ date, time });
