@@ -1,5 +1,5 @@
-import { createBareBot } from '../bare-bot';
+import { createBareBot } from './bare-app';
 import { serveOverIpc } from './serve-over-ipc';
 
-/** The bare teams-ai bot (see bare-bot.ts) in its own process. */
+/** The bare teams-ai bot (see bare-app.ts) in its own process. */
 await serveOverIpc({ server: createBareBot(), idle: async () => undefined, close: async () => undefined });

@@ -1,18 +1,24 @@
 import { join } from 'node:path';
-import { CosmosClient } from '@azure/cosmos';
 import type { CaseStore } from '../../app/ports';
 import type { Config } from '../../config/env';
-import { CosmosCaseStore } from './cosmos/cosmos-case-store';
-import { cosmosClientOptions } from './cosmos/cosmos-client';
 import { SqliteCaseStore } from './sqlite/sqlite-case-store';
 
-/** Opens the case store the configuration asks for: one SQLite file in DATA_DIR, or Cosmos DB. */
+/**
+ * Opens the case store the configuration asks for: one SQLite file in DATA_DIR, or Cosmos DB. The Cosmos store,
+ * the Azure SDK and @azure/identity are imported only when STORE=cosmos: in SQLite mode they would cost start-up
+ * time and idle memory for nothing (README, Performance).
+ */
 export async function openCaseStore(config: Config): Promise<CaseStore> {
   switch (config.store.kind) {
     case 'sqlite':
       return SqliteCaseStore.open(join(config.dataDir, 'sst-bridge.db'));
     case 'cosmos': {
       const { endpoint, key, managedIdentityClientId, databaseId, provisioning } = config.store;
+      const [{ CosmosClient }, { CosmosCaseStore }, { cosmosClientOptions }] = await Promise.all([
+        import('@azure/cosmos'),
+        import('./cosmos/cosmos-case-store'),
+        import('./cosmos/cosmos-client'),
+      ]);
       return CosmosCaseStore.open({
         client: new CosmosClient(cosmosClientOptions({ endpoint, key, managedIdentityClientId })),
         databaseId,
