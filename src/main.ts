@@ -8,14 +8,19 @@ import { openCaseStore } from './adapters/store/open-case-store';
 import { createApp } from './app-server';
 import { purgeExpiredCases } from './app/purge-expired-cases';
 import { retryUndelivered } from './app/retry-undelivered';
+import { fileURLToPath } from 'node:url';
+import { version as appVersion } from '../package.json';
 import { loadDirectoryFile } from './config/directory';
+import { assertDirectoryAllowed } from './config/directory-allowed';
 import { loadConfig } from './config/env';
+import { startupSummary } from './config/startup-summary';
 import type { DirectoryReloader } from './app/reload-directory';
 import type { Directory } from './domain/routing/directory';
 
 /** Composition root: the only file that reads process.env and picks concrete adapters. */
 async function main(): Promise<void> {
-  const loaded = loadConfig(process.env);
+  // src/main.ts (tsx) and dist/main.js (the build) both sit one folder below the repository root.
+  const loaded = loadConfig(process.env, { sampleDirectoryFile: fileURLToPath(new URL('../directory/stockholm.sample.yaml', import.meta.url)) });
   if (!loaded.ok) {
     process.stderr.write(`SST Bridge cannot start, the configuration has problems:\n${loaded.errors.map((e) => `- ${e}`).join('\n')}\n`);
     process.exit(1);
@@ -25,6 +30,7 @@ async function main(): Promise<void> {
   // botbuilder prints whole errors (stacks, URLs, signing keys) with console.error: one redacted line instead.
   routeConsoleToLogger(console, log);
   let directory: Directory = loadDirectoryFile(config.directoryFile);
+  assertDirectoryAllowed(config, directory); // production refuses sample data unless ALLOW_SAMPLE_DIRECTORY=true
   calendarOf(directory); // stops start-up with the list of problems when the calendar is unusable
   const store = await openCaseStore(config);
   const clock = new SystemClock();
@@ -33,6 +39,7 @@ async function main(): Promise<void> {
   const reload: DirectoryReloader = () => {
     try {
       const next = loadDirectoryFile(config.directoryFile);
+      assertDirectoryAllowed(config, next);
       calendarOf(next);
       directory = next;
       log.info({ event: 'directory.reloaded', version: directory.version });
@@ -113,12 +120,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   server.listen(config.port, config.host, () => {
-    log.info({
-      event: 'server.started',
-      port: config.port,
-      mode: config.credentials ? 'authenticated' : 'local',
+    const { level, line } = startupSummary(config, server.address(), {
       directoryVersion: directory.version,
+      directorySample: directory.sample === true,
+      appVersion,
+      nodeVersion: process.version,
     });
+    log[level](line);
   });
 }
 
