@@ -15,6 +15,7 @@ import { CosmosEmulator } from '../support/cosmos-emulator';
  */
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+  version: string;
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
@@ -132,7 +133,7 @@ describe('the built bot', () => {
   it('serves /healthz with production variables and SQLite, logging one start-up line and no deprecation warning', async () => {
     const bot = start(built, production);
     const line = await startedLine(bot);
-    expect(line).toMatchObject({ level: 30, nodeEnv: 'production', mode: 'authenticated', store: 'sqlite', directoryVersion: '2026-11-sample', directorySample: true, appVersion: '0.1.0' });
+    expect(line).toMatchObject({ level: 30, nodeEnv: 'production', mode: 'authenticated', store: 'sqlite', directoryVersion: '2026-11-sample', directorySample: true, appVersion: packageJson.version });
     const health = await fetch(`${String(line.url)}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', directoryVersion: '2026-11-sample' });
@@ -159,7 +160,8 @@ describe('the built bot', () => {
 
   it('refuses to start in production on a directory that declares itself sample data', async () => {
     const bot = start(built, { ...production, ALLOW_SAMPLE_DIRECTORY: 'false' });
-    expect(await bot.exit).toBe(1);
+    const stillRunning = new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 15_000).unref());
+    expect(await Promise.race([bot.exit, stillRunning])).toBe(1);
     expect(bot.stderr.join('')).toContain('it is sample data (sample: true, version 2026-11-sample) and NODE_ENV=production');
   });
 
