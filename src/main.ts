@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import { version as appVersion } from '../package.json';
 import { SystemClock } from './adapters/clock/system-clock';
 import { UuidIds } from './adapters/ids/uuid-ids';
 import { calendarOf } from './adapters/calendar/calendar-of';
@@ -8,14 +10,14 @@ import { openCaseStore } from './adapters/store/open-case-store';
 import { createApp } from './app-server';
 import { purgeExpiredCases } from './app/purge-expired-cases';
 import { retryUndelivered } from './app/retry-undelivered';
-import { loadDirectoryFile } from './config/directory';
+import { openDirectorySource } from './config/directory-source';
 import { loadConfig } from './config/env';
-import type { DirectoryReloader } from './app/reload-directory';
-import type { Directory } from './domain/routing/directory';
+import { startupSummary } from './config/startup-summary';
 
 /** Composition root: the only file that reads process.env and picks concrete adapters. */
 async function main(): Promise<void> {
-  const loaded = loadConfig(process.env);
+  // src/main.ts (tsx) and dist/main.js (the build) both sit one folder below the repository root.
+  const loaded = loadConfig(process.env, { sampleDirectoryFile: fileURLToPath(new URL('../directory/stockholm.sample.yaml', import.meta.url)) });
   if (!loaded.ok) {
     process.stderr.write(`SST Bridge cannot start, the configuration has problems:\n${loaded.errors.map((e) => `- ${e}`).join('\n')}\n`);
     process.exit(1);
@@ -24,26 +26,13 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   // botbuilder prints whole errors (stacks, URLs, signing keys) with console.error: one redacted line instead.
   routeConsoleToLogger(console, log);
-  let directory: Directory = loadDirectoryFile(config.directoryFile);
-  calendarOf(directory); // stops start-up with the list of problems when the calendar is unusable
+  // Production refuses sample data unless ALLOW_SAMPLE_DIRECTORY=true; an unusable calendar stops start-up.
+  const directories = openDirectorySource(config, (d) => calendarOf(d), log);
+  const directory = directories.current;
+  const reload = directories.reload;
   const store = await openCaseStore(config);
   const clock = new SystemClock();
-  // A reload swaps the whole directory; a bad file keeps the old one and says why. Cases in flight live in
-  // the store and keep their routing.
-  const reload: DirectoryReloader = () => {
-    try {
-      const next = loadDirectoryFile(config.directoryFile);
-      calendarOf(next);
-      directory = next;
-      log.info({ event: 'directory.reloaded', version: directory.version });
-      return { ok: true, value: { version: directory.version } };
-    } catch (error) {
-      const problems = error instanceof Error ? error.message.split('\n').slice(1).map((l) => l.replace(/^- /, '')) : [];
-      log.error({ event: 'directory.reload_failed', problems: problems.length });
-      return { ok: false, error: { problems: problems.length > 0 ? problems : ['unreadable directory file'] } };
-    }
-  };
-  const app = createApp({ config, store, clock, ids: new UuidIds(), directory: () => directory, log, reload });
+  const app = createApp({ config, store, clock, ids: new UuidIds(), directory, log, reload });
   const server = app.server;
 
   // Messages that failed for a transient reason are sent again with the same keys, so never twice.
@@ -52,7 +41,7 @@ async function main(): Promise<void> {
   const retryTimer = setInterval(() => {
     if (retrying) return;
     retrying = true;
-    retryUndelivered({ store, clock, messenger: app.messenger, directory: () => directory })
+    retryUndelivered({ store, clock, messenger: app.messenger, directory })
       .then((delivered) => {
         if (delivered > 0) log.info({ event: 'delivery.retried', delivered });
       })
@@ -72,7 +61,7 @@ async function main(): Promise<void> {
 
   // Retention: erase cases whose owner's period has run out, at start-up and then daily. Idempotent and audited.
   const purge = () =>
-    purgeExpiredCases({ store, clock, directory: () => directory })
+    purgeExpiredCases({ store, clock, directory })
       .then((r) => log.info(r.configured ? { event: 'retention.purged', erased: r.erased, conflicts: r.conflicts } : { event: 'retention.not_configured' }))
       .catch((error: unknown) => log.error({ event: 'retention.purge_failed', errorName: error instanceof Error ? error.name : 'unknown' }));
   void purge();
@@ -113,12 +102,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   server.listen(config.port, config.host, () => {
-    log.info({
-      event: 'server.started',
-      port: config.port,
-      mode: config.credentials ? 'authenticated' : 'local',
-      directoryVersion: directory.version,
+    const { level, line } = startupSummary(config, server.address(), {
+      directoryVersion: directory().version,
+      directorySample: directory().sample === true,
+      appVersion,
+      nodeVersion: process.version,
     });
+    log[level](line);
   });
 }
 

@@ -67,6 +67,8 @@ const investigationUnitSchema = z
 const baseSchema = z
   .object({
     version: text,
+    // Sample data (fictional people) says so: production refuses it unless ALLOW_SAMPLE_DIRECTORY=true.
+    sample: z.boolean().default(false),
     districts: z.array(districtSchema),
     schools: z.array(schoolSchema),
     sstTeams: z.array(sstTeamSchema),

@@ -9,14 +9,16 @@ const csv = z
   .string()
   .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0));
 
-const envSchema = z
-  .object({
+const envObject = z.object({
     NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
     PORT: portSchema.default(3978),
     // Default depends on LOCAL_MODE: loopback when nothing validates tokens, every interface otherwise.
     HOST: z.string().min(1).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
-    DIRECTORY_FILE: z.string().min(1).default('./directory/stockholm.sample.yaml'),
+    // Required in production; elsewhere the sample directory shipped with the code (see loadConfig).
+    DIRECTORY_FILE: z.string().min(1).optional(),
+    // A directory that declares `sample: true` is refused in production unless this is true.
+    ALLOW_SAMPLE_DIRECTORY: z.enum(['true', 'false']).default('false'),
     STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
     TEAMS_SERVICE_URL: z.string().url().optional(),
     COSMOS_ENDPOINT: z
@@ -44,43 +46,50 @@ const envSchema = z
     MicrosoftAppTenantId: z.string().optional(),
     ALLOWED_TENANTS: csv.optional(),
     LOCAL_MODE: z.enum(['true', 'false']).default('false'),
-  })
-  .superRefine((e, ctx) => {
-    const hasId = e.MicrosoftAppId !== undefined && e.MicrosoftAppId !== '';
-    // Without credentials nothing vouches for a Bot Connector URL: local mode talks to this machine only.
-    if (!hasId && e.TEAMS_SERVICE_URL !== undefined && !isLoopbackUrl(e.TEAMS_SERVICE_URL))
-      ctx.addIssue({ code: 'custom', path: ['TEAMS_SERVICE_URL'], message: 'must be a loopback URL (http://127.0.0.1:…) when running without credentials' });
-    if (e.NODE_ENV === 'production') {
-      if (!hasId) ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'required when NODE_ENV=production' });
-      if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['MicrosoftAppPassword'],
-          message: 'required when NODE_ENV=production (or set MicrosoftAppType=UserAssignedMSI)',
-        });
-      if (!e.ALLOWED_TENANTS || e.ALLOWED_TENANTS.length === 0)
-        ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANTS'], message: 'required when NODE_ENV=production (comma-separated tenant ids)' });
-      if (e.LOCAL_MODE === 'true')
-        ctx.addIssue({ code: 'custom', path: ['LOCAL_MODE'], message: 'must not be true when NODE_ENV=production' });
-    } else if (!hasId && e.LOCAL_MODE !== 'true') {
+});
+
+/** Every environment variable the bot reads; README's table and .env.example list exactly these. */
+export const environmentVariableNames: readonly string[] = Object.freeze(Object.keys(envObject.shape));
+
+const envSchema = envObject.superRefine((e, ctx) => {
+  const hasId = e.MicrosoftAppId !== undefined && e.MicrosoftAppId !== '';
+  // Without credentials nothing vouches for a Bot Connector URL: local mode talks to this machine only.
+  if (!hasId && e.TEAMS_SERVICE_URL !== undefined && !isLoopbackUrl(e.TEAMS_SERVICE_URL))
+    ctx.addIssue({ code: 'custom', path: ['TEAMS_SERVICE_URL'], message: 'must be a loopback URL (http://127.0.0.1:…) when running without credentials' });
+  if (e.NODE_ENV === 'production') {
+    if (!hasId) ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'required when NODE_ENV=production' });
+    if (e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword)
       ctx.addIssue({
         code: 'custom',
-        path: ['LOCAL_MODE'],
-        message: 'set LOCAL_MODE=true to run without Bot Framework credentials (no token validation), or set MicrosoftAppId',
+        path: ['MicrosoftAppPassword'],
+        message: 'required when NODE_ENV=production (or set MicrosoftAppType=UserAssignedMSI)',
       });
-    }
-    // Local mode accepts activities without any token check: anyone who can reach the port could act as
-    // anyone. Only this machine may reach it, whoever starts the process and however.
-    if (e.LOCAL_MODE === 'true' && e.HOST !== undefined && !isLoopbackHost(e.HOST))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['HOST'],
-        message: `must be a loopback address (127.0.0.1, ::1 or localhost) when LOCAL_MODE=true, found ${e.HOST}: local mode does not validate tokens`,
-      });
-    if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId)
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType=SingleTenant' });
-    checkCosmosSettings(e, ctx);
-  });
+    if (!e.ALLOWED_TENANTS || e.ALLOWED_TENANTS.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANTS'], message: 'required when NODE_ENV=production (comma-separated tenant ids)' });
+    if (e.LOCAL_MODE === 'true')
+      ctx.addIssue({ code: 'custom', path: ['LOCAL_MODE'], message: 'must not be true when NODE_ENV=production' });
+    // Production never falls back to the sample directory of fictional people.
+    if (e.DIRECTORY_FILE === undefined)
+      ctx.addIssue({ code: 'custom', path: ['DIRECTORY_FILE'], message: "required when NODE_ENV=production (the city's routing directory)" });
+  } else if (!hasId && e.LOCAL_MODE !== 'true') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LOCAL_MODE'],
+      message: 'set LOCAL_MODE=true to run without Bot Framework credentials (no token validation), or set MicrosoftAppId',
+    });
+  }
+  // Local mode accepts activities without any token check: anyone who can reach the port could act as
+  // anyone. Only this machine may reach it, whoever starts the process and however.
+  if (e.LOCAL_MODE === 'true' && e.HOST !== undefined && !isLoopbackHost(e.HOST))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['HOST'],
+      message: `must be a loopback address (127.0.0.1, ::1 or localhost) when LOCAL_MODE=true, found ${e.HOST}: local mode does not validate tokens`,
+    });
+  if (e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId)
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType=SingleTenant' });
+  checkCosmosSettings(e, ctx);
+});
 
 /** Every variable the configuration reads; any other name is ignored (test/infra checks the Bicep's settings against it). */
 export const configVariableNames: readonly string[] = Object.freeze(Object.keys(envSchema.innerType().shape));
@@ -140,6 +149,8 @@ export interface Config {
   host: string;
   dataDir: string;
   directoryFile: string;
+  /** The operator allows a directory marked `sample: true` in production (ALLOW_SAMPLE_DIRECTORY=true). */
+  allowSampleDirectory: boolean;
   store: StoreConfig;
   /** Bot Connector URL used to start a personal chat with someone the bot has not heard from yet. */
   teamsServiceUrl?: string;
@@ -155,7 +166,18 @@ export interface Config {
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
-export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+/**
+ * The sample directory shipped with the code, outside production. main.ts passes its absolute path, found from
+ * the running file, so the default holds from src/ (tsx) and from the built dist/ alike, whatever the cwd.
+ */
+export interface ConfigDefaults {
+  sampleDirectoryFile: string;
+}
+
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  defaults: ConfigDefaults = { sampleDirectoryFile: './directory/stockholm.sample.yaml' },
+): ConfigResult {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`) };
@@ -177,7 +199,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       port: e.PORT,
       host: e.HOST ?? (e.LOCAL_MODE === 'true' ? '127.0.0.1' : '0.0.0.0'),
       dataDir: e.DATA_DIR,
-      directoryFile: e.DIRECTORY_FILE,
+      directoryFile: e.DIRECTORY_FILE ?? defaults.sampleDirectoryFile,
+      allowSampleDirectory: e.ALLOW_SAMPLE_DIRECTORY === 'true',
       store: storeConfig(e),
       ...(e.TEAMS_SERVICE_URL !== undefined ? { teamsServiceUrl: e.TEAMS_SERVICE_URL } : {}),
       logLevel: e.LOG_LEVEL,

@@ -14,6 +14,11 @@ import { cosmosClientOptions } from '../../src/adapters/store/cosmos/cosmos-clie
 export class CosmosEmulator {
   private started: Promise<{ endpoint: string; close: () => Promise<void> }> | undefined;
 
+  /** The emulator's https://127.0.0.1:<port> endpoint, for a client in another process (which must skip certificate checks). */
+  async endpoint(): Promise<string> {
+    return (await this.start()).endpoint;
+  }
+
   async client(): Promise<CosmosClient> {
     const { endpoint } = await this.start();
     return new CosmosClient({

@@ -141,6 +141,8 @@ export const defaultOtherOrganiserRoutine: OtherOrganiserRoutine = Object.freeze
 
 export interface Directory {
   version: string;
+  /** The file says it is sample data (fictional people): production refuses it unless the operator allows it. */
+  sample?: boolean;
   districts: readonly District[];
   schools: readonly School[];
   sstTeams: readonly SstTeam[];

@@ -60,6 +60,7 @@ describe('process configuration', () => {
     expect(text).toContain('MicrosoftAppPassword');
     expect(text).toContain('ALLOWED_TENANTS');
     expect(text).toContain('LOCAL_MODE: must not be true');
+    expect(text).toContain('DIRECTORY_FILE: required when NODE_ENV=production');
   });
 
   it('accepts production with credentials and a tenant lock', () => {
@@ -71,8 +72,45 @@ describe('process configuration', () => {
       MicrosoftAppTenantId: 'tenant',
       ALLOWED_TENANTS: 'tenant, other ',
       PORT: '8080',
+      DIRECTORY_FILE: '/etc/sst-bridge/directory.yaml',
     });
-    expect(r.ok && r.config).toMatchObject({ port: 8080, allowedTenants: ['tenant', 'other'], credentials: { appId: 'app-id' } });
+    expect(r.ok && r.config).toMatchObject({
+      port: 8080,
+      allowedTenants: ['tenant', 'other'],
+      credentials: { appId: 'app-id' },
+      directoryFile: '/etc/sst-bridge/directory.yaml',
+      allowSampleDirectory: false,
+    });
+  });
+
+  describe('the routing directory file', () => {
+    const production = {
+      NODE_ENV: 'production',
+      MicrosoftAppId: 'app-id',
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: 'tenant',
+      ALLOWED_TENANTS: 'tenant',
+    };
+
+    it('is required in production: no fallback to the sample directory', () => {
+      const r = loadConfig(production, { sampleDirectoryFile: '/app/directory/stockholm.sample.yaml' });
+      expect(!r.ok && r.errors).toEqual(["DIRECTORY_FILE: required when NODE_ENV=production (the city's routing directory)"]);
+    });
+
+    it('defaults to the sample directory shipped with the code outside production', () => {
+      const r = loadConfig({ LOCAL_MODE: 'true' }, { sampleDirectoryFile: '/app/directory/stockholm.sample.yaml' });
+      expect(r.ok && r.config.directoryFile).toBe('/app/directory/stockholm.sample.yaml');
+    });
+
+    it('allows sample data only when ALLOW_SAMPLE_DIRECTORY=true says so', () => {
+      const withFile = { ...production, DIRECTORY_FILE: 'directory/stockholm.sample.yaml' };
+      const notSaid = loadConfig(withFile);
+      expect(notSaid.ok && notSaid.config.allowSampleDirectory).toBe(false);
+      const said = loadConfig({ ...withFile, ALLOW_SAMPLE_DIRECTORY: 'true' });
+      expect(said.ok && said.config.allowSampleDirectory).toBe(true);
+      const typo = loadConfig({ ...withFile, ALLOW_SAMPLE_DIRECTORY: 'yes' });
+      expect(!typo.ok && typo.errors.join('\n')).toContain('ALLOW_SAMPLE_DIRECTORY:');
+    });
   });
 
   it.each([

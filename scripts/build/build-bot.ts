@@ -1,0 +1,42 @@
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/**
+ * Bundles the bot into one ES module (`<outDir>/main.js` + source map) that plain `node` runs. Our own code,
+ * the card templates and the i18n catalogues (JSON imports) are inlined; every npm package stays an external
+ * import resolved from node_modules at run time, so native addons (better-sqlite3) and packages that read
+ * their own files keep working, and `npm ci --omit=dev` installs all the bundle needs.
+ */
+export interface BuiltBot {
+  entry: string;
+  /** Bare specifiers the bundle imports at run time (npm packages and node: built-ins). */
+  imports: string[];
+}
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export async function buildBot(outDir: string): Promise<BuiltBot> {
+  const entry = join(outDir, 'main.js');
+  const result = await build({
+    absWorkingDir: repoRoot,
+    entryPoints: ['src/main.ts'],
+    outfile: entry,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    // The oldest Node in package.json `engines`.
+    target: 'node20.19',
+    packages: 'external',
+    sourcemap: 'linked',
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  const imports = new Set<string>();
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const imported of output.imports) if (imported.external) imports.add(imported.path);
+  }
+  return { entry, imports: [...imports].sort() };
+}
