@@ -8,10 +8,11 @@ import {
   type ReporterStatus,
 } from '../../../src/domain/access/policy';
 import { caseStates, type Case, type CaseState } from '../../../src/domain/case/case';
-import { applyCaseAction, caseTransitions, type CaseAction, type CaseActionType } from '../../../src/domain/case/lifecycle';
+import { applyCaseAction, caseTransitions, type CaseActionType } from '../../../src/domain/case/lifecycle';
 import { handoverOutcomes, handoverStates, type Handover, type HandoverOutcome, type HandoverState } from '../../../src/domain/handover/handover';
 import { applyHandoverAction, handoverTransitions, type HandoverAction, type HandoverActionType } from '../../../src/domain/handover/handover-lifecycle';
 import { aCase, aContext, people } from '../../support/a-case';
+import { validCaseAction } from '../../support/valid-case-actions';
 
 const attachedReporter = 'teacher-2';
 
@@ -120,20 +121,6 @@ function caseIn(state: CaseState, action: CaseActionType, base: (s: CaseState, h
   };
 }
 
-const validCaseAction: { [A in CaseActionType]: Extract<CaseAction, { type: A }> } = {
-  record_consent: { type: 'record_consent', consent: { givenBy: 'both_guardians', scope: ['absence'], validUntil: '2027-06-15', recipients: ['sst_team'] } },
-  take: { type: 'take' },
-  ask_reporter: { type: 'ask_reporter', questionId: 'q-2', text: 'Har eleven kommit i tid i veckan?' },
-  answer_question: { type: 'answer_question', questionId: 'q-1', text: 'Ja, tre dagar av fem.' },
-  change_level: { type: 'change_level', level: 'intensive' },
-  hand_over: { type: 'hand_over', summary: 'Frånvaron ökar trots insatser.', legalGround: 'reporting_duty' },
-  close: { type: 'close', outcome: 'other' },
-  merge: { type: 'merge', into: aCase({ id: 'case-target', state: 'new' }) },
-  set_follow_up: { type: 'set_follow_up', on: '2026-12-15' },
-  record_check_in: { type: 'record_check_in', totalPercent: 25, unexcusedPercent: 10, nextFollowUpOn: '2026-12-22' },
-  withdraw_consent: { type: 'withdraw_consent' },
-  record_school_steps: { type: 'record_school_steps', investigationStartedOn: '2026-11-02', organiserNotifiedOn: '2026-11-04' },
-};
 
 const legalCaseMoves = caseStates.flatMap((state) =>
   (Object.keys(caseTransitions) as CaseActionType[]).filter((action) => caseTransitions[action][state] !== undefined).map((action) => ({ state, action })),

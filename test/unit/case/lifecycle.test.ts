@@ -4,6 +4,7 @@ import { isPossibleDuplicate } from '../../../src/domain/case/duplicates';
 import { applyCaseAction, caseActionTypes, type CaseAction, type CaseActionType } from '../../../src/domain/case/lifecycle';
 import type { Handover } from '../../../src/domain/handover/handover';
 import { aCase, aContext, people } from '../../support/a-case';
+import { validCaseAction as validAction } from '../../support/valid-case-actions';
 
 const handover = (overrides: Partial<Handover> = {}): Handover => ({
   state: 'acknowledged',
@@ -34,20 +35,6 @@ function caseIn(state: CaseState, action: CaseActionType): Case {
   });
 }
 
-const validAction: { [A in CaseActionType]: Extract<CaseAction, { type: A }> } = {
-  record_consent: { type: 'record_consent', consent: { givenBy: 'both_guardians', scope: ['absence'], recipients: ['sst_team'], validUntil: '2027-06-15' } },
-  withdraw_consent: { type: 'withdraw_consent' },
-  take: { type: 'take' },
-  ask_reporter: { type: 'ask_reporter', questionId: 'q-2', text: 'Har eleven kommit i tid i veckan?' },
-  answer_question: { type: 'answer_question', questionId: 'q-1', text: 'Ja, tre dagar av fem.' },
-  change_level: { type: 'change_level', level: 'intensive' },
-  hand_over: { type: 'hand_over', summary: 'Frånvaron ökar trots insatser.', legalGround: 'reporting_duty' },
-  close: { type: 'close', outcome: 'other' },
-  merge: { type: 'merge', into: aCase({ id: 'case-target', state: 'new' }) },
-  set_follow_up: { type: 'set_follow_up', on: '2026-12-15' },
-  record_check_in: { type: 'record_check_in', totalPercent: 25, unexcusedPercent: 10, nextFollowUpOn: '2026-12-22' },
-  record_school_steps: { type: 'record_school_steps', investigationStartedOn: '2026-11-02', organiserNotifiedOn: '2026-11-04' },
-};
 
 /** The expected table, written out by hand so that a change to the code's table has to be deliberate. */
 const expected: Record<CaseState, Record<CaseActionType, CaseState | 'illegal'>> = {
