@@ -22,7 +22,7 @@ export function normaliseTypedDigits(text: string): string {
 // The date may be split into pairs by single spaces ("12 12 12"); the serial is four digits after an optional
 // '-', '+' (100 years or older), '/' or '.', with spaces around it. Dashes or dots inside the date are not read
 // as a number, so ISO dates and times ("2026-11-20 1430") are not mistaken for one. Each pattern is a lookahead
-// so that overlapping candidates ("4512 850709-9805") are all tried.
+// so that overlapping candidates (a room number written just before a number, say) are all tried.
 const serialPart = String.raw` ?[-+/.]? ?(\d{4})(?!\d)`;
 const withoutCentury = new RegExp(String.raw`(?<!\d)(?=(\d\d) ?(\d\d) ?(\d\d)${serialPart})`, 'g');
 const withCentury = new RegExp(String.raw`(?<!\d)(?=(1[89]|20) ?(\d\d) ?(\d\d) ?(\d\d)${serialPart})`, 'g');
