@@ -73,6 +73,12 @@ describe('the base case card (what everyone in the inbox sees)', () => {
     expect(expected).toContain(people.farMember1);
   });
 
+  it("carries refresh ids only on the base card and on the views of the case's audience, never on a reporter's or a stranger's", () => {
+    const c = marked();
+    expect(refreshOf(card(c, people.farMember1)).userIds).not.toEqual([]);
+    for (const outsider of [people.reporter, people.stranger, people.farInvestigator1]) expect(refreshOf(card(c, outsider)).userIds, outsider).toEqual([]);
+  });
+
   it('is refreshed for the district fallback contact when no team serves the school', () => {
     const c = marked({ routing: { ...newCase().routing, sstTeamId: undefined, fallbackDistrictCode: 'FAR', flags: ['no_sst_team'] } });
     const fallback = testDirectory.districts.find((d) => d.code === 'FAR')?.fallbackContact.id;

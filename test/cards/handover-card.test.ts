@@ -464,3 +464,12 @@ describe("the ground of the team's answer to an investigator's request comes fro
     expect(JSON.stringify(form)).toContain('Rättad uppgiftsskyldighet');
   });
 });
+
+describe('refresh ids on the handover card', () => {
+  it("are only on the base card and the unit's own views, never on a team member's, a reporter's or a stranger's", () => {
+    const c = marked();
+    expect(refreshIds(card(c))).not.toEqual([]);
+    expect(refreshIds(card(c, people.farInvestigator1))).not.toEqual([]);
+    for (const outsider of [people.farMember1, people.reporter, people.stranger]) expect(refreshIds(card(c, outsider)), outsider).toEqual([]);
+  });
+});
