@@ -271,3 +271,22 @@ describe('reminders, forwards and personal chats show each person only what is t
     expect(seen?.text).toContain(summary);
   });
 });
+
+describe('a team member who has written to the bot', () => {
+  it('sees their own view in their chat from the first card (their Teams user id comes from their message or the chat roster)', async () => {
+    const bot = await new RunningBot().start();
+    try {
+      // No inbox channel: the team's members get the card in their own chats with the bot.
+      await new TeamsClient(bot, worker).say('hjälp');
+      await submitReport(bot, new TeamsClient(bot, aTeacher(1)), school, { pupilInitials: initials, description });
+      const chat = `a:personal-${worker.aadObjectId}`;
+      const card = bot.connector.storedMessages(chat).find((m) => cardOf(m.activity) !== undefined && /^Ärende|FAR-/.test(textOf(cardOf(m.activity))));
+      expect(card).toBeDefined();
+      const seen = (await whatSees(bot, worker, chat)).find((m) => m.messageId === card?.id);
+      expect(seen?.ownView).toBe(true);
+      expect(seen?.text).toContain(initials);
+    } finally {
+      await bot.stop();
+    }
+  });
+});
