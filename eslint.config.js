@@ -1,5 +1,6 @@
 // Lint errors fail `npm test`. The import rules below enforce the dependency rule of docs/style:
-// domain <- app <- adapters <- main.ts, and teams-ai/botbuilder only inside src/adapters/teams.
+// domain <- app <- adapters <- main.ts; teams-ai/botbuilder only in the Teams adapter and the delivery
+// transport, restify only in the HTTP edge (README "Layout": what a move to another Teams library rewrites).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -18,6 +19,24 @@ const frameworks = [
   'crypto',
 ];
 
+/**
+ * The only files that may import teams-ai, botbuilder or botframework-*: the adapter from teams-ai to the
+ * bot's own turn layer (src/adapters/teams/turn.ts) and the delivery transport (proactive sends).
+ */
+const teamsLibraryFiles = ['src/adapters/teams/teams-ai/**/*.ts', 'src/adapters/teams/delivery/**/*.ts'];
+/** The only file that may import restify: the HTTP edge, which hands the bot a parsed activity. */
+const httpEdgeFiles = ['src/adapters/http/server.ts'];
+
+const teamsLibraries = {
+  group: ['@microsoft/teams-ai', '@microsoft/teams-ai/*', 'botbuilder', 'botbuilder/*', 'botbuilder-*', 'botframework-*'],
+  message:
+    'Only src/adapters/teams/teams-ai (the adapter to the turn layer) and src/adapters/teams/delivery (the transport) may import teams-ai or botbuilder: register on BotRoutes from src/adapters/teams/turn.ts.',
+};
+const httpLibraries = {
+  group: ['restify', 'restify/*', 'restify-*'],
+  message: 'Only src/adapters/http/server.ts may import restify: the bot gets a parsed activity, not a request.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'dist/**', 'test-artifacts/**'] },
   js.configs.recommended,
@@ -31,34 +50,32 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
+  // ESLint does not merge rule options across blocks: each file gets exactly one of these three (the domain
+  // and app blocks below replace them with stricter lists).
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/adapters/teams/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@microsoft/teams-ai', 'botbuilder', 'botbuilder-*', 'botframework-*'],
-              message: 'Only src/adapters/teams may import teams-ai or botbuilder.',
-            },
-          ],
-        },
-      ],
-    },
+    ignores: [...teamsLibraryFiles, ...httpEdgeFiles],
+    rules: { 'no-restricted-imports': ['error', { patterns: [teamsLibraries, httpLibraries] }] },
+  },
+  {
+    files: teamsLibraryFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [httpLibraries] }] },
+  },
+  {
+    files: httpEdgeFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [teamsLibraries] }] },
   },
   {
     // teams-ai's actionExecute edits the shared message with one person's view when a card has `refresh`
-    // (see src/adapters/teams/card-action.ts): every card action goes through onCardAction instead.
+    // (see src/adapters/teams/teams-ai/teams-ai-routes.ts): every card action goes through onCardAction there.
     files: ['src/**/*.ts'],
-    ignores: ['src/adapters/teams/card-action.ts'],
+    ignores: ['src/adapters/teams/teams-ai/teams-ai-routes.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: "MemberExpression[property.name='actionExecute']",
-          message: 'Register card actions with onCardAction (src/adapters/teams/card-action.ts): it never edits the shared message.',
+          message: 'Register card actions with BotRoutes.cardAction (src/adapters/teams/turn.ts): its adapter never edits the shared message.',
         },
       ],
     },

@@ -1,9 +1,8 @@
-import type { Server } from 'restify';
 import type { CaseStore, Clock, IdSource, Messenger } from './app/ports';
 import type { DirectoryReloader } from './app/reload-directory';
 import { isLoopbackUrl, type Config } from './config/env';
 import type { Directory } from './domain/routing/directory';
-import { createServer } from './adapters/http/server';
+import { createServer, type HttpServer } from './adapters/http/server';
 import type { Logger } from './adapters/log/logger';
 import { createBot } from './adapters/teams/create-bot';
 import { calendarOf } from './adapters/calendar/calendar-of';
@@ -40,7 +39,7 @@ export interface AppDeps {
 }
 
 export interface App {
-  server: Server;
+  server: HttpServer;
   /** Resolves when no proactive work started by a turn is still running. */
   idle(): Promise<void>;
   /** Proactive sends, for the periodic retry of undelivered messages. */
@@ -100,7 +99,7 @@ export function createApp(deps: AppDeps): App {
     ...(deps.openIdMetadataUrl === undefined ? {} : { openIdMetadataUrl: deps.openIdMetadataUrl }),
   });
   const server = createServer({
-    handleMessages: (req, res) => bot.process(req, res),
+    handleMessages: (activity, authorization) => bot.process(activity, authorization),
     log: deps.log,
     maxBodyBytes: deps.config.maxBodyBytes,
     health: () => ({ directoryVersion: deps.directory().version }),

@@ -3,9 +3,21 @@ import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { runWithCorrelation, type Logger } from '../log/logger';
 
+/** The server the app runs: restify's, started by main.ts or a test with `listen`. */
+export type HttpServer = Server;
+
+/** What the bot answers to one activity: the HTTP status and, for invokes and failures, a JSON body. */
+export interface MessagesAnswer {
+  status: number;
+  body?: unknown;
+}
+
 export interface ServerDeps {
-  /** Runs one Bot Framework activity; the request body is already parsed and checked to be an activity. */
-  handleMessages: (req: Request, res: Response) => Promise<void>;
+  /**
+   * Runs one Bot Framework activity, parsed and checked to be one, with the request's Authorization header
+   * ('' when absent). The bot never sees restify's request or response.
+   */
+  handleMessages: (activity: Record<string, unknown>, authorization: string) => Promise<MessagesAnswer>;
   log: Logger;
   maxBodyBytes: number;
   /** Extra facts for /healthz (ids and versions only). */
@@ -36,7 +48,7 @@ const badRequest = (res: Response, message: string): void => {
  * The HTTP edge: POST /api/messages and GET /healthz. Returns an unstarted server so tests can listen on
  * port 0. Malformed requests get a 4xx with a fixed message and never reach the bot or crash the process.
  */
-export function createServer(deps: ServerDeps): Server {
+export function createServer(deps: ServerDeps): HttpServer {
   const server = restify.createServer({ name: 'sst-bridge', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyReader({ maxBodySize: deps.maxBodyBytes }));
 
@@ -59,10 +71,12 @@ export function createServer(deps: ServerDeps): Server {
       deps.log.warn({ event: 'http.service_url_refused' });
       return badRequest(res, 'The activity\'s serviceUrl is not one this bot answers on.');
     }
-    req.body = activity.data;
     const correlationId = typeof activity.data.id === 'string' && activity.data.id.length <= 200 ? activity.data.id : randomUUID();
     try {
-      await runWithCorrelation(correlationId, () => deps.handleMessages(req, res));
+      const answer = await runWithCorrelation(correlationId, () => deps.handleMessages(activity.data, authorizationOf(req)));
+      res.status(answer.status);
+      if (answer.body !== undefined) res.send(answer.body);
+      res.end();
     } catch (error) {
       deps.log.error({ event: 'http.turn_crashed', errorName: error instanceof Error ? error.name : 'unknown' });
       if (!res.headersSent) {
@@ -81,4 +95,9 @@ export function createServer(deps: ServerDeps): Server {
     next();
   });
   return server;
+}
+
+function authorizationOf(req: Request): string {
+  const value = req.headers.authorization ?? req.headers['Authorization'];
+  return typeof value === 'string' ? value : '';
 }

@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Actor } from '../../domain/case/case';
 
@@ -11,22 +10,14 @@ const activityIdentity = z.object({
 });
 
 /**
- * Resolves who is acting. Roles are looked up in the routing directory by `userId`, never taken from
- * the activity. Returns undefined when the activity carries no tenant or user.
+ * Resolves who is acting from an incoming activity. Roles are looked up in the routing directory by
+ * `userId`, never taken from the activity. Returns undefined when the activity carries no tenant or user.
  */
-export function actorFrom(context: TurnContext): Actor | undefined {
-  const parsed = activityIdentity.safeParse(context.activity);
+export function actorFrom(activity: unknown): Actor | undefined {
+  const parsed = activityIdentity.safeParse(activity);
   if (!parsed.success) return undefined;
   const a = parsed.data;
   const tenantId = a.channelData?.tenant?.id ?? a.conversation.tenantId;
   if (tenantId === undefined) return undefined;
   return { tenantId, userId: a.from.aadObjectId ?? a.from.id, locale: a.locale ?? 'sv-SE' };
 }
-
-/** Who is looking at a card: their Entra object id (for authorization) and their Teams user id (MRI, for `refresh.userIds`). */
-export interface Viewer {
-  userId: string;
-  mri: string;
-}
-
-export const viewerOf = (context: TurnContext, actor: Actor): Viewer => ({ userId: actor.userId, mri: context.activity.from.id });

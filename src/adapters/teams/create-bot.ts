@@ -1,9 +1,5 @@
-import { Application, type TurnState } from '@microsoft/teams-ai';
-import type { Request, Response, TurnContext } from 'botbuilder';
 import { personAddressKey } from '../../app/ports';
 import type { BotCredentials } from '../../config/env';
-import { actorFrom } from './actor';
-import { BotHttpAdapter } from './bot-http-adapter';
 import type { BotDeps } from './bot-deps';
 import { registerAdmin } from './features/admin/register';
 import { registerQuestionAnswer } from './features/case/answer';
@@ -22,10 +18,10 @@ import { registerMyReports } from './features/my-reports/register';
 import { registerReminder } from './features/reminder/register';
 import { registerReport } from './features/report/register';
 import { t } from './i18n/i18n';
-import { addressOf, isPersonalChat } from './addresses';
 import { RecentActivities } from './recent-activities';
 import type { ServiceUrls } from './service-urls';
-import { langOf } from './reply';
+import { createTeamsAiBot } from './teams-ai/teams-ai-bot';
+import type { Bot, Turn } from './turn';
 
 export interface BotOptions extends BotDeps {
   /** Absent only in explicit local mode (no token validation). */
@@ -41,145 +37,91 @@ export interface BotOptions extends BotDeps {
   openIdMetadataUrl?: string;
 }
 
-export interface Bot {
-  /** Handles one POST /api/messages: validates the token (unless local mode), runs the turn, writes the response. */
-  process(req: Request, res: Response): Promise<void>;
-}
-
-/** Builds the teams-ai Application and installs every feature. The only place features are wired. */
+/** Builds the bot and installs every feature on its routes. The only place features are wired. */
 export function createBot(options: BotOptions): Bot {
-  const c = options.credentials;
-  const adapter = new BotHttpAdapter(
-    c
-      ? {
-          MicrosoftAppId: c.appId,
-          MicrosoftAppPassword: c.appPassword,
-          MicrosoftAppType: c.appType,
-          MicrosoftAppTenantId: c.tenantId,
-          ...(options.openIdMetadataUrl === undefined ? {} : publicCloudWithKeysAt(options.openIdMetadataUrl)),
-        }
-      : {},
-    options.log,
-  );
-  // No teams-ai storage: the case store is the only source of truth, TurnState carries no case data.
-  const app = new Application<TurnState>({
-    adapter,
-    botAppId: c?.appId,
-    removeRecipientMention: true,
-    startTypingTimer: false,
-    longRunningMessages: false,
-  });
-
   const recent = new RecentActivities();
-  app.turn('beforeTurn', async (context) => {
-    if (!(await isAllowedTenant(context, options)) || !isFirstDelivery(context, recent, options)) return false;
-    await rememberPersonalAddress(context, options);
-    await rememberUserId(context, options);
-    const tenantId = actorFrom(context)?.tenantId;
-    if (tenantId !== undefined && context.activity.serviceUrl) options.serviceUrls.remember(tenantId, context.activity.serviceUrl);
-    return true;
-  });
-
-  registerReport(app, options);
-  registerConsultation(app, options);
-  registerMyReports(app, options);
-  registerChannelLink(app, options);
-  registerAdmin(app, options);
-  registerCaseTrail(app, options);
-  registerCase(app, options);
-  registerQuestionAnswer(app, options);
-  registerCheckIn(app, options);
-  registerSchoolSteps(app, options);
-  registerHandover(app, options);
-  registerInputAnswer(app, options);
-  registerMyHandovers(app, options);
-  registerInputRequest(app, options);
-  registerReminder(app, options);
-  registerHelp(app, options);
-  registerFallback(app);
-
-  app.error(async (context, error) => {
-    options.log.error(
-      {
-        event: 'turn.failed',
-        correlationId: context.activity.id,
-        activityType: context.activity.type,
-        errorName: error instanceof Error ? error.name : 'unknown',
-        stack: error instanceof Error ? error.stack : undefined,
-      },
-      'turn failed',
-    );
-    await context.sendActivity(t(langOf(context), 'error.apology'));
-  });
-
-  // Reached only when the apology itself could not be sent (the connector is down): log it, do not print
-  // the activity to the console as botbuilder's default handler would.
-  adapter.onTurnError = async (context, error) => {
-    options.log.error({
-      event: 'turn.error_unhandled',
-      correlationId: context.activity.id,
-      errorName: error instanceof Error ? error.name : 'unknown',
+  return createTeamsAiBot(options, (routes) => {
+    routes.beforeTurn(async (turn) => {
+      if (!(await isAllowedTenant(turn, options)) || !isFirstDelivery(turn, recent, options)) return false;
+      await rememberPersonalAddress(turn, options);
+      await rememberUserId(turn, options);
+      const tenantId = turn.actor?.tenantId;
+      if (tenantId !== undefined && turn.conversation.serviceUrl) options.serviceUrls.remember(tenantId, turn.conversation.serviceUrl);
+      return true;
     });
-  };
 
-  return { process: (req, res) => adapter.handle(req, res, (context) => app.run(context).then(() => undefined)) };
-}
+    registerReport(routes, options);
+    registerConsultation(routes, options);
+    registerMyReports(routes, options);
+    registerChannelLink(routes, options);
+    registerAdmin(routes, options);
+    registerCaseTrail(routes, options);
+    registerCase(routes, options);
+    registerQuestionAnswer(routes, options);
+    registerCheckIn(routes, options);
+    registerSchoolSteps(routes, options);
+    registerHandover(routes, options);
+    registerInputAnswer(routes, options);
+    registerMyHandovers(routes, options);
+    registerInputRequest(routes, options);
+    registerReminder(routes, options);
+    registerHelp(routes, options);
+    registerFallback(routes);
 
-/**
- * The public Azure cloud's settings (botframework-connector AuthenticationConstants), with the signing keys
- * read from `url`. Setting any of these makes botbuilder take all of them from the configuration.
- */
-function publicCloudWithKeysAt(url: string) {
-  return {
-    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
-    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
-    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
-    OAuthUrl: 'https://api.botframework.com',
-    ToBotFromChannelOpenIdMetadataUrl: url,
-    ToBotFromEmulatorOpenIdMetadataUrl: url,
-    CallerId: 'urn:botframework:azure',
-  };
+    routes.failed(async (turn, error) => {
+      options.log.error(
+        {
+          event: 'turn.failed',
+          correlationId: turn.correlationId,
+          activityType: turn.activityType,
+          errorName: error instanceof Error ? error.name : 'unknown',
+          stack: error instanceof Error ? error.stack : undefined,
+        },
+        'turn failed',
+      );
+      return t(turn.lang, 'error.apology');
+    });
+  });
 }
 
 /** The tenant lock: activities from tenants other than the configured ones are refused before any handler, and audited. */
-async function isAllowedTenant(context: TurnContext, options: BotOptions): Promise<boolean> {
+async function isAllowedTenant(turn: Turn, options: BotOptions): Promise<boolean> {
   if (options.allowedTenants.length === 0) return true;
-  const actor = actorFrom(context);
+  const actor = turn.actor;
   const allowed = actor !== undefined && options.allowedTenants.includes(actor.tenantId);
   if (!allowed) {
-    options.log.warn({ event: 'turn.tenant_refused', correlationId: context.activity.id });
+    options.log.warn({ event: 'turn.tenant_refused', correlationId: turn.correlationId });
     await options.store.appendAudit({
       at: options.clock.now(),
       actorId: actor?.userId ?? 'unknown',
       action: 'tenant.refused',
-      detail: { tenantId: actor?.tenantId ?? 'none', activityType: context.activity.type },
+      detail: { tenantId: actor?.tenantId ?? 'none', activityType: turn.activityType },
     });
   }
   return allowed;
 }
 
 /** A message Teams re-sent because our first answer was slow is answered once only. */
-function isFirstDelivery(context: TurnContext, recent: RecentActivities, options: BotOptions): boolean {
-  const id = context.activity.id;
-  if (context.activity.type !== 'message' || id === undefined) return true;
-  const first = recent.firstSighting(`${context.activity.conversation.id}|${id}`, Date.parse(options.clock.now()));
+function isFirstDelivery(turn: Turn, recent: RecentActivities, options: BotOptions): boolean {
+  const id = turn.correlationId;
+  if (turn.activityType !== 'message' || id === undefined) return true;
+  const first = recent.firstSighting(`${turn.conversation.id}|${id}`, Date.parse(options.clock.now()));
   if (!first) options.log.info({ event: 'turn.repeat_ignored', correlationId: id });
   return first;
 }
 
 /** Learns the sender's Teams user id (MRI) next to their Entra object id, from any conversation. */
-async function rememberUserId(context: TurnContext, options: BotOptions): Promise<void> {
-  const actor = actorFrom(context);
-  const from = context.activity.from;
-  if (!actor || from.aadObjectId === undefined) return;
-  await options.userIds.remember(actor.tenantId, { mri: from.id, entraId: from.aadObjectId });
+async function rememberUserId(turn: Turn, options: BotOptions): Promise<void> {
+  const { actor, sender } = turn;
+  if (!actor || sender.entraId === undefined) return;
+  await options.userIds.remember(actor.tenantId, { mri: sender.mri, entraId: sender.entraId });
 }
 
 /** Keeps the latest address of each user's 1:1 chat, so that status messages and cards can reach them later. */
-async function rememberPersonalAddress(context: TurnContext, options: BotOptions): Promise<void> {
-  const actor = actorFrom(context);
-  if (!actor || !isPersonalChat(context)) return;
-  const address = addressOf(context, actor.tenantId);
+async function rememberPersonalAddress(turn: Turn, options: BotOptions): Promise<void> {
+  const actor = turn.actor;
+  if (!actor || turn.conversation.type !== 'personal') return;
+  const address = turn.conversation.address();
   if (!address) return;
   const key = personAddressKey(actor.tenantId, actor.userId);
   // Every turn passes here: a read is cheaper than a write, and the address rarely changes.

@@ -16,7 +16,7 @@ import { addressOfPerson, parseTeamsAddress } from './delivery/teams-address';
 import type { TeamsMember, TeamsUserIds } from './teams-user-ids';
 import type { OutboundActivity, TeamsNotifier } from './delivery/teams-notifier';
 import { catalogue, fill, langFromLocale, type Lang } from './i18n/i18n';
-import { cardActivity } from './reply';
+import { cardActivity } from './delivery/card-activity';
 
 export interface TeamsMessengerDeps {
   notifier: Pick<TeamsNotifier, 'deliver' | 'update' | 'members'>;

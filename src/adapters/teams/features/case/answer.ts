@@ -1,24 +1,19 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
 import { actOnCase } from '../../../../app/act-on-case';
 import { afterCaseChange } from '../../../../app/after-case-change';
-import { actorFrom } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { renderQuestionCard } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
-import { langOf } from '../../reply';
+import type { BotRoutes } from '../../turn';
 import { refusalCard } from './respond';
 import { caseAnswerSchema } from './schemas';
 import { renameTextField } from './to-action';
-import { onCardAction } from '../../card-action';
 
 /** The reporter answers the team's question on the question card in their chat; the answer lands on the case. */
-export function registerQuestionAnswer(app: Application<TurnState>, deps: BotDeps): void {
-  onCardAction(app, verbs.caseAnswer, async (context, data) => {
-    const lang = langOf(context);
-    const actor = actorFrom(context);
-    const parsed = caseAnswerSchema.safeParse(data);
-    if (!actor || !parsed.success) return refusalCard(deps, context);
-    const { caseId, questionId, answer } = parsed.data;
+export function registerQuestionAnswer(routes: BotRoutes, deps: BotDeps): void {
+  routes.cardAction(verbs.caseAnswer, caseAnswerSchema, async (turn, payload) => {
+    const { lang, actor } = turn;
+    if (!actor || !payload) return refusalCard(deps, turn);
+    const { caseId, questionId, answer } = payload;
     const result = await actOnCase(deps, { actor, caseId, action: { type: 'answer_question', questionId, text: answer ?? '' } });
     const directory = deps.directory();
     if (result.ok) {
@@ -36,7 +31,7 @@ export function registerQuestionAnswer(app: Application<TurnState>, deps: BotDep
         values: { answer: answer ?? '' },
         errors: renameTextField(error.fields, 'answer').flatMap((e) => (e.field === 'answer' ? [{ ...e, field: 'answer' as const }] : [])),
       });
-    if (error.code === 'not_found' || error.code === 'not_authorized') return refusalCard(deps, context);
+    if (error.code === 'not_found' || error.code === 'not_authorized') return refusalCard(deps, turn);
     // Already answered (the question is no longer pending), or the case moved on: show the card as it stands.
     const answered = (error.case.questions ?? []).some((q) => q.id === questionId && q.answer !== undefined);
     return renderQuestionCard({ lang, directory, case: error.case, questionId, answered });

@@ -1,16 +1,13 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
 import { actOnCase } from '../../../../app/act-on-case';
 import { afterCaseChange } from '../../../../app/after-case-change';
 import type { FieldError } from '../../../../domain/errors';
-import { actorFrom } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { renderCheckInCard } from '../../cards/render';
 import type { CheckInField } from '../../cards/views/check-in-card';
 import { verbs } from '../../cards/verbs';
-import { langOf } from '../../reply';
+import type { BotRoutes } from '../../turn';
 import { refusalCard } from './respond';
 import { caseCheckInSchema } from './schemas';
-import { onCardAction } from '../../card-action';
 
 /** A figure as typed ("18", "12,5"); blank or unreadable gives NaN, which the domain refuses as out of range. */
 const percentOf = (typed: string): number => (typed.trim() === '' ? Number.NaN : Number(typed.trim().replace(',', '.')));
@@ -18,15 +15,13 @@ const percentOf = (typed: string): number => (typed.trim() === '' ? Number.NaN :
 const cardFields: Readonly<Record<string, CheckInField>> = { totalPercent: 'checkInTotal', unexcusedPercent: 'checkInUnexcused' };
 
 /** The reporter answers a follow-up check-in: the figures become a point of the case's attendance trend. */
-export function registerCheckIn(app: Application<TurnState>, deps: BotDeps): void {
-  onCardAction(app, verbs.caseCheckIn, async (context, data) => {
-    const lang = langOf(context);
-    const actor = actorFrom(context);
-    const parsed = caseCheckInSchema.safeParse(data);
-    if (!actor || !parsed.success) return refusalCard(deps, context);
-    const values = { checkInTotal: String(parsed.data.checkInTotal ?? ''), checkInUnexcused: String(parsed.data.checkInUnexcused ?? '') };
+export function registerCheckIn(routes: BotRoutes, deps: BotDeps): void {
+  routes.cardAction(verbs.caseCheckIn, caseCheckInSchema, async (turn, payload) => {
+    const { lang, actor } = turn;
+    if (!actor || !payload) return refusalCard(deps, turn);
+    const values = { checkInTotal: String(payload.checkInTotal ?? ''), checkInUnexcused: String(payload.checkInUnexcused ?? '') };
     const action = { type: 'record_check_in' as const, totalPercent: percentOf(values.checkInTotal), unexcusedPercent: percentOf(values.checkInUnexcused) };
-    const result = await actOnCase(deps, { actor, caseId: parsed.data.caseId, action });
+    const result = await actOnCase(deps, { actor, caseId: payload.caseId, action });
     const directory = deps.directory();
     if (result.ok) {
       const { case: changed, events } = result.value;
@@ -38,7 +33,7 @@ export function registerCheckIn(app: Application<TurnState>, deps: BotDeps): voi
     switch (error.code) {
       case 'not_found':
       case 'not_authorized':
-        return refusalCard(deps, context);
+        return refusalCard(deps, turn);
       case 'invalid_field': {
         const errors = error.fields.flatMap((e): FieldError<CheckInField>[] => {
           const field = cardFields[e.field];

@@ -1,116 +1,87 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import type { z } from 'zod';
 import { actOnCase } from '../../../../app/act-on-case';
 import { afterCaseChange } from '../../../../app/after-case-change';
 import { viewCase } from '../../../../app/view-case';
 import type { CaseCommand } from '../../../../app/act-on-case';
 import { isCalendarDate } from '../../../../domain/calendar/calendar-date';
-import { actorFrom, viewerOf } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { verbs } from '../../cards/verbs';
-import { langOf } from '../../reply';
+import { viewerOf, type BotRoutes } from '../../turn';
 import { cardForCase, cardForError, refusalCard, type CaseForm } from './respond';
 import { askActionOf, closeActionOf, consentOf } from './to-action';
 import { caseHandOverSchema } from '../handover/schemas';
 import { caseAskSchema, caseCloseSchema, caseConsentSchema, caseFollowUpSchema, caseLevelSchema, caseMergeSchema, caseRefSchema, caseViewSchema } from './schemas';
-import { onCardAction } from '../../card-action';
 
 type Parsed = { caseId: string; version: number; action: CaseCommand; form?: CaseForm } | { caseId: string; version: number; invalid: CaseForm };
 
 /** The case card: its user-specific view, and one route per action (take, ask, consent and its withdrawal, level, close, follow-up date, merge). */
-export function registerCase(app: Application<TurnState>, deps: BotDeps): void {
-  onCardAction(app, verbs.caseView, async (context, data) => {
-    const lang = langOf(context);
-    const actor = actorFrom(context);
-    const parsed = caseViewSchema.safeParse(data);
-    if (!actor || !parsed.success) return refusalCard(deps, context);
-    const viewed = await viewCase(deps, actor, parsed.data.caseId);
-    return viewed.ok ? cardForCase(deps, lang, viewerOf(context, actor), viewed.value) : refusalCard(deps, context);
+export function registerCase(routes: BotRoutes, deps: BotDeps): void {
+  routes.cardAction(verbs.caseView, caseViewSchema, async (turn, payload) => {
+    const { lang, actor } = turn;
+    if (!actor || !payload) return refusalCard(deps, turn);
+    const viewed = await viewCase(deps, actor, payload.caseId);
+    return viewed.ok ? cardForCase(deps, lang, viewerOf(turn, actor), viewed.value) : refusalCard(deps, turn);
   });
 
-  const route = (verb: string, parse: (data: unknown, context: TurnContext) => Parsed | undefined) =>
-    onCardAction(app, verb, async (context, data) => {
-      const lang = langOf(context);
-      const actor = actorFrom(context);
-      const parsed = parse(data, context);
-      if (!actor || !parsed) return refusalCard(deps, context);
+  const route = <S extends z.ZodTypeAny>(verb: string, schema: S, parse: (payload: z.output<S>) => Parsed) =>
+    routes.cardAction(verb, schema, async (turn, payload) => {
+      const { lang, actor } = turn;
+      const parsed = payload === undefined ? undefined : parse(payload);
+      if (!actor || !parsed) return refusalCard(deps, turn);
       if ('invalid' in parsed) {
         const viewed = await viewCase(deps, actor, parsed.caseId);
-        return viewed.ok ? cardForCase(deps, lang, viewerOf(context, actor), viewed.value, { form: parsed.invalid }) : refusalCard(deps, context);
+        return viewed.ok ? cardForCase(deps, lang, viewerOf(turn, actor), viewed.value, { form: parsed.invalid }) : refusalCard(deps, turn);
       }
       const result = await actOnCase(deps, { actor, caseId: parsed.caseId, seenVersion: parsed.version, action: parsed.action });
       if (!result.ok)
-        return result.error.code === 'not_found' ? refusalCard(deps, context, 'not_found') : cardForError(deps, lang, viewerOf(context, actor), result.error, parsed.form);
+        return result.error.code === 'not_found' ? refusalCard(deps, turn, 'not_found') : cardForError(deps, lang, viewerOf(turn, actor), result.error, parsed.form);
       const { case: changed, events, mergedInto } = result.value;
       deps.background.run('case.after_change', async () => {
         await afterCaseChange(deps, changed, events);
         if (mergedInto) await afterCaseChange(deps, mergedInto, []);
       });
       deps.log.info({ event: `case.${parsed.action.type}`, caseId: changed.id });
-      return cardForCase(deps, lang, viewerOf(context, actor), { case: changed, roles: result.value.roles }, { done: parsed.action.type });
+      return cardForCase(deps, lang, viewerOf(turn, actor), { case: changed, roles: result.value.roles }, { done: parsed.action.type });
     });
 
-  const ref = (data: unknown) => caseRefSchema.safeParse(data);
-  route(verbs.caseTake, (data) => {
-    const p = ref(data);
-    return p.success ? { ...p.data, action: { type: 'take' } } : undefined;
+  route(verbs.caseTake, caseRefSchema, (p) => ({ ...p, action: { type: 'take' } }));
+  route(verbs.caseAsk, caseAskSchema, (p) => {
+    const form: CaseForm = { verb: verbs.caseAsk, values: { question: p.question ?? '' }, errors: [] };
+    return { caseId: p.caseId, version: p.version, action: askActionOf(p, deps.ids.newId()), form };
   });
-  route(verbs.caseAsk, (data) => {
-    const p = caseAskSchema.safeParse(data);
-    if (!p.success) return undefined;
-    const form: CaseForm = { verb: verbs.caseAsk, values: { question: p.data.question ?? '' }, errors: [] };
-    return { caseId: p.data.caseId, version: p.data.version, action: askActionOf(p.data, deps.ids.newId()), form };
-  });
-  route(verbs.caseConsent, (data) => {
-    const p = caseConsentSchema.safeParse(data);
-    if (!p.success) return undefined;
+  route(verbs.caseConsent, caseConsentSchema, (p) => {
     const values = {
-      consentGivenBy: p.data.consentGivenBy ?? '',
-      consentScope: p.data.consentScope ?? '',
-      consentRecipients: p.data.consentRecipients ?? '',
-      consentValidUntil: p.data.consentValidUntil ?? '',
-      pupilAgeBand: p.data.pupilAgeBand ?? '',
+      consentGivenBy: p.consentGivenBy ?? '',
+      consentScope: p.consentScope ?? '',
+      consentRecipients: p.consentRecipients ?? '',
+      consentValidUntil: p.consentValidUntil ?? '',
+      pupilAgeBand: p.pupilAgeBand ?? '',
     };
     const form: CaseForm = { verb: verbs.caseConsent, values, errors: [] };
-    const ageBand = p.data.pupilAgeBand === undefined || p.data.pupilAgeBand === '' ? {} : { pupilAgeBand: p.data.pupilAgeBand };
-    return { caseId: p.data.caseId, version: p.data.version, action: { type: 'record_consent', consent: consentOf(p.data), ...ageBand }, form };
+    const ageBand = p.pupilAgeBand === undefined || p.pupilAgeBand === '' ? {} : { pupilAgeBand: p.pupilAgeBand };
+    return { caseId: p.caseId, version: p.version, action: { type: 'record_consent', consent: consentOf(p), ...ageBand }, form };
   });
-  route(verbs.caseWithdrawConsent, (data) => {
-    const p = ref(data);
-    return p.success ? { ...p.data, action: { type: 'withdraw_consent' } } : undefined;
+  route(verbs.caseWithdrawConsent, caseRefSchema, (p) => ({ ...p, action: { type: 'withdraw_consent' } }));
+  route(verbs.caseLevel, caseLevelSchema, (p) => ({ caseId: p.caseId, version: p.version, action: { type: 'change_level', level: p.level } }));
+  route(verbs.caseClose, caseCloseSchema, (p) => {
+    const closing = closeActionOf(p);
+    const form: CaseForm = { verb: verbs.caseClose, values: { outcome: p.outcome ?? '' }, errors: closing.ok ? [] : closing.errors };
+    return closing.ok ? { ...p, action: closing.action, form } : { caseId: p.caseId, version: p.version, invalid: form };
   });
-  route(verbs.caseLevel, (data) => {
-    const p = caseLevelSchema.safeParse(data);
-    return p.success ? { caseId: p.data.caseId, version: p.data.version, action: { type: 'change_level', level: p.data.level } } : undefined;
-  });
-  route(verbs.caseClose, (data) => {
-    const p = caseCloseSchema.safeParse(data);
-    if (!p.success) return undefined;
-    const closing = closeActionOf(p.data);
-    const form: CaseForm = { verb: verbs.caseClose, values: { outcome: p.data.outcome ?? '' }, errors: closing.ok ? [] : closing.errors };
-    return closing.ok ? { ...p.data, action: closing.action, form } : { caseId: p.data.caseId, version: p.data.version, invalid: form };
-  });
-  route(verbs.caseHandOver, (data) => {
-    const p = caseHandOverSchema.safeParse(data);
-    if (!p.success) return undefined;
-    const values = { handoverSummary: p.data.handoverSummary ?? '', handoverGround: p.data.handoverGround ?? '', handoverUrgent: p.data.handoverUrgent ?? 'false' };
+  route(verbs.caseHandOver, caseHandOverSchema, (p) => {
+    const values = { handoverSummary: p.handoverSummary ?? '', handoverGround: p.handoverGround ?? '', handoverUrgent: p.handoverUrgent ?? 'false' };
     const form: CaseForm = { verb: verbs.caseHandOver, values, errors: [] };
-    const ground = p.data.handoverGround;
+    const ground = p.handoverGround;
     if (ground === undefined || ground === '')
-      return { caseId: p.data.caseId, version: p.data.version, invalid: { ...form, errors: [{ field: 'handoverGround', code: 'required' }] } };
+      return { caseId: p.caseId, version: p.version, invalid: { ...form, errors: [{ field: 'handoverGround', code: 'required' }] } };
     const action = { type: 'hand_over' as const, summary: values.handoverSummary, legalGround: ground, urgent: values.handoverUrgent === 'true' };
-    return { caseId: p.data.caseId, version: p.data.version, action, form };
+    return { caseId: p.caseId, version: p.version, action, form };
   });
-  route(verbs.caseFollowUp, (data) => {
-    const p = caseFollowUpSchema.safeParse(data);
-    if (!p.success) return undefined;
-    const on = (p.data.followUpOn ?? '').trim();
+  route(verbs.caseFollowUp, caseFollowUpSchema, (p) => {
+    const on = (p.followUpOn ?? '').trim();
     const form: CaseForm = { verb: verbs.caseFollowUp, values: { followUpOn: on }, errors: [] };
-    if (!isCalendarDate(on)) return { caseId: p.data.caseId, version: p.data.version, invalid: { ...form, errors: [{ field: 'followUpOn', code: 'invalid' }] } };
-    return { caseId: p.data.caseId, version: p.data.version, action: { type: 'set_follow_up', on }, form };
+    if (!isCalendarDate(on)) return { caseId: p.caseId, version: p.version, invalid: { ...form, errors: [{ field: 'followUpOn', code: 'invalid' }] } };
+    return { caseId: p.caseId, version: p.version, action: { type: 'set_follow_up', on }, form };
   });
-  route(verbs.caseMerge, (data) => {
-    const p = caseMergeSchema.safeParse(data);
-    return p.success ? { caseId: p.data.caseId, version: p.data.version, action: { type: 'merge', intoCaseId: p.data.intoCaseId } } : undefined;
-  });
+  route(verbs.caseMerge, caseMergeSchema, (p) => ({ caseId: p.caseId, version: p.version, action: { type: 'merge', intoCaseId: p.intoCaseId } }));
 }

@@ -5,14 +5,12 @@ import type { Case } from '../../../../domain/case/case';
 import type { CaseActionType } from '../../../../domain/case/lifecycle';
 import type { FieldError } from '../../../../domain/errors';
 import type { Directory } from '../../../../domain/routing/directory';
-import type { TurnContext } from 'botbuilder';
-import { actorFrom, type Viewer } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
-import { langOf } from '../../reply';
 import { renderCaseCard, renderNotice, type AdaptiveCardJson } from '../../cards/render';
 import { caseNoticeText, type CaseNoticeKey } from '../../cards/views/case-notices';
 import { reporterProgress } from '../../cards/views/reporter-progress';
 import { catalogue, type Lang, type Params } from '../../i18n/i18n';
+import type { Turn, Viewer } from '../../turn';
 import { renameTextField } from './to-action';
 import { schoolStepsCardFor } from './school-steps';
 
@@ -123,10 +121,8 @@ export async function cardForError(
  * For someone who may not see the case, a case that does not exist, or a card submission that does not
  * parse (a forged or broken card): says so, shows nothing of any case, and audits the refusal.
  */
-export async function refusalCard(deps: BotDeps, context: TurnContext, reason = 'refused'): Promise<AdaptiveCardJson> {
-  const lang = langOf(context);
-  const actor = actorFrom(context);
-  const value: unknown = context.activity.value;
+export async function refusalCard(deps: BotDeps, turn: Turn, reason = 'refused'): Promise<AdaptiveCardJson> {
+  const { lang, actor, value } = turn;
   const action: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, 'action') : undefined;
   const verb: unknown = typeof action === 'object' && action !== null ? Reflect.get(action, 'verb') : undefined;
   await deps.store.appendAudit({

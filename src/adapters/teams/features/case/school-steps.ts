@@ -1,18 +1,15 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
 import { actOnCase } from '../../../../app/act-on-case';
 import { afterCaseChange } from '../../../../app/after-case-change';
 import type { Case } from '../../../../domain/case/case';
 import { isOtherOrganiserSchool, otherOrganiserDeadlines, type SchoolStepsField } from '../../../../domain/case/school-steps';
 import type { FieldError } from '../../../../domain/errors';
-import { actorFrom } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { renderSchoolStepsCard, type AdaptiveCardJson } from '../../cards/render';
 import { caseNoticeText } from '../../cards/views/case-notices';
 import { schoolStepsFields } from '../../cards/views/school-steps-card';
 import { verbs } from '../../cards/verbs';
 import type { Lang } from '../../i18n/i18n';
-import { langOf } from '../../reply';
-import { onCardAction } from '../../card-action';
+import type { BotRoutes } from '../../turn';
 import { refusalCard } from './respond';
 import { caseSchoolStepsSchema } from './schemas';
 
@@ -42,20 +39,18 @@ const isStepsField = (f: string): f is SchoolStepsField => (schoolStepsFields as
  * the reminder card or their view of the case. The policy decides who may (the school's head teacher per the
  * directory); a recorded notice ends the reminder series when the case's reminders are re-planned.
  */
-export function registerSchoolSteps(app: Application<TurnState>, deps: BotDeps): void {
-  onCardAction(app, verbs.caseSchoolSteps, async (context, data) => {
-    const lang = langOf(context);
-    const actor = actorFrom(context);
-    const parsed = caseSchoolStepsSchema.safeParse(data);
-    if (!actor || !parsed.success) return refusalCard(deps, context);
+export function registerSchoolSteps(routes: BotRoutes, deps: BotDeps): void {
+  routes.cardAction(verbs.caseSchoolSteps, caseSchoolStepsSchema, async (turn, payload) => {
+    const { lang, actor } = turn;
+    if (!actor || !payload) return refusalCard(deps, turn);
     const typed = (v: string | undefined) => (v ?? '').trim();
-    const values = { investigationStartedOn: typed(parsed.data.investigationStartedOn), organiserNotifiedOn: typed(parsed.data.organiserNotifiedOn) };
+    const values = { investigationStartedOn: typed(payload.investigationStartedOn), organiserNotifiedOn: typed(payload.organiserNotifiedOn) };
     const action = {
       type: 'record_school_steps' as const,
       ...(values.investigationStartedOn === '' ? {} : { investigationStartedOn: values.investigationStartedOn }),
       ...(values.organiserNotifiedOn === '' ? {} : { organiserNotifiedOn: values.organiserNotifiedOn }),
     };
-    const result = await actOnCase(deps, { actor, caseId: parsed.data.caseId, action });
+    const result = await actOnCase(deps, { actor, caseId: payload.caseId, action });
     if (result.ok) {
       const { case: changed, events } = result.value;
       deps.background.run('case.after_school_steps', () => afterCaseChange(deps, changed, events));
@@ -66,7 +61,7 @@ export function registerSchoolSteps(app: Application<TurnState>, deps: BotDeps):
     switch (error.code) {
       case 'not_found':
       case 'not_authorized':
-        return refusalCard(deps, context);
+        return refusalCard(deps, turn);
       case 'invalid_field': {
         const errors = error.fields.flatMap((e) => (isStepsField(e.field) ? [{ ...e, field: e.field }] : []));
         return schoolStepsCardFor(deps, lang, error.case, { notice: { tone: 'attention', text: caseNoticeText(lang, 'fixForm') }, values, errors });

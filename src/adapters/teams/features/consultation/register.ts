@@ -1,31 +1,27 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import { z } from 'zod';
 import { routeToInbox } from '../../../../app/route-to-inbox';
 import { isStoredSubmission } from '../../../../app/submit-report';
 import { submitConsultation } from '../../../../app/submit-consultation';
-import { actorFrom } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { renderConsultationConfirmation, renderConsultationForm } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
-import { langOf } from '../../reply';
-import { parseConsultationPayload } from './schemas';
-import { onCardAction } from '../../card-action';
+import type { BotRoutes } from '../../turn';
+import { consultationPayloadSchema, readConsultationPayload } from './schemas';
 
 /** Anonymous consultation: a question to the school's team without any pupil fields (domain.md L9). */
-export function registerConsultation(app: Application<TurnState>, deps: BotDeps): void {
-  onCardAction(app, verbs.consultationOpen, async (context) =>
-    renderConsultationForm({ lang: langOf(context), directory: deps.directory(), formId: deps.ids.newId() }),
+export function registerConsultation(routes: BotRoutes, deps: BotDeps): void {
+  routes.cardAction(verbs.consultationOpen, z.unknown(), async ({ lang }) =>
+    renderConsultationForm({ lang, directory: deps.directory(), formId: deps.ids.newId() }),
   );
 
-  onCardAction(app, verbs.consultationSubmit, async (context, data) => {
-    const lang = langOf(context);
+  routes.cardAction(verbs.consultationSubmit, consultationPayloadSchema, async ({ lang, actor }, payload) => {
     const directory = deps.directory();
-    const actor = actorFrom(context);
-    const parsed = parseConsultationPayload(data);
-    if (!actor || parsed.kind === 'malformed') {
+    if (!actor || payload === undefined) {
       deps.log.warn({ event: 'consultation.payload_malformed' });
       await deps.store.appendAudit({ at: deps.clock.now(), actorId: actor?.userId ?? 'unknown', action: 'card.refused', detail: { verb: verbs.consultationSubmit, reason: 'malformed' } });
       return renderConsultationForm({ lang, directory, formId: deps.ids.newId() });
     }
+    const parsed = readConsultationPayload(payload);
     if (parsed.kind === 'invalid')
       return renderConsultationForm({ lang, directory, formId: parsed.formId, values: parsed.values, errors: parsed.errors });
     const submit = () => submitConsultation(deps, { actor, formId: parsed.formId, draft: parsed.draft });

@@ -14,14 +14,14 @@ export const consultationPayloadSchema = z.object({
 export type ConsultationValues = Partial<Record<ConsultationField, string>>;
 
 export type ParsedConsultation =
-  | { kind: 'malformed' }
   | { kind: 'invalid'; formId: string; values: ConsultationValues; errors: FieldError<ConsultationField>[] }
   | { kind: 'draft'; formId: string; values: ConsultationValues; draft: ConsultationDraft };
 
-export function parseConsultationPayload(data: unknown): ParsedConsultation {
-  const parsed = consultationPayloadSchema.safeParse(data);
-  if (!parsed.success) return { kind: 'malformed' };
-  const { formId, ...rest } = parsed.data;
+export type ConsultationPayload = z.output<typeof consultationPayloadSchema>;
+
+/** Reads a submission that parsed with the schema: the typed draft, or the field errors with the values kept. */
+export function readConsultationPayload(payload: ConsultationPayload): ParsedConsultation {
+  const { formId, ...rest } = payload;
   const values: ConsultationValues = {};
   for (const f of consultationFields) {
     const v = rest[f];

@@ -1,23 +1,18 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
 import { actOnHandover } from '../../../../app/act-on-handover';
 import { afterCaseChange } from '../../../../app/after-case-change';
-import { actorFrom } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { renderInputRequestCard } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
-import { langOf } from '../../reply';
+import type { BotRoutes } from '../../turn';
 import { refusalCard } from '../case/respond';
 import { handoverAnswerInputSchema } from './schemas';
-import { onCardAction } from '../../card-action';
 
 /** The team's worker answers the unit's request for input on the input-request card; the answer lands on the handover. */
-export function registerInputAnswer(app: Application<TurnState>, deps: BotDeps): void {
-  onCardAction(app, verbs.handoverAnswerInput, async (context, data) => {
-    const lang = langOf(context);
-    const actor = actorFrom(context);
-    const parsed = handoverAnswerInputSchema.safeParse(data);
-    if (!actor || !parsed.success) return refusalCard(deps, context);
-    const { caseId, questionId, inputAnswer } = parsed.data;
+export function registerInputAnswer(routes: BotRoutes, deps: BotDeps): void {
+  routes.cardAction(verbs.handoverAnswerInput, handoverAnswerInputSchema, async (turn, payload) => {
+    const { lang, actor } = turn;
+    if (!actor || !payload) return refusalCard(deps, turn);
+    const { caseId, questionId, inputAnswer } = payload;
     const result = await actOnHandover(deps, { actor, caseId, action: { type: 'answer_input', questionId, text: inputAnswer ?? '' } });
     const directory = deps.directory();
     if (result.ok) {
@@ -26,7 +21,7 @@ export function registerInputAnswer(app: Application<TurnState>, deps: BotDeps):
       return renderInputRequestCard({ lang, directory, case: changed, questionId, answered: true });
     }
     const error = result.error;
-    if (error.code === 'not_found' || error.code === 'not_authorized') return refusalCard(deps, context);
+    if (error.code === 'not_found' || error.code === 'not_authorized') return refusalCard(deps, turn);
     if (error.code === 'invalid_field')
       return renderInputRequestCard({
         lang,

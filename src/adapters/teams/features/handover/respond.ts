@@ -6,7 +6,7 @@ import { arrivedAtCurrentUnit, handoverDeadlines, type HandoverDeadlines } from 
 import type { HandoverActionType } from '../../../../domain/handover/handover-lifecycle';
 import { findInvestigationUnit } from '../../../../domain/routing/directory';
 import { toStockholmLocal } from '../../../clock/system-clock';
-import type { Viewer } from '../../actor';
+import type { Viewer } from '../../turn';
 import type { BotDeps } from '../../bot-deps';
 import { renderHandoverCard, type AdaptiveCardJson } from '../../cards/render';
 import { caseNoticeText } from '../../cards/views/case-notices';

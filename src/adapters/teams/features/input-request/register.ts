@@ -1,5 +1,3 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
 import { deliveryKey, refreshCaseCards } from '../../../../app/deliver-case-message';
 import { mayRequestInput, openInputRequest } from '../../../../app/open-input-request';
 import { recipientKey, type Recipient } from '../../../../app/ports';
@@ -7,48 +5,39 @@ import { routeInputRequest } from '../../../../app/route-input-request';
 import { isStoredSubmission } from '../../../../app/submit-report';
 import { rolesFor } from '../../../../domain/access/policy';
 import type { Actor, Case } from '../../../../domain/case/case';
-import { actorFrom, viewerOf } from '../../actor';
-import { addressOf, isPersonalChat } from '../../addresses';
 import type { BotDeps } from '../../bot-deps';
-import { onCardAction } from '../../card-action';
 import { renderInputRequestForm, renderNotice } from '../../cards/render';
 import { routedTo } from '../../cards/views/routing-summary';
 import { verbs } from '../../cards/verbs';
 import { commands } from '../../commands';
 import { catalogue, fill } from '../../i18n/i18n';
-import { cardActivity, langOf } from '../../reply';
+import { viewerOf, type BotRoutes, type Turn } from '../../turn';
 import { handoverCardFor } from '../handover/respond';
-import { parseInputRequestPayload } from './schemas';
+import { inputRequestPayloadSchema, readInputRequestPayload } from './schemas';
 
 /**
  * `begär underlag` / `request input`: an investigator asks the school-social team of their district for input
  * about a pupil in an investigation opened outside the bot (city doc 004). The form turns into the exchange
  * card, which the team gets in its inbox and answers on.
  */
-export function registerInputRequest(app: Application<TurnState>, deps: BotDeps): void {
-  app.message(commands.requestInput, async (context) => {
-    const lang = langOf(context);
-    const actor = actorFrom(context);
-    if (!actor || !(await mayRequestInput(deps, actor))) {
-      await context.sendActivity(catalogue(lang).inputRequest.notInUnit);
-      return;
-    }
-    await context.sendActivity(cardActivity(renderInputRequestForm({ lang, directory: deps.directory(), viewerId: actor.userId, formId: deps.ids.newId() })));
+export function registerInputRequest(routes: BotRoutes, deps: BotDeps): void {
+  routes.command(commands.requestInput, async ({ lang, actor }) => {
+    if (!actor || !(await mayRequestInput(deps, actor))) return catalogue(lang).inputRequest.notInUnit;
+    return renderInputRequestForm({ lang, directory: deps.directory(), viewerId: actor.userId, formId: deps.ids.newId() });
   });
 
-  onCardAction(app, verbs.inputRequestSubmit, async (context, data) => {
-    const lang = langOf(context);
+  routes.cardAction(verbs.inputRequestSubmit, inputRequestPayloadSchema, async (turn, payload) => {
+    const { lang, actor } = turn;
     const directory = deps.directory();
     const l = catalogue(lang).inputRequest;
-    const actor = actorFrom(context);
     if (!actor || !(await mayRequestInput(deps, actor))) return renderNotice({ title: l.title, text: l.notInUnit });
-    const parsed = parseInputRequestPayload(data);
     const form = (extra: Omit<Parameters<typeof renderInputRequestForm>[0], 'lang' | 'directory' | 'viewerId' | 'formId'> = {}, formId = deps.ids.newId()) =>
       renderInputRequestForm({ lang, directory, viewerId: actor.userId, formId, ...extra });
-    if (parsed.kind === 'malformed') {
+    if (payload === undefined) {
       deps.log.warn({ event: 'input_request.payload_malformed' });
       return form();
     }
+    const parsed = readInputRequestPayload(payload);
     if (parsed.kind === 'invalid') return form({ values: parsed.values, errors: parsed.errors }, parsed.formId);
     const submit = () => openInputRequest(deps, { actor, formId: parsed.formId, draft: parsed.draft });
     const result = await deps.submissions.run(`${actor.tenantId}:${actor.userId}`, parsed.formId, submit, () => isStoredSubmission(deps, actor, parsed.formId));
@@ -58,14 +47,14 @@ export function registerInputRequest(app: Application<TurnState>, deps: BotDeps)
         ? renderNotice({ title: l.title, text: l.notInUnit })
         : form({ values: parsed.values, errors: result.error.fields }, parsed.formId);
     const stored = result.value.case;
-    await rememberFormMessage(deps, context, actor, stored);
+    await rememberFormMessage(deps, turn, actor, stored);
     deps.log.info({ event: 'input_request.opened', caseId: stored.id });
     deps.background.run('input_request.route', async () => {
       await routeInputRequest(deps, stored);
       await refreshCaseCards(deps, stored);
     });
     const notice = { tone: 'good' as const, text: fill(l.sent, { team: routedTo(stored, directory, lang) }) };
-    return handoverCardFor(deps, lang, viewerOf(context, actor), stored, rolesFor(actor.userId, stored, directory), { notice });
+    return handoverCardFor(deps, lang, viewerOf(turn, actor), stored, rolesFor(actor.userId, stored, directory), { notice });
   });
 }
 
@@ -73,10 +62,10 @@ export function registerInputRequest(app: Application<TurnState>, deps: BotDeps)
  * The form's own message in the investigator's chat becomes the exchange card: recorded as its delivery to
  * them, so that it is updated in place (the base card, their view by refresh) whenever the team answers.
  */
-async function rememberFormMessage(deps: BotDeps, context: TurnContext, actor: Actor, c: Case): Promise<void> {
-  const messageId = context.activity.replyToId;
-  const address = addressOf(context, actor.tenantId);
-  if (!isPersonalChat(context) || messageId === undefined || address === undefined) return;
+async function rememberFormMessage(deps: BotDeps, turn: Turn, actor: Actor, c: Case): Promise<void> {
+  const messageId = turn.replyToId;
+  const address = turn.conversation.address();
+  if (turn.conversation.type !== 'personal' || messageId === undefined || address === undefined) return;
   const requester: Recipient = { kind: 'person', tenantId: actor.tenantId, userId: actor.userId };
   const key = deliveryKey(c.id, 'input-request-card', requester);
   if ((await deps.store.getDelivery(key))?.status === 'delivered') return;

@@ -15,14 +15,14 @@ export const inputRequestPayloadSchema = z.object({
 export type InputRequestValues = Partial<Record<InputRequestField, string>>;
 
 export type ParsedInputRequest =
-  | { kind: 'malformed' }
   | { kind: 'invalid'; formId: string; values: InputRequestValues; errors: FieldError<InputRequestField>[] }
   | { kind: 'draft'; formId: string; values: InputRequestValues; draft: InputRequestDraft };
 
-export function parseInputRequestPayload(data: unknown): ParsedInputRequest {
-  const parsed = inputRequestPayloadSchema.safeParse(data);
-  if (!parsed.success) return { kind: 'malformed' };
-  const { formId, ...rest } = parsed.data;
+export type InputRequestPayload = z.output<typeof inputRequestPayloadSchema>;
+
+/** Reads a submission that parsed with the schema: the typed draft, or the field errors with the values kept. */
+export function readInputRequestPayload(payload: InputRequestPayload): ParsedInputRequest {
+  const { formId, ...rest } = payload;
   const values: InputRequestValues = {};
   for (const f of inputRequestFields) {
     const v = rest[f];

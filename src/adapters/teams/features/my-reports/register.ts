@@ -1,42 +1,36 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
 import { listMyReports } from '../../../../app/list-my-reports';
 import { listTeamQueues, type TeamQueue } from '../../../../app/list-team-queues';
-import { actorFrom } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { renderMyCases, renderTeamQueue, type AdaptiveCardJson } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
 import { commands } from '../../commands';
 import { fallbackQueueTitle } from '../../cards/views/team-queue';
 import { t, type Lang } from '../../i18n/i18n';
-import { cardActivity, langOf } from '../../reply';
-import { onCardAction } from '../../card-action';
+import type { BotRoutes, Turn } from '../../turn';
 
 /**
  * `mina ärenden`/`my cases`: a school-social worker gets their teams' queues of open cases (oldest first);
  * everyone who has reported gets their own reports with process status only.
  */
-export function registerMyReports(app: Application<TurnState>, deps: BotDeps): void {
-  const ownReports = async (context: TurnContext): Promise<AdaptiveCardJson | undefined> => {
-    const actor = actorFrom(context);
+export function registerMyReports(routes: BotRoutes, deps: BotDeps): void {
+  const ownReports = async ({ actor, lang }: Turn): Promise<AdaptiveCardJson | undefined> => {
     if (!actor) return undefined;
-    return renderMyCases({ lang: langOf(context), directory: deps.directory(), viewerId: actor.userId, cases: await listMyReports(deps, actor) });
+    return renderMyCases({ lang, directory: deps.directory(), viewerId: actor.userId, cases: await listMyReports(deps, actor) });
   };
-  const queues = async (context: TurnContext): Promise<AdaptiveCardJson | undefined> => {
-    const actor = actorFrom(context);
+  const queues = async ({ actor, lang }: Turn): Promise<AdaptiveCardJson | undefined> => {
     if (!actor) return undefined;
     const found = await listTeamQueues(deps, actor);
-    return found.length === 0 ? undefined : queueCard(deps, langOf(context), found);
+    return found.length === 0 ? undefined : queueCard(deps, lang, found);
   };
 
-  app.message(commands.myCases, async (context) => {
-    const [queue, mine] = [await queues(context), await ownReports(context)];
-    if (!mine) return void (await context.sendActivity(t(langOf(context), 'error.apology')));
-    if (queue) await context.sendActivity(cardActivity(queue));
-    await context.sendActivity(cardActivity(mine));
+  routes.command(commands.myCases, async (turn) => {
+    const [queue, mine] = [await queues(turn), await ownReports(turn)];
+    if (!mine) return t(turn.lang, 'error.apology');
+    return queue ? [queue, mine] : [mine];
   });
-  onCardAction(app, verbs.casesMine, async (context) => (await ownReports(context)) ?? t(langOf(context), 'error.apology'));
-  onCardAction(app, verbs.teamQueue, async (context) => (await queues(context)) ?? (await ownReports(context)) ?? t(langOf(context), 'error.apology'));
+  routes.cardAction(verbs.casesMine, z.unknown(), async (turn) => (await ownReports(turn)) ?? t(turn.lang, 'error.apology'));
+  routes.cardAction(verbs.teamQueue, z.unknown(), async (turn) => (await queues(turn)) ?? (await ownReports(turn)) ?? t(turn.lang, 'error.apology'));
 }
 
 function queueCard(deps: BotDeps, lang: Lang, found: readonly TeamQueue[]): AdaptiveCardJson {

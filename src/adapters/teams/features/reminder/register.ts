@@ -1,24 +1,18 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
 import { snoozeReminder } from '../../../../app/snooze-reminder';
-import { actorFrom } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { renderNotice, renderReminderCard } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
 import { catalogue } from '../../i18n/i18n';
-import { langOf } from '../../reply';
+import type { BotRoutes } from '../../turn';
 import { reminderSnoozeSchema } from './schemas';
-import { onCardAction } from '../../card-action';
 
 /** "Remind me again next working day" on a reminder card: answers with the card, showing when it comes again. */
-export function registerReminder(app: Application<TurnState>, deps: BotDeps): void {
-  onCardAction(app, verbs.reminderSnooze, async (context, data) => {
-    const lang = langOf(context);
+export function registerReminder(routes: BotRoutes, deps: BotDeps): void {
+  routes.cardAction(verbs.reminderSnooze, reminderSnoozeSchema, async ({ lang, actor }, payload) => {
     const l = catalogue(lang).reminderCard;
-    const actor = actorFrom(context);
-    const parsed = reminderSnoozeSchema.safeParse(data);
     const notFound = () => renderNotice({ title: catalogue(lang).noAccess.title, text: l.notFound });
-    if (!actor || !parsed.success) return notFound();
-    const result = await snoozeReminder(deps, { actor, ...parsed.data });
+    if (!actor || !payload) return notFound();
+    const result = await snoozeReminder(deps, { actor, ...payload });
     const directory = deps.directory();
     if (result.ok) {
       deps.log.info({ event: 'reminder.snoozed', caseId: result.value.case.id, reminderId: result.value.reminder.id });

@@ -1,4 +1,4 @@
-import type { Application, TurnState } from '@microsoft/teams-ai';
+import { z } from 'zod';
 import { routeToInbox } from '../../../../app/route-to-inbox';
 import { isStoredSubmission, submitReport } from '../../../../app/submit-report';
 import { isWithinWorkingHours } from '../../../../domain/calendar/working-hours';
@@ -6,35 +6,29 @@ import type { FieldError } from '../../../../domain/errors';
 import type { ReportDraft } from '../../../../domain/report/report';
 import type { ReportField } from '../../../../domain/report/rules';
 import { findSchool, type Directory } from '../../../../domain/routing/directory';
-import { actorFrom } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { renderProtectedIdentity, renderReportConfirmation, renderReportForm } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
 import { commands } from '../../commands';
 import { concernChannelText } from '../../cards/views/concern-channel';
 import type { Lang } from '../../i18n/i18n';
-import { cardActivity, langOf } from '../../reply';
-import { parseReportPayload } from './schemas';
-import { onCardAction } from '../../card-action';
+import type { BotRoutes } from '../../turn';
+import { readReportPayload, reportPayloadSchema } from './schemas';
 
 /** Teacher intake: `anmäl`/`report` opens the form; `report.submit` validates, stores and confirms in place. */
-export function registerReport(app: Application<TurnState>, deps: BotDeps): void {
+export function registerReport(routes: BotRoutes, deps: BotDeps): void {
   const blankForm = (lang: Lang) => renderReportForm({ lang, directory: deps.directory(), formId: deps.ids.newId() });
 
-  app.message(commands.report, async (context) => {
-    await context.sendActivity(cardActivity(blankForm(langOf(context))));
-  });
-  onCardAction(app, verbs.reportOpen, async (context) => blankForm(langOf(context)));
+  routes.command(commands.report, async (turn) => blankForm(turn.lang));
+  routes.cardAction(verbs.reportOpen, z.unknown(), async (turn) => blankForm(turn.lang));
 
-  onCardAction(app, verbs.reportSubmit, async (context, data) => {
-    const lang = langOf(context);
-    const actor = actorFrom(context);
-    const parsed = parseReportPayload(data);
-    if (!actor || parsed.kind === 'malformed') {
+  routes.cardAction(verbs.reportSubmit, reportPayloadSchema, async ({ lang, actor }, payload) => {
+    if (!actor || payload === undefined) {
       deps.log.warn({ event: 'report.payload_malformed' });
       await deps.store.appendAudit({ at: deps.clock.now(), actorId: actor?.userId ?? 'unknown', action: 'card.refused', detail: { verb: verbs.reportSubmit, reason: 'malformed' } });
       return blankForm(lang);
     }
+    const parsed = readReportPayload(payload);
     const directory = deps.directory();
     const rejected = (errors: FieldError<ReportField>[], draft?: ReportDraft) =>
       renderReportForm({

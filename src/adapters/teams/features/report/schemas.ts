@@ -32,7 +32,6 @@ export const reportPayloadSchema = z.object({
 export type ReportValues = Partial<Record<ReportField, string>>;
 
 export type ParsedReport =
-  | { kind: 'malformed' }
   | { kind: 'invalid'; formId: string; values: ReportValues; errors: FieldError<ReportField>[] }
   | { kind: 'draft'; formId: string; values: ReportValues; draft: ReportDraft };
 
@@ -62,10 +61,11 @@ function absenceOf(r: FieldReader<ReportField>, values: ReportValues): Absence |
   };
 }
 
-export function parseReportPayload(data: unknown): ParsedReport {
-  const parsed = reportPayloadSchema.safeParse(data);
-  if (!parsed.success) return { kind: 'malformed' };
-  const { formId, ...rest } = parsed.data;
+export type ReportPayload = z.output<typeof reportPayloadSchema>;
+
+/** Reads a submission that parsed with the schema: the typed draft, or the field errors with the values kept. */
+export function readReportPayload(payload: ReportPayload): ParsedReport {
+  const { formId, ...rest } = payload;
   const values: ReportValues = {};
   for (const f of reportFields) {
     const v = rest[f];

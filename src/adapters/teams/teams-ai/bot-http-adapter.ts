@@ -1,7 +1,8 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, Request, Response, TurnContext } from 'botbuilder';
+import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../log/logger';
+import type { BotAnswer } from '../turn';
 
 /**
  * The Teams adapter, answering HTTP itself. botbuilder's `CloudAdapter.process` prints every failure with
@@ -18,14 +19,12 @@ export class BotHttpAdapter extends TeamsAdapter {
     super(config);
   }
 
-  /** Runs one POST /api/messages whose body the HTTP edge has already checked to be an activity. */
-  async handle(req: Request, res: Response, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const authHeader = headerOf(req, 'authorization');
+  /** Runs one POST /api/messages whose body the HTTP edge has already parsed and checked to be an activity. */
+  async handle(body: Record<string, unknown>, authorization: string, logic: (context: TurnContext) => Promise<void>): Promise<BotAnswer> {
     try {
-      const invokeResponse = await this.processActivity(authHeader, activityOf(req), logic);
-      res.status(invokeResponse?.status ?? 200);
-      if (invokeResponse?.body !== undefined) res.send(invokeResponse.body);
-      res.end();
+      const invokeResponse = await this.processActivity(authorization, activityOf(body), logic);
+      const status = invokeResponse?.status ?? 200;
+      return invokeResponse?.body === undefined ? { status } : { status, body: invokeResponse.body };
     } catch (error) {
       const unauthorized = statusCodeOf(error) === 401 || statusCodeOf(error) === 403;
       this.log.warn({
@@ -33,24 +32,19 @@ export class BotHttpAdapter extends TeamsAdapter {
         errorName: error instanceof Error ? error.name : 'unknown',
         errorCode: systemCodeOf(error),
       });
-      res.status(unauthorized ? 401 : 500);
-      res.send(unauthorized ? { error: 'unauthorized', message: 'The request is not authorized.' } : { error: 'internal', message: 'The bot could not handle this activity.' });
-      res.end();
+      return unauthorized
+        ? { status: 401, body: { error: 'unauthorized', message: 'The request is not authorized.' } }
+        : { status: 500, body: { error: 'internal', message: 'The bot could not handle this activity.' } };
     }
   }
-}
-
-function headerOf(req: Request, name: string): string {
-  const value = req.headers[name] ?? req.headers[name.charAt(0).toUpperCase() + name.slice(1)];
-  return typeof value === 'string' ? value : '';
 }
 
 // What CloudAdapter checks too (botbuilder cloudAdapter.js `ActivityT`); the HTTP edge checked the fields we need.
 const activityShape = z.custom<Activity>((value) => z.record(z.unknown()).safeParse(value).success, { message: 'Activity' });
 
 /** As CloudAdapter does (botbuilder activityValidator.js): the body as an activity, its timestamps as dates. */
-function activityOf(req: Request): Activity {
-  const body = activityShape.parse(req.body);
+function activityOf(parsed: Record<string, unknown>): Activity {
+  const body = activityShape.parse(parsed);
   for (const [raw, field] of [['rawTimestamp', 'timestamp'], ['rawExpiration', 'expiration'], ['rawLocalTimestamp', 'localTimestamp']] as const) {
     const value: unknown = Reflect.get(body, field);
     if (typeof value === 'string') {
