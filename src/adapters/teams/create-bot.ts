@@ -21,7 +21,7 @@ import { t } from './i18n/i18n';
 import { RecentActivities } from './recent-activities';
 import type { ServiceUrls } from './service-urls';
 import { createTeamsAiBot } from './teams-ai/teams-ai-bot';
-import type { Bot, Turn } from './turn';
+import type { Bot, BotRoutes, Turn } from './turn';
 
 export interface BotOptions extends BotDeps {
   /** Absent only in explicit local mode (no token validation). */
@@ -37,50 +37,56 @@ export interface BotOptions extends BotDeps {
   openIdMetadataUrl?: string;
 }
 
-/** Builds the bot and installs every feature on its routes. The only place features are wired. */
+/** Builds the bot on teams-ai (src/adapters/teams/teams-ai/) with every feature installed. */
 export function createBot(options: BotOptions): Bot {
+  return createTeamsAiBot(options, (routes) => installBot(routes, options));
+}
+
+/**
+ * Installs every feature and the checks that run before each turn on the bot's routes: the only place
+ * features are wired. Knows nothing of the Teams library that carries the routes.
+ */
+export function installBot(routes: BotRoutes, options: BotOptions): void {
   const recent = new RecentActivities();
-  return createTeamsAiBot(options, (routes) => {
-    routes.beforeTurn(async (turn) => {
-      if (!(await isAllowedTenant(turn, options)) || !isFirstDelivery(turn, recent, options)) return false;
-      await rememberPersonalAddress(turn, options);
-      await rememberUserId(turn, options);
-      const tenantId = turn.actor?.tenantId;
-      if (tenantId !== undefined && turn.conversation.serviceUrl) options.serviceUrls.remember(tenantId, turn.conversation.serviceUrl);
-      return true;
-    });
+  routes.beforeTurn(async (turn) => {
+    if (!(await isAllowedTenant(turn, options)) || !isFirstDelivery(turn, recent, options)) return false;
+    await rememberPersonalAddress(turn, options);
+    await rememberUserId(turn, options);
+    const tenantId = turn.actor?.tenantId;
+    if (tenantId !== undefined && turn.conversation.serviceUrl) options.serviceUrls.remember(tenantId, turn.conversation.serviceUrl);
+    return true;
+  });
 
-    registerReport(routes, options);
-    registerConsultation(routes, options);
-    registerMyReports(routes, options);
-    registerChannelLink(routes, options);
-    registerAdmin(routes, options);
-    registerCaseTrail(routes, options);
-    registerCase(routes, options);
-    registerQuestionAnswer(routes, options);
-    registerCheckIn(routes, options);
-    registerSchoolSteps(routes, options);
-    registerHandover(routes, options);
-    registerInputAnswer(routes, options);
-    registerMyHandovers(routes, options);
-    registerInputRequest(routes, options);
-    registerReminder(routes, options);
-    registerHelp(routes, options);
-    registerFallback(routes);
+  registerReport(routes, options);
+  registerConsultation(routes, options);
+  registerMyReports(routes, options);
+  registerChannelLink(routes, options);
+  registerAdmin(routes, options);
+  registerCaseTrail(routes, options);
+  registerCase(routes, options);
+  registerQuestionAnswer(routes, options);
+  registerCheckIn(routes, options);
+  registerSchoolSteps(routes, options);
+  registerHandover(routes, options);
+  registerInputAnswer(routes, options);
+  registerMyHandovers(routes, options);
+  registerInputRequest(routes, options);
+  registerReminder(routes, options);
+  registerHelp(routes, options);
+  registerFallback(routes);
 
-    routes.failed(async (turn, error) => {
-      options.log.error(
-        {
-          event: 'turn.failed',
-          correlationId: turn.correlationId,
-          activityType: turn.activityType,
-          errorName: error instanceof Error ? error.name : 'unknown',
-          stack: error instanceof Error ? error.stack : undefined,
-        },
-        'turn failed',
-      );
-      return t(turn.lang, 'error.apology');
-    });
+  routes.failed(async (turn, error) => {
+    options.log.error(
+      {
+        event: 'turn.failed',
+        correlationId: turn.correlationId,
+        activityType: turn.activityType,
+        errorName: error instanceof Error ? error.name : 'unknown',
+        stack: error instanceof Error ? error.stack : undefined,
+      },
+      'turn failed',
+    );
+    return t(turn.lang, 'error.apology');
   });
 }
 
