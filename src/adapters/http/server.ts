@@ -97,7 +97,5 @@ export function createServer(deps: ServerDeps): HttpServer {
   return server;
 }
 
-function authorizationOf(req: Request): string {
-  const value = req.headers.authorization ?? req.headers['Authorization'];
-  return typeof value === 'string' ? value : '';
-}
+/** Node lower-cases header names; botbuilder validates the token (or, in local mode, accepts none). */
+const authorizationOf = (req: Request): string => req.headers.authorization ?? '';
