@@ -21,6 +21,7 @@ import { registerFallback, registerHelp } from './features/help/register';
 import { registerMyReports } from './features/my-reports/register';
 import { registerReminder } from './features/reminder/register';
 import { registerReport } from './features/report/register';
+import { registerStatistics } from './features/statistics/register';
 import { t } from './i18n/i18n';
 import { addressOf, isPersonalChat } from './addresses';
 import { RecentActivities } from './recent-activities';
@@ -94,6 +95,7 @@ export function createBot(options: BotOptions): Bot {
   registerInputAnswer(app, options);
   registerMyHandovers(app, options);
   registerInputRequest(app, options);
+  registerStatistics(app, options);
   registerReminder(app, options);
   registerHelp(app, options);
   registerFallback(app);

@@ -1,0 +1,62 @@
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { openStatistics, viewStatistics, type StatisticsRefusal } from '../../../../app/view-statistics';
+import { resolveStatisticsPeriodByHalfYears } from '../../../../domain/statistics/statistics-period';
+import { actorFrom } from '../../actor';
+import type { BotDeps } from '../../bot-deps';
+import { onCardAction, type CardActionAnswer } from '../../card-action';
+import { renderNotice, renderStatisticsCard, renderStatisticsForm } from '../../cards/render';
+import { verbs } from '../../cards/verbs';
+import { commands } from '../../commands';
+import { catalogue, type Lang } from '../../i18n/i18n';
+import { cardActivity, langOf } from '../../reply';
+import { parseStatisticsPayload, statisticsValuesOf } from './schemas';
+
+const refusalText = (lang: Lang, refusal: StatisticsRefusal): string =>
+  refusal.code === 'not_authorized' ? catalogue(lang).statistics.notAllowed : catalogue(lang).statistics.districtNotAllowed;
+
+/** `statistik`/`statistics`: the form, and the statistics card once it is sent (issue #16). */
+export function registerStatistics(app: Application<TurnState>, deps: BotDeps): void {
+  const form = async (context: TurnContext, data: unknown): Promise<CardActionAnswer> => {
+    const lang = langOf(context);
+    const actor = actorFrom(context);
+    if (!actor) return catalogue(lang).error.apology;
+    const opened = await openStatistics(deps, actor);
+    if (!opened.ok) return renderNotice({ title: catalogue(lang).statistics.title, text: refusalText(lang, opened.error) });
+    return renderStatisticsForm({ lang, directory: deps.directory(), scope: opened.value, values: statisticsValuesOf(data) });
+  };
+
+  app.message(commands.statistics, async (context) => {
+    const answer = await form(context, {});
+    await context.sendActivity(typeof answer === 'string' ? answer : cardActivity(answer));
+  });
+  onCardAction(app, verbs.statisticsOpen, form);
+
+  onCardAction(app, verbs.statisticsSubmit, async (context, data) => {
+    const lang = langOf(context);
+    const l = catalogue(lang).statistics;
+    const actor = actorFrom(context);
+    if (!actor) return catalogue(lang).error.apology;
+    const statistics = deps.statistics;
+    if (!statistics) return renderNotice({ title: l.title, text: l.unavailable });
+    const parsed = parseStatisticsPayload(data, deps.clock.today());
+    if (parsed.kind === 'malformed') {
+      deps.log.warn({ event: 'statistics.payload_malformed' });
+      return form(context, {});
+    }
+    if (parsed.kind === 'invalid') {
+      const opened = await openStatistics(deps, actor);
+      if (!opened.ok) return renderNotice({ title: l.title, text: refusalText(lang, opened.error) });
+      return renderStatisticsForm({ lang, directory: deps.directory(), scope: opened.value, values: parsed.values, errors: parsed.errors });
+    }
+    const resolvePeriod = deps.resolveStatisticsPeriod ?? resolveStatisticsPeriodByHalfYears;
+    const request = parsed.districtCode === undefined ? { choice: parsed.choice } : { choice: parsed.choice, districtCode: parsed.districtCode };
+    const result = await viewStatistics({ ...deps, statistics, resolvePeriod }, actor, request);
+    if (!result.ok) {
+      deps.log.info({ event: `statistics.${result.error.code}` });
+      return renderNotice({ title: l.title, text: refusalText(lang, result.error) });
+    }
+    const { report, scope } = result.value;
+    return renderStatisticsCard({ lang, directory: deps.directory(), report, scope, choice: parsed.choice, ...(request.districtCode === undefined ? {} : { districtCode: request.districtCode }) });
+  });
+}
