@@ -52,7 +52,7 @@ class TeamsChart extends AC.CardElement {
   getJsonTypeName(): string {
     return this.typeName;
   }
-  protected internalRender(): HTMLElement | undefined {
+  protected internalRender(): ReturnType<AC.CardElement['render']> {
     return undefined;
   }
 }
