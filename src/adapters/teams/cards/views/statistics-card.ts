@@ -73,7 +73,8 @@ export function statisticsCardView(input: StatisticsCardInput) {
       harm: count(r.suspectedHarm),
       consultations: count(r.consultations),
     })),
-    levels: { school_internal: levelName('school_internal'), sst: levelName('sst'), intensive: levelName('intensive') },
+    // Short names in table headers and rows, where a column is narrow; the charts' legends carry the full names.
+    levels: l.levelsShort,
     levelSeries,
     harmSeries,
     districts: districts.map(({ label, total }) => ({ label, total })),
@@ -97,7 +98,7 @@ export function statisticsCardView(input: StatisticsCardInput) {
     open: open.map(({ label, count: c }) => ({ label, count: c })),
     openPoints: points(open, (o) => o.label, (o) => o.figure),
     attendance: report.attendance.map((a) => ({
-      label: levelName(a.supportLevel),
+      label: l.levelsShort[a.supportLevel],
       cases: count(a.cases),
       median: change(a.medianChangePoints),
       improved: percent(a.improvedBy10PointsPercent),
