@@ -1,3 +1,4 @@
+import type { StatisticsSource } from './app/view-statistics';
 import type { CaseStore, Clock, IdSource, Messenger } from './app/ports';
 import type { DirectoryReloader } from './app/reload-directory';
 import { isLoopbackUrl, type Config } from './config/env';
@@ -34,6 +35,8 @@ export interface AppDeps {
   reload?: DirectoryReloader;
   /** Outbound rate limits; Teams' published limits unless given (the benchmark lifts them to measure our own cost). */
   deliveryLimits?: RateLimits;
+  /** The store's anonymous statistics (issue #16); main.ts wires the store's aggregates once they exist. */
+  statistics?: StatisticsSource;
   /** The Bot Framework's OpenID metadata URL; Microsoft's unless given (tests: an unreachable loopback port). */
   openIdMetadataUrl?: string;
 }
@@ -94,6 +97,7 @@ export function createApp(deps: AppDeps): App {
     submissions: new SubmissionLimiter(deps.config.reportRateLimit, deps.clock),
     serviceUrls,
     ...(deps.reload ? { reload: deps.reload } : {}),
+    ...(deps.statistics ? { statistics: deps.statistics } : {}),
     credentials: deps.config.credentials,
     allowedTenants: deps.config.allowedTenants,
     ...(deps.openIdMetadataUrl === undefined ? {} : { openIdMetadataUrl: deps.openIdMetadataUrl }),

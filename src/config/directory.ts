@@ -76,6 +76,8 @@ const baseSchema = z
     upperSecondaryTeamId: id.optional(),
     // IT staff who may reload the directory from Teams; they see no case content (domain.md R7).
     admins: z.array(personRef).default([]),
+    // The city's evaluation staff: anonymous statistics of every district, no case content (issue #16).
+    evaluators: z.array(personRef).default([]),
     // Not statutory (domain.md A3): the city sets them.
     thresholds: z.object({ sstPercent: percent, intensivePercent: percent }).strict(),
     legal: legalSchema,

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SystemClock } from '../../src/adapters/clock/system-clock';
 import sv from '../../src/adapters/teams/i18n/sv.json';
+import { RecordingStatisticsSource } from '../support/a-statistics-report';
 import { aSchoolIn } from '../support/report-payload';
 import { loadSampleDirectory } from '../support/test-directory';
 import { AgentsPlayground } from './support/agents-playground';
@@ -21,6 +22,13 @@ const schoolTitle = `${school.name}, ${directory.districts.find((d) => d.code ==
 const caseReference = /[A-Z]{3}-\d{4}-\d{4}/;
 const today = new SystemClock().today();
 const f = sv.reportForm;
+const st = sv.statistics;
+/**
+ * The Playground's one simulated user (its built-in config, `currentUser.aadObjectId`). Its id is not an Entra
+ * object id the directory file would accept, so the test adds it to the bot's in-memory directory as evaluation
+ * staff, the role that sees every district's statistics.
+ */
+const playgroundUser = { id: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber (Agents Playground)' };
 
 /** A Stockholm calendar date `days` after (or before) today, as YYYY-MM-DD. */
 function daysFromToday(days: number): string {
@@ -37,7 +45,8 @@ function labelPattern(template: string): RegExp {
 
 describe('a teacher reports worrying absence in the Agents Playground, a real Teams-like client', () => {
   const botConnections: string[] = [];
-  const bot = new PlaygroundBot();
+  const statistics = new RecordingStatisticsSource();
+  const bot = new PlaygroundBot({ statistics, evaluators: [playgroundUser] });
   const browser = new OfflineBrowser({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     viewport: { width: 1280, height: 1000 },
@@ -161,6 +170,29 @@ describe('a teacher reports worrying absence in the Agents Playground, a real Te
     await chat.shoot('08-my-cases', myCases);
     await chat.shoot('09-whole-chat');
 
+    expect(botConnections).toEqual([]);
+  });
+
+  it('shows the evaluation staff the statistics card for the school year, with "färre än 5" for small counts', async () => {
+    if (!opened) throw new Error('the Playground chat did not open');
+    const chat = opened;
+    await chat.say('statistik');
+    const form = chat.card(st.title, st.show);
+    await form.getByRole('button', { name: st.show, exact: true }).waitFor();
+    // Only the evaluation staff get the district filter; left at every district.
+    expect(await form.getByRole('combobox', { name: st.district, exact: true }).inputValue()).toBe(st.allDistricts);
+    await form.getByRole('radio', { name: st.periods.school_year, exact: true }).check();
+    await chat.shoot('10-statistics-form', form);
+    await form.getByRole('button', { name: st.show, exact: true }).click();
+
+    const card = chat.card(st.title, st.otherPeriod);
+    await card.getByText(st.reportsTitle, { exact: true }).first().waitFor();
+    const text = await card.innerText();
+    for (const heading of [st.districtsTitle, st.timeToTakeTitle, st.handoversTitle, st.closedTitle, st.openTitle, st.attendanceTitle]) expect(text).toContain(heading);
+    expect(text).toContain(st.fewerThan5);
+    expect(text).toContain('Farsta');
+    await chat.shoot('11-statistics-card', card);
+    expect(statistics.queries.map((q) => q.districtCodes)).toEqual([directory.districts.map((d) => d.code)]);
     expect(botConnections).toEqual([]);
   });
 });

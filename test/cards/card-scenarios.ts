@@ -15,6 +15,8 @@ import {
   renderQuestionCard,
   renderReminderCard,
   renderSchoolStepsCard,
+  renderStatisticsCard,
+  renderStatisticsForm,
   renderReportConfirmation,
   renderReportForm,
   renderTeamQueue,
@@ -23,7 +25,8 @@ import {
 import { caseNoticeText } from '../../src/adapters/teams/cards/views/case-notices';
 import { handoverNoticeText } from '../../src/adapters/teams/cards/views/handover-notices';
 import type { Lang } from '../../src/adapters/teams/i18n/i18n';
-import { rolesFor } from '../../src/domain/access/policy';
+import { rolesFor, statisticsScopeFor } from '../../src/domain/access/policy';
+import { aStatisticsReport } from '../support/a-statistics-report';
 import type { Case } from '../../src/domain/case/case';
 import { reportFields, type ReportField } from '../../src/domain/report/rules';
 import type { Directory } from '../../src/domain/routing/directory';
@@ -135,6 +138,29 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
     ...investigationInputRequestScenarios(directory, lang),
     ...reminderCardScenarios(directory, lang),
     ...schoolStepsCardScenarios(directory, lang),
+    ...statisticsScenarios(directory, lang),
+  ];
+}
+
+/** The evaluation staff member of the sample directory: every district, with the district filter. */
+export const sampleEvaluator = '00000000-0000-4000-8000-000000000098';
+
+/** The statistics form and card; the card over a whole school year and every district, the largest it gets. */
+export function statisticsScenarios(directory: Directory, lang: Lang): CardScenario[] {
+  const evaluator = statisticsScopeFor(sampleEvaluator, directory);
+  const coordinator = statisticsScopeFor(people.farCoordinator, directory);
+  if (!evaluator || !coordinator) throw new Error('the sample directory lists no evaluator or no FAR coordinator');
+  const wholeCity = aStatisticsReport({ from: '2025-07-01', to: '2026-06-30', districtCodes: evaluator.districtCodes });
+  const farsta = aStatisticsReport({ from: '2026-07-01', to: '2026-11-23', districtCodes: coordinator.districtCodes });
+  return [
+    { name: 'statistics form, coordinator', card: renderStatisticsForm({ lang, directory, scope: coordinator }) },
+    { name: 'statistics form, evaluation staff', card: renderStatisticsForm({ lang, directory, scope: evaluator }) },
+    {
+      name: 'statistics form, rejected custom dates',
+      card: renderStatisticsForm({ lang, directory, scope: evaluator, values: { period: 'custom', from: '2026-09-01', to: '2026-08-01', district: 'FAR' }, errors: [{ field: 'to', code: 'period_order' }] }),
+    },
+    { name: 'statistics, whole city over a school year', card: renderStatisticsCard({ lang, directory, report: wholeCity, scope: evaluator, choice: { period: 'school_year' } }) },
+    { name: 'statistics, one district this term', card: renderStatisticsCard({ lang, directory, report: farsta, scope: coordinator, choice: { period: 'this_term' } }) },
   ];
 }
 

@@ -7,6 +7,7 @@ import { createLogger } from '../../src/adapters/log/logger';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import { createApp, type App } from '../../src/app-server';
 import type { Clock } from '../../src/app/ports';
+import type { StatisticsSource } from '../../src/app/view-statistics';
 import type { SweepResult } from '../../src/app/sweep-reminders';
 import { UuidIds } from '../../src/adapters/ids/uuid-ids';
 import { ConnectorStandIn } from './connector-stand-in';
@@ -32,7 +33,14 @@ export class RunningBot {
   reloads = 0;
 
   constructor(
-    private readonly options: { now?: string; allowedTenants?: string[]; maxBodyBytes?: number; reportRateLimit?: { max: number; windowMs: number } } = {},
+    private readonly options: {
+      now?: string;
+      allowedTenants?: string[];
+      maxBodyBytes?: number;
+      reportRateLimit?: { max: number; windowMs: number };
+      /** The statistics the bot shows (issue #16); absent: `statistik` says it cannot show them. */
+      statistics?: StatisticsSource;
+    } = {},
   ) {
     this.clock = new FixedClock(options.now ?? '2026-11-23T09:00:00.000Z');
   }
@@ -98,6 +106,7 @@ export class RunningBot {
       ids: new UuidIds(),
       directory: () => directory,
       log: createLogger('debug', this.logs),
+      ...(this.options.statistics ? { statistics: this.options.statistics } : {}),
       reload: () => {
         this.reloads += 1;
         return { ok: true, value: { version: directory.version } };

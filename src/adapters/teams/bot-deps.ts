@@ -1,5 +1,7 @@
 import type { BackgroundWork, CaseStore, Clock, IdSource, Messenger } from '../../app/ports';
 import type { DirectoryReloader } from '../../app/reload-directory';
+import type { StatisticsSource } from '../../app/view-statistics';
+import type { StatisticsPeriodResolver } from '../../domain/statistics/statistics-period';
 import type { CalendarRules } from '../../domain/calendar/calendar-rules';
 import type { Directory } from '../../domain/routing/directory';
 import type { Logger } from '../log/logger';
@@ -24,4 +26,8 @@ export interface BotDeps {
   background: BackgroundWork;
   /** Per-person limit on new reports and questions. */
   submissions: SubmissionLimiter;
+  /** The store's anonymous aggregates (issue #16); absent: `statistik` says it cannot show them now. */
+  statistics?: StatisticsSource;
+  /** Turns a picked period into dates; absent: calendar half-years (`resolveStatisticsPeriodByHalfYears`). */
+  resolveStatisticsPeriod?: StatisticsPeriodResolver;
 }

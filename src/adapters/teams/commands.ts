@@ -15,6 +15,8 @@ export const commands = {
   myCases: whole('mina ärenden|mina arenden|my cases'),
   myHandovers: whole('mina överlämningar|mina overlamningar|my handovers'),
   requestInput: whole('begär underlag|begar underlag|request input'),
+  /** Anonymous statistics for coordinators, unit managers and the city's evaluation staff (issue #16). */
+  statistics: whole('statistik|statistics'),
   reloadDirectory: whole('ladda om katalogen|reload directory'),
   /** `historik FAR-2026-0042`: the case reference is captured. */
   caseTrail: whole('(?:historik|logg|history|log)\\s+([A-Za-z]{2,5}-\\d{4}-\\d{4,})'),

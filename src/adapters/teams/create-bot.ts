@@ -17,6 +17,7 @@ import { registerFallback, registerHelp } from './features/help/register';
 import { registerMyReports } from './features/my-reports/register';
 import { registerReminder } from './features/reminder/register';
 import { registerReport } from './features/report/register';
+import { registerStatistics } from './features/statistics/register';
 import { t } from './i18n/i18n';
 import { RecentActivities } from './recent-activities';
 import type { ServiceUrls } from './service-urls';
@@ -71,6 +72,7 @@ export function installBot(routes: BotRoutes, options: BotOptions): void {
   registerInputAnswer(routes, options);
   registerMyHandovers(routes, options);
   registerInputRequest(routes, options);
+  registerStatistics(routes, options);
   registerReminder(routes, options);
   registerHelp(routes, options);
   registerFallback(routes);

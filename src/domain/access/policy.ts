@@ -189,3 +189,4 @@ export {
   type ReporterStatus,
   type ReporterView,
 } from './reporter-status';
+export { statisticsScopeFor, statisticsDistrictsFor, statisticsRoles, type StatisticsRole, type StatisticsScope } from './statistics-access';

@@ -165,6 +165,11 @@ export interface Directory {
   retention?: RetentionSettings;
   /** Administrators (directory, channel links): an admin sees no case content (domain.md R7, L27). */
   admins?: readonly PersonRef[];
+  /**
+   * The city's evaluation staff: see the anonymous statistics of every district (issue #16), and nothing of
+   * any case.
+   */
+  evaluators?: readonly PersonRef[];
   /** Absent: `defaultConsentSettings` (both guardians must consent in joint custody). */
   consent?: ConsentSettings;
 }

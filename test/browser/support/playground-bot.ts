@@ -8,6 +8,8 @@ import { UuidIds } from '../../../src/adapters/ids/uuid-ids';
 import { createLogger } from '../../../src/adapters/log/logger';
 import { SqliteCaseStore } from '../../../src/adapters/store/sqlite/sqlite-case-store';
 import { createApp } from '../../../src/app-server';
+import type { StatisticsSource } from '../../../src/app/view-statistics';
+import type { Directory, PersonRef } from '../../../src/domain/routing/directory';
 import { LogSink } from '../../support/log-sink';
 import { loadSampleDirectory } from '../../support/test-directory';
 
@@ -17,6 +19,16 @@ import { loadSampleDirectory } from '../../support/test-directory';
  */
 export class PlaygroundBot {
   readonly logs = new LogSink();
+
+  constructor(
+    private readonly options: {
+      /** The statistics `statistik` shows (issue #16). */
+      statistics?: StatisticsSource;
+      /** People added to the sample directory's evaluation staff, e.g. the Playground's own user. */
+      evaluators?: readonly PersonRef[];
+    } = {},
+  ) {}
+
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'sst-bridge-browser-'));
   private store?: SqliteCaseStore;
   private server?: Server;
@@ -25,7 +37,8 @@ export class PlaygroundBot {
 
   async start(): Promise<this> {
     this.store = SqliteCaseStore.open(join(this.dataDir, 'sst-bridge.db'));
-    const directory = loadSampleDirectory();
+    const sample = loadSampleDirectory();
+    const directory: Directory = { ...sample, evaluators: [...(sample.evaluators ?? []), ...(this.options.evaluators ?? [])] };
     const app = createApp({
       config: { credentials: undefined, allowedTenants: [], maxBodyBytes: 256 * 1024, reportRateLimit: { max: 10, windowMs: 10 * 60_000 } },
       store: this.store,
@@ -33,6 +46,7 @@ export class PlaygroundBot {
       ids: new UuidIds(),
       directory: () => directory,
       log: createLogger('info', this.logs),
+      ...(this.options.statistics ? { statistics: this.options.statistics } : {}),
     });
     this.server = app.server;
     this.idle = () => app.idle();

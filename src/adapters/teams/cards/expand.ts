@@ -17,6 +17,8 @@ import reminderCard from '../../../../adaptive-cards/reminder-card.json';
 import reportConfirmation from '../../../../adaptive-cards/report-confirmation.json';
 import reportForm from '../../../../adaptive-cards/report-form.json';
 import schoolStepsCard from '../../../../adaptive-cards/school-steps-card.json';
+import statisticsCard from '../../../../adaptive-cards/statistics-card.json';
+import statisticsForm from '../../../../adaptive-cards/statistics-form.json';
 import teamQueue from '../../../../adaptive-cards/team-queue.json';
 import welcome from '../../../../adaptive-cards/welcome.json';
 
@@ -46,6 +48,8 @@ export const templates = {
   'report-confirmation': reportConfirmation,
   'report-form': reportForm,
   'school-steps-card': schoolStepsCard,
+  'statistics-card': statisticsCard,
+  'statistics-form': statisticsForm,
   'team-queue': teamQueue,
   welcome,
 } as const;

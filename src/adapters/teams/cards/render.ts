@@ -14,6 +14,8 @@ import { reminderCardView, type ReminderCardInput } from './views/reminder-card'
 import { reportConfirmationView, type ReportConfirmationInput } from './views/report-confirmation';
 import { reportFormView, type ReportFormInput } from './views/report-form';
 import { schoolStepsCardView, type SchoolStepsCardInput } from './views/school-steps-card';
+import { statisticsCardView, type StatisticsCardInput } from './views/statistics-card';
+import { statisticsFormView, type StatisticsFormInput } from './views/statistics-form';
 import { teamQueueView, type TeamQueueInput } from './views/team-queue';
 import type { Lang } from '../i18n/i18n';
 
@@ -62,3 +64,8 @@ export const renderMyHandovers = (input: MyHandoversInput): AdaptiveCardJson => 
 
 /** A case's audit trail for its coordinator or unit manager (`historik FAR-2026-0001`). */
 export const renderAuditTrail = (input: AuditTrailInput): AdaptiveCardJson => expandCard('audit-trail', auditTrailView(input));
+
+/** `statistik`: the period, and for the evaluation staff a district filter. */
+export const renderStatisticsForm = (input: StatisticsFormInput): AdaptiveCardJson => expandCard('statistics-form', statisticsFormView(input));
+/** The anonymous statistics: charts, each with a table of the same numbers beside it (issue #16). */
+export const renderStatisticsCard = (input: StatisticsCardInput): AdaptiveCardJson => expandCard('statistics-card', statisticsCardView(input));

@@ -47,6 +47,10 @@ export const verbs = {
   inputRequestSubmit: 'input_request.submit',
   /** An investigator's unacknowledged and open handovers. */
   handoversMine: 'handovers.mine',
+  /** The statistics form (period, and a district for the evaluation staff), opened again from the statistics card. */
+  statisticsOpen: 'statistics.open',
+  /** The statistics form is sent: the answer is the statistics card. */
+  statisticsSubmit: 'statistics.submit',
   /** A reminder's recipient asks to be reminded again at the start of the next working day. */
   reminderSnooze: 'reminder.snooze',
 } as const;
