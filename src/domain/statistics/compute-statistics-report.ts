@@ -1,7 +1,7 @@
-import { countDaysBetween, type CalendarDate } from '../calendar/calendar-date';
+import { addCalendarDays, type CalendarDate } from '../calendar/calendar-date';
 import type { CalendarRules } from '../calendar/calendar-rules';
 import { isSchoolDay } from '../calendar/school-days';
-import { workingDaysBetween } from '../calendar/working-days';
+import { isWorkingDay } from '../calendar/working-days';
 import { caseOutcomes } from '../case/case';
 import { urgentAcknowledgementDeadline } from '../handover/deadlines';
 import { handoverOutcomes } from '../handover/handover';
@@ -23,7 +23,8 @@ export interface StatisticsContext {
 }
 
 /** The anonymous report for `query` from the store's aggregates, with disclosure control (./disclosure-control.ts). */
-export function computeStatisticsReport(query: StatisticsQuery, facts: StatisticsFacts, ctx: StatisticsContext): StatisticsReport {
+export function computeStatisticsReport(query: StatisticsQuery, facts: StatisticsFacts, context: StatisticsContext): StatisticsReport {
+  const ctx = withDayCounts(facts, context);
   const inScope = new Set(query.districtCodes);
   const reports = facts.reports.filter((r) => inScope.has(r.districtCode));
   return {
@@ -80,9 +81,50 @@ function reportCounts(rows: StatisticsFacts['reports']): ReportCounts {
   };
 }
 
-function timeToTake(rows: StatisticsFacts['taken'], ctx: StatisticsContext): StatisticsReport['timeToTake'] {
+/** The context with school- and working-day counters over every date the facts mention. */
+interface CountingContext extends StatisticsContext {
+  schoolDaysBetween: (a: CalendarDate, b: CalendarDate) => number;
+  workingDaysBetween: (a: CalendarDate, b: CalendarDate) => number;
+}
+
+function withDayCounts(facts: StatisticsFacts, ctx: StatisticsContext): CountingContext {
+  const dates = [
+    ctx.openOn,
+    ...facts.taken.flatMap((t) => [t.reportedOn, t.takenOn]),
+    ...facts.open.map((o) => o.reportedOn),
+    ...facts.handoverAcknowledgements.flatMap((a) => [a.arrivedOn, a.acknowledgedOn ?? a.arrivedOn]),
+  ].sort();
+  const first = dates[0] ?? ctx.openOn;
+  const last = dates.at(-1) ?? ctx.openOn;
+  return {
+    ...ctx,
+    schoolDaysBetween: dayCounter(first, last, (d) => isSchoolDay(d, ctx.rules)),
+    workingDaysBetween: dayCounter(first, last, (d) => isWorkingDay(d, ctx.rules)),
+  };
+}
+
+/**
+ * The number of dates `d` with `a < d <= b` for which `counts` holds (negative when `b` is before `a`), as
+ * `countDaysBetween` gives it, from running totals over `first`..`last`: one pass over the dates, not one per pair.
+ */
+function dayCounter(first: CalendarDate, last: CalendarDate, counts: (d: CalendarDate) => boolean): (a: CalendarDate, b: CalendarDate) => number {
+  const running = new Map<CalendarDate, number>();
+  let total = 0;
+  for (let d = first; d <= last; d = addCalendarDays(d, 1)) {
+    if (counts(d)) total += 1;
+    running.set(d, total);
+  }
+  const at = (d: CalendarDate): number => {
+    const n = running.get(d);
+    if (n === undefined) throw new RangeError(`${d} lies outside ${first}–${last}`);
+    return n;
+  };
+  return (a, b) => at(b) - at(a);
+}
+
+function timeToTake(rows: StatisticsFacts['taken'], ctx: CountingContext): StatisticsReport['timeToTake'] {
   const measured = rows.map((r) => {
-    const schoolDays = countDaysBetween(r.reportedOn, r.takenOn, (d) => isSchoolDay(d, ctx.rules));
+    const schoolDays = ctx.schoolDaysBetween(r.reportedOn, r.takenOn);
     const limit = reminderSettingsFor(ctx.reminders, r.districtCode).unassigned.remindAfterSchoolDays;
     return { value: schoolDays, count: r.count, withinLimit: schoolDays <= limit };
   });
@@ -95,7 +137,7 @@ function timeToTake(rows: StatisticsFacts['taken'], ctx: StatisticsContext): Sta
   };
 }
 
-function handovers(facts: StatisticsFacts, ctx: StatisticsContext): StatisticsReport['handovers'] {
+function handovers(facts: StatisticsFacts, ctx: CountingContext): StatisticsReport['handovers'] {
   const acks = facts.handoverAcknowledgements;
   const urgent = acks.filter((a) => a.urgent);
   const other = acks.filter((a) => !a.urgent);
@@ -107,7 +149,7 @@ function handovers(facts: StatisticsFacts, ctx: StatisticsContext): StatisticsRe
   const otherInTime = other.filter((a) => {
     if (a.acknowledgedOn === null) return false;
     const limit = reminderSettingsFor(ctx.reminders, ctx.unitDistricts.get(a.unitId)).handover.remindAfterWorkingDays;
-    return workingDaysBetween(a.arrivedOn, a.acknowledgedOn, ctx.rules) <= limit;
+    return ctx.workingDaysBetween(a.arrivedOn, a.acknowledgedOn) <= limit;
   });
   const count = sumOf(acks);
   const outcomes = facts.handoverOutcomes;
@@ -122,10 +164,10 @@ function handovers(facts: StatisticsFacts, ctx: StatisticsContext): StatisticsRe
 
 const bandUpperBounds: Readonly<Record<OpenAgeBand, number>> = { '0-5': 5, '6-20': 20, '21-60': 60, '61+': Number.POSITIVE_INFINITY };
 
-function openByAge(rows: StatisticsFacts['open'], ctx: StatisticsContext): StatisticsReport['openByAge'] {
+function openByAge(rows: StatisticsFacts['open'], ctx: CountingContext): StatisticsReport['openByAge'] {
   const totals = new Map<OpenAgeBand, number>(openAgeBands.map((b) => [b, 0]));
   for (const r of rows) {
-    const age = countDaysBetween(r.reportedOn, ctx.openOn, (d) => isSchoolDay(d, ctx.rules));
+    const age = ctx.schoolDaysBetween(r.reportedOn, ctx.openOn);
     const band = openAgeBands.find((b) => age <= bandUpperBounds[b]) ?? '61+';
     totals.set(band, (totals.get(band) ?? 0) + r.count);
   }
