@@ -7,6 +7,7 @@ import { median } from './stats';
 import { measureStartup, type Launch, type StartupResults } from './startup';
 import { measureSubmission, type SubmissionResults } from './submission';
 import { measureSweep } from './sweep';
+import { measureStatistics } from './statistics';
 import { latencyRow, mib, ms, perSecond, renderTable, verdictOf, type Row, type SectionResult } from './table';
 
 /**
@@ -16,7 +17,7 @@ import { latencyRow, mib, ms, perSecond, renderTable, verdictOf, type Row, type 
 const targets = { submissionP99Ms: 50, ratioToBare: 1.5, heapBytesPerCase: 100, startupRatio: 1.5, startupMs: 1_000, idleRssRatio: 1.5 };
 
 /** `npm run bench -- startup memory` runs only the sections named; no names run them all. */
-const sections = ['submission', 'bare', 'sweep', 'startup', 'memory'] as const;
+const sections = ['submission', 'bare', 'sweep', 'statistics', 'startup', 'memory'] as const;
 type SectionName = (typeof sections)[number];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(sections as readonly string[]).includes(name));
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   const bare = selected('bare') ? await run('bare teams-ai bot', measureBareBot, bareRows) : undefined;
   if (ours && bare) rows.push(...comparisonRows(ours, bare));
   if (selected('sweep')) await run('due-reminder sweep', loadSweepSection, (result) => result);
+  if (selected('statistics')) await run('statistics report', measureStatistics, (result) => result);
   if (selected('startup')) await run('start-up and idle memory', measureStartup, startupRows);
   if (selected('memory')) await run('memory', measureMemory, (m) => {
     const perCase = (m.atLast.heapUsed - m.atFirst.heapUsed) / (m.lastCount - m.firstCount);

@@ -1,4 +1,5 @@
 import type { StatisticsSource } from './app/view-statistics';
+import { statisticsFor } from './app/compute-statistics';
 import type { CaseStore, Clock, IdSource, Messenger } from './app/ports';
 import type { DirectoryReloader } from './app/reload-directory';
 import { isLoopbackUrl, type Config } from './config/env';
@@ -35,7 +36,7 @@ export interface AppDeps {
   reload?: DirectoryReloader;
   /** Outbound rate limits; Teams' published limits unless given (the benchmark lifts them to measure our own cost). */
   deliveryLimits?: RateLimits;
-  /** The store's anonymous statistics (issue #16); main.ts wires the store's aggregates once they exist. */
+  /** Where the statistics card's figures come from; absent: the store's aggregates (`statisticsFor`). Tests pass a recording source. */
   statistics?: StatisticsSource;
   /** The Bot Framework's OpenID metadata URL; Microsoft's unless given (tests: an unreachable loopback port). */
   openIdMetadataUrl?: string;
@@ -97,7 +98,7 @@ export function createApp(deps: AppDeps): App {
     submissions: new SubmissionLimiter(deps.config.reportRateLimit, deps.clock),
     serviceUrls,
     ...(deps.reload ? { reload: deps.reload } : {}),
-    ...(deps.statistics ? { statistics: deps.statistics } : {}),
+    statistics: deps.statistics ?? { report: (query) => statisticsFor({ store: deps.store, clock: deps.clock, directory: deps.directory, calendar }, query) },
     credentials: deps.config.credentials,
     allowedTenants: deps.config.allowedTenants,
     ...(deps.openIdMetadataUrl === undefined ? {} : { openIdMetadataUrl: deps.openIdMetadataUrl }),

@@ -1,6 +1,7 @@
 import type { Case, NewCase } from '../domain/case/case';
 import type { LocalDateTime } from '../domain/calendar/local-date-time';
 import type { Reminder, ReminderPlan } from '../domain/reminders/reminder';
+import type { StatisticsStore } from './statistics-port';
 
 /** Wall-clock time. `today` is the calendar date in Europe/Stockholm. */
 export interface Clock {
@@ -44,7 +45,7 @@ export const teamInboxKey = (teamId: string): string => `inbox:${teamId}`;
  * The single source of truth for cases. Implementations: SQLite (default), Cosmos DB, in-memory (tests).
  * Every implementation passes test/contract/case-store.contract.ts.
  */
-export interface CaseStore {
+export interface CaseStore extends StatisticsStore {
   /**
    * Stores a new case once per submission key, assigning its reference (district of the school, year of
    * creation, next running number for that pair) and version 1 atomically.

@@ -28,7 +28,8 @@ export interface StatisticsRequest {
   districtCode?: string;
 }
 
-export type StatisticsRefusal = { code: 'not_authorized' } | { code: 'district_out_of_scope' };
+/** `period_unavailable`: the directory's calendar does not have the terms the period needs (not audited as a refusal). */
+export type StatisticsRefusal = { code: 'not_authorized' } | { code: 'district_out_of_scope' } | { code: 'period_unavailable' };
 
 async function refuse(deps: Pick<StatisticsDeps, 'store' | 'clock'>, actor: Actor, reason: StatisticsRefusal['code']): Promise<{ ok: false; error: StatisticsRefusal }> {
   await deps.store.appendAudit({ at: deps.clock.now(), actorId: actor.userId, action: 'statistics.refused', detail: { reason } });
@@ -57,7 +58,9 @@ export async function viewStatistics(
   if (!scope) return refuse(deps, actor, 'not_authorized');
   const districtCodes = statisticsDistrictsFor(scope, request.districtCode);
   if (!districtCodes) return refuse(deps, actor, 'district_out_of_scope');
-  const { from, to } = deps.resolvePeriod(request.choice, deps.clock.today());
+  const period = deps.resolvePeriod(request.choice, deps.clock.today());
+  if (!period) return err({ code: 'period_unavailable' });
+  const { from, to } = period;
   const report = await deps.statistics.report({ from, to, districtCodes });
   await deps.store.appendAudit({
     at: deps.clock.now(),

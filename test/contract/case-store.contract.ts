@@ -8,6 +8,7 @@ import { deliveriesContract } from './deliveries.contract';
 import { openCasesContract, openHandoversContract } from './open-cases.contract';
 import { retentionContract } from './retention.contract';
 import { remindersContract } from './reminders.contract';
+import { statisticsContract } from './statistics.contract';
 
 export interface StoreUnderTest {
   store: CaseStore;
@@ -280,6 +281,7 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
     deliveriesContract(() => store);
     retentionContract(() => store);
     remindersContract(() => store);
+    statisticsContract(() => store);
 
     describe('audit', () => {
       const at = (hour: number) => `2026-11-23T${String(hour).padStart(2, '0')}:00:00.000Z`;

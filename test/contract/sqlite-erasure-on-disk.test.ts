@@ -56,7 +56,7 @@ describe('SqliteCaseStore erasure on disk', () => {
     await store.close();
     const v3 = new Database(file);
     v3.pragma('user_version = 0');
-    v3.exec('DROP TABLE IF EXISTS cases; DROP TABLE IF EXISTS sequences; DROP TABLE IF EXISTS audit; DROP TABLE IF EXISTS addresses; DROP TABLE IF EXISTS deliveries; DROP TABLE IF EXISTS reminders;');
+    v3.exec('DROP TABLE IF EXISTS cases; DROP TABLE IF EXISTS sequences; DROP TABLE IF EXISTS audit; DROP TABLE IF EXISTS addresses; DROP TABLE IF EXISTS deliveries; DROP TABLE IF EXISTS reminders; DROP TABLE IF EXISTS case_statistics;');
     for (const migration of migrations.slice(0, 4)) v3.exec(migration);
     v3.pragma('user_version = 4');
     const closed: Case = { ...aClosedCase('2026-12-03T10:00:00.000Z'), reference: 'FAR-2026-0001', version: 2 };
@@ -78,5 +78,8 @@ describe('SqliteCaseStore erasure on disk', () => {
     store = SqliteCaseStore.open(file);
     const due = await store.listCasesDueForErasure({ closedBefore: '2026-12-31T00:00:00.000Z' }, 10);
     expect(due).toEqual([merged, closed]);
+    // Migration 8's statistics rows are filled in for these old cases when the store opens.
+    const facts = await store.statisticsFacts({ from: '2026-12-01', to: '2026-12-31', openOn: '2026-12-31', districtCodes: ['FAR'], unitIds: [] });
+    expect(facts.closed).toEqual([{ outcome: 'handed_to_investigation', count: 1 }]);
   });
 });

@@ -4,6 +4,10 @@ import { endedAt, isErased } from '../../src/domain/retention/retention';
 import { formatCaseReference } from '../../src/domain/case/reference';
 import type { Reminder, ReminderPlan } from '../../src/domain/reminders/reminder';
 import { InMemoryReminders } from './in-memory-reminders';
+import { aggregateStatisticsRows } from '../../src/adapters/store/aggregate-statistics-rows';
+import { toStockholmLocal } from '../../src/adapters/clock/system-clock';
+import { statisticsRowOf } from '../../src/domain/statistics/case-statistics-row';
+import type { StatisticsFacts, StatisticsFactsQuery } from '../../src/domain/statistics/statistics-facts';
 
 type UpdateResult = Awaited<ReturnType<CaseStore['updateCase']>>;
 
@@ -178,6 +182,10 @@ export class InMemoryCaseStore implements CaseStore {
       .filter((e) => (caseId === undefined || e.caseId === caseId) && (from === undefined || e.at >= from) && (to === undefined || e.at < to))
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
       .map((e) => structuredClone(e));
+  }
+
+  async statisticsFacts(query: StatisticsFactsQuery): Promise<StatisticsFacts> {
+    return aggregateStatisticsRows([...this.cases.values()].map((c) => statisticsRowOf(c, toStockholmLocal)), query);
   }
 
   async close(): Promise<void> {}

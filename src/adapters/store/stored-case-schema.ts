@@ -182,6 +182,7 @@ export const storedCaseSchema = z
     attendance: z
       .array(z.object({ on: z.string(), totalPercent: z.number(), unexcusedPercent: z.number(), by: z.string() }).strict())
       .optional(),
+    keptForStatistics: z.object({ attendanceChangePoints: z.number().int().optional() }).strict().optional(),
     erasures: z.array(z.object({ owner: ownerSchema, at: z.string() }).strict()).optional(),
     erasedAt: z.string().optional(),
   })

@@ -1,7 +1,6 @@
 import type { BackgroundWork, CaseStore, Clock, IdSource, Messenger } from '../../app/ports';
 import type { DirectoryReloader } from '../../app/reload-directory';
 import type { StatisticsSource } from '../../app/view-statistics';
-import type { StatisticsPeriodResolver } from '../../domain/statistics/statistics-period';
 import type { CalendarRules } from '../../domain/calendar/calendar-rules';
 import type { Directory } from '../../domain/routing/directory';
 import type { Logger } from '../log/logger';
@@ -28,6 +27,4 @@ export interface BotDeps {
   submissions: SubmissionLimiter;
   /** The store's anonymous aggregates (issue #16); absent: `statistik` says it cannot show them now. */
   statistics?: StatisticsSource;
-  /** Turns a picked period into dates; absent: calendar half-years (`resolveStatisticsPeriodByHalfYears`). */
-  resolveStatisticsPeriod?: StatisticsPeriodResolver;
 }

@@ -153,6 +153,11 @@ export interface Case {
   /** On the surviving case: ids of duplicates merged into it, and their reporters, who keep process-status access. */
   mergedCaseIds?: string[];
   attachedReporterIds?: string[];
+  /**
+   * Derived, non-personal numbers that erasure keeps so that anonymous statistics stay the same (issue #16,
+   * docs/statistics.md): set when the report's figures are erased, absent before.
+   */
+  keptForStatistics?: { attendanceChangePoints?: number };
   /** Each owning authority whose parts were erased when its retention period ran out, in order. */
   erasures?: Erasure[];
   /**

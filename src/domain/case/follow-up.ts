@@ -56,3 +56,14 @@ export function recordCheckIn(
   );
   return ok({ case: next, events: [{ caseId: c.id, at: ctx.at, by: ctx.actorId, type: 'CheckInRecorded', on: ctx.today }] });
 }
+
+/**
+ * The change in total absence from the report to the latest check-in, in whole percentage points (negative: less
+ * absence); undefined without a check-in. After erasure the figures are gone and the number kept at erasure
+ * (`keptForStatistics`) answers, so that statistics do not change (../retention/retention.ts).
+ */
+export function attendanceChangeOf(c: Pick<Case, 'absence' | 'attendance' | 'keptForStatistics'>): number | undefined {
+  const latest = c.attendance?.at(-1);
+  if (latest === undefined || c.absence === undefined) return c.keptForStatistics?.attendanceChangePoints;
+  return Math.round(latest.totalPercent - c.absence.totalPercent);
+}

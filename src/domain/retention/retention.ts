@@ -1,6 +1,7 @@
 import { addCalendarDays, type CalendarDate } from '../calendar/calendar-date';
 import type { Case, Erasure, OwningAuthority } from '../case/case';
 import type { Question } from '../case/question';
+import { attendanceChangeOf } from '../case/follow-up';
 import { partsOf, type CasePart, type OwnedPart } from './case-parts';
 import { authorityKey } from './owning-authority';
 
@@ -115,7 +116,9 @@ export function eraseParts(c: Case, owners: readonly OwningAuthority[], at: stri
   let erased: Case = c;
   if (owns(c.owner)) {
     const { pupil: _pupil, absence: _absence, attendance: _attendance, steps: _steps, consent: _consent, ...kept } = c;
-    erased = { ...kept, text: '' };
+    // The anonymous statistics keep the attendance change as one whole number (docs/statistics.md).
+    const change = attendanceChangeOf(c);
+    erased = { ...kept, text: '', ...(change === undefined ? {} : { keptForStatistics: { attendanceChangePoints: change } }) };
   }
   if (c.questions !== undefined) erased = { ...erased, questions: c.questions.map((q) => withoutTexts(q, owns)) };
   if (c.handover !== undefined) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { statisticsDistrictsFor, statisticsScopeFor } from '../../../src/domain/access/policy';
-import { resolveStatisticsPeriodByHalfYears } from '../../../src/domain/statistics/statistics-period';
 import { sampleEvaluator } from '../../cards/card-scenarios';
 import { people, testDirectory } from '../../support/a-case';
 
@@ -36,14 +35,3 @@ describe('view_statistics: who sees the statistics of which districts', () => {
   });
 });
 
-describe('the stand-in period resolver (calendar half-years until term dates are wired)', () => {
-  it.each([
-    [{ period: 'this_term' as const }, '2026-11-23', { from: '2026-07-01', to: '2026-11-23' }],
-    [{ period: 'last_term' as const }, '2026-11-23', { from: '2026-01-01', to: '2026-06-30' }],
-    [{ period: 'last_term' as const }, '2026-03-02', { from: '2025-07-01', to: '2025-12-31' }],
-    [{ period: 'school_year' as const }, '2026-03-02', { from: '2025-07-01', to: '2026-03-02' }],
-    [{ period: 'custom' as const, from: '2026-01-05', to: '2026-02-05' }, '2026-03-02', { from: '2026-01-05', to: '2026-02-05' }],
-  ])('%o on %s', (choice, today, expected) => {
-    expect(resolveStatisticsPeriodByHalfYears(choice, today)).toEqual(expected);
-  });
-});

@@ -28,7 +28,21 @@ import {
   submissionClaimId,
   type SubmissionClaim,
 } from './cosmos-items';
-import { casesByReporterQuery, casesDueForErasureQuery, openCasesAtSchoolQuery, openCasesQuery, openHandoversQuery, type CosmosQuery } from './cosmos-queries';
+import {
+  casesByReporterQuery,
+  casesDueForErasureQuery,
+  openCasesAtSchoolQuery,
+  openCasesQuery,
+  openHandoversQuery,
+  statisticsByDistrictQuery,
+  statisticsByUnitQuery,
+  type CosmosQuery,
+} from './cosmos-queries';
+import type { CaseStatisticsRow } from '../../../domain/statistics/case-statistics-row';
+import type { StatisticsFacts, StatisticsFactsQuery } from '../../../domain/statistics/statistics-facts';
+import { aggregateStatisticsRows } from '../aggregate-statistics-rows';
+import { storedStatisticsRowSchema } from '../stored-statistics-row-schema';
+import { parseStoredValue } from '../corrupt-row-error';
 import { createCosmosRetry, defaultCosmosRetryPolicy, type CosmosRetryPolicy } from './cosmos-retry';
 import { readModifyWrite, type Versioned } from './read-modify-write';
 
@@ -247,6 +261,20 @@ export class CosmosCaseStore implements CaseStore {
     const query = `SELECT * FROM c${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY c.at ASC`;
     const { resources } = await this.cosmos('executeQuery', audit, () => audit.items.query({ query, parameters }).fetchAll());
     return resources.map(decodeAuditItem);
+  }
+
+  /** Two indexed queries for the statistics rows in scope, grouped here: the emulator has no GROUP BY (docs/cosmos.md). */
+  async statisticsFacts(query: StatisticsFactsQuery): Promise<StatisticsFacts> {
+    const { cases } = this.containers;
+    const rowsOf = async ({ spec }: CosmosQuery): Promise<CaseStatisticsRow[]> => {
+      const { resources } = await this.cosmos('executeQuery', cases, () => cases.items.query(spec).fetchAll());
+      return resources.map((raw) => parseStoredValue('cases', '(statistics row)', raw, storedStatisticsRowSchema));
+    };
+    const sst = query.districtCodes.length === 0 ? [] : await rowsOf(statisticsByDistrictQuery(query.districtCodes, query.to));
+    const units = query.unitIds.length === 0 ? [] : await rowsOf(statisticsByUnitQuery(query.unitIds, query.from, query.to));
+    const bySst = aggregateStatisticsRows(sst, { ...query, unitIds: [] });
+    const byUnit = aggregateStatisticsRows(units, { ...query, districtCodes: [] });
+    return { ...bySst, handoverAcknowledgements: byUnit.handoverAcknowledgements, handoverOutcomes: byUnit.handoverOutcomes };
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,8 @@ import type { Case } from '../../../domain/case/case';
 import { CorruptRowError, parseStoredValue } from '../corrupt-row-error';
 import { storedAuditDetailSchema, storedCaseSchema } from '../stored-case-schema';
 import { cosmosKeyId } from './encode-cosmos-id';
+import { statisticsRowOf } from '../../../domain/statistics/case-statistics-row';
+import { toStockholmLocal } from '../../clock/system-clock';
 import type { ItemCodec } from './read-modify-write';
 
 /**
@@ -22,12 +24,17 @@ export function splitSystemProperties(container: string, raw: unknown) {
   return { id: parsed.data.id, etag: _etag, writtenAtSeconds: _ts, body };
 }
 
+/**
+ * A case item also carries `statistics`, the case's non-personal statistics row (docs/statistics.md), rewritten
+ * with every write of the case and dropped when the case is read back.
+ */
 export const caseCodec: ItemCodec<Case> = {
   decode(raw) {
     const { id, etag, writtenAtSeconds, body } = splitSystemProperties('cases', raw);
-    return { value: parseStoredValue('cases', id, body, storedCaseSchema), etag, writtenAtSeconds };
+    const { statistics: _statistics, ...stored } = body;
+    return { value: parseStoredValue('cases', id, stored, storedCaseSchema), etag, writtenAtSeconds };
   },
-  encode: (value): ItemDefinition => structuredClone(value),
+  encode: (value): ItemDefinition => ({ ...structuredClone(value), statistics: statisticsRowOf(value, toStockholmLocal) }),
 };
 
 /** Who holds a submission key: the case id that the first request for it is creating (or created). */

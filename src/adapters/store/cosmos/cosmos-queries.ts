@@ -152,3 +152,30 @@ export function pendingInBucketQuery(): CosmosQuery {
     },
   };
 }
+
+/**
+ * Statistics rows of the SST side: the non-personal `statistics` part of each case in `districtCodes` reported
+ * by `to` (docs/statistics.md). The emulator has no GROUP BY, so the store groups the rows (docs/cosmos.md).
+ */
+export function statisticsByDistrictQuery(districtCodes: readonly string[], to: string): CosmosQuery {
+  const districts = isOneOf('c.statistics.districtCode', 'd', districtCodes);
+  return {
+    container: 'cases',
+    spec: {
+      query: `SELECT VALUE c.statistics FROM c WHERE ${districts.condition} AND c.statistics.reportedOn <= @to`,
+      parameters: [...districts.parameters, { name: '@to', value: to }],
+    },
+  };
+}
+
+/** Statistics rows of handovers made from `from` to `to` to one of `unitIds`. */
+export function statisticsByUnitQuery(unitIds: readonly string[], from: string, to: string): CosmosQuery {
+  const units = isOneOf('c.statistics.handoverUnitId', 'u', unitIds);
+  return {
+    container: 'cases',
+    spec: {
+      query: `SELECT VALUE c.statistics FROM c WHERE ${units.condition} AND c.statistics.handedOverOn >= @from AND c.statistics.handedOverOn <= @to`,
+      parameters: [...units.parameters, { name: '@from', value: from }, { name: '@to', value: to }],
+    },
+  };
+}

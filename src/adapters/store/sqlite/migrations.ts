@@ -129,6 +129,43 @@ export const migrations: readonly string[] = [
   CREATE INDEX cases_ended_not_erased ON cases (closed_at)
     WHERE state IN ('closed', 'merged') AND erased_at IS NULL;
   `,
+  // 8: anonymous statistics (docs/statistics.md). One row of non-personal facts per case, written with the case
+  // (../../../domain/statistics/case-statistics-row.ts); rows of cases written before this migration are filled in
+  // when the store opens (dates need the Stockholm time zone, which SQL does not have). The covering indexes let
+  // each GROUP BY read one index range per district or unit, never the case bodies.
+  `
+  CREATE TABLE case_statistics (
+    case_id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    state TEXT NOT NULL,
+    district_code TEXT NOT NULL,
+    support_level TEXT,
+    suspected_harm INTEGER NOT NULL,
+    reported_on TEXT NOT NULL,
+    taken_on TEXT,
+    closed_on TEXT,
+    outcome TEXT,
+    handover_unit_id TEXT,
+    handover_urgent INTEGER,
+    handed_over_on TEXT,
+    handover_arrived_on TEXT,
+    handover_arrived_time TEXT,
+    acknowledged_on TEXT,
+    acknowledged_time TEXT,
+    handover_outcome TEXT,
+    handover_outcome_days INTEGER,
+    attendance_change_points INTEGER
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX statistics_by_report ON case_statistics
+    (district_code, reported_on, kind, state, support_level, suspected_harm, closed_on, attendance_change_points);
+  CREATE INDEX statistics_by_taken ON case_statistics (district_code, taken_on, kind, state, reported_on)
+    WHERE taken_on IS NOT NULL;
+  CREATE INDEX statistics_by_closed ON case_statistics (district_code, closed_on, kind, state, outcome)
+    WHERE closed_on IS NOT NULL;
+  CREATE INDEX statistics_by_handover ON case_statistics (handover_unit_id, handed_over_on, handover_urgent, handover_arrived_on,
+    handover_arrived_time, acknowledged_on, acknowledged_time, handover_outcome, handover_outcome_days)
+    WHERE handover_unit_id IS NOT NULL;
+  `,
 ];
 
 /**

@@ -12,6 +12,8 @@ import { parseJsonColumn } from '../corrupt-row-error';
 import { applyMigrations } from './migrations';
 import { SqliteReminders } from './sqlite-reminders';
 import { prepareStatements, type Statements } from './sqlite-statements';
+import { SqliteStatistics, statisticsColumnsOf, statisticsSql } from './sqlite-statistics';
+import type { StatisticsFacts, StatisticsFactsQuery } from '../../../domain/statistics/statistics-facts';
 import { storedAuditDetailSchema, storedCaseSchema } from '../stored-case-schema';
 import { storedDeliveryOf, storedDeliverySchema } from '../stored-delivery-schema';
 
@@ -40,6 +42,7 @@ export class SqliteCaseStore implements CaseStore {
   private readonly db: Database;
   private readonly statements: Statements;
   private readonly reminders: SqliteReminders;
+  private readonly statistics: SqliteStatistics;
   private readonly createCaseOnce: Transaction<(newCase: NewCase, referenceYear: number) => CreateCaseResult>;
   private readonly updateCaseIfVersion: Transaction<(next: Case, expectedVersion: number) => UpdateResult>;
   private readonly eraseCaseIfVersion: Transaction<(erased: Case, expectedVersion: number) => UpdateResult>;
@@ -49,6 +52,15 @@ export class SqliteCaseStore implements CaseStore {
     const statements = prepareStatements(db);
     this.statements = statements;
     this.reminders = new SqliteReminders(db, statements);
+    this.statistics = new SqliteStatistics(db);
+    const upsertStatistics = db.prepare(statisticsSql.upsertRow);
+    const writeStatistics = (c: Case): void => {
+      upsertStatistics.run(statisticsColumnsOf(c));
+    };
+    // Cases written before the statistics table existed (migration 8) get their rows once, here.
+    db.transaction(() => {
+      for (const row of db.prepare(statisticsSql.casesWithoutRow).all()) writeStatistics(this.toCase(row));
+    }).immediate();
 
     this.createCaseOnce = db.transaction((newCase: NewCase, referenceYear: number): CreateCaseResult => {
       const existing: unknown = statements.caseBySubmissionKey.get(newCase.submissionKey);
@@ -57,13 +69,17 @@ export class SqliteCaseStore implements CaseStore {
       const { last } = sequenceRowSchema.parse(statements.nextSequence.get(district, referenceYear));
       const stored: Case = { ...newCase, reference: formatCaseReference(district, referenceYear, last), version: 1 };
       statements.insertCase.run(columnsOf(stored));
+      writeStatistics(stored);
       return { case: stored, created: true };
     });
 
     this.updateCaseIfVersion = db.transaction((next: Case, expectedVersion: number): UpdateResult => {
       const updated: Case = { ...next, version: expectedVersion + 1 };
       const { changes } = statements.updateCase.run({ ...columnsOf(updated), expectedVersion });
-      if (changes === 1) return { ok: true, case: updated };
+      if (changes === 1) {
+        writeStatistics(updated);
+        return { ok: true, case: updated };
+      }
       return { ok: false, reason: statements.caseExists.get(next.id) === undefined ? 'not_found' : 'conflict' };
     });
 
@@ -229,6 +245,10 @@ export class SqliteCaseStore implements CaseStore {
       if (row.detail !== null) entry.detail = parseJsonColumn('audit', String(row.id), 'detail', row.detail, storedAuditDetailSchema);
       return entry;
     });
+  }
+
+  async statisticsFacts(query: StatisticsFactsQuery): Promise<StatisticsFacts> {
+    return this.statistics.facts(query);
   }
 
   async close(): Promise<void> {

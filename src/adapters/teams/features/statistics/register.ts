@@ -1,5 +1,5 @@
 import { openStatistics, viewStatistics, type StatisticsRefusal } from '../../../../app/view-statistics';
-import { resolveStatisticsPeriodByHalfYears } from '../../../../domain/statistics/statistics-period';
+import { periodFor } from '../../../../domain/statistics/statistics-period';
 import type { BotDeps } from '../../bot-deps';
 import { renderNotice, renderStatisticsCard, renderStatisticsForm } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
@@ -8,8 +8,17 @@ import { catalogue, type Lang } from '../../i18n/i18n';
 import type { BotRoutes, CardActionAnswer, Turn } from '../../turn';
 import { parseStatisticsPayload, statisticsPayloadSchema, statisticsValuesOf } from './schemas';
 
-const refusalText = (lang: Lang, refusal: StatisticsRefusal): string =>
-  refusal.code === 'not_authorized' ? catalogue(lang).statistics.notAllowed : catalogue(lang).statistics.districtNotAllowed;
+const refusalText = (lang: Lang, refusal: StatisticsRefusal): string => {
+  const l = catalogue(lang).statistics;
+  switch (refusal.code) {
+    case 'not_authorized':
+      return l.notAllowed;
+    case 'district_out_of_scope':
+      return l.districtNotAllowed;
+    case 'period_unavailable':
+      return l.periodUnavailable;
+  }
+};
 
 /** `statistik`/`statistics`: the form, and the statistics card once it is sent (issue #16). */
 export function registerStatistics(routes: BotRoutes, deps: BotDeps): void {
@@ -39,9 +48,8 @@ export function registerStatistics(routes: BotRoutes, deps: BotDeps): void {
       if (!opened.ok) return renderNotice({ title: l.title, text: refusalText(lang, opened.error) });
       return renderStatisticsForm({ lang, directory: deps.directory(), scope: opened.value, values: parsed.values, errors: parsed.errors });
     }
-    const resolvePeriod = deps.resolveStatisticsPeriod ?? resolveStatisticsPeriodByHalfYears;
     const request = parsed.districtCode === undefined ? { choice: parsed.choice } : { choice: parsed.choice, districtCode: parsed.districtCode };
-    const result = await viewStatistics({ ...deps, statistics, resolvePeriod }, actor, request);
+    const result = await viewStatistics({ ...deps, statistics, resolvePeriod: (choice, today) => periodFor(choice, deps.calendar(), today) }, actor, request);
     if (!result.ok) {
       deps.log.info({ event: `statistics.${result.error.code}` });
       return renderNotice({ title: l.title, text: refusalText(lang, result.error) });

@@ -1,0 +1,181 @@
+/**
+ * Statistics on a large SQLite store: 100,000 cases over the 2026/27 school year in every district (referrals
+ * taken, some closed, handed over and followed up), and the report for one district and for the whole city over
+ * the school year. Measures `statisticsFor` end to end (store GROUP BYs plus the domain's figures) and prints the
+ * plan of every statistics query. Target: ≤ 200 ms. `npm run bench -- statistics` runs it alone.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { buildCalendarRules } from '../src/adapters/calendar/build-calendar-rules';
+import { SystemClock } from '../src/adapters/clock/system-clock';
+import { SqliteCaseStore } from '../src/adapters/store/sqlite/sqlite-case-store';
+import { sql } from '../src/adapters/store/sqlite/sqlite-statements';
+import { statisticsColumnsOf, statisticsParameters, statisticsSql, type StatisticsQueryName } from '../src/adapters/store/sqlite/sqlite-statistics';
+import { statisticsFor } from '../src/app/compute-statistics';
+import { loadDirectoryFile } from '../src/config/directory';
+import { addCalendarDays } from '../src/domain/calendar/calendar-date';
+import type { Case } from '../src/domain/case/case';
+import { caseOutcomes } from '../src/domain/case/case';
+import { supportLevels } from '../src/domain/report/support-level';
+import { summarize } from './stats';
+import { latencyRow, verdictOf, type SectionResult } from './table';
+
+const totalCases = 100_000;
+const runs = 30;
+const targetMs = 200;
+const schoolYear = { from: '2026-08-19', to: '2027-06-10' };
+
+const directory = loadDirectoryFile(new URL('../directory/stockholm.sample.yaml', import.meta.url).pathname);
+const rules = buildCalendarRules(directory.calendar);
+const clock = new SystemClock(() => Date.parse('2027-06-20T10:00:00.000Z'));
+
+/** Deterministic pseudo-random numbers, so that every run measures the same data. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+function aCase(i: number, random: () => number): Case {
+  const district = directory.districts[i % directory.districts.length];
+  const code = district?.code ?? 'FAR';
+  const unit = directory.investigationUnits.find((u) => u.districtCode === code)?.id ?? 'FAR-INV';
+  const reportedOn = addCalendarDays(schoolYear.from, Math.floor(random() * 290));
+  const at = (date: string, hour: number): string => `${date}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+  const createdAt = at(reportedOn, 7 + Math.floor(random() * 8));
+  const takenOn = addCalendarDays(reportedOn, Math.floor(random() * 6));
+  const taken = random() < 0.85;
+  const closed = taken && random() < 0.5;
+  const handedOver = taken && random() < 0.15;
+  const urgent = handedOver && random() < 0.2;
+  const handedOverOn = addCalendarDays(takenOn, 1);
+  const consultation = random() < 0.05;
+  const c: Case = {
+    id: `stats-${i}`,
+    reference: `${code}-2026-${String(i + 1).padStart(6, '0')}`,
+    kind: consultation ? 'consultation' : 'referral',
+    state: closed ? 'closed' : handedOver ? 'handed_over' : taken ? 'assigned' : 'new',
+    version: 1,
+    tenantId: 'tenant-1',
+    reporterId: `teacher-${i % 500}`,
+    reporterRole: 'teacher',
+    submissionKey: `tenant-1:teacher:form-${i}`,
+    createdAt,
+    schoolId: 'school',
+    routing: { schoolDistrictCode: code, homeDistrictCode: code, investigationUnitId: unit, urgent, flags: [], reasons: [] },
+    ...(consultation ? {} : { supportLevel: supportLevels[Math.floor(random() * 3)] ?? 'sst' }),
+    owner: { kind: 'education_committee' },
+    concerns: [],
+    suspectedHarm: urgent,
+    text: '',
+    history: [{ at: createdAt, by: 'teacher', type: 'submitted' }, ...(taken ? [{ at: at(takenOn, 9), by: 'sst', type: 'taken' as const }] : [])],
+  };
+  if (consultation) return c;
+  if (taken && random() < 0.4) {
+    c.absence = { from: reportedOn, to: reportedOn, totalPercent: 30, unexcusedPercent: 10, longestRunDays: 3, patterns: [] };
+    c.attendance = [{ on: addCalendarDays(takenOn, 20), totalPercent: Math.floor(random() * 50), unexcusedPercent: 0, by: 'teacher' }];
+  }
+  if (closed) Object.assign(c, { outcome: caseOutcomes[Math.floor(random() * caseOutcomes.length)], closedAt: at(addCalendarDays(takenOn, 10 + Math.floor(random() * 60)), 10) });
+  if (handedOver) {
+    const acknowledged = random() < 0.9;
+    c.handover = {
+      state: acknowledged ? 'acknowledged' : 'pending',
+      unitId: unit,
+      urgent,
+      summary: '',
+      legalGround: 'consent',
+      handedOverBy: 'sst',
+      handedOverAt: at(handedOverOn, 9 + Math.floor(random() * 10)),
+      receivedOn: handedOverOn,
+      forwards: [],
+      inputRequests: [],
+      ...(acknowledged ? { acknowledgement: { responsibleId: 'inv', recordedBy: 'inv', at: at(addCalendarDays(handedOverOn, Math.floor(random() * 4)), 12) } } : {}),
+      ...(random() < 0.6 ? { outcome: { outcome: 'not_opened' as const, by: 'inv', at: at(addCalendarDays(handedOverOn, 5 + Math.floor(random() * 15)), 12) } } : {}),
+    };
+  }
+  return c;
+}
+
+export async function measureStatistics(): Promise<SectionResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-bench-stats-'));
+  const file = join(dir, 'bench.db');
+  try {
+    await SqliteCaseStore.open(file).close();
+    const db = new Database(file);
+    const insertCase = db.prepare(sql.insertCase);
+    const insertRow = db.prepare(statisticsSql.upsertRow);
+    const random = seeded(2026);
+    const fillStarted = performance.now();
+    db.transaction(() => {
+      for (let i = 0; i < totalCases; i += 1) {
+        const c = aCase(i, random);
+        insertCase.run({
+          id: c.id, reference: c.reference, submissionKey: c.submissionKey, tenantId: c.tenantId, reporterId: c.reporterId, createdAt: c.createdAt,
+          schoolDistrictCode: c.routing.schoolDistrictCode, state: c.state, version: 1, schoolId: c.schoolId, sstTeamId: null, fallbackDistrictCode: null,
+          ownerKind: 'education_committee', closedAt: c.closedAt ?? null, erasedAt: null, body: JSON.stringify(c),
+        });
+        insertRow.run(statisticsColumnsOf(c));
+      }
+    })();
+    db.exec('ANALYZE');
+    const fillMs = performance.now() - fillStarted;
+    const districts = directory.districts.map((d) => d.code);
+    const units = directory.investigationUnits.map((u) => u.id);
+    const params = { from: schoolYear.from, to: schoolYear.to, openOn: schoolYear.to, districts: JSON.stringify(['FAR']), units: JSON.stringify(['FAR-INV']) };
+    const plans = (Object.keys(statisticsParameters) as StatisticsQueryName[]).map((name) => {
+      const wanted = Object.fromEntries(statisticsParameters[name].map((k) => [k, params[k]]));
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${statisticsSql[name]}`).all(wanted) as { detail: string }[];
+      const cityParams = { ...params, districts: JSON.stringify(directory.districts.map((d) => d.code)), units: JSON.stringify(directory.investigationUnits.map((u) => u.id)) };
+      const cityWanted = Object.fromEntries(statisticsParameters[name].map((k) => [k, cityParams[k]]));
+      const statement = db.prepare(statisticsSql[name]);
+      const times = Array.from({ length: 10 }, () => {
+        const t = performance.now();
+        statement.all(cityWanted);
+        return performance.now() - t;
+      });
+      const cityMs = summarize(times, 1).p50;
+      return `Statistics query \`${name}\` (whole city p50 ${cityMs.toFixed(1)} ms, ${statement.all(cityWanted).length} groups): ${plan.map((p) => p.detail).join(' | ')}`;
+    });
+    db.close();
+
+    const store = SqliteCaseStore.open(file);
+    const deps = { store, clock, directory: () => directory, calendar: () => rules };
+    const time = async (districtCodes: string[]) => {
+      await statisticsFor(deps, { ...schoolYear, districtCodes });
+      const times: number[] = [];
+      const begin = performance.now();
+      for (let i = 0; i < runs; i += 1) {
+        const t = performance.now();
+        await statisticsFor(deps, { ...schoolYear, districtCodes });
+        times.push(performance.now() - t);
+      }
+      return summarize(times, performance.now() - begin);
+    };
+    const one = await time(['FAR']);
+    const city = await time(districts);
+    const factsTimes: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const t = performance.now();
+      await store.statisticsFacts({ ...schoolYear, openOn: schoolYear.to, districtCodes: districts, unitIds: units });
+      factsTimes.push(performance.now() - t);
+    }
+    const facts = summarize(factsTimes, 1);
+    await store.close();
+    const load = `${totalCases.toLocaleString('en')} cases, school year 2026/27`;
+    const target = `p95 ≤ ${targetMs} ms`;
+    return {
+      rows: [
+        latencyRow('statistics report: one district (Farsta)', load, one, { target, verdict: verdictOf(one.p95 <= targetMs) }),
+        latencyRow(`statistics report: whole city (${districts.length} districts, ${units.length} units)`, load, city, { target, verdict: verdictOf(city.p95 <= targetMs) }),
+      ],
+      notes: [`Statistics: the whole city's store aggregates alone (SQLite GROUP BYs) take p50 ${facts.p50.toFixed(1)} ms, p95 ${facts.p95.toFixed(1)} ms; the rest is the domain's figures.`, `Statistics: filled ${totalCases.toLocaleString('en')} cases with their statistics rows in ${fillMs.toFixed(0)} ms; ${runs} reports each.`, ...plans],
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
