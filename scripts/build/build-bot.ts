@@ -21,7 +21,11 @@ export async function buildBot(outDir: string): Promise<BuiltBot> {
   const result = await build({
     absWorkingDir: repoRoot,
     entryPoints: ['src/main.ts'],
-    outfile: entry,
+    // The entry's dynamic import of the composition root becomes its own chunk, so that nothing (no package)
+    // loads before the entry has turned the compile cache on (src/config/compile-cache.ts).
+    splitting: true,
+    outdir: outDir,
+    chunkNames: '[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
