@@ -10,4 +10,4 @@ const outDir = fileURLToPath(new URL('../dist', import.meta.url));
 // The chunks' names carry a content hash: a fresh folder leaves no chunk of an earlier build behind.
 rmSync(outDir, { recursive: true, force: true });
 const built = await buildBot(outDir);
-console.log(`Wrote ${built.entry} (imports at run time: ${built.imports.join(', ')})`);
+console.log(`Wrote ${built.entry} (imports at run time: ${built.imports.join(', ')}; loaded on first use: ${built.lazy.join(', ')})`);

@@ -97,13 +97,17 @@ describe('start-up: what the bot loads', () => {
     expect(modules.filter((url) => url.includes('/src/adapters/store/cosmos/'))).toEqual([]);
   });
 
-  it('serves /healthz before loading the card templating libraries (loaded when the first card is expanded)', { timeout: 60_000 }, async () => {
+  it('serves /healthz without teams-ai\'s AI stack, and before loading the card templating libraries (loaded when the first card is expanded)', { timeout: 60_000 }, async () => {
     const modules = await modulesLoadedAtStartUp({ STORE: 'sqlite' }, 'healthz', { commonJs: true });
 
     // The CommonJS side of the recording works: teams-ai's own files are `require`d.
     expect(modules.some((url) => url.includes('/node_modules/@microsoft/teams-ai/lib/Application.js'))).toBe(true);
     expect(modules.filter(fromPackage('adaptivecards-templating'))).toEqual([]);
     expect(modules.filter(fromPackage('adaptive-expressions'))).toEqual([]);
+    // src/adapters/teams/teams-ai.ts imports Application and TeamsAdapter from their own files, not the index.
+    expect(modules.filter(fromPackage('openai'))).toEqual([]);
+    expect(modules.filter(fromPackage('gpt-tokenizer'))).toEqual([]);
+    expect(modules.filter((url) => url.includes('/node_modules/@microsoft/teams-ai/lib/planners/'))).toEqual([]);
   });
 
   it('with STORE=cosmos it loads the Cosmos store and the SDK when it opens the store', { timeout: 60_000 }, async () => {

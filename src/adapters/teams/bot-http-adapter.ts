@@ -1,4 +1,4 @@
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { TeamsAdapter } from './teams-ai';
 import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, Request, Response, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Logger } from '../log/logger';

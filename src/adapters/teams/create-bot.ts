@@ -1,4 +1,5 @@
-import { Application, type TurnState } from '@microsoft/teams-ai';
+import type { TurnState } from '@microsoft/teams-ai';
+import { Application } from './teams-ai';
 import type { Request, Response, TurnContext } from 'botbuilder';
 import { personAddressKey } from '../../app/ports';
 import type { BotCredentials } from '../../config/env';
