@@ -132,6 +132,14 @@ describe('the built bot', () => {
     for (const specifier of built.lazy) expect(requireFromBuild.resolve(specifier)).toContain(`/node_modules/${specifier}/`);
   });
 
+  it('turns on the compile cache in an entry that statically imports no package, so it is on before any loads', () => {
+    const entry = readFileSync(built.entry, 'utf8');
+    const staticImports = [...entry.matchAll(/^import\b[^'"]*["']([^"']+)["']/gm)].map((m) => m[1]);
+    expect(staticImports.length).toBeGreaterThan(0);
+    expect(staticImports.filter((specifier) => !specifier?.startsWith('node:'))).toEqual([]);
+    expect(entry).toMatch(/enableCompileCache\(\);\s*await import\("\.\/run-[\w-]+\.js"\);/);
+  });
+
   it('npm start runs dist/main.js with plain node and source maps', () => {
     expect(startCommand().script).toBe('dist/main.js');
     expect(startCommand().flags).toContain('--enable-source-maps');
