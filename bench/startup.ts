@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = 5;
+const coldRuns = 3;
 const readyWithinMs = 30_000;
 /** Time between a ready /healthz and the memory reading, for start-up work that runs after listen (retention purge). */
 const settleMs = 1_000;
@@ -20,6 +22,11 @@ export type StartMode = 'built' | 'tsx';
 export interface Launch {
   /** Spawn → first GET /healthz answered 200. */
   readyMs: number;
+  /**
+   * CPU time (user + system) the process had used when /healthz first answered, from /proc/<pid>/stat: less
+   * sensitive than `readyMs` to other work on a shared machine, which stretches wall time.
+   */
+  cpuMs: number;
   /** VmRSS from /proc/<pid>/status, read `settleMs` after ready, before any forced GC. */
   idleRss: number;
   /** process.memoryUsage() in the child after two forced full GCs (bench/servers/memory-probe.mjs). */
@@ -35,6 +42,11 @@ export interface StartupResults {
   bareCommand: string;
   ours: Launch[];
   bare: Launch[];
+  /**
+   * SST Bridge started with Node's compile cache off (`NODE_DISABLE_COMPILE_CACHE=1`): how the first start on
+   * a fresh instance compares. Empty on a Node without the cache (before 22.1), where it would repeat `ours`.
+   */
+  oursWithoutCompileCache: Launch[];
   /** Why the mode was chosen, for the notes. */
   why: string;
 }
@@ -42,6 +54,8 @@ export interface StartupResults {
 interface Command {
   args: string[];
   describe: string;
+  /** Variables added to the section's fixed environment. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -49,7 +63,8 @@ interface Command {
  * run and in the same mode: each is spawned as its own process in local mode on a free loopback port with an
  * empty DATA_DIR, timed until GET /healthz answers 200 (our migrations, directory and calendar included), left
  * to settle, and its VmRSS and GC'd heap are read. One unmeasured warm-up of each (disk cache, tsx's transform
- * cache), then `runs` rounds that alternate the two so that background load falls on both alike.
+ * cache, Node's compile cache where our entry turns it on), then `runs` rounds that alternate the two so that
+ * background load falls on both alike. Then, on a Node with a compile cache, `coldRuns` starts of ours with it off.
  */
 export async function measureStartup(): Promise<StartupResults> {
   const setup = await prepare();
@@ -62,7 +77,12 @@ export async function measureStartup(): Promise<StartupResults> {
       ours.push(await launch(setup.ours));
       bare.push(await launch(setup.bare));
     }
-    return { mode: setup.mode, oursCommand: setup.ours.describe, bareCommand: setup.bare.describe, ours, bare, why: setup.why };
+    const oursWithoutCompileCache: Launch[] = [];
+    if (typeof Reflect.get(nodeModule, 'enableCompileCache') === 'function') {
+      const cold = { ...setup.ours, env: { NODE_DISABLE_COMPILE_CACHE: '1' } };
+      for (let i = 0; i < coldRuns; i += 1) oursWithoutCompileCache.push(await launch(cold));
+    }
+    return { mode: setup.mode, oursCommand: setup.ours.describe, bareCommand: setup.bare.describe, ours, bare, oursWithoutCompileCache, why: setup.why };
   } finally {
     setup.cleanup();
   }
@@ -147,7 +167,7 @@ async function launch(command: Command): Promise<Launch> {
   const child = spawn(process.execPath, command.args, {
     cwd: root,
     // Only what main.ts needs, so that a developer's own Microsoft* variables cannot change the mode.
-    env: { PATH: process.env.PATH ?? '', LOCAL_MODE: 'true', STORE: 'sqlite', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: { PATH: process.env.PATH ?? '', LOCAL_MODE: 'true', STORE: 'sqlite', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...command.env },
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -164,11 +184,12 @@ async function launch(command: Command): Promise<Launch> {
       await new Promise((resolve) => setTimeout(resolve, pollEveryMs));
     }
     const readyMs = performance.now() - begin;
-    await new Promise((resolve) => setTimeout(resolve, settleMs));
     if (child.pid === undefined) throw failed('has no process id');
+    const cpuMs = cpuTime(child.pid);
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
     const idleRss = vmRss(child.pid);
     const usage = await askMemory(child.pid, child.stdio[3] as Readable);
-    return { readyMs, idleRss, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal, external: usage.external };
+    return { readyMs, cpuMs, idleRss, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal, external: usage.external };
   } finally {
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -176,6 +197,15 @@ async function launch(command: Command): Promise<Launch> {
     clearTimeout(timer);
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** User + system CPU time of a process in ms: fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux). */
+function cpuTime(pid: number): number {
+  // The command name (field 2) is in parentheses and may hold spaces: count from after its closing one.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  if (!Number.isFinite(ticks)) throw new Error(`no CPU times in /proc/${pid}/stat`);
+  return ticks * 10;
 }
 
 /** Resident set size in bytes, as the kernel counts it (the `VmRSS` line of /proc/<pid>/status). */

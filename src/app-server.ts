@@ -32,7 +32,7 @@ export interface AppDeps {
   ids: IdSource;
   directory: () => Directory;
   log: Logger;
-  /** Reloads the routing directory; main.ts passes one, tests may. */
+  /** Reloads the routing directory; run.ts passes one, tests may. */
   reload?: DirectoryReloader;
   /** Outbound rate limits; Teams' published limits unless given (the benchmark lifts them to measure our own cost). */
   deliveryLimits?: RateLimits;
@@ -49,18 +49,18 @@ export interface App {
   /** Proactive sends, for the periodic retry of undelivered messages. */
   messenger: Messenger;
   /**
-   * Runs one reminder sweep with this app's store, clock and Teams sender: main.ts's scheduler calls it every
+   * Runs one reminder sweep with this app's store, clock and Teams sender: run.ts's scheduler calls it every
    * interval, tests call it after moving their clock.
    */
   sweepReminders(options: SweepOptions): Promise<SweepResult>;
   /**
    * Writes the summary rows of repeated refusals: of the windows that have closed, or of all (`'all'`, at
-   * shutdown, before the store closes). main.ts calls it every minute.
+   * shutdown, before the store closes). run.ts calls it every minute.
    */
   flushRefusalAudit(which: 'closed' | 'all'): Promise<void>;
 }
 
-/** Wires bot, delivery and HTTP edge from already-built adapters; used by main.ts and by the end-to-end tests. */
+/** Wires bot, delivery and HTTP edge from already-built adapters; used by run.ts and by the end-to-end tests. */
 export function createApp(deps: AppDeps): App {
   const refusals = new RefusalAuditWindows(deps.store, deps.clock, { windowMs: refusalAuditWindowMs, maxOpenWindows: 10_000 });
   const store = withBoundedRefusals(deps.store, refusals);

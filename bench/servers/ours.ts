@@ -12,7 +12,7 @@ import { loadSampleDirectory } from '../../test/support/test-directory';
 import { serveOverIpc } from './serve-over-ipc';
 
 /**
- * SST Bridge as main.ts wires it (createApp, SQLite in a temp folder, the sample directory, info-level JSON
+ * SST Bridge as run.ts wires it (createApp, SQLite in a temp folder, the sample directory, info-level JSON
  * logs), in local mode, with the parent's Bot Connector stand-in as serviceUrl and as teamsServiceUrl.
  * BENCH_DELIVERY_LIMITS=teams keeps Teams' published outbound limits; `none` lifts them.
  */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -10,9 +11,17 @@ import { join } from 'node:path';
  */
 export interface BuiltBot {
   entry: string;
-  /** Bare specifiers the bundle imports at run time (npm packages and node: built-ins). */
+  /**
+   * Bare specifiers the bundle imports at run time (npm packages and node: built-ins), including the packages
+   * it `require`s lazily with `createRequire(import.meta.url)(…)` (esbuild's metafile does not list those).
+   */
   imports: string[];
+  /** The packages among `imports` that are loaded on first use rather than at start-up. */
+  lazy: string[];
 }
+
+/** How our code loads a package on first use (src/adapters/teams/cards/expand.ts), as esbuild prints it. */
+const lazyRequire = /createRequire\(import\.meta\.url\)\("([^"]+)"\)/g;
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -21,7 +30,11 @@ export async function buildBot(outDir: string): Promise<BuiltBot> {
   const result = await build({
     absWorkingDir: repoRoot,
     entryPoints: ['src/main.ts'],
-    outfile: entry,
+    // The entry's dynamic import of the composition root becomes its own chunk, so that nothing (no package)
+    // loads before the entry has turned the compile cache on (src/config/compile-cache.ts).
+    splitting: true,
+    outdir: outDir,
+    chunkNames: '[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -35,8 +48,12 @@ export async function buildBot(outDir: string): Promise<BuiltBot> {
     legalComments: 'none',
   });
   const imports = new Set<string>();
-  for (const output of Object.values(result.metafile.outputs)) {
+  const lazy = new Set<string>();
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
     for (const imported of output.imports) if (imported.external) imports.add(imported.path);
+    if (!file.endsWith('.js')) continue;
+    for (const match of readFileSync(join(repoRoot, file), 'utf8').matchAll(lazyRequire)) if (match[1] !== undefined) lazy.add(match[1]);
   }
-  return { entry, imports: [...imports].sort() };
+  for (const specifier of lazy) imports.add(specifier);
+  return { entry, imports: [...imports].sort(), lazy: [...lazy].sort() };
 }

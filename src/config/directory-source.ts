@@ -13,7 +13,7 @@ export interface DirectorySource {
 /**
  * Loads the routing directory file at start-up (throwing the list of problems) and reloads it on request: a
  * reload swaps the whole directory, or keeps the old one and says why. Both refuse sample data in production
- * (assertDirectoryAllowed) and run `check` (main.ts passes the calendar check). Cases in flight live in the
+ * (assertDirectoryAllowed) and run `check` (run.ts passes the calendar check). Cases in flight live in the
  * store and keep their routing.
  */
 export function openDirectorySource(

@@ -167,7 +167,7 @@ export interface Config {
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
 /**
- * The sample directory shipped with the code, outside production. main.ts passes its absolute path, found from
+ * The sample directory shipped with the code, outside production. run.ts passes its absolute path, found from
  * the running file, so the default holds from src/ (tsx) and from the built dist/ alike, whatever the cwd.
  */
 export interface ConfigDefaults {

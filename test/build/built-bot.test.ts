@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,10 +118,26 @@ describe('the built bot', () => {
     const needsDevInstall = built.imports.filter((s) => !s.startsWith('node:') && !builtins.has(s) && !dependencies.has(packageOf(s)));
     expect(needsDevInstall).toEqual([]);
     expect(built.imports).toContain('restify');
+    // Packages required on first use count too: the card templating libraries (src/adapters/teams/cards/expand.ts).
+    expect(built.lazy).toEqual(['adaptivecards-templating']);
+    expect(built.imports).toContain('adaptivecards-templating');
     for (const tool of ['tsx', 'esbuild', 'typescript', 'vitest']) {
       expect(dependencies.has(tool), `${tool} is a build tool`).toBe(false);
       expect(Object.keys(packageJson.devDependencies)).toContain(tool);
     }
+  });
+
+  it('resolves the packages it loads on first use from the built output, as it will at run time', () => {
+    const requireFromBuild = createRequire(built.entry);
+    for (const specifier of built.lazy) expect(requireFromBuild.resolve(specifier)).toContain(`/node_modules/${specifier}/`);
+  });
+
+  it('turns on the compile cache in an entry that statically imports no package, so it is on before any loads', () => {
+    const entry = readFileSync(built.entry, 'utf8');
+    const staticImports = [...entry.matchAll(/^import\b[^'"]*["']([^"']+)["']/gm)].map((m) => m[1]);
+    expect(staticImports.length).toBeGreaterThan(0);
+    expect(staticImports.filter((specifier) => !specifier?.startsWith('node:'))).toEqual([]);
+    expect(entry).toMatch(/enableCompileCache\(\);\s*await import\("\.\/run-[\w-]+\.js"\);/);
   });
 
   it('npm start runs dist/main.js with plain node and source maps', () => {

@@ -21,24 +21,43 @@ async function freeLoopbackPort(): Promise<number> {
   return port;
 }
 
+/** `NODE_DEBUG=module` makes the CommonJS loader print a line `MODULE <pid>: load "<file>" for module …` per file. */
+const commonJsLoad = /^MODULE \d+: load "([^"]+)" for module/;
+
 /**
  * Starts src/main.ts as a process (tsx's loader, local mode, a temp DATA_DIR) with every module the ESM loader
- * resolves recorded, waits until `until(modules)` holds or /healthz answers, stops it and returns the modules.
+ * resolves recorded (what our code imports), and with `commonJs` also every file the CommonJS loader loads (the
+ * packages' own `require`s, and packages we `require` lazily), waits until `until(modules)` holds or /healthz
+ * answers, stops it and returns the modules as URLs.
  */
-async function modulesLoadedAtStartUp(env: Record<string, string>, until: 'healthz' | ((modules: string) => boolean)): Promise<string[]> {
+async function modulesLoadedAtStartUp(
+  env: Record<string, string>,
+  until: 'healthz' | ((modules: string) => boolean),
+  { commonJs = false }: { commonJs?: boolean } = {},
+): Promise<string[]> {
   const folder = mkdtempSync(join(tmpdir(), 'sst-bridge-start-up-'));
   folders.push(folder);
   const record = join(folder, 'modules.txt');
   const port = await freeLoopbackPort();
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', recorder, 'src/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', RECORD_MODULES_TO: record, LOCAL_MODE: 'true', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: folder, LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH ?? '', ...(commonJs ? { NODE_DEBUG: 'module' } : {}), RECORD_MODULES_TO: record, LOCAL_MODE: 'true', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: folder, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const required: string[] = [];
+  let partial = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const file = commonJsLoad.exec(line)?.[1];
+      if (file !== undefined) required.push(pathToFileURL(file).href);
+      else if (!line.startsWith('MODULE ')) stderr += `${line}\n`;
+    }
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const read = () => (existsSync(record) ? readFileSync(record, 'utf8') : '');
+  const read = () => [existsSync(record) ? readFileSync(record, 'utf8') : '', ...required].join('\n');
   try {
     const deadline = Date.now() + 40_000;
     for (;;) {
@@ -76,6 +95,19 @@ describe('start-up: what the bot loads', () => {
     expect(modules.filter(fromPackage('@azure/cosmos'))).toEqual([]);
     expect(modules.filter(fromPackage('@azure/identity'))).toEqual([]);
     expect(modules.filter((url) => url.includes('/src/adapters/store/cosmos/'))).toEqual([]);
+  });
+
+  it('serves /healthz without teams-ai\'s AI stack, and before loading the card templating libraries (loaded when the first card is expanded)', { timeout: 60_000 }, async () => {
+    const modules = await modulesLoadedAtStartUp({ STORE: 'sqlite' }, 'healthz', { commonJs: true });
+
+    // The CommonJS side of the recording works: teams-ai's own files are `require`d.
+    expect(modules.some((url) => url.includes('/node_modules/@microsoft/teams-ai/lib/Application.js'))).toBe(true);
+    expect(modules.filter(fromPackage('adaptivecards-templating'))).toEqual([]);
+    expect(modules.filter(fromPackage('adaptive-expressions'))).toEqual([]);
+    // src/adapters/teams/teams-ai/teams-ai-lib.ts imports Application and TeamsAdapter from their own files, not the index.
+    expect(modules.filter(fromPackage('openai'))).toEqual([]);
+    expect(modules.filter(fromPackage('gpt-tokenizer'))).toEqual([]);
+    expect(modules.filter((url) => url.includes('/node_modules/@microsoft/teams-ai/lib/planners/'))).toEqual([]);
   });
 
   it('with STORE=cosmos it loads the Cosmos store and the SDK when it opens the store', { timeout: 60_000 }, async () => {

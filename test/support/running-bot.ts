@@ -124,7 +124,7 @@ export class RunningBot {
     const server = this.server;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
     this.server = undefined;
-    // As main.ts does at shutdown: the counted repeats of refusals are written before the store closes.
+    // As run.ts does at shutdown: the counted repeats of refusals are written before the store closes.
     await this.app?.flushRefusalAudit('all');
     await this.store.close();
   }

@@ -4,7 +4,7 @@ import type { Logger } from './logger';
 export type LibraryConsole = Pick<Console, 'error' | 'warn'>;
 
 /**
- * Replaces `console.error` and `console.warn` of `target` (main.ts passes the global console) with one
+ * Replaces `console.error` and `console.warn` of `target` (run.ts passes the global console) with one
  * structured, redacted log line each. botbuilder and botframework-connector print whole errors there: stack
  * traces, request URLs, token problems with the signing keys, and at times the activity. Only the error's
  * name and Node system code (ECONNREFUSED, ENOTFOUND) are kept, or a Node warning's code (DEP0111); no

@@ -19,7 +19,7 @@ export interface BotDeps {
   messenger: Messenger;
   /** Teams user ids (MRIs) learned from activities and rosters, for the cards' `refresh.userIds`. */
   userIds: TeamsUserIds;
-  /** Reloads the routing directory file (main.ts); absent where the directory cannot be reloaded. */
+  /** Reloads the routing directory file (run.ts); absent where the directory cannot be reloaded. */
   reload?: DirectoryReloader;
   /** Proactive sends after a turn has answered. */
   background: BackgroundWork;

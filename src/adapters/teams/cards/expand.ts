@@ -1,4 +1,5 @@
-import { Template } from 'adaptivecards-templating';
+import { createRequire } from 'node:module';
+import type * as Templating from 'adaptivecards-templating';
 import caseCard from '../../../../adaptive-cards/case-card.json';
 import checkInCard from '../../../../adaptive-cards/check-in-card.json';
 import auditTrail from '../../../../adaptive-cards/audit-trail.json';
@@ -59,12 +60,22 @@ export type TemplateName = keyof typeof templates;
 // Parsing a template's `${…}` expressions (an ANTLR grammar in adaptive-expressions) costs far more than
 // expanding it, so each template is parsed once. A Template may be expanded again and again: `expand` resets
 // its context and warnings on every call, and it runs synchronously, so turns cannot interleave inside it.
-const parsed = new Map<TemplateName, Template>();
+const parsed = new Map<TemplateName, Templating.Template>();
 
-function templateOf(name: TemplateName): Template {
+// adaptivecards-templating and adaptive-expressions (an ANTLR runtime and grammar) take about a third of a
+// second to load, so they are loaded when the first card is expanded, not at start-up: the bot answers /healthz
+// without them. CommonJS packages, loaded synchronously with `require` so that expanding stays synchronous.
+let templating: typeof Templating | undefined;
+
+function loadTemplating(): typeof Templating {
+  templating ??= createRequire(import.meta.url)('adaptivecards-templating') as typeof Templating;
+  return templating;
+}
+
+function templateOf(name: TemplateName): Templating.Template {
   let template = parsed.get(name);
   if (!template) {
-    template = new Template(templates[name]);
+    template = new (loadTemplating().Template)(templates[name]);
     parsed.set(name, template);
   }
   return template;

@@ -1,4 +1,5 @@
-import { Application, type TurnState } from '@microsoft/teams-ai';
+import type { TurnState } from '@microsoft/teams-ai';
+import { Application } from './teams-ai-lib';
 import type { BotCredentials } from '../../../config/env';
 import type { Logger } from '../../log/logger';
 import type { Bot, BotRoutes } from '../turn';

@@ -1,0 +1,121 @@
+import { fileURLToPath } from 'node:url';
+import { version as appVersion } from '../package.json';
+import { SystemClock } from './adapters/clock/system-clock';
+import { UuidIds } from './adapters/ids/uuid-ids';
+import { calendarOf } from './adapters/calendar/calendar-of';
+import { routeConsoleToLogger } from './adapters/log/console-to-logger';
+import { createLogger } from './adapters/log/logger';
+import { startReminderScheduler } from './adapters/scheduler/reminder-scheduler';
+import { openCaseStore } from './adapters/store/open-case-store';
+import { createApp } from './app-server';
+import { purgeExpiredCases } from './app/purge-expired-cases';
+import { retryUndelivered } from './app/retry-undelivered';
+import { openDirectorySource } from './config/directory-source';
+import { loadConfig } from './config/env';
+import { startupSummary } from './config/startup-summary';
+
+/**
+ * Composition root: the only file that reads process.env and picks concrete adapters. src/main.ts (the entry)
+ * imports this module once Node's compile cache is on.
+ */
+async function main(): Promise<void> {
+  // src/run.ts (tsx) and the build's chunks in dist/ all sit one folder below the repository root.
+  const loaded = loadConfig(process.env, { sampleDirectoryFile: fileURLToPath(new URL('../directory/stockholm.sample.yaml', import.meta.url)) });
+  if (!loaded.ok) {
+    process.stderr.write(`SST Bridge cannot start, the configuration has problems:\n${loaded.errors.map((e) => `- ${e}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  const config = loaded.config;
+  const log = createLogger(config.logLevel);
+  // botbuilder prints whole errors (stacks, URLs, signing keys) with console.error: one redacted line instead.
+  routeConsoleToLogger(console, log);
+  // Production refuses sample data unless ALLOW_SAMPLE_DIRECTORY=true; an unusable calendar stops start-up.
+  const directories = openDirectorySource(config, (d) => calendarOf(d), log);
+  const directory = directories.current;
+  const reload = directories.reload;
+  const store = await openCaseStore(config);
+  const clock = new SystemClock();
+  const app = createApp({ config, store, clock, ids: new UuidIds(), directory, log, reload });
+  const server = app.server;
+
+  // Messages that failed for a transient reason are sent again with the same keys, so never twice.
+  const retryEveryMs = 60_000;
+  let retrying = false;
+  const retryTimer = setInterval(() => {
+    if (retrying) return;
+    retrying = true;
+    retryUndelivered({ store, clock, messenger: app.messenger, directory })
+      .then((delivered) => {
+        if (delivered > 0) log.info({ event: 'delivery.retried', delivered });
+      })
+      .catch((error: unknown) => log.error({ event: 'delivery.retry_failed', errorName: error instanceof Error ? error.name : 'unknown' }))
+      .finally(() => {
+        retrying = false;
+      });
+  }, retryEveryMs);
+  retryTimer.unref();
+
+  // Repeated refusals are counted in memory (app/bounded-refusal-audit.ts): their summary rows are written
+  // when the window closes, found here, or at shutdown.
+  const refusalTimer = setInterval(() => {
+    app.flushRefusalAudit('closed').catch((error: unknown) => log.error({ event: 'audit.refusal_flush_failed', errorName: error instanceof Error ? error.name : 'unknown' }));
+  }, 60_000);
+  refusalTimer.unref();
+
+  // Retention: erase cases whose owner's period has run out, at start-up and then daily. Idempotent and audited.
+  const purge = () =>
+    purgeExpiredCases({ store, clock, directory })
+      .then((r) => log.info(r.configured ? { event: 'retention.purged', erased: r.erased, conflicts: r.conflicts } : { event: 'retention.not_configured' }))
+      .catch((error: unknown) => log.error({ event: 'retention.purge_failed', errorName: error instanceof Error ? error.name : 'unknown' }));
+  void purge();
+  const purgeTimer = setInterval(() => void purge(), 24 * 60 * 60_000);
+  purgeTimer.unref();
+
+  // Follow-up reminders: what fell due is claimed from the store and sent, inside working hours only. The
+  // lease outlasts one batch of sends; a crashed instance's claims expire and another instance takes over.
+  const reminders = startReminderScheduler({
+    sweep: (options) => app.sweepReminders(options),
+    log,
+    intervalMs: 60_000,
+    leaseMs: 5 * 60_000,
+    batchSize: 50,
+    retryAfterMs: 15 * 60_000,
+  });
+
+  process.on('SIGHUP', () => {
+    reload();
+  });
+  const shutdown = (signal: string) => {
+    log.info({ event: 'server.stopping', signal });
+    clearInterval(retryTimer);
+    clearInterval(purgeTimer);
+    clearInterval(refusalTimer);
+    server.close(() => {
+      void reminders
+        .stop()
+        .then(() => app.idle())
+        .then(() =>
+          app.flushRefusalAudit('all').catch((error: unknown) => log.error({ event: 'audit.refusal_flush_failed', errorName: error instanceof Error ? error.name : 'unknown' })),
+        )
+        .then(() => store.close())
+        .then(() => process.exit(0));
+    });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  server.listen(config.port, config.host, () => {
+    const { level, line } = startupSummary(config, server.address(), {
+      directoryVersion: directory().version,
+      directorySample: directory().sample === true,
+      appVersion,
+      nodeVersion: process.version,
+    });
+    log[level](line);
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`SST Bridge failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
