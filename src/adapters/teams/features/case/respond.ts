@@ -15,6 +15,7 @@ import { reporterProgress } from '../../cards/views/reporter-progress';
 import { catalogue, type Lang, type Params } from '../../i18n/i18n';
 import { renameTextField } from './to-action';
 import { schoolStepsCardFor } from './school-steps';
+import { formatDate } from '../../i18n/format-date';
 
 /** An action form on the case card that came back rejected: its values and per-field messages. */
 export interface CaseForm {
@@ -45,7 +46,7 @@ function doneText(lang: Lang, done: CaseActionType, c: Case, dir: Directory): st
   if (key === 'taken') return caseNoticeText(lang, key, { takenBy: catalogue(lang).takenBy[assigneeRoleOf(c, dir) ?? 'unknown'] });
   if (key === 'levelChanged') return caseNoticeText(lang, key, { level: c.supportLevel ? catalogue(lang).supportLevels[c.supportLevel] : '' });
   if (key === 'merged') return caseNoticeText(lang, key, { reference: c.reference });
-  if (key === 'followUpSet') return caseNoticeText(lang, key, { date: c.followUpOn ?? '' });
+  if (key === 'followUpSet') return caseNoticeText(lang, key, { date: c.followUpOn === undefined ? '' : formatDate(lang, c.followUpOn) });
   return caseNoticeText(lang, key);
 }
 

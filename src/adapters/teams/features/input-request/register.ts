@@ -64,7 +64,7 @@ export function registerInputRequest(app: Application<TurnState>, deps: BotDeps)
       await routeInputRequest(deps, stored);
       await refreshCaseCards(deps, stored);
     });
-    const notice = { tone: 'good' as const, text: fill(l.sent, { team: routedTo(stored, directory, lang) }) };
+    const notice = { tone: 'good' as const, text: fill(lang, l.sent, { team: routedTo(stored, directory, lang) }) };
     return handoverCardFor(deps, lang, viewerOf(context, actor), stored, rolesFor(actor.userId, stored, directory), { notice });
   });
 }
