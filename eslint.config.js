@@ -1,6 +1,7 @@
 // Lint errors fail `npm test`. The import rules below enforce the dependency rule of docs/style:
 // domain <- app <- adapters <- main.ts, and teams-ai/botbuilder only inside src/adapters/teams.
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const frameworks = [
@@ -30,6 +31,18 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: false }],
       eqeqeq: ['error', 'always'],
     },
+  },
+  {
+    // No import cycles anywhere in src/ (issue 13). Type-only imports are erased by the compiler, so the rule
+    // does not count them: a cycle it reports is one that exists at run time.
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src/**/*.ts'],

@@ -6,7 +6,7 @@ import type { BotDeps } from '../../bot-deps';
 import { renderQuestionCard } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
 import { langOf } from '../../reply';
-import { refusalCard } from './respond';
+import { refusalCard } from './refusal-card';
 import { caseAnswerSchema } from './schemas';
 import { renameTextField } from './to-action';
 import { onCardAction } from '../../card-action';

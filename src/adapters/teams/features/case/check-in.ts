@@ -8,7 +8,7 @@ import { renderCheckInCard } from '../../cards/render';
 import type { CheckInField } from '../../cards/views/check-in-card';
 import { verbs } from '../../cards/verbs';
 import { langOf } from '../../reply';
-import { refusalCard } from './respond';
+import { refusalCard } from './refusal-card';
 import { caseCheckInSchema } from './schemas';
 import { onCardAction } from '../../card-action';
 

@@ -13,7 +13,7 @@ import { verbs } from '../../cards/verbs';
 import type { Lang } from '../../i18n/i18n';
 import { langOf } from '../../reply';
 import { onCardAction } from '../../card-action';
-import { refusalCard } from './respond';
+import { refusalCard } from './refusal-card';
 import { caseSchoolStepsSchema } from './schemas';
 
 /** The deadlines of the city's routine when the case's school is an independent one (domain.md L4). */

@@ -6,7 +6,7 @@ import type { BotDeps } from '../../bot-deps';
 import { renderInputRequestCard } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
 import { langOf } from '../../reply';
-import { refusalCard } from '../case/respond';
+import { refusalCard } from '../case/refusal-card';
 import { handoverAnswerInputSchema } from './schemas';
 import { onCardAction } from '../../card-action';
 

@@ -7,7 +7,8 @@ import { actorFrom, viewerOf } from '../../actor';
 import type { BotDeps } from '../../bot-deps';
 import { verbs } from '../../cards/verbs';
 import { langOf } from '../../reply';
-import { refusalCard, type CaseForm } from '../case/respond';
+import { refusalCard } from '../case/refusal-card';
+import type { CaseForm } from '../case/respond';
 import { seesHandover } from '../../cards/views/handover-card';
 import { handoverCardFor, handoverCardForError } from './respond';
 import {
