@@ -2,6 +2,7 @@
 // domain <- app <- adapters <- main.ts; teams-ai/botbuilder only in the Teams adapter and the delivery
 // transport, restify only in the HTTP edge (README "Layout": what a move to another Teams library rewrites).
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const frameworks = [
@@ -52,6 +53,18 @@ export default tseslint.config(
   },
   // ESLint does not merge rule options across blocks: each file gets exactly one of these three (the domain
   // and app blocks below replace them with stricter lists).
+  {
+    // No import cycles anywhere in src/ (issue 13). Type-only imports are erased by the compiler, so the rule
+    // does not count them: a cycle it reports is one that exists at run time.
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   {
     files: ['src/**/*.ts'],
     ignores: [...teamsLibraryFiles, ...httpEdgeFiles],

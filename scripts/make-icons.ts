@@ -5,7 +5,11 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { drawColorIcon, drawOutlineIcon } from './icons/draw-icons';
-import { encodePng } from './png/encode-png';
+import { encode } from 'fast-png';
+import type { RgbaImage } from './png/rgba-image';
+
+/** An 8-bit RGBA PNG, the form Teams documents for app icons. */
+const encodePng = (image: RgbaImage): Uint8Array => encode({ ...image, channels: 4, depth: 8 });
 
 const manifestDir = fileURLToPath(new URL('../manifest/', import.meta.url));
 

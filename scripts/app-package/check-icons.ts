@@ -1,5 +1,5 @@
-import { decodePng, readPngHeader } from '../png/decode-png';
 import { PngFormatError } from '../png/png-format-error';
+import { readPng } from '../png/read-png';
 
 export interface IconFile {
   readonly name: string;
@@ -18,12 +18,12 @@ export function checkIcons(icons: { readonly color: IconFile; readonly outline: 
 }
 
 function checkColorIcon(icon: IconFile): string[] {
-  const { width, height } = readPngHeader(icon.bytes);
+  const { width, height } = readPng(icon.bytes);
   return checkSize(icon.name, width, height, ICON_RULES.colorSize);
 }
 
 function checkOutlineIcon(icon: IconFile): string[] {
-  const image = decodePng(icon.bytes);
+  const image = readPng(icon.bytes);
   const problems = checkSize(icon.name, image.width, image.height, ICON_RULES.outlineSize);
   let offending = 0;
   let first = '';

@@ -1,4 +1,4 @@
-/** A PNG file that is damaged or in a format this project's decoder does not read. */
+/** A PNG file that is damaged: fast-png cannot read it. */
 export class PngFormatError extends Error {
   override readonly name = 'PngFormatError';
 }

@@ -38,7 +38,8 @@ function daysFromToday(days: number): string {
 
 /** A label with a `{placeholder}` in the catalogue, matched whatever the bot fills in. */
 function labelPattern(template: string): RegExp {
-  const [before = '', after = ''] = template.split(/\{\w+\}/);
+  // The text before the first ICU argument and after the last one (`{max, plural, one {# tecken} …}` included).
+  const [before = '', after = ''] = template.split(/\{.*\}/);
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`^${escape(before)}.*${escape(after)}$`);
 }

@@ -390,7 +390,7 @@ describe('follow-up check-ins on the case card', () => {
     expect(shown).toContain('Närvaro över tid');
     const report = followed.absence;
     expect(shown).toContain(
-      `${report?.totalPercent} % (${report?.unexcusedPercent} % ogiltig) (rapport 23 nov) → 25 % (10 % ogiltig) (15 dec) → 18 % (5 % ogiltig) (12 jan)`,
+      `${report?.totalPercent} % (${report?.unexcusedPercent} % ogiltig) (rapport 23 nov.) → 25 % (10 % ogiltig) (15 dec.) → 18 % (5 % ogiltig) (12 jan.)`,
     );
     expect(shown).toContain('Nästa uppföljning 2027-01-20');
   });

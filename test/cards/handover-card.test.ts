@@ -153,7 +153,7 @@ describe('what an investigator sees', () => {
         'suspected harm, in English',
         reportedEarlier,
         'en',
-        ['The 14-day limit counts from 2026-11-20, when the report of concern reached social services'],
+        ['The 14-day limit counts from 20 Nov 2026, when the report of concern reached social services'],
       ],
       [
         "the team's handover: from the day it reached the unit",

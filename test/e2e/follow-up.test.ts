@@ -72,7 +72,7 @@ describe('follow-up check-ins', () => {
 
     const teamCard = await press(member1, 'case.view', {});
     expect(textOf(teamCard.card)).toContain('Närvaro över tid');
-    expect(textOf(teamCard.card)).toContain('32 % (20 % ogiltig) (rapport 23 nov) → 25 % (10 % ogiltig) (12 jan)');
+    expect(textOf(teamCard.card)).toContain('32 % (20 % ogiltig) (rapport 23 nov.) → 25 % (10 % ogiltig) (12 jan.)');
     expect(textOf(teamCard.card)).toContain(`Nästa uppföljning ${after.followUpOn ?? ''}`);
   });
 

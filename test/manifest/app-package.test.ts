@@ -10,9 +10,10 @@ import type { Checked } from '../../scripts/app-package/checked';
 import { deriveAppId } from '../../scripts/app-package/derive-app-id';
 import { isJsonObject } from '../../scripts/app-package/is-json-object';
 import { packageApp, type PackagedApp } from '../../scripts/app-package/package-app';
-import { decodePng } from '../../scripts/png/decode-png';
-import { encodePng } from '../../scripts/png/encode-png';
-import { createRgbaImage } from '../../scripts/png/rgba-image';
+import { decode, encode } from 'fast-png';
+import { createRgbaImage, type RgbaImage } from '../../scripts/png/rgba-image';
+
+const encodePng = (image: RgbaImage): Uint8Array => encode({ ...image, channels: 4, depth: 8 });
 
 const TEMPLATE_DIR = fileURLToPath(new URL('../../manifest/', import.meta.url));
 const SAMPLE_BOT_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -131,7 +132,8 @@ describe('the Teams app package built by npm run package', () => {
     expect([color.readUInt32BE(16), color.readUInt32BE(20)]).toEqual([192, 192]);
     expect([outline.readUInt32BE(16), outline.readUInt32BE(20)]).toEqual([32, 32]);
 
-    const pixels = decodePng(outline);
+    const pixels = decode(outline);
+    expect([pixels.channels, pixels.depth]).toEqual([4, 8]);
     const notWhite: number[] = [];
     let opaqueWhite = 0;
     for (let i = 0; i < pixels.width * pixels.height; i += 1) {

@@ -118,7 +118,7 @@ export class TeamsMessenger implements Messenger {
           takenBy: catalogue(lang).takenBy[assigneeRoleOf(c, directory) ?? 'unknown'],
         });
         // The notification preview shows on lock screens: social services' feedback stays inside the message.
-        const summary = message.status === 'concern_feedback' ? fill(catalogue(lang).reporterFeedback.summary, { reference: c.reference }) : text;
+        const summary = message.status === 'concern_feedback' ? fill(lang, catalogue(lang).reporterFeedback.summary, { reference: c.reference }) : text;
         return { type: 'message', text, summary };
       }
       case 'handover_card': {

@@ -2,7 +2,7 @@ import type { CalendarDate } from '../calendar/calendar-date';
 import type { Case } from '../case/case';
 import { scopeFor } from '../consent/consent-scope';
 import type { Concern, ConsentRecipient, ConsentScope } from '../report/report';
-import type { CaseRole } from './policy';
+import type { CaseRole } from './case-role';
 
 /**
  * What each relationship to a case may see (docs/access-policy.md). Cards are built from these fields only,

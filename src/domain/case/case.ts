@@ -2,8 +2,8 @@ import type { Absence, AgeBand, Concern, Consent, ReporterRole, SchoolSteps, Yea
 import type { SupportBasis, SupportLevel } from '../report/support-level';
 import type { RoutingDecision } from '../routing/route-report';
 import type { Handover } from '../handover/handover';
+import type { OwningAuthority } from '../retention/owning-authority';
 import type { CalendarDate } from '../calendar/calendar-date';
-import type { AttendancePoint } from './follow-up';
 import type { Question } from './question';
 
 /**
@@ -32,10 +32,16 @@ export type CaseKind = 'referral' | 'consultation' | 'input_request';
  * (its principal acts for it); on the social-services side the district committee (stadsdelsnämnd) whose team
  * or unit wrote it. Which part of a case belongs to whom: ../retention/case-parts.ts.
  */
-export type OwningAuthority =
-  | { kind: 'education_committee' }
-  | { kind: 'independent_school'; schoolId: string }
-  | { kind: 'district_committee'; districtCode: string };
+export type { OwningAuthority } from '../retention/owning-authority';
+
+/** One point of a case's attendance trend: the reporter's absence figures on a follow-up date. */
+export interface AttendancePoint {
+  on: CalendarDate;
+  totalPercent: number;
+  unexcusedPercent: number;
+  /** The reporter who gave the figures (user id). */
+  by: string;
+}
 
 /** One authority's parts of a case were erased at `at` (../retention/retention.ts). */
 export interface Erasure {

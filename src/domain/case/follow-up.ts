@@ -2,17 +2,10 @@ import type { CalendarDate } from '../calendar/calendar-date';
 import { err, ok, type FieldError, type Result } from '../errors';
 import type { DomainEvent } from '../events';
 import type { ActionContext } from './action-context';
-import type { Case } from './case';
+import type { AttendancePoint, Case } from './case';
 import { withHistory } from './history';
 
-/** One point of a case's attendance trend: the reporter's absence figures on a follow-up date. */
-export interface AttendancePoint {
-  on: CalendarDate;
-  totalPercent: number;
-  unexcusedPercent: number;
-  /** The reporter who gave the figures (user id). */
-  by: string;
-}
+export type { AttendancePoint } from './case';
 
 export type FollowUpField = 'followUpOn' | 'totalPercent' | 'unexcusedPercent';
 

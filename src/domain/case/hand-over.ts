@@ -1,4 +1,4 @@
-import { err, ok, type FieldError, type Result } from '../errors';
+import { err, ok, type FieldError, type Result, type RuleViolation } from '../errors';
 import type { DomainEvent } from '../events';
 import { checkFreeText } from '../free-text/check-free-text';
 import { startAssessmentClock } from '../handover/deadlines';
@@ -10,9 +10,11 @@ import { hasValidConsent } from './consent-check';
 import type { ActionContext } from './action-context';
 import { withHistory } from './history';
 import { teamAuthority } from '../retention/owning-authority';
-import type { CaseActionError, CaseActionOutcome } from './lifecycle';
 
 export type HandOverField = 'summary';
+
+/** Why a hand-over was refused; the lifecycle's `CaseActionError` includes every variant. */
+export type HandOverError = { code: 'rule_violation'; rule: RuleViolation } | { code: 'invalid_field'; fields: FieldError<HandOverField>[] };
 
 /** The summary is the only free text that crosses to social services: short on purpose (domain.md A7, L25). */
 export const handoverSummaryMaxLength = 300;
@@ -29,7 +31,7 @@ export function handOver(
   c: Case,
   action: { summary: string; legalGround: LegalGround; urgent?: boolean },
   ctx: ActionContext,
-): Result<CaseActionOutcome, CaseActionError> {
+): Result<{ case: Case; events: DomainEvent[] }, HandOverError> {
   const unitId = c.routing.investigationUnitId;
   if (unitId === undefined || findInvestigationUnit(ctx.directory, unitId) === undefined)
     return err({ code: 'rule_violation', rule: 'no_investigation_unit' });

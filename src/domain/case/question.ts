@@ -1,5 +1,5 @@
 import { err, ok, type FieldError, type Result } from '../errors';
-import type { OwningAuthority } from './case';
+import type { OwningAuthority } from '../retention/owning-authority';
 import { checkFreeText } from '../free-text/check-free-text';
 
 /**

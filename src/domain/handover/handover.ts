@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../calendar/calendar-date';
-import type { OwningAuthority } from '../case/case';
+import type { OwningAuthority } from '../retention/owning-authority';
 import type { Question } from '../case/question';
 
 /**
@@ -13,12 +13,9 @@ import type { Question } from '../case/question';
 export const handoverStates = ['pending', 'acknowledged', 'outcome_reported', 'closed'] as const;
 export type HandoverState = (typeof handoverStates)[number];
 
-/**
- * Why information may cross from the team to social services (domain.md L19): the guardians' consent (a),
- * the duty to report, which overrides secrecy (c), or what is necessary for the authority's own work (d).
- */
-export const legalGrounds = ['consent', 'reporting_duty', 'own_work'] as const;
-export type LegalGround = (typeof legalGrounds)[number];
+import type { LegalGround } from './legal-ground';
+
+export { legalGrounds, type LegalGround } from './legal-ground';
 
 /** The feedback social services may give after the initial assessment (domain.md L14, I3). */
 export const handoverOutcomes = ['investigation_opened', 'not_opened', 'already_ongoing'] as const;

@@ -1,10 +1,14 @@
-import type { Case, OwningAuthority } from '../case/case';
 import { findInvestigationUnit, findSstTeam, type Directory, type School } from '../routing/directory';
+import type { RoutingDecision } from '../routing/route-report';
 
 /**
  * Which authority creates a record, by who writes it (domain.md D7, L18): school and social services are
  * separate authorities, so a record belongs to the side that made it, and its retention follows that owner.
  */
+export type OwningAuthority =
+  | { kind: 'education_committee' }
+  | { kind: 'independent_school'; schoolId: string }
+  | { kind: 'district_committee'; districtCode: string };
 
 /**
  * The school side: the education committee (utbildningsnämnden) for a municipal school (D7); the organiser of an
@@ -18,13 +22,13 @@ export function schoolAuthority(school: Pick<School, 'id' | 'organiser'>): Ownin
  * The district committee of the school-social team working the case (the team sits in the district's
  * preventive unit, domain.md R4, S0.3): the team's district, or the fallback contact's district without a team.
  */
-export function teamAuthority(c: Pick<Case, 'routing'>, dir: Directory): OwningAuthority {
+export function teamAuthority(c: { readonly routing: RoutingDecision }, dir: Directory): OwningAuthority {
   const team = c.routing.sstTeamId === undefined ? undefined : findSstTeam(dir, c.routing.sstTeamId);
   return { kind: 'district_committee', districtCode: team?.districtCode ?? c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode };
 }
 
 /** The district committee of an investigation unit; a unit gone from the directory falls back to the pupil's home district. */
-export function unitAuthority(unitId: string, c: Pick<Case, 'routing'>, dir: Directory): OwningAuthority {
+export function unitAuthority(unitId: string, c: { readonly routing: RoutingDecision }, dir: Directory): OwningAuthority {
   const districtCode = findInvestigationUnit(dir, unitId)?.districtCode ?? c.routing.homeDistrictCode ?? c.routing.schoolDistrictCode;
   return { kind: 'district_committee', districtCode };
 }

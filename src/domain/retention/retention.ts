@@ -4,6 +4,7 @@ import type { Question } from '../case/question';
 import { attendanceChangeOf } from '../case/follow-up';
 import { partsOf, type CasePart, type OwnedPart } from './case-parts';
 import { authorityKey } from './owning-authority';
+import type { RetentionRule, RetentionSettings } from './retention-settings';
 
 /**
  * Erasure of ended cases, part by part: each part (./case-parts.ts) is erased after the records-retention period
@@ -13,23 +14,7 @@ import { authorityKey } from './owning-authority';
  * support level, outcome and other codes stay, so that anonymous counts remain possible.
  */
 
-/** How long one authority keeps its parts of an ended case, and the culling decision (its reference) that says so. */
-export interface RetentionRule {
-  days: number;
-  /** The gallringsbeslut the period comes from, e.g. "UBN 2026/1234"; written to the audit with each erasure. */
-  decision: string;
-}
-
-/** Periods per owning authority, from the routing directory. An owner without a rule keeps its parts. */
-export interface RetentionSettings {
-  education_committee: RetentionRule;
-  /** Every district committee (stadsdelsnämnd) not listed in `districts`. */
-  district_committee: RetentionRule;
-  /** A district committee's own decision, by district code. */
-  districts?: Readonly<Record<string, RetentionRule>>;
-  /** The organisers of independent schools; absent: their parts are not erased by the bot. */
-  independent_school?: RetentionRule;
-}
+export type { RetentionRule, RetentionSettings } from './retention-settings';
 
 /** Stable legal-basis code on every erasure's audit entry. */
 export const erasureBasis = 'records_retention_decision';

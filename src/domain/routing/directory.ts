@@ -1,6 +1,6 @@
 import type { CalendarSettings } from '../calendar/calendar-rules';
-import type { LegalGround } from '../handover/handover';
-import type { RetentionSettings } from '../retention/retention';
+import type { LegalGround } from '../handover/legal-ground';
+import type { RetentionSettings } from '../retention/retention-settings';
 import type { ReminderConfig } from '../reminders/reminder-settings';
 /**
  * The routing directory as the domain sees it: districts, schools, school-social teams and

@@ -5,7 +5,7 @@ import { UuidIds } from '../../../src/adapters/ids/uuid-ids';
 import { createLogger } from '../../../src/adapters/log/logger';
 import { verbs } from '../../../src/adapters/teams/cards/verbs';
 import { installBot, type BotOptions } from '../../../src/adapters/teams/create-bot';
-import { noAccessNotice } from '../../../src/adapters/teams/features/case/respond';
+import { noAccessNotice } from '../../../src/adapters/teams/features/case/refusal-card';
 import { catalogue, t } from '../../../src/adapters/teams/i18n/i18n';
 import { ServiceUrls } from '../../../src/adapters/teams/service-urls';
 import { SubmissionLimiter } from '../../../src/adapters/teams/submission-limiter';

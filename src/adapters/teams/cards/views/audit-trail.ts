@@ -3,6 +3,7 @@ import { reportersOf, type Case } from '../../../../domain/case/case';
 import type { Directory } from '../../../../domain/routing/directory';
 import { toStockholmLocal } from '../../../clock/system-clock';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
+import { formatDate } from '../../i18n/format-date';
 
 export interface AuditTrailInput {
   lang: Lang;
@@ -39,15 +40,15 @@ export function auditTrailView(input: AuditTrailInput) {
     const label = labels[e.action] ?? e.action;
     const reason = e.detail?.reason;
     return {
-      at: `${local.date} ${local.time}`,
-      what: reason === undefined ? label : `${label} (${fill(l.refusedBecause, { reason })})`,
+      at: `${formatDate(lang, local.date)} ${local.time}`,
+      what: reason === undefined ? label : `${label} (${fill(lang, l.refusedBecause, { reason })})`,
       who: whoIs(directory, c, e.actorId, lang),
     };
   });
   return {
-    title: fill(l.title, { reference: c.reference }),
+    title: fill(lang, l.title, { reference: c.reference }),
     intro: l.intro,
     rows,
-    more: input.total > rows.length ? fill(l.more, { shown: rows.length, total: input.total }) : '',
+    more: input.total > rows.length ? fill(lang, l.more, { shown: rows.length, total: input.total }) : '',
   };
 }

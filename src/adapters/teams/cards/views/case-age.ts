@@ -1,6 +1,7 @@
 import type { Case } from '../../../../domain/case/case';
 import { toStockholmLocal } from '../../../clock/system-clock';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
+import { formatDate } from '../../i18n/format-date';
 
 const msPerDay = 86_400_000;
 
@@ -11,19 +12,15 @@ export function caseAgeInDays(c: Case, now: string): number {
   return Math.max(0, Math.round((to - from) / msPerDay));
 }
 
-/** "3 dagar" / "3 days", for a queue line. */
+/** "i dag", "1 dag", "3 dagar" / "today", "1 day", "3 days", for a queue line. */
 export function ageText(c: Case, now: string, lang: Lang): string {
-  const l = catalogue(lang).age;
-  const days = caseAgeInDays(c, now);
-  return days === 0 ? l.today : days === 1 ? l.oneDay : fill(l.days, { days });
+  return fill(lang, catalogue(lang).age.days, { days: caseAgeInDays(c, now) });
 }
 
 /** "2026-11-23 (3 dagar sedan)" / "2026-11-23 (3 days ago)", for the case card. */
 export function receivedText(c: Case, now: string, lang: Lang): string {
-  const l = catalogue(lang).age;
-  const days = caseAgeInDays(c, now);
-  const date = toStockholmLocal(c.createdAt).date;
-  return fill(days === 0 ? l.receivedToday : days === 1 ? l.receivedOneDay : l.receivedDays, { date, days });
+  const date = formatDate(lang, toStockholmLocal(c.createdAt).date);
+  return fill(lang, catalogue(lang).age.receivedDays, { date, days: caseAgeInDays(c, now) });
 }
 
 /** The Stockholm date of an instant, as shown on cards. */

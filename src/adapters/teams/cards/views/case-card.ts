@@ -25,6 +25,7 @@ import {
 import { personName, recipientName, unitName } from './directory-names';
 import { reporterProgress } from './reporter-progress';
 import { schoolName } from './routing-summary';
+import { formatDate } from '../../i18n/format-date';
 
 export interface CaseCardInput {
   lang: Lang;
@@ -117,12 +118,12 @@ export function caseCardView(input: CaseCardInput) {
   const isCoordinator = viewer?.roles.includes('sst_coordinator') === true;
   const undelivered = isCoordinator ? input.undelivered.filter((x) => x.caseId === c.id && x.status !== 'delivered') : [];
   const hasAccess = view.level !== 'none';
-  const title = fill(l.title, { reference: c.reference, school: schoolName(c, d) });
+  const title = fill(lang, l.title, { reference: c.reference, school: schoolName(c, d) });
 
   return {
     l: {
       ...l,
-      question: fill(l.question, { max: questionTextMaxLength }),
+      question: fill(lang, l.question, { max: questionTextMaxLength }),
       required: cat.fieldErrors.required,
       // The consent form asks what the report form asks, in the same words.
       inputConsentGivenBy: cat.reportForm.consentGivenBy,
@@ -130,8 +131,8 @@ export function caseCardView(input: CaseCardInput) {
       inputConsentRecipients: cat.reportForm.consentRecipients,
       inputConsentValidUntil: cat.reportForm.consentValidUntil,
       inputPupilAgeBand: cat.reportForm.pupilAgeBand,
-      handoverSummaryInput: fill(l.handoverSummaryInput, { max: handoverSummaryMaxLength }),
-      handoverGroundHint: fill(l.handoverGroundHint, { duty: d.legal.reportingDuty[lang] }),
+      handoverSummaryInput: fill(lang, l.handoverSummaryInput, { max: handoverSummaryMaxLength }),
+      handoverGroundHint: fill(lang, l.handoverGroundHint, { duty: d.legal.reportingDuty[lang] }),
     },
     limits: { question: questionTextMaxLength, handoverSummary: handoverSummaryMaxLength },
     // Shown where the card cannot be rendered: the reference, the school and the urgency, nothing else.
@@ -161,14 +162,14 @@ export function caseCardView(input: CaseCardInput) {
     questions: {
       show: questions.length > 0,
       items: questions,
-      earlier: hiddenQuestions > 0 ? fill(l.earlierQuestions, { count: hiddenQuestions }) : '',
+      earlier: hiddenQuestions > 0 ? fill(lang, l.earlierQuestions, { count: hiddenQuestions }) : '',
     },
     handover: { ...handover, showLines: handover.lines.length > 0, showForwards: handover.forwards.length > 0 },
     handOverForm: {
       // Where the hand-over goes, and whether it adds the team's view to the urgent report already there.
       target: handOverTarget(c, d, lang),
       // The team's own duty to report suspected harm stays personal: a handover does not discharge it.
-      duty: fill(l.handoverDutyWarning, { duty: d.legal.reportingDuty[lang] }),
+      duty: fill(lang, l.handoverDutyWarning, { duty: d.legal.reportingDuty[lang] }),
       urgent: form.handOver ? form.values.handoverUrgent || 'false' : String(c.suspectedHarm || c.routing.urgent || c.handover?.urgent === true),
     },
     duplicates: {
@@ -176,10 +177,10 @@ export function caseCardView(input: CaseCardInput) {
       show: full && input.duplicates.length > 0,
       items: full
         ? input.duplicates.map((dup) => ({
-            text: fill(l.duplicate, { reference: dup.reference }),
-            detail: fill(l.duplicateDetail, { state: cat.caseStates[dup.state], date: stockholmDate(dup.createdAt) }),
+            text: fill(lang, l.duplicate, { reference: dup.reference }),
+            detail: fill(lang, l.duplicateDetail, { state: cat.caseStates[dup.state], date: formatDate(lang, stockholmDate(dup.createdAt)) }),
             canMerge: actions?.mergeInto.includes(dup.id) === true && !form.show,
-            mergeTitle: fill(l.merge, { reference: dup.reference }),
+            mergeTitle: fill(lang, l.merge, { reference: dup.reference }),
             intoCaseId: dup.id,
           }))
         : [],
@@ -187,7 +188,7 @@ export function caseCardView(input: CaseCardInput) {
     undelivered: {
       show: undelivered.length > 0,
       items: undelivered.map((x) => ({
-        text: fill(x.status === 'unreachable' ? l.unreachable : l.failed, { recipient: recipientName(d, c, x, lang) }),
+        text: fill(lang, x.status === 'unreachable' ? l.unreachable : l.failed, { recipient: recipientName(d, c, x, lang) }),
         color: x.status === 'unreachable' ? 'attention' : 'warning',
       })),
     },
@@ -218,7 +219,7 @@ const consentLimits = (view: CaseView): boolean =>
 function handOverTarget(c: Case, d: Directory, lang: Lang): string {
   const l = catalogue(lang).caseCard;
   const open = c.handover !== undefined && c.handover.state !== 'closed' ? c.handover : undefined;
-  if (open !== undefined) return fill(l.handOverAddsToOpen, { unit: unitName(d, open.unitId) });
+  if (open !== undefined) return fill(lang, l.handOverAddsToOpen, { unit: unitName(d, open.unitId) });
   const unitId = c.routing.investigationUnitId;
-  return unitId === undefined ? '' : fill(l.handOverTo, { unit: unitName(d, unitId) });
+  return unitId === undefined ? '' : fill(lang, l.handOverTo, { unit: unitName(d, unitId) });
 }

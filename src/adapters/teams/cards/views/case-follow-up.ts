@@ -1,19 +1,14 @@
 import type { Case } from '../../../../domain/case/case';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
+import { formatDate, formatShortDate } from '../../i18n/format-date';
 import { stockholmDate } from './case-age';
 
-/** "20 nov" from "2026-11-20": short enough for a trend on one line. */
-export function shortDate(date: string, lang: Lang): string {
-  const [, month, day] = date.split('-');
-  const name = catalogue(lang).checkInCard.months[Number(month) - 1] ?? month ?? '';
-  return `${Number(day)} ${name}`;
-}
 
 export interface FollowUpSection {
   show: boolean;
   title: string;
   hasTrend: boolean;
-  /** "32 % (20 % ogiltig) (rapport 20 nov) → 25 % (10 % ogiltig) (15 dec)" */
+  /** "32 % (20 % ogiltig) (rapport 20 nov.) → 25 % (10 % ogiltig) (15 dec.)" */
   trend: string;
   hasNext: boolean;
   next: string;
@@ -31,8 +26,8 @@ export function followUpSection(c: Case, full: boolean, canChange: boolean, lang
   const points = [
     ...(c.absence === undefined
       ? []
-      : [fill(l.attendanceReportPoint, { total: c.absence.totalPercent, unexcused: c.absence.unexcusedPercent, date: shortDate(stockholmDate(c.createdAt), lang) })]),
-    ...(c.attendance ?? []).map((p) => fill(l.attendancePoint, { total: p.totalPercent, unexcused: p.unexcusedPercent, date: shortDate(p.on, lang) })),
+      : [fill(lang, l.attendanceReportPoint, { total: c.absence.totalPercent, unexcused: c.absence.unexcusedPercent, date: formatShortDate(lang, stockholmDate(c.createdAt)) })]),
+    ...(c.attendance ?? []).map((p) => fill(lang, l.attendancePoint, { total: p.totalPercent, unexcused: p.unexcusedPercent, date: formatShortDate(lang, p.on) })),
   ];
   const show = full && (c.followUpOn !== undefined || (c.attendance ?? []).length > 0);
   return {
@@ -41,7 +36,7 @@ export function followUpSection(c: Case, full: boolean, canChange: boolean, lang
     hasTrend: show && points.length > 0,
     trend: show ? points.join(' → ') : '',
     hasNext: show && c.followUpOn !== undefined,
-    next: show && c.followUpOn !== undefined ? fill(l.nextFollowUp, { date: c.followUpOn }) : '',
+    next: show && c.followUpOn !== undefined ? fill(lang, l.nextFollowUp, { date: formatDate(lang, c.followUpOn) }) : '',
     nextValue: rejectedDate ?? c.followUpOn ?? '',
     canChange: show && canChange,
   };

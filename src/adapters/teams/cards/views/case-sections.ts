@@ -4,6 +4,7 @@ import { reportersOf, type Case } from '../../../../domain/case/case';
 import { recipientsOf } from '../../../../domain/consent/consent-scope';
 import type { RoutingReason } from '../../../../domain/routing/route-report';
 import type { Directory } from '../../../../domain/routing/directory';
+import { formatDate } from '../../i18n/format-date';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { stockholmDate } from './case-age';
 import { districtName, personName, teamName, unitName } from './directory-names';
@@ -69,14 +70,14 @@ export function absenceSection(c: Case, view: CaseView, lang: Lang): FactSection
   const l = cat.caseCard;
   const a = c.absence;
   if (a === undefined) return section(l.sectionAbsence, []);
-  const percent = (value: number): string => fill(l.percentValue, { value });
+  const percent = (value: number): string => fill(lang, l.percentValue, { value });
   return section(
     l.sectionAbsence,
     factsFor(view, [
-      ['absence', { title: l.period, value: fill(l.periodValue, { from: a.from, to: a.to }) }],
+      ['absence', { title: l.period, value: fill(lang, l.periodValue, { from: formatDate(lang, a.from), to: formatDate(lang, a.to) }) }],
       ['absence', { title: l.total, value: percent(a.totalPercent) }],
       ['absence', { title: l.unexcused, value: percent(a.unexcusedPercent) }],
-      ['absence', { title: l.longestRun, value: fill(l.longestRunValue, { days: a.longestRunDays }) }],
+      ['absence', { title: l.longestRun, value: fill(lang, l.longestRunValue, { days: a.longestRunDays }) }],
       ['absence', a.patterns.length > 0 ? { title: l.patterns, value: a.patterns.map((p) => cat.patterns[p]).join(', ') } : undefined],
     ]),
   );
@@ -92,8 +93,8 @@ export function stepsSection(c: Case, view: CaseView, lang: Lang): FactSection {
     factsFor(view, [
       ['school_steps', { title: l.guardiansInformed, value: yesNo(s.guardiansInformed) }],
       ['school_steps', { title: l.pupilHealthInvolved, value: yesNo(s.pupilHealthInvolved) }],
-      ['school_steps', { title: l.investigationStartedOn, value: s.investigationStartedOn ?? l.notYet }],
-      ['school_steps', { title: l.organiserNotifiedOn, value: s.organiserNotifiedOn ?? l.notYet }],
+      ['school_steps', { title: l.investigationStartedOn, value: s.investigationStartedOn === undefined ? l.notYet : formatDate(lang, s.investigationStartedOn) }],
+      ['school_steps', { title: l.organiserNotifiedOn, value: s.organiserNotifiedOn === undefined ? l.notYet : formatDate(lang, s.organiserNotifiedOn) }],
       ['school_steps', { title: l.adjustmentsTried, value: yesNo(s.adjustmentsTried) }],
       ['school_steps', s.other ? { title: l.otherSteps, value: l.yes } : undefined],
     ]),
@@ -114,7 +115,7 @@ export function consentSection(c: Case, view: CaseView, d: Directory, lang: Lang
   const who = (userId: string): string =>
     personName(d, userId) ?? (reportersOf(c).includes(userId) ? cat.trail.reporter : cat.trail.unknownPerson);
   const when = (at: string | undefined, by: string | undefined): string | undefined =>
-    at === undefined ? undefined : by === undefined ? stockholmDate(at) : fill(l.consentRecordedValue, { date: stockholmDate(at), name: who(by) });
+    at === undefined ? undefined : by === undefined ? formatDate(lang, stockholmDate(at)) : fill(lang, l.consentRecordedValue, { date: formatDate(lang, stockholmDate(at)), name: who(by) });
   const recorded = given ? when(k.recordedAt, k.recordedBy) : undefined;
   const withdrawn = given ? when(k.withdrawnAt, k.withdrawnBy) : undefined;
   const sees = view.fields.includes('consent');
@@ -125,7 +126,7 @@ export function consentSection(c: Case, view: CaseView, d: Directory, lang: Lang
         ['consent', { title: l.consentGivenBy, value: given ? cat.consentGivers[k.givenBy] : l.consentNone }],
         ['consent', given && k.scope.length > 0 ? { title: l.consentScope, value: k.scope.map((s) => cat.consentScopes[s]).join(', ') } : undefined],
         ['consent', given ? { title: l.consentRecipients, value: recipientsOf(k).map((r) => cat.consentRecipients[r]).join(', ') } : undefined],
-        ['consent', given && k.validUntil !== undefined ? { title: l.consentValidUntil, value: k.validUntil } : undefined],
+        ['consent', given && k.validUntil !== undefined ? { title: l.consentValidUntil, value: formatDate(lang, k.validUntil) } : undefined],
         ['consent', recorded === undefined ? undefined : { title: l.consentRecorded, value: recorded }],
         ['consent', withdrawn === undefined ? undefined : { title: l.consentWithdrawn, value: withdrawn }],
       ]),
@@ -165,7 +166,7 @@ export function handoverSection(c: Case, view: CaseView, d: Directory, lang: Lan
   const facts = factsFor(view, [
     ['handover', { title: l.handoverUnit, value: unitName(d, h.unitId) }],
     ['handover', { title: l.handoverState, value: handoverStateText(h, d, lang) }],
-    ['handover', { title: l.handoverAt, value: stockholmDate(h.handedOverAt) }],
+    ['handover', { title: l.handoverAt, value: formatDate(lang, stockholmDate(h.handedOverAt)) }],
     ['handover', { title: l.legalGround, value: d.legal.handoverGrounds[h.legalGround][lang] }],
   ]);
   const due = assessmentDueOf(h, today);
@@ -191,17 +192,17 @@ export function routingLines(c: Case, d: Directory, lang: Lang): Line[] {
   const line = (r: RoutingReason): Line => {
     switch (r.code) {
       case 'sst_by_school':
-        return { text: fill(l.sst_by_school, { team: teamName(d, r.teamId) }), color: 'default' };
+        return { text: fill(lang, l.sst_by_school, { team: teamName(d, r.teamId) }), color: 'default' };
       case 'upper_secondary_team':
-        return { text: fill(l.upper_secondary_team, { team: teamName(d, r.teamId) }), color: 'default' };
+        return { text: fill(lang, l.upper_secondary_team, { team: teamName(d, r.teamId) }), color: 'default' };
       case 'no_sst_team_fallback':
-        return { text: fill(l.no_sst_team_fallback, { district: districtName(d, r.districtCode) }), color: 'warning' };
+        return { text: fill(lang, l.no_sst_team_fallback, { district: districtName(d, r.districtCode) }), color: 'warning' };
       case 'investigation_by_home_district':
-        return { text: fill(l.investigation_by_home_district, { district: districtName(d, r.districtCode), unit: unitName(d, r.unitId) }), color: 'default' };
+        return { text: fill(lang, l.investigation_by_home_district, { district: districtName(d, r.districtCode), unit: unitName(d, r.unitId) }), color: 'default' };
       case 'investigation_by_school_district': {
         // "Unknown" is a flag, never a guess: the directory sent it to the school district's unit (route-report.ts).
         const text = r.because === 'same' ? l.investigation_by_school_district_same : l.investigation_by_school_district_unknown;
-        return { text: fill(text, { district: districtName(d, r.districtCode), unit: unitName(d, r.unitId) }), color: r.because === 'same' ? 'default' : 'warning' };
+        return { text: fill(lang, text, { district: districtName(d, r.districtCode), unit: unitName(d, r.unitId) }), color: r.because === 'same' ? 'default' : 'warning' };
       }
       case 'home_district_unknown':
         return { text: l.home_district_unknown, color: 'warning' };
@@ -232,9 +233,9 @@ export const maxQuestionsShown = 5;
 export function questionItems(c: Case, lang: Lang): QuestionItem[] {
   const l = catalogue(lang).caseCard;
   return (c.questions ?? []).slice(-maxQuestionsShown).map((q) => ({
-    asked: fill(l.questionAsked, { date: stockholmDate(q.askedAt) }),
+    asked: fill(lang, l.questionAsked, { date: formatDate(lang, stockholmDate(q.askedAt)) }),
     text: q.text,
-    answerTitle: q.answer === undefined ? l.awaitingAnswer : fill(l.answered, { date: stockholmDate(q.answer.at) }),
+    answerTitle: q.answer === undefined ? l.awaitingAnswer : fill(lang, l.answered, { date: formatDate(lang, stockholmDate(q.answer.at)) }),
     answer: q.answer?.text ?? '',
   }));
 }

@@ -21,7 +21,7 @@ export interface CheckInCardInput {
 
 /** The push text of a check-in card: reference and school, nothing about the pupil. */
 export function checkInSummary(lang: Lang, directory: Directory, c: Case): string {
-  return fill(catalogue(lang).checkInCard.title, { reference: c.reference, school: schoolName(c, directory) });
+  return fill(lang, catalogue(lang).checkInCard.title, { reference: c.reference, school: schoolName(c, directory) });
 }
 
 /**
@@ -37,9 +37,9 @@ export function checkInCardView(input: CheckInCardInput) {
   const open = !answered && isFollowedUp;
   const errors = open ? (input.errors ?? []) : [];
   return {
-    l: { ...l, rangeError: fill(cat.fieldErrors.out_of_range, { min: 0, max: 100 }) },
+    l: { ...l, rangeError: fill(lang, cat.fieldErrors.out_of_range, { min: 0, max: 100 }) },
     summary: checkInSummary(lang, directory, c),
-    title: fill(l.title, { reference: c.reference, school: schoolName(c, directory) }),
+    title: fill(lang, l.title, { reference: c.reference, school: schoolName(c, directory) }),
     open,
     answered,
     notOpen: !answered && !isFollowedUp,

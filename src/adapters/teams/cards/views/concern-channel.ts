@@ -14,5 +14,5 @@ export function concernChannelText(home: HomeDistrictAnswer | undefined, schoolD
   const district = home?.kind === 'district' ? resolveDistrict(dir, home.district) : undefined;
   if (district) return district.concernReportChannel[lang];
   const school = schoolDistrictCode === undefined ? undefined : resolveDistrict(dir, schoolDistrictCode);
-  return school === undefined ? cat.report.channel.unknownHomeNoChannel : fill(cat.report.channel.unknownHome, { channel: school.concernReportChannel[lang] });
+  return school === undefined ? cat.report.channel.unknownHomeNoChannel : fill(lang, cat.report.channel.unknownHome, { channel: school.concernReportChannel[lang] });
 }

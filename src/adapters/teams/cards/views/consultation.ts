@@ -25,7 +25,7 @@ export function consultationFormView(input: ConsultationFormInput) {
   return {
     l: {
       ...c.consultationForm,
-      question: fill(c.consultationForm.question, { max: limits.questionMaxLength }),
+      question: fill(input.lang, c.consultationForm.question, { max: limits.questionMaxLength }),
       required: c.fieldErrors.required,
       errorSummary: input.refusal === 'too_many_submissions' ? c.consultationForm.tooManySubmissions : c.consultationForm.errorSummary,
     },

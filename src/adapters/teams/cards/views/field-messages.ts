@@ -11,7 +11,7 @@ export function fieldMessages<F extends string>(
   const messages: Partial<Record<F, string>> = {};
   for (const f of fields) messages[f] = '';
   for (const e of errors) {
-    const text = fill(texts[e.code], e.params);
+    const text = fill(lang, texts[e.code], e.params);
     const before = messages[e.field];
     messages[e.field] = before === undefined || before === '' ? text : `${before} ${text}`;
   }

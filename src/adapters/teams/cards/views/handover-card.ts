@@ -30,6 +30,7 @@ import {
 } from './handover-sections';
 import { handoverSummary } from './notification-summary';
 import { schoolName } from './routing-summary';
+import { formatDate } from '../../i18n/format-date';
 
 export interface HandoverCardInput {
   lang: Lang;
@@ -91,7 +92,7 @@ export function handoverCardView(input: HandoverCardInput) {
   const hd = !isBase && hasAccess ? h : undefined;
   const actions = hd !== undefined && viewer !== undefined ? offeredHandoverActions(viewer, c, d, { at: input.now, today }) : noHandoverActions;
   const form = handoverForm(input.form, actions, viewer?.userId, d, lang);
-  const title = fill(cat.caseCard.title, { reference: c.reference, school: schoolName(c, d) });
+  const title = fill(lang, cat.caseCard.title, { reference: c.reference, school: schoolName(c, d) });
   // An investigator's input request: no team summary, no initial assessment (the investigation is already open).
   const isInputRequest = c.kind === 'input_request';
   const ir = cat.inputRequest;
@@ -118,8 +119,8 @@ export function handoverCardView(input: HandoverCardInput) {
             ? { title: l.state, value: hd.state === 'closed' ? cat.handoverStates.closed : ir.stateOpen }
             : { title: l.state, value: hd.state === 'acknowledged' ? cat.handoverStates.acknowledged : handoverStateText(hd, d, lang) },
           isInputRequest
-            ? { title: ir.requestedBy, value: fill(ir.requestedByValue, { name: personName(d, hd.handedOverBy) ?? cat.caseCard.assigneeUnknown, date: stockholmDate(hd.handedOverAt) }) }
-            : { title: l.handedOverAt, value: stockholmDate(hd.handedOverAt) },
+            ? { title: ir.requestedBy, value: fill(lang, ir.requestedByValue, { name: personName(d, hd.handedOverBy) ?? cat.caseCard.assigneeUnknown, date: formatDate(lang, stockholmDate(hd.handedOverAt)) }) }
+            : { title: l.handedOverAt, value: formatDate(lang, stockholmDate(hd.handedOverAt)) },
           ...(hd.forwards.length > 0 ? [{ title: l.receivedOn, value: hd.receivedOn }] : []),
           isInputRequest ? { title: ir.answerGround, value: d.legal.inputAnswerGrounds[hd.legalGround][lang] } : { title: l.legalGround, value: d.legal.handoverGrounds[hd.legalGround][lang] },
           ...(isInputRequest ? [] : factsFor(view, [['assignee', { title: l.teamWorker, value: teamWorker(c, d, lang) }]])),
@@ -142,12 +143,12 @@ export function handoverCardView(input: HandoverCardInput) {
       required: cat.fieldErrors.required,
       formErrorSummary: cat.caseCard.formErrorSummary,
       acknowledgedNote: cat.handover.acknowledgedNote,
-      inputQuestionInput: fill(l.inputQuestionInput, { max: questionTextMaxLength }),
-      inviteHint: fill(l.inviteHint, { name: assignee }),
+      inputQuestionInput: fill(lang, l.inputQuestionInput, { max: questionTextMaxLength }),
+      inviteHint: fill(lang, l.inviteHint, { name: assignee }),
       baseHint: isInputRequest ? ir.baseHint : l.baseHint,
       answerInput: ir.answer,
-      inputAnswerInput: fill(ir.answerInput, { max: questionTextMaxLength }),
-      inputAnswerHint: fill(ir.answerHint, { ground: d.legal.inputAnswerGrounds[h?.legalGround ?? 'own_work'][lang] }),
+      inputAnswerInput: fill(lang, ir.answerInput, { max: questionTextMaxLength }),
+      inputAnswerHint: fill(lang, ir.answerHint, { ground: d.legal.inputAnswerGrounds[h?.legalGround ?? 'own_work'][lang] }),
       answerSubmit: ir.answerSubmit,
     },
     limits: { inputQuestion: questionTextMaxLength },
@@ -167,13 +168,13 @@ export function handoverCardView(input: HandoverCardInput) {
     header: {
       show: hasAccess,
       title,
-      subtitle: h === undefined ? l.noHandover : fill(isInputRequest ? ir.subtitle : l.subtitle, { unit: unitName(d, h.unitId) }),
+      subtitle: h === undefined ? l.noHandover : fill(lang, isInputRequest ? ir.subtitle : l.subtitle, { unit: unitName(d, h.unitId) }),
       urgent: h?.urgent === true,
       facts: headerFacts,
     },
     urgentBanner: hd !== undefined && hd.urgent && awaitsAssessment(hd),
     // "Don't know" is shown plainly to the unit, never replaced by the school's district (route-report.ts).
-    homeUnknown: hd !== undefined && c.routing.flags.includes('home_district_unknown') ? fill(l.homeUnknown, { district: districtName(d, c.routing.schoolDistrictCode) }) : '',
+    homeUnknown: hd !== undefined && c.routing.flags.includes('home_district_unknown') ? fill(lang, l.homeUnknown, { district: districtName(d, c.routing.schoolDistrictCode) }) : '',
     deadlines: { show: deadlineLines.length > 0, lines: deadlineLines, outOfHours, note: clockNote },
     team: { show: summaryShown, summary },
     pupil: section(pupilSection(c, view, d, lang)),
@@ -191,7 +192,7 @@ export function handoverCardView(input: HandoverCardInput) {
               { title: l.outcomeDecision, value: cat.handoverOutcomes[outcome.outcome] },
               {
                 title: l.outcomeReported,
-                value: fill(l.outcomeReportedValue, { at: stockholmDateTime(outcome.at), name: personName(d, outcome.by) ?? cat.caseCard.assigneeUnknown }),
+                value: fill(lang, l.outcomeReportedValue, { at: stockholmDateTime(lang, outcome.at), name: personName(d, outcome.by) ?? cat.caseCard.assigneeUnknown }),
               },
             ],
     },

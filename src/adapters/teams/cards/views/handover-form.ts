@@ -88,7 +88,7 @@ export function handoverForm(
         viewerId === undefined || !actions.acknowledge
           ? []
           : [{ value: viewerId, title: l.responsibleMe }, ...actions.responsibles.map((p) => ({ value: p.id, title: p.name }))],
-      units: actions.forwardUnits.map((u) => ({ value: u.id, title: fill(l.unitChoice, { unit: u.name, district: districtName(d, u.districtCode) }) })),
+      units: actions.forwardUnits.map((u) => ({ value: u.id, title: fill(lang, l.unitChoice, { unit: u.name, district: districtName(d, u.districtCode) }) })),
       forwardReasons: choicesOf(actions.forwardReasons, cat.forwardReasons),
       outcomes: choicesOf(actions.outcomes, cat.handoverOutcomes),
       inviteGrounds: actions.inviteGrounds.map((g) => ({ value: g, title: d.legal.invitationGrounds[g][lang] })),

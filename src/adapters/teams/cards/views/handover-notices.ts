@@ -13,5 +13,5 @@ const isHandoverNoticeKey = (lang: Lang, key: string): key is HandoverNoticeKey 
  */
 export function handoverNoticeText(lang: Lang, key: HandoverNoticeKey | RuleViolation, params?: Params): string {
   const text = isHandoverNoticeKey(lang, key) ? catalogue(lang).handoverNotices[key] : catalogue(lang).caseNotices[key];
-  return fill(text, params);
+  return fill(lang, text, params);
 }

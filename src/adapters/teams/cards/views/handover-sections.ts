@@ -7,6 +7,7 @@ import { toStockholmLocal } from '../../../clock/system-clock';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { stockholmDate } from './case-age';
 import { personName, unitName } from './directory-names';
+import { formatDate } from '../../i18n/format-date';
 
 /**
  * Texts about a handover that the team's case card, the unit's handover card and `mina överlämningar` share,
@@ -20,9 +21,9 @@ export interface Line {
 }
 
 /** "2026-11-25 14:00": a Stockholm date and time, as cards show an instant. */
-export function stockholmDateTime(instant: string): string {
+export function stockholmDateTime(lang: Lang, instant: string): string {
   const local = toStockholmLocal(instant);
-  return `${local.date} ${local.time}`;
+  return `${formatDate(lang, local.date)} ${local.time}`;
 }
 
 /** The unit's contacts then its managers, each once: the people who may act on a handover at that unit. */
@@ -44,15 +45,15 @@ export function handoverStateText(h: Handover, d: Directory, lang: Lang): string
   const l = catalogue(lang).handover;
   switch (h.state) {
     case 'pending':
-      return h.forwards.length > 0 ? fill(l.stateForwarded, { unit: unitName(d, h.unitId) }) : l.statePending;
+      return h.forwards.length > 0 ? fill(lang, l.stateForwarded, { unit: unitName(d, h.unitId) }) : l.statePending;
     case 'acknowledged':
       return h.acknowledgement === undefined
         ? catalogue(lang).handoverStates.acknowledged
-        : fill(l.stateAcknowledged, { name: nameOf(d, h.acknowledgement.responsibleId, lang), at: stockholmDateTime(h.acknowledgement.at) });
+        : fill(lang, l.stateAcknowledged, { name: nameOf(d, h.acknowledgement.responsibleId, lang), at: stockholmDateTime(lang, h.acknowledgement.at) });
     case 'outcome_reported':
       return h.outcome === undefined
         ? catalogue(lang).handoverStates.outcome_reported
-        : fill(l.stateOutcome, { outcome: catalogue(lang).handoverOutcomes[h.outcome.outcome] });
+        : fill(lang, l.stateOutcome, { outcome: catalogue(lang).handoverOutcomes[h.outcome.outcome] });
     case 'closed':
       return l.stateClosed;
   }
@@ -64,10 +65,9 @@ export const awaitsAssessment = (h: Handover): boolean => h.state === 'pending' 
 /** The 14-day initial-assessment line (domain.md I3): days left, the last day, or days overdue (then a warning). */
 export function assessmentDueLine(due: CalendarDate, daysLeft: number, lang: Lang): Line {
   const l = catalogue(lang).handover;
-  if (daysLeft < 0) return { text: fill(l.assessmentOverdue, { date: due, days: -daysLeft }), color: 'attention' };
-  if (daysLeft === 0) return { text: fill(l.assessmentDueToday, { date: due }), color: 'warning' };
-  if (daysLeft === 1) return { text: fill(l.assessmentDueOneDay, { date: due }), color: 'warning' };
-  return { text: fill(l.assessmentDue, { date: due, days: daysLeft }), color: 'default' };
+  if (daysLeft < 0) return { text: fill(lang, l.assessmentOverdue, { date: formatDate(lang, due), days: -daysLeft }), color: 'attention' };
+  if (daysLeft === 0) return { text: fill(lang, l.assessmentDueToday, { date: formatDate(lang, due) }), color: 'warning' };
+  return { text: fill(lang, l.assessmentDue, { date: formatDate(lang, due), days: daysLeft }), color: daysLeft === 1 ? 'warning' : 'default' };
 }
 
 /** The initial-assessment deadline of `h` on `today`, computed here for cards that get no `HandoverDeadlines`. */
@@ -83,28 +83,28 @@ export function assessmentDueOf(h: Handover, today: CalendarDate): Pick<Handover
  */
 export function assessmentClockText(clock: AssessmentClock, d: Directory, lang: Lang): string {
   const l = catalogue(lang).handover;
-  const params = { date: clock.startsOn, unit: unitName(d, clock.unitId) };
+  const params = { date: formatDate(lang, clock.startsOn), unit: unitName(d, clock.unitId) };
   switch (clock.basis) {
     case 'report_of_concern':
-      return fill(l.clockReportOfConcern, params);
+      return fill(lang, l.clockReportOfConcern, params);
     case 'handover_arrival':
-      return fill(l.clockHandoverArrival, params);
+      return fill(lang, l.clockHandoverArrival, params);
     case 'forward_restart':
-      return fill(l.clockForwardRestart, params);
+      return fill(lang, l.clockForwardRestart, params);
   }
 }
 
 /** "Kvittera senast i dag kl 16:00", or with the date when the deadline is on a later working day. */
 export function acknowledgeByText(ack: UrgentAcknowledgement, today: CalendarDate, lang: Lang): string {
   const l = catalogue(lang).handover;
-  return ack.due.date === today ? fill(l.acknowledgeToday, { time: ack.due.time }) : fill(l.acknowledgeBy, { date: ack.due.date, time: ack.due.time });
+  return ack.due.date === today ? fill(lang, l.acknowledgeToday, { time: ack.due.time }) : fill(lang, l.acknowledgeBy, { date: formatDate(lang, ack.due.date), time: ack.due.time });
 }
 
 /** The social emergency service (socialjour) of the unit's district, for an urgent handover out of hours (C6). */
 export function outOfHoursText(d: Directory, h: Handover, lang: Lang): string {
   const unit = findInvestigationUnit(d, h.unitId);
   const district = unit === undefined ? undefined : findDistrict(d, unit.districtCode);
-  return district === undefined ? '' : fill(catalogue(lang).handover.outOfHours, { contact: district.outOfHoursContact[lang] });
+  return district === undefined ? '' : fill(lang, catalogue(lang).handover.outOfHours, { contact: district.outOfHoursContact[lang] });
 }
 
 /** Who took responsibility and when, as a process step; plus who recorded it when that was someone else. */
@@ -112,8 +112,8 @@ export function acknowledgementLines(h: Handover, d: Directory, lang: Lang): Lin
   const l = catalogue(lang).handover;
   const a = h.acknowledgement;
   if (a === undefined) return [];
-  const lines: Line[] = [{ text: fill(l.acknowledged, { name: nameOf(d, a.responsibleId, lang), at: stockholmDateTime(a.at) }), color: 'good' }];
-  if (a.recordedBy !== a.responsibleId) lines.push({ text: fill(l.recordedBy, { name: nameOf(d, a.recordedBy, lang) }), color: 'default' });
+  const lines: Line[] = [{ text: fill(lang, l.acknowledged, { name: nameOf(d, a.responsibleId, lang), at: stockholmDateTime(lang, a.at) }), color: 'good' }];
+  if (a.recordedBy !== a.responsibleId) lines.push({ text: fill(lang, l.recordedBy, { name: nameOf(d, a.recordedBy, lang) }), color: 'default' });
   return lines;
 }
 
@@ -121,8 +121,8 @@ export function acknowledgementLines(h: Handover, d: Directory, lang: Lang): Lin
 export function forwardLines(h: Handover, d: Directory, lang: Lang): Line[] {
   const cat = catalogue(lang);
   return h.forwards.map((f) => ({
-    text: fill(cat.handover.forward, {
-      date: stockholmDate(f.at),
+    text: fill(lang, cat.handover.forward, {
+      date: formatDate(lang, stockholmDate(f.at)),
       from: unitName(d, f.fromUnitId),
       to: unitName(d, f.toUnitId),
       reason: cat.forwardReasons[f.reason],
@@ -136,7 +136,7 @@ export function invitationText(h: Handover, d: Directory, lang: Lang): string {
   const cat = catalogue(lang);
   const inv = h.sstInvitation;
   if (inv === undefined) return '';
-  return fill(cat.handover.invited, { name: nameOf(d, inv.sstWorkerId, lang), ground: d.legal.invitationGrounds[inv.legalGround][lang], date: stockholmDate(inv.at) });
+  return fill(lang, cat.handover.invited, { name: nameOf(d, inv.sstWorkerId, lang), ground: d.legal.invitationGrounds[inv.legalGround][lang], date: formatDate(lang, stockholmDate(inv.at)) });
 }
 
 export interface InputRequestItem {
@@ -156,12 +156,12 @@ export function inputRequestItems(h: Handover, lang: Lang): { items: InputReques
   const hidden = h.inputRequests.length - shown.length;
   return {
     items: shown.map((q) => ({
-      asked: fill(l.inputAsked, { date: stockholmDate(q.askedAt) }),
+      asked: fill(lang, l.inputAsked, { date: formatDate(lang, stockholmDate(q.askedAt)) }),
       text: q.text,
-      answerTitle: q.answer === undefined ? l.inputAwaiting : fill(l.inputAnswered, { date: stockholmDate(q.answer.at) }),
+      answerTitle: q.answer === undefined ? l.inputAwaiting : fill(lang, l.inputAnswered, { date: formatDate(lang, stockholmDate(q.answer.at)) }),
       answer: q.answer?.text ?? '',
     })),
-    earlier: hidden > 0 ? fill(l.earlierRequests, { count: hidden }) : '',
+    earlier: hidden > 0 ? fill(lang, l.earlierRequests, { count: hidden }) : '',
   };
 }
 

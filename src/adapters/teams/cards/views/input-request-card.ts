@@ -8,6 +8,7 @@ import { fieldMessages } from './field-messages';
 import { handoverUnitName } from './handover-sections';
 import { inputRequestSummary } from './notification-summary';
 import { schoolName } from './routing-summary';
+import { formatDate } from '../../i18n/format-date';
 
 export interface InputRequestCardInput {
   lang: Lang;
@@ -35,11 +36,11 @@ export function inputRequestCardView(input: InputRequestCardInput) {
   // A domain error on the answer names the question's field `text`; on this card it is `inputAnswer`.
   const errors = (input.errors ?? []).map((e) => ({ ...e, field: 'inputAnswer' as const }));
   return {
-    l: { ...l, answer: fill(l.answer, { max: questionTextMaxLength }), required: cat.fieldErrors.required },
+    l: { ...l, answer: fill(lang, l.answer, { max: questionTextMaxLength }), required: cat.fieldErrors.required },
     summary: inputRequestSummary(lang, d, c),
-    title: fill(l.title, { unit: handoverUnitName(c, d), reference: c.reference, school: schoolName(c, d) }),
+    title: fill(lang, l.title, { unit: handoverUnitName(c, d), reference: c.reference, school: schoolName(c, d) }),
     found: question !== undefined,
-    asked: question === undefined ? '' : fill(l.asked, { date: stockholmDate(question.askedAt) }),
+    asked: question === undefined ? '' : fill(lang, l.asked, { date: formatDate(lang, stockholmDate(question.askedAt)) }),
     question: question?.text ?? '',
     answered,
     open: question !== undefined && !answered,

@@ -33,7 +33,7 @@ export function inputRequestFormView(input: InputRequestFormInput) {
   return {
     l: {
       ...l,
-      question: fill(l.question, { max: questionTextMaxLength }),
+      question: fill(input.lang, l.question, { max: questionTextMaxLength }),
       required: cat.fieldErrors.required,
       errorSummary: input.refusal === 'too_many_submissions' ? l.tooManySubmissions : l.errorSummary,
     },

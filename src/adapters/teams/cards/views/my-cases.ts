@@ -4,6 +4,7 @@ import { toStockholmLocal } from '../../../clock/system-clock';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { reporterProgress } from './reporter-progress';
 import { schoolName } from './routing-summary';
+import { formatDate } from '../../i18n/format-date';
 
 export interface MyCasesInput {
   lang: Lang;
@@ -30,12 +31,12 @@ export function myCasesView(input: MyCasesInput) {
         reference: x.reference,
         caseId: x.id,
         // The reference in the title tells the buttons apart, also for a screen reader.
-        open: fill(c.myCases.open, { reference: x.reference }),
+        open: fill(input.lang, c.myCases.open, { reference: x.reference }),
         school: schoolName(x, input.directory),
         status: x.kind === 'consultation' ? c.myCases.consultation : progress.status,
         hasFeedback: progress.feedback !== undefined,
         feedback: progress.feedback === undefined ? '' : `${progress.feedback.title}: ${progress.feedback.text}`,
-        submitted: fill(c.myCases.submitted, { date: toStockholmLocal(x.createdAt).date }),
+        submitted: fill(input.lang, c.myCases.submitted, { date: formatDate(input.lang, toStockholmLocal(x.createdAt).date) }),
       };
     }),
   };

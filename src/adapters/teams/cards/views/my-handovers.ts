@@ -60,6 +60,6 @@ export function myHandoversView(input: MyHandoversInput) {
     l: { ...l, urgent: cat.caseCard.urgent },
     hasItems: shown.length > 0,
     items: shown,
-    more: sorted.length > shown.length ? fill(l.more, { count: sorted.length - shown.length }) : '',
+    more: sorted.length > shown.length ? fill(lang, l.more, { count: sorted.length - shown.length }) : '',
   };
 }

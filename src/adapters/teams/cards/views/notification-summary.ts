@@ -10,12 +10,12 @@ import { schoolName } from './routing-summary';
  */
 export function caseCardSummary(lang: Lang, directory: Directory, c: Case): string {
   const l = catalogue(lang).notifications;
-  return fill(c.routing.urgent ? l.caseCardSummaryUrgent : l.caseCardSummary, { reference: c.reference, school: schoolName(c, directory) });
+  return fill(lang, c.routing.urgent ? l.caseCardSummaryUrgent : l.caseCardSummary, { reference: c.reference, school: schoolName(c, directory) });
 }
 
 /** The notification text of a question card in the reporter's chat: reference and school only. */
 export function questionSummary(lang: Lang, directory: Directory, c: Case): string {
-  return fill(catalogue(lang).notifications.questionSummary, { reference: c.reference, school: schoolName(c, directory) });
+  return fill(lang, catalogue(lang).notifications.questionSummary, { reference: c.reference, school: schoolName(c, directory) });
 }
 
 /**
@@ -25,10 +25,10 @@ export function questionSummary(lang: Lang, directory: Directory, c: Case): stri
 export function handoverSummary(lang: Lang, directory: Directory, c: Case): string {
   const l = catalogue(lang).notifications;
   const urgent = c.handover?.urgent ?? c.routing.urgent;
-  return fill(urgent ? l.handoverSummaryUrgent : l.handoverSummary, { reference: c.reference, school: schoolName(c, directory) });
+  return fill(lang, urgent ? l.handoverSummaryUrgent : l.handoverSummary, { reference: c.reference, school: schoolName(c, directory) });
 }
 
 /** The push text of an input-request card in the team worker's chat: reference and school only. */
 export function inputRequestSummary(lang: Lang, directory: Directory, c: Case): string {
-  return fill(catalogue(lang).notifications.inputRequestSummary, { reference: c.reference, school: schoolName(c, directory) });
+  return fill(lang, catalogue(lang).notifications.inputRequestSummary, { reference: c.reference, school: schoolName(c, directory) });
 }

@@ -7,6 +7,7 @@ import { stockholmDate } from './case-age';
 import { fieldMessages } from './field-messages';
 import { questionSummary } from './notification-summary';
 import { schoolName } from './routing-summary';
+import { formatDate } from '../../i18n/format-date';
 
 export interface QuestionCardInput {
   lang: Lang;
@@ -32,11 +33,11 @@ export function questionCardView(input: QuestionCardInput) {
   const answered = question !== undefined && (input.answered === true || question.answer !== undefined);
   const errors = input.errors ?? [];
   return {
-    l: { ...l, answer: fill(l.answer, { max: questionTextMaxLength }), required: cat.fieldErrors.required },
+    l: { ...l, answer: fill(lang, l.answer, { max: questionTextMaxLength }), required: cat.fieldErrors.required },
     summary: questionSummary(lang, directory, c),
-    title: fill(l.title, { reference: c.reference, school: schoolName(c, directory) }),
+    title: fill(lang, l.title, { reference: c.reference, school: schoolName(c, directory) }),
     found: question !== undefined,
-    asked: question === undefined ? '' : fill(l.asked, { date: stockholmDate(question.askedAt) }),
+    asked: question === undefined ? '' : fill(lang, l.asked, { date: formatDate(lang, stockholmDate(question.askedAt)) }),
     question: question?.text ?? '',
     answered,
     open: question !== undefined && !answered,

@@ -8,6 +8,7 @@ import type { Directory } from '../../../../domain/routing/directory';
 import { toStockholmLocal } from '../../../clock/system-clock';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { schoolName } from './routing-summary';
+import { formatDate } from '../../i18n/format-date';
 
 export interface ReminderCardInput {
   lang: Lang;
@@ -49,7 +50,7 @@ function actionOf(r: Reminder): Action {
 export function reminderSummary(lang: Lang, directory: Directory, c: Case): string {
   const l = catalogue(lang).notifications;
   const urgent = c.handover?.urgent ?? c.routing.urgent;
-  return fill(urgent ? l.reminderSummaryUrgent : l.reminderSummary, { reference: c.reference, school: schoolName(c, directory) });
+  return fill(lang, urgent ? l.reminderSummaryUrgent : l.reminderSummary, { reference: c.reference, school: schoolName(c, directory) });
 }
 
 function whatIsWaiting(lang: Lang, directory: Directory, c: Case, r: Reminder): string {
@@ -59,22 +60,22 @@ function whatIsWaiting(lang: Lang, directory: Directory, c: Case, r: Reminder): 
     case 'unassigned_case': {
       const settings = reminderSettingsFor(directory.reminders, c.routing.schoolDistrictCode).unassigned;
       const days = r.step === 'escalation' ? settings.escalateAfterSchoolDays : settings.remindAfterSchoolDays;
-      return fill(l.unassignedCase, { ...params, days });
+      return fill(lang, l.unassignedCase, { ...params, days });
     }
     case 'unacknowledged_handover':
-      return fill(c.handover?.urgent === true ? l.urgentUnacknowledgedHandover : l.unacknowledgedHandover, params);
+      return fill(lang, c.handover?.urgent === true ? l.urgentUnacknowledgedHandover : l.unacknowledgedHandover, params);
     case 'unanswered_question':
-      return fill(r.recipient.kind === 'case_reporters' ? l.questionToReporter : l.questionToTeam, params);
+      return fill(lang, r.recipient.kind === 'case_reporters' ? l.questionToReporter : l.questionToTeam, params);
     case 'initial_assessment':
-      return fill(l.initialAssessment, { ...params, date: c.handover ? initialAssessmentDeadline(assessmentClockOf(c.handover).startsOn) : '' });
+      return fill(lang, l.initialAssessment, { ...params, date: c.handover ? formatDate(lang, initialAssessmentDeadline(assessmentClockOf(c.handover).startsOn)) : '' });
     case 'absence_investigation_notice':
-      return fill(l.absenceInvestigationNotice, params);
+      return fill(lang, l.absenceInvestigationNotice, params);
     case 'consent_expiry':
-      return fill(l.consentExpiry, { ...params, date: c.consent?.validUntil ?? r.subject });
+      return fill(lang, l.consentExpiry, { ...params, date: formatDate(lang, c.consent?.validUntil ?? r.subject) });
     case 'term_recheck':
-      return fill(l.termRecheck, params);
+      return fill(lang, l.termRecheck, params);
     case 'follow_up':
-      return fill(l.followUpReview, params);
+      return fill(lang, l.followUpReview, params);
     default: {
       const unreachable: never = r.kind;
       return unreachable;
@@ -84,9 +85,9 @@ function whatIsWaiting(lang: Lang, directory: Directory, c: Case, r: Reminder): 
 
 function titleOf(lang: Lang, c: Case, r: Reminder): string {
   const l = catalogue(lang).reminderCard;
-  if (r.step === 'escalation' && r.recipient.kind === 'unit_managers') return fill(l.escalationToManagers, { reference: c.reference });
-  if (r.step === 'escalation') return fill(l.escalationToCoordinators, { reference: c.reference });
-  return fill(l.title, { reference: c.reference });
+  if (r.step === 'escalation' && r.recipient.kind === 'unit_managers') return fill(lang, l.escalationToManagers, { reference: c.reference });
+  if (r.step === 'escalation') return fill(lang, l.escalationToCoordinators, { reference: c.reference });
+  return fill(lang, l.title, { reference: c.reference });
 }
 
 /**
@@ -101,7 +102,7 @@ export function reminderCardView(input: ReminderCardInput) {
   // The head teacher answers on the card itself: the two 7:19 a dates, prefilled with what the case holds.
   const stepsForm = r.kind === 'absence_investigation_notice' && isOpen(c) && isAbsenceInvestigationRequired(c) && c.steps?.organiserNotifiedOn === undefined;
   const snoozedAt = input.snoozed === true && r.snoozedUntil !== undefined ? toStockholmLocal(r.snoozedUntil) : undefined;
-  const notice = input.notice ?? (snoozedAt === undefined ? undefined : { tone: 'good' as const, text: fill(l.snoozed, { date: snoozedAt.date, time: snoozedAt.time }) });
+  const notice = input.notice ?? (snoozedAt === undefined ? undefined : { tone: 'good' as const, text: fill(lang, l.snoozed, { date: formatDate(lang, snoozedAt.date), time: snoozedAt.time }) });
   return {
     l,
     summary: reminderSummary(lang, directory, c),

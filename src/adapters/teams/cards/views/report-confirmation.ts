@@ -49,7 +49,7 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
     ...(c.pupil === undefined ? [] : [{ title: l.pupil, value: cat.yearGroups[c.pupil.yearGroup] }]),
     ...(c.absence === undefined
       ? []
-      : [{ title: l.absence, value: fill(l.absenceValue, { total: c.absence.totalPercent, unexcused: c.absence.unexcusedPercent }) }]),
+      : [{ title: l.absence, value: fill(lang, l.absenceValue, { total: c.absence.totalPercent, unexcused: c.absence.unexcusedPercent }) }]),
     ...(c.consent === undefined ? [] : [{ title: l.consent, value: cat.consentGivers[c.consent.givenBy] }]),
     { title: l.sentTo, value: routedTo(c, directory, lang) },
     ...(c.supportLevel === undefined ? [] : [{ title: l.supportLevel, value: cat.supportLevels[c.supportLevel] }]),
@@ -72,7 +72,7 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
     showUrgent: c.routing.urgent,
     urgent: {
       title: l.urgentTitle,
-      text: unit === undefined && homeUnknown ? l.urgentTextNoUnit : fill(l.urgentText, { unit: unit?.name ?? l.unitOtherMunicipality }),
+      text: unit === undefined && homeUnknown ? l.urgentTextNoUnit : fill(lang, l.urgentText, { unit: unit?.name ?? l.unitOtherMunicipality }),
       channelIntro: l.channelIntro,
       channel: concernChannelText(home, c.routing.schoolDistrictCode, directory, lang),
       duty: directory.legal.reportingDuty[lang],
@@ -80,12 +80,12 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
     showOutOfHours: c.routing.urgent && input.outsideWorkingHours,
     outOfHours: {
       title: l.outOfHoursTitle,
-      text: fill(l.outOfHoursText, { contact: socialEmergency }),
+      text: fill(lang, l.outOfHoursText, { contact: socialEmergency }),
       emergency: l.emergency,
     },
     showOtherMunicipality: otherMunicipality,
     otherMunicipality: l.otherMunicipality,
-    homeUnknown: !homeUnknown ? '' : unit === undefined ? l.homeUnknown : fill(l.homeUnknownToUnit, { unit: unit.name }),
+    homeUnknown: !homeUnknown ? '' : unit === undefined ? l.homeUnknown : fill(lang, l.homeUnknownToUnit, { unit: unit.name }),
     // An adult pupil's consent is their own, not the guardians' (domain.md L10).
     next: c.state !== 'awaiting_consent' ? l.nextNew : c.pupil !== undefined && isAdultPupil(c.pupil) ? l.nextAwaitingConsentPupil : l.nextAwaitingConsent,
   };
@@ -94,6 +94,6 @@ export function reportConfirmationView(input: ReportConfirmationInput) {
 /** What the suggested level rests on: the absence figure, or the concern the reporter chose (not named here). */
 function supportBasisText(c: Case, lang: Lang): string {
   const l = catalogue(lang).reportConfirmation;
-  if (c.supportBasis === 'absence' && c.absence !== undefined) return fill(l.basisAbsence, { total: c.absence.totalPercent });
+  if (c.supportBasis === 'absence' && c.absence !== undefined) return fill(lang, l.basisAbsence, { total: c.absence.totalPercent });
   return c.absence === undefined ? l.basisConcernsNoAbsence : l.basisConcerns;
 }

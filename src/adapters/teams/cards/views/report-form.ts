@@ -52,7 +52,7 @@ export function reportFormView(input: ReportFormInput) {
   const c = catalogue(lang);
   const merged: ReportValues = { ...defaults, ...input.values };
   const errors = input.errors ?? [];
-  const range = (max: number) => fill(c.fieldErrors.out_of_range, { min: 0, max });
+  const range = (max: number) => fill(lang, c.fieldErrors.out_of_range, { min: 0, max });
   const homeDistricts: Choice[] = [
     ...directory.districts.map((d) => ({
       value: d.code,
@@ -64,7 +64,7 @@ export function reportFormView(input: ReportFormInput) {
   return {
     l: {
       ...c.reportForm,
-      description: fill(c.reportForm.description, { max: limits.descriptionMaxLength }),
+      description: fill(lang, c.reportForm.description, { max: limits.descriptionMaxLength }),
       errorSummary: input.refusal === 'too_many_submissions' ? c.reportForm.tooManySubmissions : c.reportForm.errorSummary,
       required: c.fieldErrors.required,
       homeDistrictRequired: c.fieldErrors.home_district_required,

@@ -8,7 +8,7 @@ export function routedTo(c: Case, directory: Directory, lang: Lang): string {
   const teamId = c.routing.sstTeamId;
   const team = teamId === undefined ? undefined : findSstTeam(directory, teamId);
   if (!team) return l.fallback;
-  return c.routing.reasons.some((r) => r.code === 'upper_secondary_team') ? fill(l.upperSecondaryRouting, { team: team.name }) : team.name;
+  return c.routing.reasons.some((r) => r.code === 'upper_secondary_team') ? fill(lang, l.upperSecondaryRouting, { team: team.name }) : team.name;
 }
 
 export const schoolName = (c: Case, directory: Directory): string =>

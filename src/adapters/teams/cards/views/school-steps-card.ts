@@ -9,6 +9,7 @@ import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { absenceSection, pupilSection, stepsSection } from './case-sections';
 import { fieldMessages } from './field-messages';
 import { schoolName } from './routing-summary';
+import { formatDate } from '../../i18n/format-date';
 
 export const schoolStepsFields = ['investigationStartedOn', 'organiserNotifiedOn'] as const satisfies readonly SchoolStepsField[];
 
@@ -40,9 +41,9 @@ export function schoolStepsCardView(input: SchoolStepsCardInput) {
   const value = (f: SchoolStepsField): string => input.values?.[f] ?? steps?.[f] ?? '';
   const deadlines = input.routineDeadlines;
   return {
-    l: { ...l, notApplicable: fill(l.notApplicable, { law: d.legal.absenceInvestigation[lang] }), law: d.legal.absenceInvestigation[lang] },
-    summary: fill(l.title, { reference: c.reference, school: schoolName(c, d) }),
-    title: fill(l.title, { reference: c.reference, school: schoolName(c, d) }),
+    l: { ...l, notApplicable: fill(lang, l.notApplicable, { law: d.legal.absenceInvestigation[lang] }), law: d.legal.absenceInvestigation[lang] },
+    summary: fill(lang, l.title, { reference: c.reference, school: schoolName(c, d) }),
+    title: fill(lang, l.title, { reference: c.reference, school: schoolName(c, d) }),
     hasNotice: input.notice !== undefined,
     notice: { text: input.notice?.text ?? '', color: input.notice?.tone ?? 'default' },
     pupil: pupilSection(c, view, d, lang),
@@ -51,7 +52,7 @@ export function schoolStepsCardView(input: SchoolStepsCardInput) {
     notApplicable: !applies,
     closed: applies && !isOpen(c),
     hasDeadlines: applies && deadlines !== undefined,
-    deadlines: deadlines === undefined ? '' : fill(cat.reminderCard.otherOrganiserDeadlines, { ...deadlines }),
+    deadlines: deadlines === undefined ? '' : fill(lang, cat.reminderCard.otherOrganiserDeadlines, { firstFormBy: formatDate(lang, deadlines.firstFormBy), resultBy: formatDate(lang, deadlines.resultBy) }),
     open,
     values: { investigationStartedOn: value('investigationStartedOn'), organiserNotifiedOn: value('organiserNotifiedOn') },
     errors: fieldMessages(schoolStepsFields, open ? (input.errors ?? []) : [], lang),

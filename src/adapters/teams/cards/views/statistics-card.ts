@@ -1,4 +1,3 @@
-import { IntlMessageFormat } from 'intl-messageformat';
 import type { StatisticsScope } from '../../../../domain/access/policy';
 import { supportLevels } from '../../../../domain/report/support-level';
 import type { Directory } from '../../../../domain/routing/directory';
@@ -31,7 +30,7 @@ export function statisticsCardView(input: StatisticsCardInput) {
   const number = new Intl.NumberFormat(locale);
   const signed = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
   const count = (f: Figure) => (f.shown ? number.format(f.value) : l.fewerThan5);
-  const percent = (f: Figure) => (f.shown ? fill(l.percent, { value: number.format(f.value) }) : l.fewerThan5);
+  const percent = (f: Figure) => (f.shown ? fill(lang, l.percent, { value: number.format(f.value) }) : l.fewerThan5);
   const days = count;
   const change = (f: Figure) => (f.shown ? signed.format(f.value) : l.fewerThan5);
   /** Chart points for shown figures only. */
@@ -61,9 +60,8 @@ export function statisticsCardView(input: StatisticsCardInput) {
 
   return {
     l,
-    period: fill(l.periodLine, { from: date.format(new Date(`${report.query.from}T00:00:00Z`)), to: date.format(new Date(`${report.query.to}T00:00:00Z`)) }),
-    // ICU plural: the catalogue moves to MessageFormat (issue #16 runs alongside that change).
-    scope: String(new IntlMessageFormat(l.scope, locale).format({ count: scopeDistricts.length, districts: scopeDistricts.join(', ') })),
+    period: fill(lang, l.periodLine, { from: date.format(new Date(`${report.query.from}T00:00:00Z`)), to: date.format(new Date(`${report.query.to}T00:00:00Z`)) }),
+    scope: fill(lang, l.scope, { count: scopeDistricts.length, districts: scopeDistricts.join(', ') }),
     months: report.reportsByMonth.map((r) => ({
       label: month(r.month),
       total: count(r.total),

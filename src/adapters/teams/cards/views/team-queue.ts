@@ -20,7 +20,7 @@ export const maxCasesPerQueue = 15;
 
 /** The title of a district fallback contact's queue, e.g. "Stadsdelens kontaktperson, Norra innerstaden". */
 export const fallbackQueueTitle = (lang: Lang, directory: Directory, districtCode: string): string =>
-  fill(catalogue(lang).teamQueue.fallbackQueue, { district: districtName(directory, districtCode) });
+  fill(lang, catalogue(lang).teamQueue.fallbackQueue, { district: districtName(directory, districtCode) });
 
 /**
  * `mina ärenden` for a team member: each queue's open cases, oldest first, with reference, school, state,
@@ -39,7 +39,7 @@ export function teamQueueView(input: TeamQueueInput) {
       return {
         title: q.title,
         empty: open.length === 0,
-        more: open.length > shown.length ? fill(l.more, { count: open.length - shown.length }) : '',
+        more: open.length > shown.length ? fill(lang, l.more, { count: open.length - shown.length }) : '',
         cases: shown.map((c) => ({
           caseId: c.id,
           // An investigator's request for input is answered on its handover card, which this button opens.
@@ -50,7 +50,7 @@ export function teamQueueView(input: TeamQueueInput) {
           status: [
             cat.caseStates[c.state],
             ageText(c, input.now, lang),
-            c.assigneeId === undefined ? l.notTaken : fill(l.takenBy, { name: personName(d, c.assigneeId) ?? cat.caseCard.assigneeUnknown }),
+            c.assigneeId === undefined ? l.notTaken : fill(lang, l.takenBy, { name: personName(d, c.assigneeId) ?? cat.caseCard.assigneeUnknown }),
           ].join(' · '),
         })),
       };

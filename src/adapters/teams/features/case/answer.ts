@@ -4,7 +4,7 @@ import type { BotDeps } from '../../bot-deps';
 import { renderQuestionCard } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
 import type { BotRoutes } from '../../turn';
-import { refusalCard } from './respond';
+import { refusalCard } from './refusal-card';
 import { caseAnswerSchema } from './schemas';
 import { renameTextField } from './to-action';
 

@@ -6,7 +6,7 @@ import { renderCheckInCard } from '../../cards/render';
 import type { CheckInField } from '../../cards/views/check-in-card';
 import { verbs } from '../../cards/verbs';
 import type { BotRoutes } from '../../turn';
-import { refusalCard } from './respond';
+import { refusalCard } from './refusal-card';
 import { caseCheckInSchema } from './schemas';
 
 /** A figure as typed ("18", "12,5"); blank or unreadable gives NaN, which the domain refuses as out of range. */

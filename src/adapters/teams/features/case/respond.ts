@@ -6,13 +6,15 @@ import type { CaseActionType } from '../../../../domain/case/lifecycle';
 import type { FieldError } from '../../../../domain/errors';
 import type { Directory } from '../../../../domain/routing/directory';
 import type { BotDeps } from '../../bot-deps';
-import { renderCaseCard, renderNotice, type AdaptiveCardJson } from '../../cards/render';
+import { renderCaseCard, type AdaptiveCardJson } from '../../cards/render';
 import { caseNoticeText, type CaseNoticeKey } from '../../cards/views/case-notices';
 import { reporterProgress } from '../../cards/views/reporter-progress';
 import { catalogue, type Lang, type Params } from '../../i18n/i18n';
-import type { Turn, Viewer } from '../../turn';
+import type { Viewer } from '../../turn';
+import { noAccessNotice } from './refusal-card';
 import { renameTextField } from './to-action';
 import { schoolStepsCardFor } from './school-steps';
+import { formatDate } from '../../i18n/format-date';
 
 /** An action form on the case card that came back rejected: its values and per-field messages. */
 export interface CaseForm {
@@ -43,7 +45,7 @@ function doneText(lang: Lang, done: CaseActionType, c: Case, dir: Directory): st
   if (key === 'taken') return caseNoticeText(lang, key, { takenBy: catalogue(lang).takenBy[assigneeRoleOf(c, dir) ?? 'unknown'] });
   if (key === 'levelChanged') return caseNoticeText(lang, key, { level: c.supportLevel ? catalogue(lang).supportLevels[c.supportLevel] : '' });
   if (key === 'merged') return caseNoticeText(lang, key, { reference: c.reference });
-  if (key === 'followUpSet') return caseNoticeText(lang, key, { date: c.followUpOn ?? '' });
+  if (key === 'followUpSet') return caseNoticeText(lang, key, { date: c.followUpOn === undefined ? '' : formatDate(lang, c.followUpOn) });
   return caseNoticeText(lang, key);
 }
 
@@ -115,30 +117,4 @@ export async function cardForError(
       return unreachable;
     }
   }
-}
-
-/**
- * For someone who may not see the case, a case that does not exist, or a card submission that does not
- * parse (a forged or broken card): says so, shows nothing of any case, and audits the refusal.
- */
-export async function refusalCard(deps: BotDeps, turn: Turn, reason = 'refused'): Promise<AdaptiveCardJson> {
-  const { lang, actor, value } = turn;
-  const action: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, 'action') : undefined;
-  const verb: unknown = typeof action === 'object' && action !== null ? Reflect.get(action, 'verb') : undefined;
-  await deps.store.appendAudit({
-    at: deps.clock.now(),
-    actorId: actor?.userId ?? 'unknown',
-    action: 'card.refused',
-    detail: { verb: typeof verb === 'string' ? verb.slice(0, 64) : 'unknown', reason },
-  });
-  return noAccessNotice(lang);
-}
-
-/**
- * The one answer for a case or handover that does not exist and for one the person may not see, so that
- * references and ids cannot be probed: no reference, school, date or anyone's id.
- */
-export function noAccessNotice(lang: Lang): AdaptiveCardJson {
-  const l = catalogue(lang).noAccess;
-  return renderNotice({ title: l.title, text: l.notFound });
 }

@@ -10,7 +10,7 @@ import { schoolStepsFields } from '../../cards/views/school-steps-card';
 import { verbs } from '../../cards/verbs';
 import type { Lang } from '../../i18n/i18n';
 import type { BotRoutes } from '../../turn';
-import { refusalCard } from './respond';
+import { refusalCard } from './refusal-card';
 import { caseSchoolStepsSchema } from './schemas';
 
 /** The deadlines of the city's routine when the case's school is an independent one (domain.md L4). */

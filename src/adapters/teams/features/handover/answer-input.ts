@@ -4,7 +4,7 @@ import type { BotDeps } from '../../bot-deps';
 import { renderInputRequestCard } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
 import type { BotRoutes } from '../../turn';
-import { refusalCard } from '../case/respond';
+import { refusalCard } from '../case/refusal-card';
 import { handoverAnswerInputSchema } from './schemas';
 
 /** The team's worker answers the unit's request for input on the input-request card; the answer lands on the handover. */

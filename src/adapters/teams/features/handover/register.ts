@@ -6,7 +6,8 @@ import type { HandoverAction } from '../../../../domain/handover/handover-lifecy
 import type { BotDeps } from '../../bot-deps';
 import { verbs } from '../../cards/verbs';
 import { viewerOf, type BotRoutes } from '../../turn';
-import { refusalCard, type CaseForm } from '../case/respond';
+import { refusalCard } from '../case/refusal-card';
+import type { CaseForm } from '../case/respond';
 import { seesHandover } from '../../cards/views/handover-card';
 import { handoverCardFor, handoverCardForError } from './respond';
 import {

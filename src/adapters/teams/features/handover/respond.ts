@@ -14,7 +14,8 @@ import { seesHandover } from '../../cards/views/handover-card';
 import { handoverNoticeText } from '../../cards/views/handover-notices';
 import { catalogue, type Lang } from '../../i18n/i18n';
 import { verbs } from '../../cards/verbs';
-import { noAccessNotice, type CaseForm } from '../case/respond';
+import { noAccessNotice } from '../case/refusal-card';
+import type { CaseForm } from '../case/respond';
 
 type Notice = { tone: 'good' | 'warning' | 'attention'; text: string };
 

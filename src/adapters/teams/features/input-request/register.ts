@@ -53,7 +53,7 @@ export function registerInputRequest(routes: BotRoutes, deps: BotDeps): void {
       await routeInputRequest(deps, stored);
       await refreshCaseCards(deps, stored);
     });
-    const notice = { tone: 'good' as const, text: fill(l.sent, { team: routedTo(stored, directory, lang) }) };
+    const notice = { tone: 'good' as const, text: fill(lang, l.sent, { team: routedTo(stored, directory, lang) }) };
     return handoverCardFor(deps, lang, viewerOf(turn, actor), stored, rolesFor(actor.userId, stored, directory), { notice });
   });
 }
