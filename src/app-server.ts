@@ -1,6 +1,9 @@
 import type { StatisticsSource } from './app/view-statistics';
 import { statisticsFor } from './app/compute-statistics';
-import type { CaseStore, Clock, IdSource, Messenger } from './app/ports';
+import type { CaseStore } from './app/ports/case-store';
+import type { Clock } from './app/ports/clock';
+import type { IdSource } from './app/ports/ids';
+import type { Messenger } from './app/ports/messenger';
 import type { DirectoryReloader } from './app/reload-directory';
 import { isLoopbackUrl, type Config } from './config/env';
 import type { Directory } from './domain/routing/directory';

@@ -3,7 +3,7 @@ import type { Case, OwningAuthority } from '../domain/case/case';
 import type { DomainEvent } from '../domain/events';
 import { authorityKey, teamAuthority, unitAuthority } from '../domain/retention/owning-authority';
 import type { Directory } from '../domain/routing/directory';
-import type { CaseStore } from './ports';
+import type { CaseStore } from './ports/case-store';
 
 /**
  * Records every disclosure across the line between the school side (the education committee, or an independent

@@ -1,4 +1,6 @@
-import type { AuditEntry, CaseStore, Clock } from './ports';
+import type { AuditEntry } from './ports/audit';
+import type { CaseStore } from './ports/case-store';
+import type { Clock } from './ports/clock';
 
 /**
  * Refusals (a foreign tenant, a stranger's command or card, a forged payload) are evidence, but anyone can

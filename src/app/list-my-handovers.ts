@@ -1,6 +1,7 @@
 import type { Actor, Case } from '../domain/case/case';
 import type { Directory } from '../domain/routing/directory';
-import type { CaseStore, Clock } from './ports';
+import type { CaseStore } from './ports/case-store';
+import type { Clock } from './ports/clock';
 
 const perUnitLimit = 50;
 

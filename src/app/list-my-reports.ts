@@ -1,5 +1,6 @@
 import type { Actor, Case } from '../domain/case/case';
-import type { CaseStore, Clock } from './ports';
+import type { CaseStore } from './ports/case-store';
+import type { Clock } from './ports/clock';
 
 /**
  * The reporter's own reports, newest first; the read is audited. Shows process status only. An

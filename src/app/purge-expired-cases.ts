@@ -1,7 +1,8 @@
 import type { Directory } from '../domain/routing/directory';
 import { eraseParts, erasureBasis, erasureCutoff, ownersDueForErasure, shortestPeriod } from '../domain/retention/retention';
 import { authorityKey } from '../domain/retention/owning-authority';
-import type { CaseStore, Clock } from './ports';
+import type { CaseStore } from './ports/case-store';
+import type { Clock } from './ports/clock';
 
 export interface PurgeDeps {
   store: Pick<CaseStore, 'listCasesDueForErasure' | 'eraseCase' | 'appendAudit'>;

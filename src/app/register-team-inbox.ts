@@ -1,7 +1,9 @@
 import type { Actor } from '../domain/case/case';
 import { err, ok, type Result } from '../domain/errors';
 import { findInvestigationUnit, findSstTeam, type Directory, type PersonRef } from '../domain/routing/directory';
-import { teamInboxKey, type CaseStore, type Clock, type DeliveryAddress } from './ports';
+import { teamInboxKey, type DeliveryAddress } from './ports/addresses';
+import type { CaseStore } from './ports/case-store';
+import type { Clock } from './ports/clock';
 
 export interface RegisterTeamInbox {
   actor: Actor;

@@ -1,7 +1,8 @@
 import type { Actor } from '../domain/case/case';
 import { err, ok, type Result } from '../domain/errors';
 import type { Directory } from '../domain/routing/directory';
-import type { CaseStore, Clock } from './ports';
+import type { CaseStore } from './ports/case-store';
+import type { Clock } from './ports/clock';
 
 /** Reads the routing directory again; the loader swaps it whole or keeps the old one and says why. */
 export type DirectoryReloader = () => Result<{ version: string }, { problems: string[] }>;

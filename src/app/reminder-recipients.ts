@@ -1,7 +1,8 @@
 import { reportersOf, type Case } from '../domain/case/case';
 import type { ReminderRecipient } from '../domain/reminders/reminder';
 import { type Directory, findDistrict, findInvestigationUnit, findSchool, findSstTeam, type PersonRef } from '../domain/routing/directory';
-import type { CaseStore, Recipient } from './ports';
+import type { CaseStore } from './ports/case-store';
+import type { Recipient } from './ports/addresses';
 import { teamInboxRecipients } from './route-to-inbox';
 
 export interface ResolvedRecipients {

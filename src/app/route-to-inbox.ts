@@ -2,7 +2,8 @@ import { isCutOffByConsent, teamMayReceive } from '../domain/access/policy';
 import type { Case } from '../domain/case/case';
 import { findDistrict, findSstTeam, type Directory, type SstTeam } from '../domain/routing/directory';
 import { deliverCaseMessage, deliveryKey, type DeliveryDeps } from './deliver-case-message';
-import { teamInboxKey, type CaseStore, type Recipient } from './ports';
+import { teamInboxKey, type Recipient } from './ports/addresses';
+import type { CaseStore } from './ports/case-store';
 import { routeToUnit } from './route-to-unit';
 
 /**

@@ -2,7 +2,9 @@ import { canReadTrail, rolesFor } from '../domain/access/policy';
 import type { Actor, Case } from '../domain/case/case';
 import { err, ok, type Result } from '../domain/errors';
 import type { Directory } from '../domain/routing/directory';
-import type { AuditEntry, CaseStore, Clock } from './ports';
+import type { AuditEntry } from './ports/audit';
+import type { CaseStore } from './ports/case-store';
+import type { Clock } from './ports/clock';
 
 /** The newest entries shown; the full trail is exported with `npm run audit:export -- --case …`. */
 export const trailLimit = 40;

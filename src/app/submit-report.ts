@@ -10,7 +10,8 @@ import { routeReport } from '../domain/routing/route-report';
 import { schoolAuthority } from '../domain/retention/owning-authority';
 import { auditIntakeDisclosures } from './audit-disclosures';
 import { planReminders, type ReminderDeps } from './plan-reminders';
-import type { CaseStore, IdSource } from './ports';
+import type { CaseStore } from './ports/case-store';
+import type { IdSource } from './ports/ids';
 
 /** Storing a case plans its first reminders, so submitting needs the calendar too. */
 export interface SubmitReportDeps extends ReminderDeps {

@@ -3,7 +3,9 @@ import type { Actor, Case } from '../domain/case/case';
 import { isPossibleDuplicate } from '../domain/case/duplicates';
 import { err, ok, type Result } from '../domain/errors';
 import type { Directory } from '../domain/routing/directory';
-import type { CaseDelivery, CaseStore, Clock } from './ports';
+import type { CaseDelivery } from './ports/deliveries';
+import type { CaseStore } from './ports/case-store';
+import type { Clock } from './ports/clock';
 
 export interface CaseForViewer {
   case: Case;

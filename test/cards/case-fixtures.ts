@@ -1,4 +1,4 @@
-import type { CaseDelivery } from '../../src/app/ports';
+import type { CaseDelivery } from '../../src/app/ports/deliveries';
 import type { Case } from '../../src/domain/case/case';
 import type { Handover } from '../../src/domain/handover/handover';
 import { aCase, people } from '../support/a-case';

@@ -1,9 +1,10 @@
-import type { CaseMessage, CaseStatusMessage, DeliveryAddress, DeliveryOutcome, Messenger, Recipient } from '../../app/ports';
+import type { CaseMessage, CaseStatusMessage, DeliveryOutcome, Messenger } from '../../app/ports/messenger';
+import type { DeliveryAddress, Recipient } from '../../app/ports/addresses';
 import { assigneeRoleOf, concernFeedbackFor } from '../../domain/access/policy';
 import type { Case } from '../../domain/case/case';
 import type { HandoverDeadlines } from '../../domain/handover/deadlines';
 import { findInvestigationUnit, findSstTeam, type Directory } from '../../domain/routing/directory';
-import type { Clock } from '../../app/ports';
+import type { Clock } from '../../app/ports/clock';
 import { statusMessageText } from './cards/views/case-notices';
 import { caseCardSummary, handoverSummary, inputRequestSummary, questionSummary } from './cards/views/notification-summary';
 import { schoolName } from './cards/views/routing-summary';

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../../app/ports';
+import type { AuditEntry } from '../../../../app/ports/audit';
 import { reportersOf, type Case } from '../../../../domain/case/case';
 import type { Directory } from '../../../../domain/routing/directory';
 import { toStockholmLocal } from '../../../clock/system-clock';

@@ -5,7 +5,7 @@ import { handoverSummaryMaxLength } from '../../../../domain/case/hand-over';
 import { questionTextMaxLength } from '../../../../domain/case/question';
 import type { FieldErrorCode } from '../../../../domain/errors';
 import { findDistrict, findSstTeam, type Directory } from '../../../../domain/routing/directory';
-import type { CaseDelivery } from '../../../../app/ports';
+import type { CaseDelivery } from '../../../../app/ports/deliveries';
 import { toStockholmLocal } from '../../../clock/system-clock';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { offeredActions } from './case-actions';
