@@ -1,4 +1,4 @@
-import type { AuditEntry } from './ports/audit';
+import type { AuditEntry, AuditLog } from './ports/audit';
 import type { CaseStore } from './ports/case-store';
 import type { Clock } from './ports/clock';
 
@@ -41,7 +41,7 @@ export class RefusalAuditWindows {
   private readonly open = new Map<string, OpenWindow>();
 
   constructor(
-    private readonly store: Pick<CaseStore, 'appendAudit'>,
+    private readonly store: Pick<AuditLog, 'appendAudit'>,
     private readonly clock: Clock,
     private readonly options: RefusalAuditOptions,
   ) {}
