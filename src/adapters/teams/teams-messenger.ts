@@ -98,12 +98,12 @@ export class TeamsMessenger implements Messenger {
     switch (message.kind) {
       case 'case_card': {
         const audienceMris = await this.audienceMris(target, refreshUserIds(c, directory));
-        const card = renderCaseCard({ lang, directory, case: c, audienceMris, duplicates: [], undelivered: [], now: this.deps.clock.now() });
+        const card = renderCaseCard({ lang, clock: this.deps.clock, directory, case: c, audienceMris, duplicates: [], undelivered: [], now: this.deps.clock.now() });
         return cardActivity(card, caseCardSummary(lang, directory, c));
       }
       case 'question': {
         const answered = (c.questions ?? []).some((q) => q.id === message.questionId && q.answer !== undefined);
-        const card = renderQuestionCard({ lang, directory, case: c, questionId: message.questionId, answered });
+        const card = renderQuestionCard({ lang, clock: this.deps.clock, directory, case: c, questionId: message.questionId, answered });
         return cardActivity(card, questionSummary(lang, directory, c));
       }
       case 'status': {
@@ -125,19 +125,19 @@ export class TeamsMessenger implements Messenger {
       case 'handover_card': {
         const deadlines = this.deps.deadlines(c);
         const audienceMris = await this.audienceMris(target, handoverRefreshUserIds(c, directory));
-        const card = renderHandoverCard({ lang, directory, case: c, audienceMris, now: this.deps.clock.now(), ...(deadlines ? { deadlines } : {}) });
+        const card = renderHandoverCard({ lang, clock: this.deps.clock, directory, case: c, audienceMris, now: this.deps.clock.now(), ...(deadlines ? { deadlines } : {}) });
         return cardActivity(card, handoverSummary(lang, directory, c));
       }
       case 'input_request': {
         const answered = (c.handover?.inputRequests ?? []).some((q) => q.id === message.questionId && q.answer !== undefined);
-        const card = renderInputRequestCard({ lang, directory, case: c, questionId: message.questionId, answered });
+        const card = renderInputRequestCard({ lang, clock: this.deps.clock, directory, case: c, questionId: message.questionId, answered });
         return cardActivity(card, inputRequestSummary(lang, directory, c));
       }
       case 'reminder': {
         // The reporter's follow-up reminder is the check-in itself: the figures are asked for on the card.
         if (message.reminder.kind === 'follow_up' && message.reminder.recipient.kind === 'case_reporters')
           return cardActivity(renderCheckInCard({ lang, directory, case: c }), checkInSummary(lang, directory, c));
-        const card = renderReminderCard({ lang, directory, case: c, reminder: message.reminder });
+        const card = renderReminderCard({ lang, clock: this.deps.clock, directory, case: c, reminder: message.reminder });
         return cardActivity(card, reminderSummary(lang, directory, c));
       }
       default: {

@@ -1,3 +1,4 @@
+import type { StockholmTime } from '../../../../app/ports/clock';
 import type { Case } from '../../../../domain/case/case';
 import { questionTextMaxLength } from '../../../../domain/case/question';
 import type { FieldError } from '../../../../domain/errors';
@@ -18,6 +19,8 @@ export interface InputRequestCardInput {
   answered?: boolean;
   /** What the team's worker typed, kept when the answer comes back rejected. */
   values?: { inputAnswer?: string };
+  /** Reads instants as Stockholm date and time (the Clock port), for the dates the card shows. */
+  clock: StockholmTime;
   errors?: readonly FieldError<'inputAnswer'>[];
 }
 
@@ -39,7 +42,7 @@ export function inputRequestCardView(input: InputRequestCardInput) {
     summary: inputRequestSummary(lang, d, c),
     title: fill(l.title, { unit: handoverUnitName(c, d), reference: c.reference, school: schoolName(c, d) }),
     found: question !== undefined,
-    asked: question === undefined ? '' : fill(l.asked, { date: stockholmDate(question.askedAt) }),
+    asked: question === undefined ? '' : fill(l.asked, { date: stockholmDate(question.askedAt, input.clock) }),
     question: question?.text ?? '',
     answered,
     open: question !== undefined && !answered,
