@@ -38,6 +38,17 @@ const httpLibraries = {
   message: 'Only src/adapters/http/server.ts may import restify: the bot gets a parsed activity, not a request.',
 };
 
+/**
+ * Adapters do not reach into each other: the Teams adapter talks to the clock, the store and the rest through
+ * the ports in src/app/ports/ (card views read Stockholm dates from the Clock port, not from the system clock).
+ * Logging (src/adapters/log) is the one adapter every other adapter may use. Relative paths that climb out of
+ * src/adapters/teams into a sibling adapter folder are refused (no folder inside teams/ has these names).
+ */
+const otherAdaptersFromTeams = {
+  regex: '^(\\.\\./)+(adapters/)?(clock|store|scheduler|background|ids|http|calendar)(/|$)',
+  message: 'The Teams adapter reaches other adapters only through the ports in src/app/ports/ (the Clock port for Stockholm time).',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'dist/**', 'test-artifacts/**'] },
   js.configs.recommended,
@@ -51,8 +62,8 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
-  // ESLint does not merge rule options across blocks: each file gets exactly one of these three (the domain
-  // and app blocks below replace them with stricter lists).
+  // ESLint does not merge rule options across blocks: each file gets exactly one of these three (the Teams,
+  // domain and app blocks below replace them with stricter lists).
   {
     // No import cycles anywhere in src/ (issue 13). Type-only imports are erased by the compiler, so the rule
     // does not count them: a cycle it reports is one that exists at run time.
@@ -77,6 +88,16 @@ export default tseslint.config(
   {
     files: httpEdgeFiles,
     rules: { 'no-restricted-imports': ['error', { patterns: [teamsLibraries] }] },
+  },
+  // The Teams adapter's files again, with the same library patterns plus the boundary to the other adapters.
+  {
+    files: ['src/adapters/teams/**/*.ts'],
+    ignores: teamsLibraryFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [teamsLibraries, httpLibraries, otherAdaptersFromTeams] }] },
+  },
+  {
+    files: teamsLibraryFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [httpLibraries, otherAdaptersFromTeams] }] },
   },
   {
     // teams-ai's actionExecute edits the shared message with one person's view when a card has `refresh`

@@ -1,6 +1,9 @@
 import type { StatisticsSource } from './app/view-statistics';
 import { statisticsFor } from './app/compute-statistics';
-import type { CaseStore, Clock, IdSource, Messenger } from './app/ports';
+import type { CaseStore } from './app/ports/case-store';
+import type { Clock } from './app/ports/clock';
+import type { IdSource } from './app/ports/ids';
+import type { Messenger } from './app/ports/messenger';
 import type { DirectoryReloader } from './app/reload-directory';
 import { isLoopbackUrl, type Config } from './config/env';
 import type { Directory } from './domain/routing/directory';
@@ -8,7 +11,6 @@ import { createServer, type HttpServer } from './adapters/http/server';
 import type { Logger } from './adapters/log/logger';
 import { createBot } from './adapters/teams/create-bot';
 import { calendarOf } from './adapters/calendar/calendar-of';
-import { toStockholmLocal } from './adapters/clock/system-clock';
 import { arrivedAtCurrentUnit, handoverDeadlines } from './domain/handover/deadlines';
 import { TrackedBackgroundWork } from './adapters/background/tracked-background-work';
 import { StoreDeliveryLedger } from './adapters/store/store-delivery-ledger';
@@ -81,7 +83,7 @@ export function createApp(deps: AppDeps): App {
     clock: deps.clock,
     serviceUrlFor: (tenantId) => serviceUrls.urlFor(tenantId),
     deadlines: (c) =>
-      c.handover && handoverDeadlines(c.handover, toStockholmLocal(arrivedAtCurrentUnit(c.handover)), deps.clock.today(), calendarOf(deps.directory())),
+      c.handover && handoverDeadlines(c.handover, deps.clock.toLocal(arrivedAtCurrentUnit(c.handover)), deps.clock.today(), calendarOf(deps.directory())),
   });
   const calendar = () => calendarOf(deps.directory());
   const sender = new TeamsReminderSender({ store: deps.store, clock: deps.clock, messenger, directory: deps.directory, log: deps.log });

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../src/app/ports';
+import type { AuditEntry } from '../../src/app/ports/audit';
 
 export const csvColumns = ['at', 'actorId', 'action', 'caseId', 'detail'] as const;
 

@@ -3,7 +3,8 @@ import { reportersOf, type Case } from '../domain/case/case';
 import type { DomainEvent } from '../domain/events';
 import { findDistrict, findSstTeam, type Directory } from '../domain/routing/directory';
 import { deliverCaseMessage, deliveryKey, refreshCaseCards, type DeliveryDeps } from './deliver-case-message';
-import type { CaseMessage, Recipient } from './ports';
+import type { CaseMessage } from './ports/messenger';
+import type { Recipient } from './ports/addresses';
 import { routeToInbox } from './route-to-inbox';
 import { routeToUnit } from './route-to-unit';
 

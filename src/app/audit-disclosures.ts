@@ -3,7 +3,7 @@ import type { Case, OwningAuthority } from '../domain/case/case';
 import type { DomainEvent } from '../domain/events';
 import { authorityKey, teamAuthority, unitAuthority } from '../domain/retention/owning-authority';
 import type { Directory } from '../domain/routing/directory';
-import type { CaseStore } from './ports';
+import type { AuditLog } from './ports/audit';
 
 /**
  * Records every disclosure across the line between the school side (the education committee, or an independent
@@ -17,7 +17,7 @@ import type { CaseStore } from './ports';
  * withdrawn consent stops disclosure (`disclosure_stopped`).
  */
 export async function auditDisclosures(
-  store: CaseStore,
+  store: AuditLog,
   at: string,
   actorId: string,
   c: Case,
@@ -79,7 +79,7 @@ const inputRequestGround = 'own_work';
  * The disclosures a new case makes when it is stored: the referral to the team, an urgent report to the unit,
  * an investigator's question to the team.
  */
-export async function auditIntakeDisclosures(store: CaseStore, c: Case, directory: Directory): Promise<void> {
+export async function auditIntakeDisclosures(store: AuditLog, c: Case, directory: Directory): Promise<void> {
   const at = c.createdAt;
   if (c.kind === 'input_request') {
     const from = c.handover === undefined ? c.owner : unitAuthority(c.handover.unitId, c, directory);

@@ -1,4 +1,6 @@
-import type { AuditEntry, CaseStore, Clock } from './ports';
+import type { AuditEntry, AuditLog } from './ports/audit';
+import type { CaseStore } from './ports/case-store';
+import type { Clock } from './ports/clock';
 
 /**
  * Refusals (a foreign tenant, a stranger's command or card, a forged payload) are evidence, but anyone can
@@ -39,7 +41,7 @@ export class RefusalAuditWindows {
   private readonly open = new Map<string, OpenWindow>();
 
   constructor(
-    private readonly store: Pick<CaseStore, 'appendAudit'>,
+    private readonly store: Pick<AuditLog, 'appendAudit'>,
     private readonly clock: Clock,
     private readonly options: RefusalAuditOptions,
   ) {}

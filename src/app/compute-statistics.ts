@@ -2,8 +2,8 @@ import type { CalendarRules } from '../domain/calendar/calendar-rules';
 import type { Directory } from '../domain/routing/directory';
 import { computeStatisticsReport } from '../domain/statistics/compute-statistics-report';
 import type { StatisticsQuery, StatisticsReport } from '../domain/statistics/statistics-report';
-import type { Clock } from './ports';
-import type { StatisticsStore } from './statistics-port';
+import type { Clock } from './ports/clock';
+import type { StatisticsStore } from './ports/statistics';
 
 export interface StatisticsDeps {
   store: StatisticsStore;

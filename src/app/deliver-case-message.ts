@@ -1,14 +1,9 @@
 import type { Case } from '../domain/case/case';
-import {
-  recipientKey,
-  type CaseDelivery,
-  type CaseMessage,
-  type CaseStore,
-  type Clock,
-  type DeliveryPurpose,
-  type Messenger,
-  type Recipient,
-} from './ports';
+import { recipientKey, type Recipient } from './ports/addresses';
+import type { CaseDelivery, DeliveryPurpose } from './ports/deliveries';
+import type { CaseMessage, Messenger } from './ports/messenger';
+import type { CaseStore } from './ports/case-store';
+import type { Clock } from './ports/clock';
 
 export interface DeliveryDeps {
   store: CaseStore;

@@ -1,6 +1,8 @@
 import type { Actor, Case } from '../domain/case/case';
 import type { Directory } from '../domain/routing/directory';
-import type { CaseStore, Clock } from './ports';
+import type { AuditLog } from './ports/audit';
+import type { CaseRecords } from './ports/cases';
+import type { Clock } from './ports/clock';
 
 const perUnitLimit = 50;
 
@@ -8,7 +10,7 @@ const perUnitLimit = 50;
  * The open handovers (not closed) at every investigation unit the actor is a contact or manager of,
  * unacknowledged and urgent first, then oldest first. The read is audited.
  */
-export async function listMyHandovers(deps: { store: CaseStore; clock: Clock; directory: () => Directory }, actor: Actor): Promise<Case[] | undefined> {
+export async function listMyHandovers(deps: { store: CaseRecords & AuditLog; clock: Clock; directory: () => Directory }, actor: Actor): Promise<Case[] | undefined> {
   const units = deps.directory().investigationUnits.filter((u) => [...u.contacts, ...u.managers].some((p) => p.id === actor.userId));
   if (units.length === 0) return undefined;
   const found: Case[] = [];

@@ -1,6 +1,8 @@
 import type { Actor, Case } from '../domain/case/case';
 import type { Directory, District, SstTeam } from '../domain/routing/directory';
-import type { CaseStore, Clock } from './ports';
+import type { AuditLog } from './ports/audit';
+import type { CaseRecords } from './ports/cases';
+import type { Clock } from './ports/clock';
 
 export interface TeamQueue {
   team?: SstTeam;
@@ -15,7 +17,7 @@ const queueLimit = 50;
  * The open cases of every team the actor belongs to (member or coordinator), and of every district whose
  * fallback contact they are, oldest first. Empty for someone who is in no team. The read is audited.
  */
-export async function listTeamQueues(deps: { store: CaseStore; clock: Clock; directory: () => Directory }, actor: Actor): Promise<TeamQueue[]> {
+export async function listTeamQueues(deps: { store: CaseRecords & AuditLog; clock: Clock; directory: () => Directory }, actor: Actor): Promise<TeamQueue[]> {
   const dir = deps.directory();
   const inTeam = (t: SstTeam) => [...t.members, ...t.coordinators].some((p) => p.id === actor.userId);
   const queues: TeamQueue[] = [];

@@ -3,7 +3,8 @@ import type { Case } from '../domain/case/case';
 import { plannedReminders } from '../domain/reminders/planned-reminders';
 import type { ReminderPlan } from '../domain/reminders/reminder';
 import type { Directory } from '../domain/routing/directory';
-import type { CaseStore, Clock } from './ports';
+import type { CaseStore } from './ports/case-store';
+import type { Clock } from './ports/clock';
 
 export interface ReminderDeps {
   store: CaseStore;

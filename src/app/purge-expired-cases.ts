@@ -1,10 +1,12 @@
 import type { Directory } from '../domain/routing/directory';
 import { eraseParts, erasureBasis, erasureCutoff, ownersDueForErasure, shortestPeriod } from '../domain/retention/retention';
 import { authorityKey } from '../domain/retention/owning-authority';
-import type { CaseStore, Clock } from './ports';
+import type { AuditLog } from './ports/audit';
+import type { CaseRetention } from './ports/cases';
+import type { Clock } from './ports/clock';
 
 export interface PurgeDeps {
-  store: Pick<CaseStore, 'listCasesDueForErasure' | 'eraseCase' | 'appendAudit'>;
+  store: CaseRetention & Pick<AuditLog, 'appendAudit'>;
   clock: Clock;
   directory: () => Directory;
 }

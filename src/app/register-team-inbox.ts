@@ -1,7 +1,9 @@
 import type { Actor } from '../domain/case/case';
 import { err, ok, type Result } from '../domain/errors';
 import { findInvestigationUnit, findSstTeam, type Directory, type PersonRef } from '../domain/routing/directory';
-import { teamInboxKey, type CaseStore, type Clock, type DeliveryAddress } from './ports';
+import { teamInboxKey, type AddressBook, type DeliveryAddress } from './ports/addresses';
+import type { AuditLog } from './ports/audit';
+import type { Clock } from './ports/clock';
 
 export interface RegisterTeamInbox {
   actor: Actor;
@@ -48,7 +50,7 @@ export type RegisterTeamInboxError =
  * refused, is audited.
  */
 export async function registerTeamInbox(
-  deps: { store: CaseStore; clock: Clock; directory: () => Directory },
+  deps: { store: AddressBook & AuditLog; clock: Clock; directory: () => Directory },
   cmd: RegisterTeamInbox,
 ): Promise<Result<{ team: InboxOwner }, RegisterTeamInboxError>> {
   const at = deps.clock.now();

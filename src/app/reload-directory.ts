@@ -1,7 +1,8 @@
 import type { Actor } from '../domain/case/case';
 import { err, ok, type Result } from '../domain/errors';
 import type { Directory } from '../domain/routing/directory';
-import type { CaseStore, Clock } from './ports';
+import type { AuditLog } from './ports/audit';
+import type { Clock } from './ports/clock';
 
 /** Reads the routing directory again; the loader swaps it whole or keeps the old one and says why. */
 export type DirectoryReloader = () => Result<{ version: string }, { problems: string[] }>;
@@ -13,7 +14,7 @@ export type ReloadError = { code: 'not_authorized' } | { code: 'not_configured' 
  * the store and keep the routing they were given; only new routing uses the new file. Audited.
  */
 export async function reloadDirectory(
-  deps: { store: CaseStore; clock: Clock; directory: () => Directory; reload?: DirectoryReloader },
+  deps: { store: AuditLog; clock: Clock; directory: () => Directory; reload?: DirectoryReloader },
   actor: Actor,
 ): Promise<Result<{ version: string }, ReloadError>> {
   const isAdmin = (deps.directory().admins ?? []).some((a) => a.id.toLowerCase() === actor.userId.toLowerCase());

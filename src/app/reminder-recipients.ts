@@ -1,7 +1,7 @@
 import { reportersOf, type Case } from '../domain/case/case';
 import type { ReminderRecipient } from '../domain/reminders/reminder';
 import { type Directory, findDistrict, findInvestigationUnit, findSchool, findSstTeam, type PersonRef } from '../domain/routing/directory';
-import type { CaseStore, Recipient } from './ports';
+import type { AddressBook, Recipient } from './ports/addresses';
 import { teamInboxRecipients } from './route-to-inbox';
 
 export interface ResolvedRecipients {
@@ -26,7 +26,7 @@ const found = (recipients: Recipient[]): ResolvedRecipients =>
  * teacher, and to nobody otherwise (logged).
  */
 export async function reminderRecipients(
-  deps: { store: Pick<CaseStore, 'getAddress'> },
+  deps: { store: Pick<AddressBook, 'getAddress'> },
   recipient: ReminderRecipient,
   c: Case,
   dir: Directory,

@@ -2,7 +2,9 @@ import { isCutOffByConsent, teamMayReceive } from '../domain/access/policy';
 import type { Case } from '../domain/case/case';
 import type { Directory } from '../domain/routing/directory';
 import { deliverCaseMessage, type DeliveryDeps } from './deliver-case-message';
-import { caseStatusMessages, type CaseDelivery, type CaseMessage, type Recipient } from './ports';
+import { caseStatusMessages, type CaseMessage } from './ports/messenger';
+import type { CaseDelivery } from './ports/deliveries';
+import type { Recipient } from './ports/addresses';
 
 
 

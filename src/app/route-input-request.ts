@@ -1,7 +1,7 @@
 import type { Case } from '../domain/case/case';
 import type { Directory } from '../domain/routing/directory';
 import { deliverCaseMessage, deliveryKey, type DeliveryDeps } from './deliver-case-message';
-import type { Recipient } from './ports';
+import type { Recipient } from './ports/addresses';
 import { inboxRecipients } from './route-to-inbox';
 
 /**

@@ -2,7 +2,7 @@ import { isCutOffByConsent, teamMayReceive } from '../domain/access/policy';
 import type { Case } from '../domain/case/case';
 import { findDistrict, findSstTeam, type Directory, type SstTeam } from '../domain/routing/directory';
 import { deliverCaseMessage, deliveryKey, type DeliveryDeps } from './deliver-case-message';
-import { teamInboxKey, type CaseStore, type Recipient } from './ports';
+import { teamInboxKey, type AddressBook, type Recipient } from './ports/addresses';
 import { routeToUnit } from './route-to-unit';
 
 /**
@@ -29,7 +29,7 @@ export async function inboxRecipients(deps: Pick<DeliveryDeps, 'store'>, c: Case
 }
 
 /** A team's inbox: its linked channel, and its members personally when it asks for that or has no channel yet. */
-export async function teamInboxRecipients(deps: { store: Pick<CaseStore, 'getAddress'> }, team: SstTeam, tenantId: string): Promise<Recipient[]> {
+export async function teamInboxRecipients(deps: { store: Pick<AddressBook, 'getAddress'> }, team: SstTeam, tenantId: string): Promise<Recipient[]> {
   const channel = await deps.store.getAddress(teamInboxKey(team.id));
   const recipients: Recipient[] = channel ? [{ kind: 'team_inbox', teamId: team.id }] : [];
   if (!channel || team.personalDelivery === 'always') {

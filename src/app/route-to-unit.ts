@@ -1,7 +1,7 @@
 import type { Case } from '../domain/case/case';
 import { findInvestigationUnit, type Directory } from '../domain/routing/directory';
 import { deliverCaseMessage, type DeliveryDeps } from './deliver-case-message';
-import { recipientKey, teamInboxKey, type Recipient } from './ports';
+import { recipientKey, teamInboxKey, type Recipient } from './ports/addresses';
 
 /**
  * Who gets a handover's card: the unit's inbox channel when one is linked, otherwise its contacts in their

@@ -2,7 +2,9 @@ import { canReadTrail, rolesFor } from '../domain/access/policy';
 import type { Actor, Case } from '../domain/case/case';
 import { err, ok, type Result } from '../domain/errors';
 import type { Directory } from '../domain/routing/directory';
-import type { AuditEntry, CaseStore, Clock } from './ports';
+import type { AuditEntry, AuditLog } from './ports/audit';
+import type { CaseRecords } from './ports/cases';
+import type { Clock } from './ports/clock';
 
 /** The newest entries shown; the full trail is exported with `npm run audit:export -- --case …`. */
 export const trailLimit = 40;
@@ -12,7 +14,7 @@ export const trailLimit = 40;
  * what, when, newest first. Anyone else is refused. Reading the trail is itself audited.
  */
 export async function showCaseTrail(
-  deps: { store: CaseStore; clock: Clock; directory: () => Directory },
+  deps: { store: CaseRecords & AuditLog; clock: Clock; directory: () => Directory },
   actor: Actor,
   reference: string,
 ): Promise<Result<{ case: Case; entries: AuditEntry[]; total: number }, { code: 'not_found' } | { code: 'not_authorized' }>> {

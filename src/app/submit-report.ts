@@ -10,7 +10,8 @@ import { routeReport } from '../domain/routing/route-report';
 import { schoolAuthority } from '../domain/retention/owning-authority';
 import { auditIntakeDisclosures } from './audit-disclosures';
 import { planReminders, type ReminderDeps } from './plan-reminders';
-import type { CaseStore, IdSource } from './ports';
+import type { CaseRecords } from './ports/cases';
+import type { IdSource } from './ports/ids';
 
 /** Storing a case plans its first reminders, so submitting needs the calendar too. */
 export interface SubmitReportDeps extends ReminderDeps {
@@ -31,7 +32,7 @@ export type SubmitReportError =
 export const submissionKeyOf = (actor: Actor, formId: string): string => `${actor.tenantId}:${actor.userId}:${formId}`;
 
 /** True when this person's form was stored before (a late repeat): among their most recent cases. */
-export async function isStoredSubmission(deps: { store: CaseStore }, actor: Actor, formId: string): Promise<boolean> {
+export async function isStoredSubmission(deps: { store: CaseRecords }, actor: Actor, formId: string): Promise<boolean> {
   const key = submissionKeyOf(actor, formId);
   return (await deps.store.listCasesByReporter(actor.tenantId, actor.userId, 100)).some((c) => c.submissionKey === key);
 }

@@ -1,6 +1,6 @@
 import { isWithinWorkingHours, nextSendTime } from '../domain/calendar/working-hours';
 import { reminderPlansFor, type ReminderDeps } from './plan-reminders';
-import type { ClaimedReminder, ReminderSender } from './ports';
+import type { ClaimedReminder, ReminderSender } from './ports/reminders';
 
 export interface SweepDeps extends ReminderDeps {
   sender: ReminderSender;

@@ -3,7 +3,10 @@ import type { Actor, Case } from '../domain/case/case';
 import { isPossibleDuplicate } from '../domain/case/duplicates';
 import { err, ok, type Result } from '../domain/errors';
 import type { Directory } from '../domain/routing/directory';
-import type { CaseDelivery, CaseStore, Clock } from './ports';
+import type { CaseDelivery, DeliveryRecords } from './ports/deliveries';
+import type { AuditLog } from './ports/audit';
+import type { CaseRecords } from './ports/cases';
+import type { Clock } from './ports/clock';
 
 export interface CaseForViewer {
   case: Case;
@@ -18,7 +21,7 @@ export interface CaseForViewer {
 const duplicateScanLimit = 200;
 
 /** What a case card needs besides the case: its possible duplicates and undelivered messages. */
-export async function caseContext(store: CaseStore, c: Case): Promise<Pick<CaseForViewer, 'duplicates' | 'undelivered'>> {
+export async function caseContext(store: CaseRecords & DeliveryRecords, c: Case): Promise<Pick<CaseForViewer, 'duplicates' | 'undelivered'>> {
   const sameSchool = c.kind === 'referral' ? await store.listOpenCasesAtSchool(c.schoolId, duplicateScanLimit) : [];
   const deliveries = await store.listDeliveriesForCase(c.id);
   return {
@@ -32,7 +35,7 @@ export async function caseContext(store: CaseStore, c: Case): Promise<Pick<CaseF
  * `not_authorized`. Every display of a case, and every refusal, is audited.
  */
 export async function viewCase(
-  deps: { store: CaseStore; clock: Clock; directory: () => Directory },
+  deps: { store: CaseRecords & DeliveryRecords & AuditLog; clock: Clock; directory: () => Directory },
   actor: Actor,
   caseId: string,
 ): Promise<Result<CaseForViewer, { code: 'not_found' } | { code: 'not_authorized' }>> {

@@ -4,7 +4,8 @@ import { err, ok, type Result } from '../domain/errors';
 import type { Directory } from '../domain/routing/directory';
 import type { StatisticsQuery, StatisticsReport } from '../domain/statistics/statistics-report';
 import type { StatisticsPeriodChoice, StatisticsPeriodResolver } from '../domain/statistics/statistics-period';
-import type { CaseStore, Clock } from './ports';
+import type { AuditLog } from './ports/audit';
+import type { Clock } from './ports/clock';
 
 /**
  * Where the figures come from: the store's aggregates, with small cells already suppressed (issue #16, the data
@@ -17,7 +18,7 @@ export interface StatisticsSource {
 export interface StatisticsDeps {
   statistics: StatisticsSource;
   resolvePeriod: StatisticsPeriodResolver;
-  store: Pick<CaseStore, 'appendAudit'>;
+  store: Pick<AuditLog, 'appendAudit'>;
   clock: Clock;
   directory: () => Directory;
 }

@@ -33,7 +33,7 @@ import type { Directory } from '../../src/domain/routing/directory';
 import { people, testDirectory } from '../support/a-case';
 import { aNewCase } from '../support/a-new-case';
 import { aReportPayload, aSchoolIn } from '../support/report-payload';
-import { assignedCase, duplicateCase, handedOverCase, newCase, now, undeliveredFor } from './case-fixtures';
+import { assignedCase, duplicateCase, handedOverCase, newCase, now, cardClock, undeliveredFor } from './case-fixtures';
 import { reminderScenarios } from './reminder-fixtures';
 import {
   acknowledgedHandoverCase,
@@ -107,17 +107,17 @@ export function cardScenarios(directory: Directory, lang: Lang): CardScenario[] 
       }),
     },
     { name: 'consultation confirmation', card: renderConsultationConfirmation({ lang, directory, case: consultation, duplicate: false }) },
-    { name: 'my cases, empty', card: renderMyCases({ lang, directory, viewerId: people.reporter, cases: [] }) },
-    { name: 'my cases, two', card: renderMyCases({ lang, directory, viewerId: people.reporter, cases: [base, consultation] }) },
-    { name: 'my cases, feedback on a report of concern', card: renderMyCases({ lang, directory, viewerId: people.reporter, cases: [withFeedback] }) },
+    { name: 'my cases, empty', card: renderMyCases({ lang, clock: cardClock, directory, viewerId: people.reporter, cases: [] }) },
+    { name: 'my cases, two', card: renderMyCases({ lang, clock: cardClock, directory, viewerId: people.reporter, cases: [base, consultation] }) },
+    { name: 'my cases, feedback on a report of concern', card: renderMyCases({ lang, clock: cardClock, directory, viewerId: people.reporter, cases: [withFeedback] }) },
     { name: 'help', card: renderHelp({ lang, directory }) },
     { name: 'welcome', card: renderWelcome({ lang, directory }) },
     { name: 'protected identity', card: renderProtectedIdentity({ lang }) },
-    { name: 'audit trail, empty', card: renderAuditTrail({ lang, directory, case: base, entries: [], total: 0 }) },
+    { name: 'audit trail, empty', card: renderAuditTrail({ lang, clock: cardClock, directory, case: base, entries: [], total: 0 }) },
     {
       name: 'audit trail, cut to the newest',
       card: renderAuditTrail({
-        lang,
+        lang, clock: cardClock,
         directory,
         case: base,
         entries: [
@@ -171,7 +171,7 @@ function caseCardScenarios(directory: Directory, lang: Lang): CardScenario[] {
   const upperSecondaryAwaiting = newCase({ state: 'awaiting_consent', pupil: { initials: 'CD', yearGroup: 11 }, consent: { givenBy: 'none', scope: [] } });
   const handedOver = handedOverCase();
   const viewer = (userId: string, c: Case) => ({ userId, roles: rolesFor(userId, c, testDirectory) });
-  const base = { lang, directory, audienceMris: exampleMris, duplicates: [], undelivered: [], now };
+  const base = { lang, clock: cardClock, directory, audienceMris: exampleMris, duplicates: [], undelivered: [], now };
   const rejected = (verb: string, values: Record<string, string>, field: string) => ({
     verb,
     values,
@@ -306,7 +306,7 @@ function questionCardScenarios(directory: Directory, lang: Lang): CardScenario[]
   const answered = assignedCase({
     questions: (asked.questions ?? []).map((q) => ({ ...q, answer: { by: people.reporter, at: '2026-11-25T08:00:00.000Z', text: 'Ja, i förra veckan.' } })),
   });
-  const base = { lang, directory, questionId: 'q-1' };
+  const base = { lang, clock: cardClock, directory, questionId: 'q-1' };
   return [
     { name: 'question card, unanswered', card: renderQuestionCard({ ...base, case: asked }) },
     { name: 'question card, answered', card: renderQuestionCard({ ...base, case: answered, answered: true }) },
@@ -351,9 +351,9 @@ function teamQueueScenarios(directory: Directory, lang: Lang): CardScenario[] {
   ];
   const team = directory.sstTeams.find((t) => t.id === 'FAR-SST-1')?.name ?? 'FAR-SST-1';
   return [
-    { name: 'team queue, empty', card: renderTeamQueue({ lang, directory, now, queues: [{ title: team, cases: [] }] }) },
-    { name: 'team queue, no team', card: renderTeamQueue({ lang, directory, now, queues: [] }) },
-    { name: 'team queue, three cases and an input request', card: renderTeamQueue({ lang, directory, now, queues: [{ title: team, cases }] }) },
+    { name: 'team queue, empty', card: renderTeamQueue({ lang, clock: cardClock, directory, now, queues: [{ title: team, cases: [] }] }) },
+    { name: 'team queue, no team', card: renderTeamQueue({ lang, clock: cardClock, directory, now, queues: [] }) },
+    { name: 'team queue, three cases and an input request', card: renderTeamQueue({ lang, clock: cardClock, directory, now, queues: [{ title: team, cases }] }) },
   ];
 }
 
@@ -365,7 +365,7 @@ function handoverCardScenarios(directory: Directory, lang: Lang): CardScenario[]
   const invited = invitedCase();
   const pending = handedOverCase();
   const viewer = (userId: string, c: Case) => ({ userId, roles: rolesFor(userId, c, testDirectory) });
-  const base = { lang, directory, audienceMris: exampleMris, now };
+  const base = { lang, clock: cardClock, directory, audienceMris: exampleMris, now };
   const unknownHomeAtSchoolUnit: Case = {
     ...urgent,
     routing: {
@@ -435,7 +435,7 @@ function handoverCardScenarios(directory: Directory, lang: Lang): CardScenario[]
 function inputRequestCardScenarios(directory: Directory, lang: Lang): CardScenario[] {
   const asked = inputRequestedCase();
   const answered = inputRequestedCase({ by: people.farMember1, at: now, text: 'Skolan har prövat anpassad studiegång sedan oktober.' });
-  const base = { lang, directory, questionId: 'r-1' };
+  const base = { lang, clock: cardClock, directory, questionId: 'r-1' };
   return [
     { name: 'input request card, unanswered', card: renderInputRequestCard({ ...base, case: asked }) },
     { name: 'input request card, answered', card: renderInputRequestCard({ ...base, case: answered, answered: true }) },
@@ -453,15 +453,15 @@ function myHandoversScenarios(directory: Directory, lang: Lang): CardScenario[] 
     { case: outcomeReportedCase() },
   ];
   return [
-    { name: 'my handovers, empty', card: renderMyHandovers({ lang, directory, now, items: [] }) },
-    { name: 'my handovers, three', card: renderMyHandovers({ lang, directory, now, items }) },
+    { name: 'my handovers, empty', card: renderMyHandovers({ lang, clock: cardClock, directory, now, items: [] }) },
+    { name: 'my handovers, three', card: renderMyHandovers({ lang, clock: cardClock, directory, now, items }) },
   ];
 }
 
 function reminderCardScenarios(directory: Directory, lang: Lang): CardScenario[] {
   return reminderScenarios().map(({ name, case: c, reminder, snoozed, notice }) => ({
     name: `reminder card, ${name}`,
-    card: renderReminderCard({ lang, directory, case: c, reminder, ...(snoozed ? { snoozed } : {}), ...(notice ? { notice: { tone: 'warning', text: notice } } : {}) }),
+    card: renderReminderCard({ lang, clock: cardClock, directory, case: c, reminder, ...(snoozed ? { snoozed } : {}), ...(notice ? { notice: { tone: 'warning', text: notice } } : {}) }),
   }));
 }
 
@@ -499,7 +499,7 @@ function investigationInputRequestScenarios(directory: Directory, lang: Lang): C
   const asked = investigationInputRequestCase();
   const answered = investigationInputRequestCase({ answered: true });
   const viewer = (userId: string, c: Case) => ({ userId, roles: rolesFor(userId, c, testDirectory) });
-  const base = { lang, directory, audienceMris: exampleMris, now };
+  const base = { lang, clock: cardClock, directory, audienceMris: exampleMris, now };
   const form = { lang, directory, viewerId: people.farInvestigator1, formId: 'form-00000003' };
   return [
     { name: 'input-request form, blank', card: renderInputRequestForm(form) },

@@ -20,7 +20,7 @@ import type { Directory } from '../../src/domain/routing/directory';
 import { people, testDirectory } from '../support/a-case';
 import { executeActionsOf, nodesOf } from './card-walk';
 import { investigationInputRequestCase } from './handover-fixtures';
-import { aHandover, assignedCase, duplicateCase, handedOverCase, newCase, now, undeliveredFor } from './case-fixtures';
+import { aHandover, assignedCase, duplicateCase, handedOverCase, newCase, now, cardClock, undeliveredFor } from './case-fixtures';
 
 const sv = catalogue('sv');
 const initials = 'QX';
@@ -33,7 +33,7 @@ const marked = (overrides: Partial<Case> = {}): Case => newCase({ pupil: { initi
 function card(c: Case, userId?: string, extra: Partial<CaseCardInput> = {}, directory: Directory = testDirectory) {
   const viewer = userId === undefined ? undefined : { userId, roles: rolesFor(userId, c, directory) };
   // The card takes the audience's MRIs from the messenger; here the ids stand for themselves.
-  return renderCaseCard({ lang: 'sv', directory, case: c, viewer, audienceMris: refreshUserIds(c, directory), duplicates: [], undelivered: [], now, ...extra });
+  return renderCaseCard({ lang: 'sv', clock: cardClock, directory, case: c, viewer, audienceMris: refreshUserIds(c, directory), duplicates: [], undelivered: [], now, ...extra });
 }
 
 const text = (x: unknown): string => JSON.stringify(x);
@@ -294,7 +294,7 @@ describe("the reporter's way to their case", () => {
     const c = waiting();
     const other = newCase({ id: 'case-other', reference: 'FAR-2026-0043' });
     expect(opens(renderReportConfirmation({ lang: 'sv', directory: testDirectory, case: c, duplicate: false, outsideWorkingHours: false }))).toEqual([{ caseId: c.id }]);
-    const mine = renderMyCases({ lang: 'sv', directory: testDirectory, cases: [c, other], viewerId: c.reporterId });
+    const mine = renderMyCases({ lang: 'sv', clock: cardClock, directory: testDirectory, cases: [c, other], viewerId: c.reporterId });
     expect(opens(mine)).toEqual([{ caseId: c.id }, { caseId: 'case-other' }]);
     expect(executeActionsOf(mine).filter((a) => a.verb === 'case.view').map((a) => a.title)).toEqual(['Öppna FAR-2026-0042', 'Öppna FAR-2026-0043']);
   });
@@ -331,7 +331,7 @@ describe('a rejected form', () => {
 describe('the question card and the team queue', () => {
   it('shows the reporter the question with reference and school only, and an answer field', () => {
     const c = marked({ questions: [{ id: 'q-9', askedBy: people.farMember1, askedAt: now, text: 'Hur går morgnarna?' }] });
-    const x = renderQuestionCard({ lang: 'sv', directory: testDirectory, case: c, questionId: 'q-9' });
+    const x = renderQuestionCard({ lang: 'sv', clock: cardClock, directory: testDirectory, case: c, questionId: 'q-9' });
     const json = text(x);
     expect(json).toContain('Skolsocialt team har en fråga om FAR-2026-0042 (Hökarängsskolan)');
     expect(json).not.toContain(initials);
@@ -341,7 +341,7 @@ describe('the question card and the team queue', () => {
 
   it('thanks the reporter once the answer is sent, and offers no field', () => {
     const c = marked({ questions: [{ id: 'q-9', askedBy: people.farMember1, askedAt: now, text: 'Hur går morgnarna?' }] });
-    const x = renderQuestionCard({ lang: 'sv', directory: testDirectory, case: c, questionId: 'q-9', answered: true, values: { answer: 'Bättre.' } });
+    const x = renderQuestionCard({ lang: 'sv', clock: cardClock, directory: testDirectory, case: c, questionId: 'q-9', answered: true, values: { answer: 'Bättre.' } });
     expect(text(x)).toContain(sv.questionCard.thanks);
     expect(text(x)).toContain('Bättre.');
     expect(executeActionsOf(x)).toEqual([]);
@@ -349,7 +349,7 @@ describe('the question card and the team queue', () => {
 
   it('lists a queue oldest first without pupil data', () => {
     const x = renderTeamQueue({
-      lang: 'sv',
+      lang: 'sv', clock: cardClock,
       directory: testDirectory,
       now,
       queues: [{ title: 'Skolsociala teamet Farsta', cases: [marked(), duplicateCase()] }],
@@ -482,7 +482,7 @@ describe('an adult pupil’s consent is their own', () => {
 describe("the team's queue", () => {
   it("opens an investigator's request for input on its handover card, where the team answers, and a referral on its case card", () => {
     const [referral, request] = [assignedCase(), investigationInputRequestCase()];
-    const queue = renderTeamQueue({ lang: 'sv', directory: testDirectory, now, queues: [{ title: 'Team', cases: [referral, request] }] });
+    const queue = renderTeamQueue({ lang: 'sv', clock: cardClock, directory: testDirectory, now, queues: [{ title: 'Team', cases: [referral, request] }] });
     const opens = executeActionsOf(queue).filter((a) => a.verb !== 'team.queue').map((a) => [a.verb, Reflect.get(Object(a.data), 'caseId')]);
     expect(opens).toEqual([
       ['case.view', referral.id],
@@ -497,7 +497,7 @@ describe("a case's audit trail", () => {
 
   it("names the investigator who opened a request for input, who is staff, not the school's reporter", () => {
     const c = investigationInputRequestCase();
-    const trail = text(renderAuditTrail({ lang: 'sv', directory: testDirectory, case: c, entries: opened, total: 1 }));
+    const trail = text(renderAuditTrail({ lang: 'sv', clock: cardClock, directory: testDirectory, case: c, entries: opened, total: 1 }));
     const investigator = testDirectory.investigationUnits.flatMap((u) => u.contacts).find((p) => p.id === people.farInvestigator1)?.name ?? 'missing';
     expect(trail).toContain(investigator);
     expect(trail).not.toContain(sv.trail.reporter);
@@ -505,7 +505,7 @@ describe("a case's audit trail", () => {
 
   it('names the reporter of a referral by role only', () => {
     const c = assignedCase();
-    const trail = text(renderAuditTrail({ lang: 'sv', directory: testDirectory, case: c, entries: openedBy(c.reporterId, 'case.submitted'), total: 1 }));
+    const trail = text(renderAuditTrail({ lang: 'sv', clock: cardClock, directory: testDirectory, case: c, entries: openedBy(c.reporterId, 'case.submitted'), total: 1 }));
     expect(trail).toContain(sv.trail.reporter);
   });
 });

@@ -1,10 +1,13 @@
-import type { CaseDelivery } from '../../src/app/ports';
+import type { CaseDelivery } from '../../src/app/ports/deliveries';
 import type { Case } from '../../src/domain/case/case';
 import type { Handover } from '../../src/domain/handover/handover';
 import { aCase, people } from '../support/a-case';
+import { FixedClock } from '../support/fixed-clock';
 
 /** Thursday 26 November 2026, 11:00 in Stockholm: three days after the cases below arrived. */
 export const now = '2026-11-26T10:00:00.000Z';
+/** The clock the card views read Stockholm dates from, standing at `now`. */
+export const cardClock = new FixedClock(now);
 
 /** A new Farsta referral with one ordinary and one sensitive (Art. 10-type) concern. */
 export const newCase = (overrides: Partial<Case> = {}): Case =>

@@ -19,7 +19,7 @@ import type { Directory } from '../../src/domain/routing/directory';
 import { people, testDirectory } from '../support/a-case';
 import { stockholmCalendar } from '../unit/calendar/stockholm-calendar';
 import { executeActionsOf, nodesOf } from './card-walk';
-import { aHandover, assignedCase, handedOverCase, newCase, now } from './case-fixtures';
+import { aHandover, assignedCase, handedOverCase, newCase, now, cardClock } from './case-fixtures';
 import {
   acknowledgedHandoverCase,
   inputRequestedCase,
@@ -43,7 +43,7 @@ const marked = (overrides: Partial<Case> = {}): Case => ({ ...handedOverCase(), 
 function card(c: Case, userId?: string, extra: Partial<HandoverCardInput> = {}, directory: Directory = testDirectory) {
   const viewer = userId === undefined ? undefined : { userId, roles: rolesFor(userId, c, directory) };
   // The card takes the audience's MRIs from the messenger; here the ids stand for themselves.
-  return renderHandoverCard({ lang: 'sv', directory, case: c, viewer, audienceMris: handoverRefreshUserIds(c, directory), now, ...extra });
+  return renderHandoverCard({ lang: 'sv', clock: cardClock, directory, case: c, viewer, audienceMris: handoverRefreshUserIds(c, directory), now, ...extra });
 }
 
 const text = (x: unknown): string => JSON.stringify(x);
@@ -313,7 +313,7 @@ describe('buttons on the handover card', () => {
 describe('the input-request card', () => {
   it('names the unit, the reference and the school, and sends the case and question ids', () => {
     const c = inputRequestedCase();
-    const x = renderInputRequestCard({ lang: 'sv', directory: testDirectory, case: { ...c, pupil: { initials, yearGroup: 7 }, text: description }, questionId: 'r-1' });
+    const x = renderInputRequestCard({ lang: 'sv', clock: cardClock, directory: testDirectory, case: { ...c, pupil: { initials, yearGroup: 7 }, text: description }, questionId: 'r-1' });
     const json = text(x);
     expect(json).toContain('Utredningsenheten Mottagningen barn och unga Farsta ber om ditt underlag i FAR-2026-0042 (Hökarängsskolan)');
     expect(json).not.toContain(initials);
@@ -323,7 +323,7 @@ describe('the input-request card', () => {
 
   it('thanks the team once the input is sent, and offers no field', () => {
     const c = inputRequestedCase({ by: people.farMember1, at: now, text: 'Bättre sedan november.' });
-    const x = renderInputRequestCard({ lang: 'sv', directory: testDirectory, case: c, questionId: 'r-1', answered: true });
+    const x = renderInputRequestCard({ lang: 'sv', clock: cardClock, directory: testDirectory, case: c, questionId: 'r-1', answered: true });
     expect(text(x)).toContain(sv.inputRequestCard.thanks);
     expect(text(x)).toContain('Bättre sedan november.');
     expect(executeActionsOf(x)).toEqual([]);
@@ -334,7 +334,7 @@ describe('mina överlämningar', () => {
   it('lists urgent handovers awaiting acknowledgement first, without pupil data', () => {
     const ordinary = { ...acknowledgedHandoverCase(), pupil: { initials, yearGroup: 7 as const }, text: description };
     const x = renderMyHandovers({
-      lang: 'sv',
+      lang: 'sv', clock: cardClock,
       directory: testDirectory,
       now,
       items: [{ case: ordinary, deadlines: ordinaryDeadlines }, { case: urgentIntakeCase(), deadlines: urgentOutOfHoursDeadlines }],
@@ -350,13 +350,13 @@ describe('mina överlämningar', () => {
   });
 
   it('says so when there is nothing', () => {
-    expect(text(renderMyHandovers({ lang: 'en', directory: testDirectory, now, items: [] }))).toContain(catalogue('en').myHandovers.empty);
+    expect(text(renderMyHandovers({ lang: 'en', clock: cardClock, directory: testDirectory, now, items: [] }))).toContain(catalogue('en').myHandovers.empty);
   });
 });
 
 describe('the hand-over on the case card', () => {
   const caseCard = (c: Case, userId: string) =>
-    renderCaseCard({ lang: 'sv', directory: testDirectory, case: c, audienceMris: [], viewer: { userId, roles: rolesFor(userId, c, testDirectory) }, duplicates: [], undelivered: [], now });
+    renderCaseCard({ lang: 'sv', clock: cardClock, directory: testDirectory, case: c, audienceMris: [], viewer: { userId, roles: rolesFor(userId, c, testDirectory) }, duplicates: [], undelivered: [], now });
 
   it('is offered to the assignee of an assigned case, not to other members, the reporter or the unit', () => {
     const c = assignedCase();
@@ -375,7 +375,7 @@ describe('the hand-over on the case card', () => {
     ['sv', { consent: /^Samtycke.*OSL 12 kap\. 2 §/, reporting_duty: /^Anmälningsskyldigheten.*OSL 10 kap\. 28 §/, own_work: /utlämnande myndigheten.*egen verksamhet|egen verksamhet.*utlämnande myndigheten/ }],
     ['en', { consent: /^Consent.*OSL ch\. 12 s\. 2/, reporting_duty: /^The duty to report.*OSL ch\. 10 s\. 28/, own_work: /disclosing authority.*own activities/ }],
   ])('titles each ground on the hand-over form with its legal meaning from the directory (%s)', (lang, meaning) => {
-    const x = renderCaseCard({ lang, directory: testDirectory, case: assignedCase(), viewer: { userId: people.farMember1, roles: rolesFor(people.farMember1, assignedCase(), testDirectory) }, audienceMris: [], duplicates: [], undelivered: [], now });
+    const x = renderCaseCard({ lang, clock: cardClock, directory: testDirectory, case: assignedCase(), viewer: { userId: people.farMember1, roles: rolesFor(people.farMember1, assignedCase(), testDirectory) }, audienceMris: [], duplicates: [], undelivered: [], now });
     const titles = choiceTitles(x, 'handoverGround');
     expect(Object.keys(titles)).toEqual(['consent', 'reporting_duty', 'own_work']);
     for (const [ground, pattern] of Object.entries(meaning)) expect(titles[ground], ground).toMatch(pattern);
@@ -384,7 +384,7 @@ describe('the hand-over on the case card', () => {
 
   it('titles each ground with the text the directory gives, so a corrected text needs no release', () => {
     const corrected: Directory = { ...testDirectory, legal: { ...testDirectory.legal, handoverGrounds: { ...testDirectory.legal.handoverGrounds, own_work: { sv: 'Rättad grund', en: 'Corrected ground' } } } };
-    const x = renderCaseCard({ lang: 'sv', directory: corrected, case: assignedCase(), viewer: { userId: people.farMember1, roles: rolesFor(people.farMember1, assignedCase(), corrected) }, audienceMris: [], duplicates: [], undelivered: [], now });
+    const x = renderCaseCard({ lang: 'sv', clock: cardClock, directory: corrected, case: assignedCase(), viewer: { userId: people.farMember1, roles: rolesFor(people.farMember1, assignedCase(), corrected) }, audienceMris: [], duplicates: [], undelivered: [], now });
     expect(choiceTitles(x, 'handoverGround').own_work).toBe('Rättad grund');
   });
 
@@ -398,7 +398,7 @@ describe('the hand-over on the case card', () => {
     const summaryInput = nodesOf(caseCard(c, people.farMember1)).find((n) => n.id === 'handoverSummary');
     expect(summaryInput?.maxLength).toBe(300);
     const rejected = renderCaseCard({
-      lang: 'sv',
+      lang: 'sv', clock: cardClock,
       directory: testDirectory,
       case: c,
       viewer: { userId: people.farMember1, roles: rolesFor(people.farMember1, c, testDirectory) },
@@ -453,7 +453,7 @@ describe("the ground of the team's answer to an investigator's request comes fro
   it('shows the ground on the card as the directory words it, for the team that answers and the investigator', () => {
     const c = investigationInputRequestCase();
     for (const userId of [people.farMember2, people.farInvestigator1]) {
-      const json = JSON.stringify(renderHandoverCard({ lang: 'sv', directory: corrected, case: c, viewer: { userId, roles: rolesFor(userId, c, corrected) }, audienceMris: [], now }));
+      const json = JSON.stringify(renderHandoverCard({ lang: 'sv', clock: cardClock, directory: corrected, case: c, viewer: { userId, roles: rolesFor(userId, c, corrected) }, audienceMris: [], now }));
       expect(json).toContain('Rättad uppgiftsskyldighet');
       expect(json).not.toContain(testDirectory.legal.invitationGrounds.reporting_duty.sv);
     }

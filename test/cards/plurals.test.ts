@@ -8,7 +8,7 @@ import { rolesFor } from '../../src/domain/access/policy';
 import type { Case } from '../../src/domain/case/case';
 import { people, testDirectory } from '../support/a-case';
 import { loadSampleDirectory } from '../support/test-directory';
-import { newCase, now } from './case-fixtures';
+import { cardClock, newCase, now } from './case-fixtures';
 import { reminderScenarios } from './reminder-fixtures';
 
 /** Issue 13: "1 skoldagar" is not Swedish. Counts take the plural form their number asks for, in both languages. */
@@ -20,7 +20,7 @@ const withLongestRun = (days: number): Case => {
 
 function teamCard(c: Case, lang: Lang): string {
   const viewer = { userId: people.farMember1, roles: rolesFor(people.farMember1, c, testDirectory) };
-  const card = renderCaseCard({ lang, directory: testDirectory, case: c, viewer, audienceMris: refreshUserIds(c, testDirectory), duplicates: [], undelivered: [], now });
+  const card = renderCaseCard({ lang, clock: cardClock, directory: testDirectory, case: c, viewer, audienceMris: refreshUserIds(c, testDirectory), duplicates: [], undelivered: [], now });
   return JSON.stringify(card);
 }
 
@@ -42,7 +42,7 @@ describe('counts on rendered cards', () => {
     const defaults = directory.reminders.defaults;
     const unassigned = { ...defaults.unassigned, remindAfterSchoolDays: 1, escalateAfterSchoolDays: 1 };
     const oneDay = { ...directory, reminders: { defaults: { ...defaults, unassigned }, districts: {} } };
-    const render = (lang: Lang) => JSON.stringify(renderReminderCard({ lang, directory: oneDay, case: scenario.case, reminder: scenario.reminder }));
+    const render = (lang: Lang) => JSON.stringify(renderReminderCard({ lang, clock: cardClock, directory: oneDay, case: scenario.case, reminder: scenario.reminder }));
     expect(render('sv')).toContain('1 skoldag.');
     expect(render('en')).toContain('1 school day.');
   });
@@ -55,7 +55,7 @@ describe('counts on rendered cards', () => {
     { lang: 'en' as const, days: 3, text: '3 days' },
   ])('a queue line gives a case $days days old as "$text" ($lang)', ({ lang, days, text }) => {
     const created = new Date(Date.parse(now) - days * 86_400_000).toISOString();
-    expect(ageText(newCase({ createdAt: created }), now, lang)).toBe(text);
+    expect(ageText(newCase({ createdAt: created }), now, lang, cardClock)).toBe(text);
   });
 
   it.each([

@@ -5,6 +5,7 @@ import type { Lang } from '../../src/adapters/teams/i18n/i18n';
 import { loadSampleDirectory } from '../support/test-directory';
 import { executeActionsOf, inputsOf, submissionsOf } from './card-walk';
 import { reminderScenarios } from './reminder-fixtures';
+import { cardClock } from './case-fixtures';
 
 const directory = loadSampleDirectory();
 const langs: Lang[] = ['sv', 'en'];
@@ -12,7 +13,7 @@ const cases = langs.flatMap((lang) => reminderScenarios().map((s) => ({ ...s, la
 const verbsOf = (card: unknown): string[] => executeActionsOf(card).map((a) => String(a.verb));
 
 describe.each(cases)('reminder card "$name" in $lang', ({ case: c, reminder, snoozed, lang }) => {
-  const card = renderReminderCard({ lang, directory, case: c, reminder, ...(snoozed ? { snoozed } : {}) });
+  const card = renderReminderCard({ lang, clock: cardClock, directory, case: c, reminder, ...(snoozed ? { snoozed } : {}) });
   const text = JSON.stringify(card);
 
   it('names the case by reference and school, and nothing about the pupil', () => {
@@ -39,7 +40,7 @@ describe.each(cases)('reminder card "$name" in $lang', ({ case: c, reminder, sno
 describe('the head teacher’s reminder card', () => {
   const scenario = reminderScenarios().find((s) => s.reminder.kind === 'absence_investigation_notice');
   if (scenario === undefined) throw new Error('fixtures changed');
-  const render = (c: typeof scenario.case) => renderReminderCard({ lang: 'sv', directory, case: c, reminder: scenario.reminder });
+  const render = (c: typeof scenario.case) => renderReminderCard({ lang: 'sv', clock: cardClock, directory, case: c, reminder: scenario.reminder });
 
   it('carries the two 7:19 a dates, prefilled with what the case holds, and sends them to the school-steps verb', () => {
     const card = render(scenario.case);
@@ -64,7 +65,7 @@ describe('reminder card texts', () => {
   const [unassigned, escalation] = reminderScenarios();
   it('says how many school days a new case has waited, and that an escalation goes to the coordinator', () => {
     if (!unassigned || !escalation) throw new Error('fixtures changed');
-    const sv = (s: typeof unassigned) => JSON.stringify(renderReminderCard({ lang: 'sv', directory, case: s.case, reminder: s.reminder }));
+    const sv = (s: typeof unassigned) => JSON.stringify(renderReminderCard({ lang: 'sv', clock: cardClock, directory, case: s.case, reminder: s.reminder }));
     expect(sv(unassigned)).toMatch(/Ärende FAR-2026-0042 \([^)]+\) har inte tagits på 2 skoldagar/);
     expect(sv(escalation)).toContain('Påminnelse till samordnaren');
     expect(sv(escalation)).toContain('5 skoldagar');

@@ -8,7 +8,7 @@ import { rolesFor } from '../../src/domain/access/policy';
 import { people } from '../support/a-case';
 import { loadSampleDirectory } from '../support/test-directory';
 import { cardScenarios } from './card-scenarios';
-import { assignedCase, now } from './case-fixtures';
+import { assignedCase, now, cardClock } from './case-fixtures';
 import { nodesOf } from './card-walk';
 
 /**
@@ -150,7 +150,7 @@ describe('the personal duty to report is restated where people might think it is
   it.each(langs)('the hand-over form in %s warns the team member of their own duty to report', (lang) => {
     const c = assignedCase();
     const card = renderCaseCard({
-      lang,
+      lang, clock: cardClock,
       directory,
       case: c,
       viewer: { userId: people.farMember1, roles: rolesFor(people.farMember1, c, directory) },

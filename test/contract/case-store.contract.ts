@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditEntry, CaseDelivery, CaseStore } from '../../src/app/ports';
+import type { AuditEntry } from '../../src/app/ports/audit';
+import type { CaseDelivery } from '../../src/app/ports/deliveries';
+import type { CaseStore } from '../../src/app/ports/case-store';
 import type { Case, NewCase } from '../../src/domain/case/case';
 import { formatCaseReference } from '../../src/domain/case/reference';
 import { aDelivery } from '../support/a-delivery';

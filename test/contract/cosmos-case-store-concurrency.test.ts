@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaseStore } from '../../src/app/ports';
+import type { CaseStore } from '../../src/app/ports/case-store';
 import { SubmissionInProgressError, type CosmosCaseStore } from '../../src/adapters/store/cosmos/cosmos-case-store';
 import { submissionClaimId } from '../../src/adapters/store/cosmos/cosmos-items';
 import { formatCaseReference } from '../../src/domain/case/reference';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryStatuses, type CaseDelivery, type CaseStore, type DeliveryStatus } from '../../src/app/ports';
+import { deliveryStatuses, type CaseDelivery, type DeliveryStatus } from '../../src/app/ports/deliveries';
+import type { CaseStore } from '../../src/app/ports/case-store';
 import { aDelivery } from '../support/a-delivery';
 
 /** Part of caseStoreContract: delivery records. `store` gives the current test's store. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseStore } from '../../src/app/ports';
+import type { CaseStore } from '../../src/app/ports/case-store';
 import { caseStates, type Case, type CaseState, type NewCase } from '../../src/domain/case/case';
 import type { Handover } from '../../src/domain/handover/handover';
 import { aNewCase } from '../support/a-new-case';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import { planReminders } from '../../src/app/plan-reminders';
-import type { CaseStore } from '../../src/app/ports';
+import type { CaseStore } from '../../src/app/ports/case-store';
 import { sweepReminders, type SweepDeps } from '../../src/app/sweep-reminders';
 import type { NewCase } from '../../src/domain/case/case';
 import { testDirectory } from '../support/a-case';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseStore } from '../../src/app/ports';
+import type { CaseStore } from '../../src/app/ports/case-store';
 import { aReminderPlan } from '../support/a-reminder-plan';
 
 /** Part of caseStoreContract: stored reminders, the due sweep's claims and their leases. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseStore } from '../../src/app/ports';
+import type { CaseStore } from '../../src/app/ports/case-store';
 import type { Case, NewCase } from '../../src/domain/case/case';
 import { eraseCase, eraseParts } from '../../src/domain/retention/retention';
 import { aClosedCase, personalMarkers, withPartOwners } from '../support/a-closed-case';

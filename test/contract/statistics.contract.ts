@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseStore } from '../../src/app/ports';
+import type { CaseStore } from '../../src/app/ports/case-store';
 import { eraseCase } from '../../src/domain/retention/retention';
 import { expectedStatisticsFacts, sortedFacts, statisticsCases, statisticsFactsQuery } from '../support/statistics-cases';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personAddressKey, teamInboxKey } from '../../src/app/ports';
+import { personAddressKey, teamInboxKey } from '../../src/app/ports/addresses';
 import { aChannel, aChannelMessage, aTeacher, testTenant, type TeamsUser } from '../support/activities';
 import { RunningBot } from '../support/running-bot';
 import { TeamsClient } from '../support/teams-client';

@@ -1,4 +1,4 @@
-import type { CaseDelivery } from '../../src/app/ports';
+import type { CaseDelivery } from '../../src/app/ports/deliveries';
 
 /**
  * A valid delivery record: the case card of `caseId`, waiting to reach the Farsta team's inbox. The key has

@@ -1,5 +1,5 @@
 import { fromStockholmLocal, toStockholmLocal } from '../../src/adapters/clock/system-clock';
-import type { Clock } from '../../src/app/ports';
+import type { Clock } from '../../src/app/ports/clock';
 import type { LocalDateTime } from '../../src/domain/calendar/local-date-time';
 
 /** Clock that stands still until a test sets or advances it. `today` is the Stockholm date of `now`. */

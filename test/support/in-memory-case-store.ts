@@ -1,4 +1,9 @@
-import type { AuditEntry, CaseDelivery, CaseStore, ClaimedReminder, CreateCaseResult, DeliveryAddress, ReminderClaim, StoredAddress } from '../../src/app/ports';
+import type { AuditEntry } from '../../src/app/ports/audit';
+import type { CaseDelivery } from '../../src/app/ports/deliveries';
+import type { CaseStore } from '../../src/app/ports/case-store';
+import type { ClaimedReminder, ReminderClaim } from '../../src/app/ports/reminders';
+import type { CreateCaseResult } from '../../src/app/ports/cases';
+import type { DeliveryAddress, StoredAddress } from '../../src/app/ports/addresses';
 import type { Case, NewCase } from '../../src/domain/case/case';
 import { endedAt, isErased } from '../../src/domain/retention/retention';
 import { formatCaseReference } from '../../src/domain/case/reference';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ClaimedReminder, ReminderClaim } from '../../src/app/ports';
+import type { ClaimedReminder, ReminderClaim } from '../../src/app/ports/reminders';
 import type { Reminder, ReminderPlan } from '../../src/domain/reminders/reminder';
 import { assertPlansOfCase, reconcileReminders } from '../../src/domain/reminders/reconcile-reminders';
 import { snoozeReminder } from '../../src/domain/reminders/snooze-reminder';

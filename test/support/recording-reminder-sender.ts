@@ -1,4 +1,4 @@
-import type { ReminderSender } from '../../src/app/ports';
+import type { ReminderSender } from '../../src/app/ports/reminders';
 import type { Case } from '../../src/domain/case/case';
 import type { Reminder } from '../../src/domain/reminders/reminder';
 

@@ -6,7 +6,7 @@ import type { Server } from 'restify';
 import { createLogger } from '../../src/adapters/log/logger';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import { createApp, type App } from '../../src/app-server';
-import type { Clock } from '../../src/app/ports';
+import type { Clock } from '../../src/app/ports/clock';
 import type { StatisticsSource } from '../../src/app/view-statistics';
 import type { SweepResult } from '../../src/app/sweep-reminders';
 import { UuidIds } from '../../src/adapters/ids/uuid-ids';

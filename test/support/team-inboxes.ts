@@ -1,4 +1,4 @@
-import type { CaseDelivery } from '../../src/app/ports';
+import type { CaseDelivery } from '../../src/app/ports/deliveries';
 import type { Case } from '../../src/domain/case/case';
 import type { RunningBot } from './running-bot';
 import { testTenant, type TeamsUser } from './activities';

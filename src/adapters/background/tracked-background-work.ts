@@ -1,4 +1,4 @@
-import type { BackgroundWork } from '../../app/ports';
+import type { BackgroundWork } from '../../app/ports/background-work';
 import type { Logger } from '../log/logger';
 
 /**

@@ -1,4 +1,4 @@
-import type { Clock } from '../../app/ports';
+import type { Clock } from '../../app/ports/clock';
 import { isCalendarDate } from '../../domain/calendar/calendar-date';
 import { isLocalDateTime, type LocalDateTime } from '../../domain/calendar/local-date-time';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IdSource } from '../../app/ports';
+import type { IdSource } from '../../app/ports/ids';
 
 export class UuidIds implements IdSource {
   newId(): string {

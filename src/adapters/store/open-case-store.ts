@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { CaseStore } from '../../app/ports';
+import type { CaseStore } from '../../app/ports/case-store';
 import type { Config } from '../../config/env';
 import { SqliteCaseStore } from './sqlite/sqlite-case-store';
 

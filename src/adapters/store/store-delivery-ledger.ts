@@ -1,4 +1,5 @@
-import type { CaseDelivery, CaseStore, DeliveredRecord, DeliveryLedger } from '../../app/ports';
+import type { CaseDelivery, DeliveredRecord, DeliveryLedger } from '../../app/ports/deliveries';
+import type { CaseStore } from '../../app/ports/case-store';
 
 /** Thrown for a delivery key the ledger cannot tie to a case: every stored delivery belongs to one. */
 export class DeliveryKeyError extends Error {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditEntry } from '../../app/ports';
+import type { AuditEntry } from '../../app/ports/audit';
 import { caseHistoryTypes, caseOutcomes, caseStates, type Case } from '../../domain/case/case';
 import { assessmentClockBases, forwardReasons, handoverOutcomes, handoverStates, legalGrounds } from '../../domain/handover/handover';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deliveryPurposes, deliveryStatuses, type CaseDelivery } from '../../app/ports';
+import { deliveryPurposes, deliveryStatuses, type CaseDelivery } from '../../app/ports/deliveries';
 
 /**
  * A delivery record as read back from a store. Strict, like the case schema: an unknown key means other code

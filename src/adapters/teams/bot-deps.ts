@@ -1,4 +1,8 @@
-import type { BackgroundWork, CaseStore, Clock, IdSource, Messenger } from '../../app/ports';
+import type { BackgroundWork } from '../../app/ports/background-work';
+import type { CaseStore } from '../../app/ports/case-store';
+import type { Clock } from '../../app/ports/clock';
+import type { IdSource } from '../../app/ports/ids';
+import type { Messenger } from '../../app/ports/messenger';
 import type { DirectoryReloader } from '../../app/reload-directory';
 import type { StatisticsSource } from '../../app/view-statistics';
 import type { CalendarRules } from '../../domain/calendar/calendar-rules';

@@ -1,4 +1,4 @@
-import { personAddressKey } from '../../app/ports';
+import { personAddressKey } from '../../app/ports/addresses';
 import type { BotCredentials } from '../../config/env';
 import type { BotDeps } from './bot-deps';
 import { registerAdmin } from './features/admin/register';

@@ -1,4 +1,4 @@
-import type { Clock } from '../../app/ports';
+import type { Clock } from '../../app/ports/clock';
 
 /** At most `max` new submissions per person in any window of `windowMs`. */
 export interface SubmissionLimit {

@@ -1,9 +1,10 @@
-import type { CaseMessage, CaseStatusMessage, DeliveryAddress, DeliveryOutcome, Messenger, Recipient } from '../../app/ports';
+import type { CaseMessage, CaseStatusMessage, DeliveryOutcome, Messenger } from '../../app/ports/messenger';
+import type { DeliveryAddress, Recipient } from '../../app/ports/addresses';
 import { assigneeRoleOf, concernFeedbackFor } from '../../domain/access/policy';
 import type { Case } from '../../domain/case/case';
 import type { HandoverDeadlines } from '../../domain/handover/deadlines';
 import { findInvestigationUnit, findSstTeam, type Directory } from '../../domain/routing/directory';
-import type { Clock } from '../../app/ports';
+import type { Clock } from '../../app/ports/clock';
 import { statusMessageText } from './cards/views/case-notices';
 import { caseCardSummary, handoverSummary, inputRequestSummary, questionSummary } from './cards/views/notification-summary';
 import { schoolName } from './cards/views/routing-summary';
@@ -97,12 +98,12 @@ export class TeamsMessenger implements Messenger {
     switch (message.kind) {
       case 'case_card': {
         const audienceMris = await this.audienceMris(target, refreshUserIds(c, directory));
-        const card = renderCaseCard({ lang, directory, case: c, audienceMris, duplicates: [], undelivered: [], now: this.deps.clock.now() });
+        const card = renderCaseCard({ lang, clock: this.deps.clock, directory, case: c, audienceMris, duplicates: [], undelivered: [], now: this.deps.clock.now() });
         return cardActivity(card, caseCardSummary(lang, directory, c));
       }
       case 'question': {
         const answered = (c.questions ?? []).some((q) => q.id === message.questionId && q.answer !== undefined);
-        const card = renderQuestionCard({ lang, directory, case: c, questionId: message.questionId, answered });
+        const card = renderQuestionCard({ lang, clock: this.deps.clock, directory, case: c, questionId: message.questionId, answered });
         return cardActivity(card, questionSummary(lang, directory, c));
       }
       case 'status': {
@@ -124,19 +125,19 @@ export class TeamsMessenger implements Messenger {
       case 'handover_card': {
         const deadlines = this.deps.deadlines(c);
         const audienceMris = await this.audienceMris(target, handoverRefreshUserIds(c, directory));
-        const card = renderHandoverCard({ lang, directory, case: c, audienceMris, now: this.deps.clock.now(), ...(deadlines ? { deadlines } : {}) });
+        const card = renderHandoverCard({ lang, clock: this.deps.clock, directory, case: c, audienceMris, now: this.deps.clock.now(), ...(deadlines ? { deadlines } : {}) });
         return cardActivity(card, handoverSummary(lang, directory, c));
       }
       case 'input_request': {
         const answered = (c.handover?.inputRequests ?? []).some((q) => q.id === message.questionId && q.answer !== undefined);
-        const card = renderInputRequestCard({ lang, directory, case: c, questionId: message.questionId, answered });
+        const card = renderInputRequestCard({ lang, clock: this.deps.clock, directory, case: c, questionId: message.questionId, answered });
         return cardActivity(card, inputRequestSummary(lang, directory, c));
       }
       case 'reminder': {
         // The reporter's follow-up reminder is the check-in itself: the figures are asked for on the card.
         if (message.reminder.kind === 'follow_up' && message.reminder.recipient.kind === 'case_reporters')
           return cardActivity(renderCheckInCard({ lang, directory, case: c }), checkInSummary(lang, directory, c));
-        const card = renderReminderCard({ lang, directory, case: c, reminder: message.reminder });
+        const card = renderReminderCard({ lang, clock: this.deps.clock, directory, case: c, reminder: message.reminder });
         return cardActivity(card, reminderSummary(lang, directory, c));
       }
       default: {

@@ -1,5 +1,5 @@
 import type { DeliveryDeps } from '../../app/deliver-case-message';
-import type { ReminderSender } from '../../app/ports';
+import type { ReminderSender } from '../../app/ports/reminders';
 import { sendReminder } from '../../app/send-reminder';
 import type { Case } from '../../domain/case/case';
 import type { Reminder } from '../../domain/reminders/reminder';

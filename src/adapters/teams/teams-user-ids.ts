@@ -1,4 +1,5 @@
-import type { CaseStore, Clock } from '../../app/ports';
+import type { CaseStore } from '../../app/ports/case-store';
+import type { Clock } from '../../app/ports/clock';
 
 /** A conversation member as the Bot Connector lists it: the Teams user id (MRI) and the Entra object id. */
 export interface TeamsMember {

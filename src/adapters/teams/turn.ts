@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DeliveryAddress } from '../../app/ports';
+import type { DeliveryAddress } from '../../app/ports/addresses';
 import type { Actor } from '../../domain/case/case';
 import type { AdaptiveCardJson } from './cards/render';
 import type { Lang } from './i18n/i18n';

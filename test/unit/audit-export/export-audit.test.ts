@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../src/app/ports';
+import type { AuditEntry } from '../../../src/app/ports/audit';
 import { parseExportArgs } from '../../../scripts/audit-export/export-args';
 import { auditToCsv, auditToJson, csvField } from '../../../scripts/audit-export/format-audit';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRefusal, RefusalAuditWindows, withBoundedRefusals } from '../../../src/app/bounded-refusal-audit';
-import type { AuditEntry } from '../../../src/app/ports';
+import type { AuditEntry } from '../../../src/app/ports/audit';
 import { FixedClock } from '../../support/fixed-clock';
 import { InMemoryCaseStore } from '../../support/in-memory-case-store';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliveryKey } from '../../../src/app/deliver-case-message';
-import { recipientKey, type CaseMessage, type DeliveryOutcome, type Messenger, type Recipient } from '../../../src/app/ports';
+import { recipientKey, type Recipient } from '../../../src/app/ports/addresses';
+import type { CaseMessage, DeliveryOutcome, Messenger } from '../../../src/app/ports/messenger';
 import { retryUndelivered } from '../../../src/app/retry-undelivered';
 import { inboxRecipients } from '../../../src/app/route-to-inbox';
 import type { Case } from '../../../src/domain/case/case';

@@ -10,7 +10,7 @@ import { catalogue, t } from '../../../src/adapters/teams/i18n/i18n';
 import { ServiceUrls } from '../../../src/adapters/teams/service-urls';
 import { SubmissionLimiter } from '../../../src/adapters/teams/submission-limiter';
 import { TeamsUserIds } from '../../../src/adapters/teams/teams-user-ids';
-import type { Messenger } from '../../../src/app/ports';
+import type { Messenger } from '../../../src/app/ports/messenger';
 import { FixedClock } from '../../support/fixed-clock';
 import { InMemoryCaseStore } from '../../support/in-memory-case-store';
 import { LogSink } from '../../support/log-sink';

@@ -1,4 +1,4 @@
-import type { CaseStore } from '../../../app/ports';
+import type { CaseStore } from '../../../app/ports/case-store';
 import type { Case } from '../../../domain/case/case';
 import type { Decision, ReadModifyWriteResult, Versioned } from './read-modify-write';
 

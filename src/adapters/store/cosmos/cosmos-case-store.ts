@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { CosmosClient, SqlParameter } from '@azure/cosmos';
-import type { AuditEntry, CaseDelivery, CaseStore, ClaimedReminder, CreateCaseResult, DeliveryAddress, ReminderClaim, StoredAddress } from '../../../app/ports';
+import type { AuditEntry } from '../../../app/ports/audit';
+import type { CaseDelivery } from '../../../app/ports/deliveries';
+import type { CaseStore } from '../../../app/ports/case-store';
+import type { ClaimedReminder, ReminderClaim } from '../../../app/ports/reminders';
+import type { CreateCaseResult } from '../../../app/ports/cases';
+import type { DeliveryAddress, StoredAddress } from '../../../app/ports/addresses';
 import type { Case, NewCase } from '../../../domain/case/case';
 import { isErased } from '../../../domain/retention/retention';
 import type { Reminder, ReminderPlan } from '../../../domain/reminders/reminder';

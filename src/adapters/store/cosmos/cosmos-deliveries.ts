@@ -1,4 +1,4 @@
-import type { CaseDelivery } from '../../../app/ports';
+import type { CaseDelivery } from '../../../app/ports/deliveries';
 import type { CosmosCall } from './cosmos-call';
 import type { CaseContainers } from './cosmos-containers';
 import { cosmosStatusOf } from './cosmos-failure';

@@ -1,6 +1,6 @@
 import type { ItemDefinition } from '@azure/cosmos';
 import { z } from 'zod';
-import type { CaseDelivery } from '../../../app/ports';
+import type { CaseDelivery } from '../../../app/ports/deliveries';
 import { CorruptRowError, parseStoredValue } from '../corrupt-row-error';
 import { storedDeliveryOf, storedDeliverySchema } from '../stored-delivery-schema';
 import { cosmosKeyId } from './encode-cosmos-id';

@@ -1,6 +1,7 @@
 import type { ItemDefinition } from '@azure/cosmos';
 import { z } from 'zod';
-import type { AuditEntry, DeliveryAddress, StoredAddress } from '../../../app/ports';
+import type { AuditEntry } from '../../../app/ports/audit';
+import type { DeliveryAddress, StoredAddress } from '../../../app/ports/addresses';
 import type { Case } from '../../../domain/case/case';
 import { CorruptRowError, parseStoredValue } from '../corrupt-row-error';
 import { storedAuditDetailSchema, storedCaseSchema } from '../stored-case-schema';

@@ -1,5 +1,5 @@
 import type { SqlParameter, SqlQuerySpec } from '@azure/cosmos';
-import { deliveryStatuses } from '../../../app/ports';
+import { deliveryStatuses } from '../../../app/ports/deliveries';
 import { caseStates, type CaseState } from '../../../domain/case/case';
 import { handoverStates } from '../../../domain/handover/handover';
 import type { ContainerRole } from './cosmos-containers';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Transaction } from 'better-sqlite3';
 import { z } from 'zod';
-import type { ClaimedReminder, ReminderClaim } from '../../../app/ports';
+import type { ClaimedReminder, ReminderClaim } from '../../../app/ports/reminders';
 import type { Reminder, ReminderPlan } from '../../../domain/reminders/reminder';
 import { assertPlansOfCase, reconcileReminders } from '../../../domain/reminders/reconcile-reminders';
 import { snoozeReminder } from '../../../domain/reminders/snooze-reminder';

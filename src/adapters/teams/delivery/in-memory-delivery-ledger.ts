@@ -1,4 +1,4 @@
-import type { DeliveredRecord, DeliveryLedger } from '../../../app/ports';
+import type { DeliveredRecord, DeliveryLedger } from '../../../app/ports/deliveries';
 
 /** Delivered keys kept in process memory: survives retries and sweeps, not a restart. */
 export class InMemoryDeliveryLedger implements DeliveryLedger {

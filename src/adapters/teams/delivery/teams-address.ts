@@ -1,6 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod';
-import type { DeliveryAddress } from '../../../app/ports';
+import type { DeliveryAddress } from '../../../app/ports/addresses';
 
 export const teamsTransport = 'msteams';
 

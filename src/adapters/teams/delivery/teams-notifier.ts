@@ -1,5 +1,9 @@
 import type { Activity } from 'botbuilder';
-import type { Clock, DeliveryAddress, DeliveryLedger, DeliveryOutcome, Notifier } from '../../../app/ports';
+import type { Clock } from '../../../app/ports/clock';
+import type { DeliveryAddress } from '../../../app/ports/addresses';
+import type { DeliveryLedger } from '../../../app/ports/deliveries';
+import type { DeliveryOutcome } from '../../../app/ports/messenger';
+import type { Notifier } from './notifier';
 import type { BotCredentials } from '../../../config/env';
 import type { Logger } from '../../log/logger';
 import { createDeliveryAdapter } from './delivery-adapter';

@@ -1,5 +1,5 @@
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
-import type { DeliveryAddress } from '../../../app/ports';
+import type { DeliveryAddress } from '../../../app/ports/addresses';
 import { addressOfConversation } from '../delivery/teams-address';
 
 /**

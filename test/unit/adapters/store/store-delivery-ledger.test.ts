@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryKeyError, StoreDeliveryLedger } from '../../../../src/adapters/store/store-delivery-ledger';
-import type { CaseDelivery } from '../../../../src/app/ports';
+import type { CaseDelivery } from '../../../../src/app/ports/deliveries';
 import { aDelivery } from '../../../support/a-delivery';
 import { InMemoryCaseStore } from '../../../support/in-memory-case-store';
 

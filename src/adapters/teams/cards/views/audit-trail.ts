@@ -1,7 +1,7 @@
-import type { AuditEntry } from '../../../../app/ports';
+import type { AuditEntry } from '../../../../app/ports/audit';
+import type { StockholmTime } from '../../../../app/ports/clock';
 import { reportersOf, type Case } from '../../../../domain/case/case';
 import type { Directory } from '../../../../domain/routing/directory';
-import { toStockholmLocal } from '../../../clock/system-clock';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { formatDate } from '../../i18n/format-date';
 
@@ -12,6 +12,8 @@ export interface AuditTrailInput {
   /** Newest first. */
   entries: readonly AuditEntry[];
   total: number;
+  /** Reads instants as Stockholm date and time (the Clock port), for the dates the card shows. */
+  clock: StockholmTime;
 }
 
 /**
@@ -36,7 +38,7 @@ export function auditTrailView(input: AuditTrailInput) {
   const l = catalogue(lang).trail;
   const labels: Readonly<Record<string, string>> = catalogue(lang).auditActions;
   const rows = input.entries.map((e) => {
-    const local = toStockholmLocal(e.at);
+    const local = input.clock.toLocal(e.at);
     const label = labels[e.action] ?? e.action;
     const reason = e.detail?.reason;
     return {

@@ -5,8 +5,8 @@ import { handoverSummaryMaxLength } from '../../../../domain/case/hand-over';
 import { questionTextMaxLength } from '../../../../domain/case/question';
 import type { FieldErrorCode } from '../../../../domain/errors';
 import { findDistrict, findSstTeam, type Directory } from '../../../../domain/routing/directory';
-import type { CaseDelivery } from '../../../../app/ports';
-import { toStockholmLocal } from '../../../clock/system-clock';
+import type { StockholmTime } from '../../../../app/ports/clock';
+import type { CaseDelivery } from '../../../../app/ports/deliveries';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { offeredActions } from './case-actions';
 import { receivedText, stockholmDate } from './case-age';
@@ -44,6 +44,8 @@ export interface CaseCardInput {
   undelivered: readonly CaseDelivery[];
   /** The present instant (ISO UTC), for the case's age. */
   now: string;
+  /** Reads instants as Stockholm date and time (the Clock port), for the dates the card shows. */
+  clock: StockholmTime;
   /** A line at the top after an action: e.g. "Someone else changed this case; here is the current card." */
   notice?: { tone: 'good' | 'warning' | 'attention'; text: string };
   /** Per-field messages for a rejected action form (ask/consent/close), with the user's values kept. */
@@ -91,7 +93,7 @@ export function caseCardView(input: CaseCardInput) {
   const cat = catalogue(lang);
   const l = cat.caseCard;
   const isBase = viewer === undefined;
-  const now = { at: input.now, today: toStockholmLocal(input.now).date };
+  const now = { at: input.now, today: input.clock.toLocal(input.now).date };
   const view = viewer === undefined ? baseView : whatCanSee(viewer.roles, c, now.today);
   const full = view.level === 'full';
   const actions = viewer === undefined || view.level === 'none' ? undefined : offeredActions(viewer, c, input.duplicates, d, now);
@@ -105,13 +107,13 @@ export function caseCardView(input: CaseCardInput) {
     ['process_status', { title: l.state, value: state }],
     ['process_status', progress?.feedback && { title: progress.feedback.title, value: progress.feedback.text }],
     ['support_level', c.supportLevel && { title: l.supportLevel, value: cat.supportLevels[c.supportLevel] }],
-    ['process_status', isBase ? undefined : { title: l.received, value: receivedText(c, input.now, lang) }],
+    ['process_status', isBase ? undefined : { title: l.received, value: receivedText(c, input.now, lang, input.clock) }],
     ['assignee', { title: l.assignee, value: assignee }],
     ['reporter', { title: l.reporter, value: cat.reporterRoles[c.reporterRole] }],
     ['outcome', c.outcome && { title: l.outcome, value: cat.caseOutcomes[c.outcome] }],
   ]);
-  const handover = handoverSection(c, view, d, lang, now.today);
-  const questions = view.fields.includes('reporter_questions') ? questionItems(c, lang) : [];
+  const handover = handoverSection(c, view, d, lang, now.today, input.clock);
+  const questions = view.fields.includes('reporter_questions') ? questionItems(c, lang, input.clock) : [];
   const hiddenQuestions = questions.length > 0 ? (c.questions ?? []).length - questions.length : 0;
   const routing = view.fields.includes('home_district') ? routingLines(c, d, lang) : [];
   const showText = view.fields.includes('reporter_text') && c.text.trim() !== '';
@@ -153,10 +155,10 @@ export function caseCardView(input: CaseCardInput) {
     },
     pupil: pupilSection(c, view, d, lang),
     absence: absenceSection(c, view, lang),
-    followUp: followUpSection(c, full && view.fields.includes('absence'), actions?.followUp === true && !form.show, lang, input.form?.verb === 'case.follow_up' ? input.form.values['followUpOn'] : undefined),
+    followUp: followUpSection(c, full && view.fields.includes('absence'), actions?.followUp === true && !form.show, lang, input.clock, input.form?.verb === 'case.follow_up' ? input.form.values['followUpOn'] : undefined),
     steps: stepsSection(c, view, lang),
     // The team's social-services side is told that the consent limits its view (T11, L19a).
-    consent: consentSection(c, view, d, lang, full && consentLimits(view)),
+    consent: consentSection(c, view, d, lang, full && consentLimits(view), input.clock),
     description: { show: showText, title: c.kind === 'consultation' ? l.sectionConsultation : l.sectionDescription, text: showText ? c.text : '' },
     routing: { show: routing.length > 0, lines: routing },
     questions: {
@@ -178,7 +180,7 @@ export function caseCardView(input: CaseCardInput) {
       items: full
         ? input.duplicates.map((dup) => ({
             text: fill(lang, l.duplicate, { reference: dup.reference }),
-            detail: fill(lang, l.duplicateDetail, { state: cat.caseStates[dup.state], date: formatDate(lang, stockholmDate(dup.createdAt)) }),
+            detail: fill(lang, l.duplicateDetail, { state: cat.caseStates[dup.state], date: formatDate(lang, stockholmDate(dup.createdAt, input.clock)) }),
             canMerge: actions?.mergeInto.includes(dup.id) === true && !form.show,
             mergeTitle: fill(lang, l.merge, { reference: dup.reference }),
             intoCaseId: dup.id,

@@ -1,3 +1,4 @@
+import type { StockholmTime } from '../../../../app/ports/clock';
 import type { Case } from '../../../../domain/case/case';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { formatDate, formatShortDate } from '../../i18n/format-date';
@@ -21,12 +22,12 @@ export interface FollowUpSection {
  * "Närvaro över tid" for the team: the report's absence figure, then each check-in, and the next follow-up.
  * Only for the full view; the reporter and the unit do not see the trend.
  */
-export function followUpSection(c: Case, full: boolean, canChange: boolean, lang: Lang, rejectedDate?: string): FollowUpSection {
+export function followUpSection(c: Case, full: boolean, canChange: boolean, lang: Lang, clock: StockholmTime, rejectedDate?: string): FollowUpSection {
   const l = catalogue(lang).caseCard;
   const points = [
     ...(c.absence === undefined
       ? []
-      : [fill(lang, l.attendanceReportPoint, { total: c.absence.totalPercent, unexcused: c.absence.unexcusedPercent, date: formatShortDate(lang, stockholmDate(c.createdAt)) })]),
+      : [fill(lang, l.attendanceReportPoint, { total: c.absence.totalPercent, unexcused: c.absence.unexcusedPercent, date: formatShortDate(lang, stockholmDate(c.createdAt, clock)) })]),
     ...(c.attendance ?? []).map((p) => fill(lang, l.attendancePoint, { total: p.totalPercent, unexcused: p.unexcusedPercent, date: formatShortDate(lang, p.on) })),
   ];
   const show = full && (c.followUpOn !== undefined || (c.attendance ?? []).length > 0);

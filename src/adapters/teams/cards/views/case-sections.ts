@@ -1,3 +1,4 @@
+import type { StockholmTime } from '../../../../app/ports/clock';
 import { visibleConcerns, type CaseField, type CaseView } from '../../../../domain/access/policy';
 import type { CalendarDate } from '../../../../domain/calendar/calendar-date';
 import { reportersOf, type Case } from '../../../../domain/case/case';
@@ -105,7 +106,7 @@ export function stepsSection(c: Case, view: CaseView, lang: Lang): FactSection {
  * Who gave the consent, what it covers, to whom, until when, who recorded it and when, and its withdrawal
  * (domain.md T11). `limited`: the viewer's own view lacks fields the consent does not cover.
  */
-export function consentSection(c: Case, view: CaseView, d: Directory, lang: Lang, limited: boolean): FactSection & { withdrawn: string; limited: string } {
+export function consentSection(c: Case, view: CaseView, d: Directory, lang: Lang, limited: boolean, clock: StockholmTime): FactSection & { withdrawn: string; limited: string } {
   const cat = catalogue(lang);
   const l = cat.caseCard;
   const k = c.consent;
@@ -115,7 +116,7 @@ export function consentSection(c: Case, view: CaseView, d: Directory, lang: Lang
   const who = (userId: string): string =>
     personName(d, userId) ?? (reportersOf(c).includes(userId) ? cat.trail.reporter : cat.trail.unknownPerson);
   const when = (at: string | undefined, by: string | undefined): string | undefined =>
-    at === undefined ? undefined : by === undefined ? formatDate(lang, stockholmDate(at)) : fill(lang, l.consentRecordedValue, { date: formatDate(lang, stockholmDate(at)), name: who(by) });
+    at === undefined ? undefined : by === undefined ? formatDate(lang, stockholmDate(at, clock)) : fill(lang, l.consentRecordedValue, { date: formatDate(lang, stockholmDate(at, clock)), name: who(by) });
   const recorded = given ? when(k.recordedAt, k.recordedBy) : undefined;
   const withdrawn = given ? when(k.withdrawnAt, k.withdrawnBy) : undefined;
   const sees = view.fields.includes('consent');
@@ -151,7 +152,7 @@ export interface HandoverSection extends FactSection {
  * the unit's requests for the team's input with the answers, and an invitation into the investigation. Views
  * with `handover` only; the team's summary needs `handover_summary`, the requests `input_requests`.
  */
-export function handoverSection(c: Case, view: CaseView, d: Directory, lang: Lang, today: CalendarDate): HandoverSection {
+export function handoverSection(c: Case, view: CaseView, d: Directory, lang: Lang, today: CalendarDate, clock: StockholmTime): HandoverSection {
   const cat = catalogue(lang);
   const l = cat.caseCard;
   const h = c.handover;
@@ -165,23 +166,23 @@ export function handoverSection(c: Case, view: CaseView, d: Directory, lang: Lan
   if (h === undefined || !view.fields.includes('handover')) return none;
   const facts = factsFor(view, [
     ['handover', { title: l.handoverUnit, value: unitName(d, h.unitId) }],
-    ['handover', { title: l.handoverState, value: handoverStateText(h, d, lang) }],
-    ['handover', { title: l.handoverAt, value: formatDate(lang, stockholmDate(h.handedOverAt)) }],
+    ['handover', { title: l.handoverState, value: handoverStateText(h, d, lang, clock) }],
+    ['handover', { title: l.handoverAt, value: formatDate(lang, stockholmDate(h.handedOverAt, clock)) }],
     ['handover', { title: l.legalGround, value: d.legal.handoverGrounds[h.legalGround][lang] }],
   ]);
   const due = assessmentDueOf(h, today);
-  const invitation = invitationText(h, d, lang);
+  const invitation = invitationText(h, d, lang, clock);
   const lines: HandoverLine[] = [
     ...(awaitsAssessment(h) ? [assessmentDueLine(due.initialAssessmentDue, due.initialAssessmentDaysLeft, lang)] : []),
     ...(invitation === '' ? [] : [{ text: invitation, color: 'good' as const }]),
   ];
-  const requests = view.fields.includes('input_requests') ? inputRequestItems(h, lang) : { items: [], earlier: '' };
+  const requests = view.fields.includes('input_requests') ? inputRequestItems(h, lang, clock) : { items: [], earlier: '' };
   const waiting = h.inputRequests.some((q) => q.answer === undefined);
   return {
     ...section(l.sectionHandover, facts),
     summary: view.fields.includes('handover_summary') ? h.summary : '',
     lines,
-    forwards: forwardLines(h, d, lang),
+    forwards: forwardLines(h, d, lang, clock),
     requests: { show: requests.items.length > 0, ...requests, hint: waiting && view.level === 'full' ? cat.handover.inputAnswerInChat : '' },
   };
 }
@@ -230,12 +231,12 @@ export interface QuestionItem {
 export const maxQuestionsShown = 5;
 
 /** The team's latest questions to the reporter with their answers, oldest first; dates only, no names. */
-export function questionItems(c: Case, lang: Lang): QuestionItem[] {
+export function questionItems(c: Case, lang: Lang, clock: StockholmTime): QuestionItem[] {
   const l = catalogue(lang).caseCard;
   return (c.questions ?? []).slice(-maxQuestionsShown).map((q) => ({
-    asked: fill(lang, l.questionAsked, { date: formatDate(lang, stockholmDate(q.askedAt)) }),
+    asked: fill(lang, l.questionAsked, { date: formatDate(lang, stockholmDate(q.askedAt, clock)) }),
     text: q.text,
-    answerTitle: q.answer === undefined ? l.awaitingAnswer : fill(lang, l.answered, { date: formatDate(lang, stockholmDate(q.answer.at)) }),
+    answerTitle: q.answer === undefined ? l.awaitingAnswer : fill(lang, l.answered, { date: formatDate(lang, stockholmDate(q.answer.at, clock)) }),
     answer: q.answer?.text ?? '',
   }));
 }

@@ -1,6 +1,6 @@
 import { reportersOf, type Case } from '../../../../domain/case/case';
 import { findDistrict, findInvestigationUnit, findSstTeam, type Directory, type PersonRef } from '../../../../domain/routing/directory';
-import type { CaseDelivery } from '../../../../app/ports';
+import type { CaseDelivery } from '../../../../app/ports/deliveries';
 import { catalogue, type Lang } from '../../i18n/i18n';
 
 /** Everyone the directory names: team members and coordinators, fallback contacts, unit staff, admins. */

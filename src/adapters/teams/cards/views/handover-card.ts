@@ -1,10 +1,10 @@
+import type { StockholmTime } from '../../../../app/ports/clock';
 import { whatCanSee, type CaseRole, type CaseView } from '../../../../domain/access/policy';
 import type { Case } from '../../../../domain/case/case';
 import { pendingQuestion, questionTextMaxLength } from '../../../../domain/case/question';
 import type { FieldErrorCode } from '../../../../domain/errors';
 import type { HandoverDeadlines } from '../../../../domain/handover/deadlines';
 import type { Directory } from '../../../../domain/routing/directory';
-import { toStockholmLocal } from '../../../clock/system-clock';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { maxRefreshUsers, refreshUserIds } from './case-card';
 import { stockholmDate } from './case-age';
@@ -42,6 +42,8 @@ export interface HandoverCardInput {
   audienceMris: readonly string[];
   /** The present instant (ISO UTC). */
   now: string;
+  /** Reads instants as Stockholm date and time (the Clock port), for the dates the card shows. */
+  clock: StockholmTime;
   /** From domain/handover/deadlines.ts `handoverDeadlines(...)`, computed by the handler; absent when there is no handover. */
   deadlines?: HandoverDeadlines;
   /** A line at the top after an action (`handoverNoticeText`). */
@@ -85,7 +87,7 @@ export function handoverCardView(input: HandoverCardInput) {
   const l = cat.handoverCard;
   const h = c.handover;
   const isBase = viewer === undefined;
-  const today = toStockholmLocal(input.now).date;
+  const today = input.clock.toLocal(input.now).date;
   const view = viewer === undefined ? baseView : whatCanSee(viewer.roles, c, today);
   const hasAccess = isBase || view.fields.includes('handover');
   // The handover as this viewer may see it in detail; undefined on the base card and without access.
@@ -117,20 +119,20 @@ export function handoverCardView(input: HandoverCardInput) {
           // "Kvitterad" only: the acknowledgement section below says who took responsibility, as a process step.
           isInputRequest
             ? { title: l.state, value: hd.state === 'closed' ? cat.handoverStates.closed : ir.stateOpen }
-            : { title: l.state, value: hd.state === 'acknowledged' ? cat.handoverStates.acknowledged : handoverStateText(hd, d, lang) },
+            : { title: l.state, value: hd.state === 'acknowledged' ? cat.handoverStates.acknowledged : handoverStateText(hd, d, lang, input.clock) },
           isInputRequest
-            ? { title: ir.requestedBy, value: fill(lang, ir.requestedByValue, { name: personName(d, hd.handedOverBy) ?? cat.caseCard.assigneeUnknown, date: formatDate(lang, stockholmDate(hd.handedOverAt)) }) }
-            : { title: l.handedOverAt, value: formatDate(lang, stockholmDate(hd.handedOverAt)) },
+            ? { title: ir.requestedBy, value: fill(lang, ir.requestedByValue, { name: personName(d, hd.handedOverBy) ?? cat.caseCard.assigneeUnknown, date: formatDate(lang, stockholmDate(hd.handedOverAt, input.clock)) }) }
+            : { title: l.handedOverAt, value: formatDate(lang, stockholmDate(hd.handedOverAt, input.clock)) },
           ...(hd.forwards.length > 0 ? [{ title: l.receivedOn, value: hd.receivedOn }] : []),
           isInputRequest ? { title: ir.answerGround, value: d.legal.inputAnswerGrounds[hd.legalGround][lang] } : { title: l.legalGround, value: d.legal.handoverGrounds[hd.legalGround][lang] },
           ...(isInputRequest ? [] : factsFor(view, [['assignee', { title: l.teamWorker, value: teamWorker(c, d, lang) }]])),
         ];
   const summaryShown = hd !== undefined && !isInputRequest && view.fields.includes('handover_summary');
   const summary = hd === undefined || !summaryShown ? '' : hd.summary.trim() !== '' ? hd.summary : hd.urgent ? l.summaryMissingUrgent : l.summaryMissing;
-  const requests = hd !== undefined && view.fields.includes('input_requests') ? inputRequestItems(hd, lang) : { items: [], earlier: '' };
-  const acknowledgement = hd === undefined ? [] : acknowledgementLines(hd, d, lang);
-  const forwards = hd === undefined ? [] : forwardLines(hd, d, lang);
-  const invitation = hd === undefined ? '' : invitationText(hd, d, lang);
+  const requests = hd !== undefined && view.fields.includes('input_requests') ? inputRequestItems(hd, lang, input.clock) : { items: [], earlier: '' };
+  const acknowledgement = hd === undefined ? [] : acknowledgementLines(hd, d, lang, input.clock);
+  const forwards = hd === undefined ? [] : forwardLines(hd, d, lang, input.clock);
+  const invitation = hd === undefined ? '' : invitationText(hd, d, lang, input.clock);
   const outcome = isInputRequest ? undefined : hd?.outcome;
   const pending = hd === undefined ? undefined : pendingQuestion(hd.inputRequests);
   const section = <T extends { show: boolean }>(s: T): T => (hd !== undefined ? s : { ...s, show: false });
@@ -180,7 +182,7 @@ export function handoverCardView(input: HandoverCardInput) {
     pupil: section(pupilSection(c, view, d, lang)),
     absence: section(absenceSection(c, view, lang)),
     steps: section(stepsSection(c, view, lang)),
-    consent: section(consentSection(c, view, d, lang, false)),
+    consent: section(consentSection(c, view, d, lang, false, input.clock)),
     forwards: { show: forwards.length > 0, lines: forwards },
     acknowledgement: { show: acknowledgement.length > 0, lines: acknowledgement },
     outcome: {
@@ -192,7 +194,7 @@ export function handoverCardView(input: HandoverCardInput) {
               { title: l.outcomeDecision, value: cat.handoverOutcomes[outcome.outcome] },
               {
                 title: l.outcomeReported,
-                value: fill(lang, l.outcomeReportedValue, { at: stockholmDateTime(lang, outcome.at), name: personName(d, outcome.by) ?? cat.caseCard.assigneeUnknown }),
+                value: fill(lang, l.outcomeReportedValue, { at: stockholmDateTime(lang, outcome.at, input.clock), name: personName(d, outcome.by) ?? cat.caseCard.assigneeUnknown }),
               },
             ],
     },

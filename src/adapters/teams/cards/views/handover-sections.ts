@@ -1,9 +1,9 @@
+import type { StockholmTime } from '../../../../app/ports/clock';
 import { calendarDaysBetween, type CalendarDate } from '../../../../domain/calendar/calendar-date';
 import type { Case } from '../../../../domain/case/case';
 import { assessmentClockOf, initialAssessmentDeadline, type HandoverDeadlines, type UrgentAcknowledgement } from '../../../../domain/handover/deadlines';
 import type { AssessmentClock, Handover } from '../../../../domain/handover/handover';
 import { findDistrict, findInvestigationUnit, type Directory, type PersonRef } from '../../../../domain/routing/directory';
-import { toStockholmLocal } from '../../../clock/system-clock';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { stockholmDate } from './case-age';
 import { personName, unitName } from './directory-names';
@@ -21,8 +21,8 @@ export interface Line {
 }
 
 /** "2026-11-25 14:00": a Stockholm date and time, as cards show an instant. */
-export function stockholmDateTime(lang: Lang, instant: string): string {
-  const local = toStockholmLocal(instant);
+export function stockholmDateTime(lang: Lang, instant: string, clock: StockholmTime): string {
+  const local = clock.toLocal(instant);
   return `${formatDate(lang, local.date)} ${local.time}`;
 }
 
@@ -41,7 +41,7 @@ const nameOf = (d: Directory, userId: string, lang: Lang): string => personName(
  * kvittens", "Kvitterad av <name> <date time>", the reported outcome, or closed. An acknowledgement is worded
  * as a process step (domain.md I7).
  */
-export function handoverStateText(h: Handover, d: Directory, lang: Lang): string {
+export function handoverStateText(h: Handover, d: Directory, lang: Lang, clock: StockholmTime): string {
   const l = catalogue(lang).handover;
   switch (h.state) {
     case 'pending':
@@ -49,7 +49,7 @@ export function handoverStateText(h: Handover, d: Directory, lang: Lang): string
     case 'acknowledged':
       return h.acknowledgement === undefined
         ? catalogue(lang).handoverStates.acknowledged
-        : fill(lang, l.stateAcknowledged, { name: nameOf(d, h.acknowledgement.responsibleId, lang), at: stockholmDateTime(lang, h.acknowledgement.at) });
+        : fill(lang, l.stateAcknowledged, { name: nameOf(d, h.acknowledgement.responsibleId, lang), at: stockholmDateTime(lang, h.acknowledgement.at, clock) });
     case 'outcome_reported':
       return h.outcome === undefined
         ? catalogue(lang).handoverStates.outcome_reported
@@ -108,21 +108,21 @@ export function outOfHoursText(d: Directory, h: Handover, lang: Lang): string {
 }
 
 /** Who took responsibility and when, as a process step; plus who recorded it when that was someone else. */
-export function acknowledgementLines(h: Handover, d: Directory, lang: Lang): Line[] {
+export function acknowledgementLines(h: Handover, d: Directory, lang: Lang, clock: StockholmTime): Line[] {
   const l = catalogue(lang).handover;
   const a = h.acknowledgement;
   if (a === undefined) return [];
-  const lines: Line[] = [{ text: fill(lang, l.acknowledged, { name: nameOf(d, a.responsibleId, lang), at: stockholmDateTime(lang, a.at) }), color: 'good' }];
+  const lines: Line[] = [{ text: fill(lang, l.acknowledged, { name: nameOf(d, a.responsibleId, lang), at: stockholmDateTime(lang, a.at, clock) }), color: 'good' }];
   if (a.recordedBy !== a.responsibleId) lines.push({ text: fill(lang, l.recordedBy, { name: nameOf(d, a.recordedBy, lang) }), color: 'default' });
   return lines;
 }
 
 /** The forwarding history, oldest first: date, from unit, to unit and the coded reason (never free text). */
-export function forwardLines(h: Handover, d: Directory, lang: Lang): Line[] {
+export function forwardLines(h: Handover, d: Directory, lang: Lang, clock: StockholmTime): Line[] {
   const cat = catalogue(lang);
   return h.forwards.map((f) => ({
     text: fill(lang, cat.handover.forward, {
-      date: formatDate(lang, stockholmDate(f.at)),
+      date: formatDate(lang, stockholmDate(f.at, clock)),
       from: unitName(d, f.fromUnitId),
       to: unitName(d, f.toUnitId),
       reason: cat.forwardReasons[f.reason],
@@ -132,11 +132,11 @@ export function forwardLines(h: Handover, d: Directory, lang: Lang): Line[] {
 }
 
 /** "<name> är inbjuden att bidra i utredningen (<ground>, <date>)", or '' before any invitation. */
-export function invitationText(h: Handover, d: Directory, lang: Lang): string {
+export function invitationText(h: Handover, d: Directory, lang: Lang, clock: StockholmTime): string {
   const cat = catalogue(lang);
   const inv = h.sstInvitation;
   if (inv === undefined) return '';
-  return fill(lang, cat.handover.invited, { name: nameOf(d, inv.sstWorkerId, lang), ground: d.legal.invitationGrounds[inv.legalGround][lang], date: formatDate(lang, stockholmDate(inv.at)) });
+  return fill(lang, cat.handover.invited, { name: nameOf(d, inv.sstWorkerId, lang), ground: d.legal.invitationGrounds[inv.legalGround][lang], date: formatDate(lang, stockholmDate(inv.at, clock)) });
 }
 
 export interface InputRequestItem {
@@ -150,15 +150,15 @@ export interface InputRequestItem {
 export const maxInputRequestsShown = 5;
 
 /** The unit's latest requests for the team's input, oldest first, with the team's answers; dates only. */
-export function inputRequestItems(h: Handover, lang: Lang): { items: InputRequestItem[]; earlier: string } {
+export function inputRequestItems(h: Handover, lang: Lang, clock: StockholmTime): { items: InputRequestItem[]; earlier: string } {
   const l = catalogue(lang).handover;
   const shown = h.inputRequests.slice(-maxInputRequestsShown);
   const hidden = h.inputRequests.length - shown.length;
   return {
     items: shown.map((q) => ({
-      asked: fill(lang, l.inputAsked, { date: formatDate(lang, stockholmDate(q.askedAt)) }),
+      asked: fill(lang, l.inputAsked, { date: formatDate(lang, stockholmDate(q.askedAt, clock)) }),
       text: q.text,
-      answerTitle: q.answer === undefined ? l.inputAwaiting : fill(lang, l.inputAnswered, { date: formatDate(lang, stockholmDate(q.answer.at)) }),
+      answerTitle: q.answer === undefined ? l.inputAwaiting : fill(lang, l.inputAnswered, { date: formatDate(lang, stockholmDate(q.answer.at, clock)) }),
       answer: q.answer?.text ?? '',
     })),
     earlier: hidden > 0 ? fill(lang, l.earlierRequests, { count: hidden }) : '',

@@ -1,3 +1,4 @@
+import type { StockholmTime } from '../../../../app/ports/clock';
 import type { Case } from '../../../../domain/case/case';
 import { questionTextMaxLength } from '../../../../domain/case/question';
 import type { FieldError } from '../../../../domain/errors';
@@ -19,6 +20,8 @@ export interface InputRequestCardInput {
   answered?: boolean;
   /** What the team's worker typed, kept when the answer comes back rejected. */
   values?: { inputAnswer?: string };
+  /** Reads instants as Stockholm date and time (the Clock port), for the dates the card shows. */
+  clock: StockholmTime;
   errors?: readonly FieldError<'inputAnswer'>[];
 }
 
@@ -40,7 +43,7 @@ export function inputRequestCardView(input: InputRequestCardInput) {
     summary: inputRequestSummary(lang, d, c),
     title: fill(lang, l.title, { unit: handoverUnitName(c, d), reference: c.reference, school: schoolName(c, d) }),
     found: question !== undefined,
-    asked: question === undefined ? '' : fill(lang, l.asked, { date: formatDate(lang, stockholmDate(question.askedAt)) }),
+    asked: question === undefined ? '' : fill(lang, l.asked, { date: formatDate(lang, stockholmDate(question.askedAt, input.clock)) }),
     question: question?.text ?? '',
     answered,
     open: question !== undefined && !answered,

@@ -1,6 +1,6 @@
+import type { StockholmTime } from '../../../../app/ports/clock';
 import type { Case } from '../../../../domain/case/case';
 import type { Directory } from '../../../../domain/routing/directory';
-import { toStockholmLocal } from '../../../clock/system-clock';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { reporterProgress } from './reporter-progress';
 import { schoolName } from './routing-summary';
@@ -12,6 +12,8 @@ export interface MyCasesInput {
   /** The reporter whose list this is: only they may see social services' feedback on their report of concern. */
   viewerId: string;
   cases: readonly Case[];
+  /** Reads instants as Stockholm date and time (the Clock port), for the dates the card shows. */
+  clock: StockholmTime;
 }
 
 /**
@@ -36,7 +38,7 @@ export function myCasesView(input: MyCasesInput) {
         status: x.kind === 'consultation' ? c.myCases.consultation : progress.status,
         hasFeedback: progress.feedback !== undefined,
         feedback: progress.feedback === undefined ? '' : `${progress.feedback.title}: ${progress.feedback.text}`,
-        submitted: fill(input.lang, c.myCases.submitted, { date: formatDate(input.lang, toStockholmLocal(x.createdAt).date) }),
+        submitted: fill(input.lang, c.myCases.submitted, { date: formatDate(input.lang, input.clock.toLocal(x.createdAt).date) }),
       };
     }),
   };

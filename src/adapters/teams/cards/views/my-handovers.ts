@@ -1,7 +1,7 @@
+import type { StockholmTime } from '../../../../app/ports/clock';
 import type { Case } from '../../../../domain/case/case';
 import type { HandoverDeadlines } from '../../../../domain/handover/deadlines';
 import type { Directory } from '../../../../domain/routing/directory';
-import { toStockholmLocal } from '../../../clock/system-clock';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { acknowledgeByText, assessmentDueLine, assessmentDueOf, awaitsAssessment } from './handover-sections';
 import { schoolName } from './routing-summary';
@@ -11,6 +11,8 @@ export interface MyHandoversInput {
   directory: Directory;
   /** The present instant (ISO UTC). */
   now: string;
+  /** Reads instants as Stockholm date and time (the Clock port), for the dates the card shows. */
+  clock: StockholmTime;
   /** The viewer's unit's open handovers, each with the deadlines the handler computed for it. */
   items: readonly { case: Case; deadlines?: HandoverDeadlines }[];
 }
@@ -27,7 +29,7 @@ export function myHandoversView(input: MyHandoversInput) {
   const { lang, directory: d } = input;
   const cat = catalogue(lang);
   const l = cat.myHandovers;
-  const today = toStockholmLocal(input.now).date;
+  const today = input.clock.toLocal(input.now).date;
   const rows = input.items.flatMap(({ case: c, deadlines }) => {
     const h = c.handover;
     if (h === undefined || h.state === 'closed') return [];

@@ -1,3 +1,4 @@
+import type { StockholmTime } from '../../../../app/ports/clock';
 import type { Case } from '../../../../domain/case/case';
 import { questionTextMaxLength } from '../../../../domain/case/question';
 import type { FieldError } from '../../../../domain/errors';
@@ -18,6 +19,8 @@ export interface QuestionCardInput {
   answered?: boolean;
   /** What the reporter typed, kept when the answer comes back rejected. */
   values?: { answer?: string };
+  /** Reads instants as Stockholm date and time (the Clock port), for the dates the card shows. */
+  clock: StockholmTime;
   errors?: readonly FieldError<'answer'>[];
 }
 
@@ -37,7 +40,7 @@ export function questionCardView(input: QuestionCardInput) {
     summary: questionSummary(lang, directory, c),
     title: fill(lang, l.title, { reference: c.reference, school: schoolName(c, directory) }),
     found: question !== undefined,
-    asked: question === undefined ? '' : fill(lang, l.asked, { date: formatDate(lang, stockholmDate(question.askedAt)) }),
+    asked: question === undefined ? '' : fill(lang, l.asked, { date: formatDate(lang, stockholmDate(question.askedAt, input.clock)) }),
     question: question?.text ?? '',
     answered,
     open: question !== undefined && !answered,

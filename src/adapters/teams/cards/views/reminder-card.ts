@@ -1,3 +1,4 @@
+import type { StockholmTime } from '../../../../app/ports/clock';
 import type { Case } from '../../../../domain/case/case';
 import { isOpen } from '../../../../domain/case/lifecycle';
 import { isAbsenceInvestigationRequired } from '../../../../domain/case/school-steps';
@@ -5,7 +6,6 @@ import { assessmentClockOf, initialAssessmentDeadline } from '../../../../domain
 import type { Reminder } from '../../../../domain/reminders/reminder';
 import { reminderSettingsFor } from '../../../../domain/reminders/reminder-settings';
 import type { Directory } from '../../../../domain/routing/directory';
-import { toStockholmLocal } from '../../../clock/system-clock';
 import { catalogue, fill, type Lang } from '../../i18n/i18n';
 import { schoolName } from './routing-summary';
 import { formatDate } from '../../i18n/format-date';
@@ -19,6 +19,8 @@ export interface ReminderCardInput {
   snoozed?: boolean;
   /** A line under the text: why a snooze was refused. */
   notice?: { tone: 'good' | 'warning' | 'attention'; text: string };
+  /** Reads instants as Stockholm date and time (the Clock port), for the dates the card shows. */
+  clock: StockholmTime;
 }
 
 type Action = 'open_case' | 'open_handover' | 'answer_above' | 'act_on_steps';
@@ -101,7 +103,7 @@ export function reminderCardView(input: ReminderCardInput) {
   const hint = action === 'answer_above' ? l.answerAbove : action === 'act_on_steps' ? l.tickOrganiserNotified : '';
   // The head teacher answers on the card itself: the two 7:19 a dates, prefilled with what the case holds.
   const stepsForm = r.kind === 'absence_investigation_notice' && isOpen(c) && isAbsenceInvestigationRequired(c) && c.steps?.organiserNotifiedOn === undefined;
-  const snoozedAt = input.snoozed === true && r.snoozedUntil !== undefined ? toStockholmLocal(r.snoozedUntil) : undefined;
+  const snoozedAt = input.snoozed === true && r.snoozedUntil !== undefined ? input.clock.toLocal(r.snoozedUntil) : undefined;
   const notice = input.notice ?? (snoozedAt === undefined ? undefined : { tone: 'good' as const, text: fill(lang, l.snoozed, { date: formatDate(lang, snoozedAt.date), time: snoozedAt.time }) });
   return {
     l,

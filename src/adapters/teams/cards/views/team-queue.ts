@@ -1,3 +1,4 @@
+import type { StockholmTime } from '../../../../app/ports/clock';
 import type { Case } from '../../../../domain/case/case';
 import { isOpen } from '../../../../domain/case/lifecycle';
 import type { Directory } from '../../../../domain/routing/directory';
@@ -11,6 +12,8 @@ export interface TeamQueueInput {
   directory: Directory;
   /** The present instant (ISO UTC), for each case's age. */
   now: string;
+  /** Reads instants as Stockholm date and time (the Clock port), for the dates the card shows. */
+  clock: StockholmTime;
   /** One queue per team the viewer works in, or per district they are the fallback contact of. */
   queues: readonly { title: string; cases: readonly Case[] }[];
 }
@@ -49,7 +52,7 @@ export function teamQueueView(input: TeamQueueInput) {
           urgent: c.routing.urgent,
           status: [
             cat.caseStates[c.state],
-            ageText(c, input.now, lang),
+            ageText(c, input.now, lang, input.clock),
             c.assigneeId === undefined ? l.notTaken : fill(lang, l.takenBy, { name: personName(d, c.assigneeId) ?? cat.caseCard.assigneeUnknown }),
           ].join(' · '),
         })),

@@ -19,12 +19,13 @@ export function registerQuestionAnswer(routes: BotRoutes, deps: BotDeps): void {
     if (result.ok) {
       const { case: changed, events } = result.value;
       deps.background.run('case.after_answer', () => afterCaseChange(deps, changed, events));
-      return renderQuestionCard({ lang, directory, case: changed, questionId, answered: true });
+      return renderQuestionCard({ lang, clock: deps.clock, directory, case: changed, questionId, answered: true });
     }
     const error = result.error;
     if (error.code === 'invalid_field')
       return renderQuestionCard({
         lang,
+        clock: deps.clock,
         directory,
         case: error.case,
         questionId,
@@ -34,6 +35,6 @@ export function registerQuestionAnswer(routes: BotRoutes, deps: BotDeps): void {
     if (error.code === 'not_found' || error.code === 'not_authorized') return refusalCard(deps, turn);
     // Already answered (the question is no longer pending), or the case moved on: show the card as it stands.
     const answered = (error.case.questions ?? []).some((q) => q.id === questionId && q.answer !== undefined);
-    return renderQuestionCard({ lang, directory, case: error.case, questionId, answered });
+    return renderQuestionCard({ lang, clock: deps.clock, directory, case: error.case, questionId, answered });
   });
 }

@@ -63,6 +63,7 @@ export async function cardForCase(
   const context = seen.duplicates && seen.undelivered ? { duplicates: seen.duplicates, undelivered: seen.undelivered } : await caseContext(deps.store, seen.case);
   return renderCaseCard({
     lang,
+    clock: deps.clock,
     directory: deps.directory(),
     case: seen.case,
     viewer: { userId: viewer.userId, roles: seen.roles },

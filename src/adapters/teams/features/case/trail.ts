@@ -13,7 +13,7 @@ export function registerCaseTrail(routes: BotRoutes, deps: BotDeps): void {
     const result = await showCaseTrail(deps, actor, reference);
     if (result.ok) {
       const { case: c, entries, total } = result.value;
-      return renderAuditTrail({ lang, directory: deps.directory(), case: c, entries, total });
+      return renderAuditTrail({ lang, clock: deps.clock, directory: deps.directory(), case: c, entries, total });
     }
     deps.log.info({ event: `case.trail_${result.error.code}` });
     // One answer for a reference that does not exist and one the person may not see: references cannot be probed.

@@ -18,13 +18,14 @@ export function registerInputAnswer(routes: BotRoutes, deps: BotDeps): void {
     if (result.ok) {
       const { case: changed, events } = result.value;
       deps.background.run('handover.after_input', () => afterCaseChange(deps, changed, events));
-      return renderInputRequestCard({ lang, directory, case: changed, questionId, answered: true });
+      return renderInputRequestCard({ lang, clock: deps.clock, directory, case: changed, questionId, answered: true });
     }
     const error = result.error;
     if (error.code === 'not_found' || error.code === 'not_authorized') return refusalCard(deps, turn);
     if (error.code === 'invalid_field')
       return renderInputRequestCard({
         lang,
+        clock: deps.clock,
         directory,
         case: error.case,
         questionId,
@@ -32,6 +33,6 @@ export function registerInputAnswer(routes: BotRoutes, deps: BotDeps): void {
         errors: error.fields.map((e) => ({ ...e, field: 'inputAnswer' as const })),
       });
     const answered = (error.case.handover?.inputRequests ?? []).some((q) => q.id === questionId && q.answer !== undefined);
-    return renderInputRequestCard({ lang, directory, case: error.case, questionId, answered });
+    return renderInputRequestCard({ lang, clock: deps.clock, directory, case: error.case, questionId, answered });
   });
 }

@@ -17,7 +17,7 @@ export function registerMyHandovers(routes: BotRoutes, deps: BotDeps): void {
       const deadlines = deadlinesOf(deps, c);
       return deadlines ? { case: c, deadlines } : { case: c };
     });
-    return renderMyHandovers({ lang, directory: deps.directory(), now: deps.clock.now(), items });
+    return renderMyHandovers({ lang, clock: deps.clock, directory: deps.directory(), now: deps.clock.now(), items });
   };
   routes.command(commands.myHandovers, render);
   routes.cardAction(verbs.handoversMine, z.unknown(), async (turn) => {

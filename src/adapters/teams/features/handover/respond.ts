@@ -5,7 +5,6 @@ import type { FieldError } from '../../../../domain/errors';
 import { arrivedAtCurrentUnit, handoverDeadlines, type HandoverDeadlines } from '../../../../domain/handover/deadlines';
 import type { HandoverActionType } from '../../../../domain/handover/handover-lifecycle';
 import { findInvestigationUnit } from '../../../../domain/routing/directory';
-import { toStockholmLocal } from '../../../clock/system-clock';
 import type { Viewer } from '../../turn';
 import type { BotDeps } from '../../bot-deps';
 import { renderHandoverCard, type AdaptiveCardJson } from '../../cards/render';
@@ -23,7 +22,7 @@ type Notice = { tone: 'good' | 'warning' | 'attention'; text: string };
 export function deadlinesOf(deps: BotDeps, c: Case): HandoverDeadlines | undefined {
   const h = c.handover;
   if (!h) return undefined;
-  return handoverDeadlines(h, toStockholmLocal(arrivedAtCurrentUnit(h)), deps.clock.today(), deps.calendar());
+  return handoverDeadlines(h, deps.clock.toLocal(arrivedAtCurrentUnit(h)), deps.clock.today(), deps.calendar());
 }
 
 const doneKey = {
@@ -53,6 +52,7 @@ export function handoverCardFor(
   const deadlines = deadlinesOf(deps, c);
   return renderHandoverCard({
     lang,
+    clock: deps.clock,
     directory,
     case: c,
     viewer: { userId: viewer.userId, roles },

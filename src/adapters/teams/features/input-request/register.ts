@@ -1,6 +1,6 @@
 import { deliveryKey, refreshCaseCards } from '../../../../app/deliver-case-message';
 import { mayRequestInput, openInputRequest } from '../../../../app/open-input-request';
-import { recipientKey, type Recipient } from '../../../../app/ports';
+import { recipientKey, type Recipient } from '../../../../app/ports/addresses';
 import { routeInputRequest } from '../../../../app/route-input-request';
 import { isStoredSubmission } from '../../../../app/submit-report';
 import { rolesFor } from '../../../../domain/access/policy';

@@ -16,7 +16,7 @@ import type { BotRoutes, Turn } from '../../turn';
 export function registerMyReports(routes: BotRoutes, deps: BotDeps): void {
   const ownReports = async ({ actor, lang }: Turn): Promise<AdaptiveCardJson | undefined> => {
     if (!actor) return undefined;
-    return renderMyCases({ lang, directory: deps.directory(), viewerId: actor.userId, cases: await listMyReports(deps, actor) });
+    return renderMyCases({ lang, clock: deps.clock, directory: deps.directory(), viewerId: actor.userId, cases: await listMyReports(deps, actor) });
   };
   const queues = async ({ actor, lang }: Turn): Promise<AdaptiveCardJson | undefined> => {
     if (!actor) return undefined;
@@ -37,6 +37,7 @@ function queueCard(deps: BotDeps, lang: Lang, found: readonly TeamQueue[]): Adap
   const directory = deps.directory();
   return renderTeamQueue({
     lang,
+    clock: deps.clock,
     directory,
     now: deps.clock.now(),
     queues: found.map((q) => ({

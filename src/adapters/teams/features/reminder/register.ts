@@ -16,7 +16,7 @@ export function registerReminder(routes: BotRoutes, deps: BotDeps): void {
     const directory = deps.directory();
     if (result.ok) {
       deps.log.info({ event: 'reminder.snoozed', caseId: result.value.case.id, reminderId: result.value.reminder.id });
-      return renderReminderCard({ lang, directory, case: result.value.case, reminder: result.value.reminder, snoozed: true });
+      return renderReminderCard({ lang, clock: deps.clock, directory, case: result.value.case, reminder: result.value.reminder, snoozed: true });
     }
     const error = result.error;
     deps.log.info({ event: `reminder.snooze_${error.code}` });
@@ -26,7 +26,7 @@ export function registerReminder(routes: BotRoutes, deps: BotDeps): void {
       case 'not_authorized':
         return notFound();
       case 'not_snoozable':
-        return renderReminderCard({ lang, directory, case: error.case, reminder: error.reminder, notice: { tone: 'warning', text: l.notSnoozable } });
+        return renderReminderCard({ lang, clock: deps.clock, directory, case: error.case, reminder: error.reminder, notice: { tone: 'warning', text: l.notSnoozable } });
       default: {
         const unreachable: never = error;
         return unreachable;

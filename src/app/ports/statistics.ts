@@ -1,4 +1,4 @@
-import type { StatisticsFacts, StatisticsFactsQuery } from '../domain/statistics/statistics-facts';
+import type { StatisticsFacts, StatisticsFactsQuery } from '../../domain/statistics/statistics-facts';
 
 /**
  * Aggregates for the anonymous statistics (issue #16), computed by the store itself (SQL GROUP BY in SQLite, a

@@ -1,0 +1,47 @@
+import type { Case, NewCase } from '../../domain/case/case';
+
+export interface CreateCaseResult {
+  case: Case;
+  /** False when a case with the same submission key already existed: nothing new was stored. */
+  created: boolean;
+}
+
+/** Cases themselves: created once per submission, read, listed for the queues, updated with optimistic concurrency. */
+export interface CaseRecords {
+  /**
+   * Stores a new case once per submission key, assigning its reference (district of the school, year of
+   * creation, next running number for that pair) and version 1 atomically.
+   */
+  createCase(newCase: NewCase, referenceYear: number): Promise<CreateCaseResult>;
+  getCase(id: string): Promise<Case | undefined>;
+  getCaseByReference(reference: string): Promise<Case | undefined>;
+  /** A reporter's own cases, newest first. */
+  listCasesByReporter(tenantId: string, reporterId: string, limit: number): Promise<Case[]>;
+  /** Replaces a case if its stored version is `expectedVersion`; bumps the version. */
+  updateCase(next: Case, expectedVersion: number): Promise<{ ok: true; case: Case } | { ok: false; reason: 'conflict' | 'not_found' }>;
+  /**
+   * Open cases (new, assigned, handed over) routed to a school-social team, or to a district's fallback
+   * contact when `districtCode` is given instead, oldest first.
+   */
+  listOpenCases(filter: { teamId: string } | { fallbackDistrictCode: string }, limit: number): Promise<Case[]>;
+  /** Cases whose handover is at investigation unit `unitId` and not closed, oldest handover first. */
+  listOpenHandovers(unitId: string, limit: number): Promise<Case[]>;
+  /** Open cases (any state but closed and merged) of one school, oldest first: candidates for duplicates. */
+  listOpenCasesAtSchool(schoolId: string, limit: number): Promise<Case[]>;
+}
+
+/** Retention: finding the cases whose time is up and erasing them for good. */
+export interface CaseRetention {
+  /**
+   * Cases that ended (closed or merged) before `closedBefore` and are not wholly erased yet (no `erasedAt`),
+   * oldest first: the candidates of a retention purge, which decides per owner which parts are due.
+   */
+  listCasesDueForErasure(filter: { closedBefore: string }, limit: number): Promise<Case[]>;
+  /**
+   * Replaces a case with its erased form (at least one owner's parts erased: `erasures` or `erasedAt`) if its
+   * stored version is `expectedVersion`, and
+   * removes the conversation addresses from its delivery records. Afterwards no earlier copy of the erased
+   * fields is readable from the store's files or items (SQLite zeroes freed pages and empties its WAL).
+   */
+  eraseCase(erased: Case, expectedVersion: number): Promise<{ ok: true; case: Case } | { ok: false; reason: 'conflict' | 'not_found' }>;
+}

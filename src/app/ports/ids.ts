@@ -1,0 +1,3 @@
+export interface IdSource {
+  newId(): string;
+}
