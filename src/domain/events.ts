@@ -1,4 +1,4 @@
-import type { CaseOutcome } from './case/case';
+import type { CaseKind, CaseOutcome } from './case/case';
 import type { ForwardReason, HandoverOutcome, LegalGround } from './handover/handover';
 import type { ConsentScope } from './report/report';
 import type { SupportLevel } from './report/support-level';
@@ -14,6 +14,10 @@ interface EventBase {
 }
 
 export type DomainEvent =
+  // A new report or consultation stored (or the same form sent again: the follow-up may finish a failed send).
+  | (EventBase & { type: 'CaseSubmitted'; kind: Exclude<CaseKind, 'input_request'> })
+  // An investigator's input request stored as a case of its own (city doc 004); same repeat rule.
+  | (EventBase & { type: 'InputRequestOpened'; unitId: string })
   | (EventBase & { type: 'ConsentRecorded'; renewed: boolean })
   | (EventBase & { type: 'ConsentWithdrawn'; scope: readonly ConsentScope[] })
   | (EventBase & { type: 'CaseTaken'; assigneeId: string; previousAssigneeId?: string })
