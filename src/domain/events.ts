@@ -4,8 +4,9 @@ import type { ConsentScope } from './report/report';
 import type { SupportLevel } from './report/support-level';
 
 /**
- * Domain events: past-tense facts the lifecycle functions return next to the new case. Use cases hand them
- * to the Notifier and the audit log, so they carry ids and stable codes only, never pupil data or free text.
+ * Domain events: past-tense facts the lifecycle functions (and the submitting use cases) return next to the
+ * new case. Use cases hand them to the audit log and to the one dispatcher of follow-up work
+ * (src/app/dispatch-case-change.ts), so they carry ids and stable codes only, never pupil data or free text.
  */
 interface EventBase {
   caseId: string;
