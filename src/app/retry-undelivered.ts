@@ -15,13 +15,15 @@ function withheldByConsent(c: Case, recipient: Recipient, dir: Directory): boole
 
 /**
  * Sends again what failed for a transient reason (Teams busy, network), with the same keys, so nothing is
- * sent twice. Unreachable recipients (the app is not installed for them) wait for a person to act: they are
- * shown to the coordinator instead. Returns how many were delivered now.
+ * sent twice; the message is the one the record's subject names. Unreachable recipients (the app is not
+ * installed for them) wait for a person to act: they are shown to the coordinator instead. Returns how many were delivered now.
  */
 export async function retryUndelivered(deps: DeliveryDeps & { directory: () => Directory }, limit = 100): Promise<number> {
   let delivered = 0;
   for (const d of await deps.store.listUndelivered(limit)) {
-    if (d.status === 'unreachable') continue;
+    // A pending record is a send under way (deliverCaseMessage saves it first), perhaps on another instance:
+    // only what failed is sent again.
+    if (d.status === 'unreachable' || d.status === 'pending') continue;
     const c = await deps.store.getCase(d.caseId);
     const recipient = d.to;
     const message = c ? messageOf(d.subject, c) : undefined;
