@@ -33,6 +33,19 @@ const teamsLibraries = {
   message:
     'Only src/adapters/teams/teams-ai (the adapter to the turn layer) and src/adapters/teams/delivery (the transport) may import teams-ai or botbuilder: register on BotRoutes from src/adapters/teams/turn.ts.',
 };
+/**
+ * Follow-up work (who is told, which cards are updated) is decided and scheduled in one place: the use cases
+ * hand their events to src/app/dispatch-case-change.ts. A feature handler returns its answer and nothing more.
+ */
+const followUpModules = {
+  group: ['**/app/dispatch-case-change', '**/app/route-to-inbox', '**/app/route-to-unit', '**/app/route-input-request', '**/app/deliver-case-message'],
+  message: 'Feature handlers do not start follow-up work: the use case hands its events to src/app/dispatch-case-change.ts, which schedules it.',
+};
+const actionExecuteSelector = {
+  selector: "MemberExpression[property.name='actionExecute']",
+  message: 'Register card actions with BotRoutes.cardAction (src/adapters/teams/turn.ts): its adapter never edits the shared message.',
+};
+const featureFiles = ['src/adapters/teams/features/**/*.ts'];
 const httpLibraries = {
   group: ['restify', 'restify/*', 'restify-*'],
   message: 'Only src/adapters/http/server.ts may import restify: the bot gets a parsed activity, not a request.',
@@ -105,11 +118,20 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/adapters/teams/teams-ai/teams-ai-routes.ts'],
     rules: {
+      'no-restricted-syntax': ['error', actionExecuteSelector],
+    },
+  },
+  {
+    // Replaces the two rules above for features (ESLint does not merge rule options): the same bans plus follow-up work.
+    files: featureFiles,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [teamsLibraries, httpLibraries, followUpModules] }],
       'no-restricted-syntax': [
         'error',
+        actionExecuteSelector,
         {
-          selector: "MemberExpression[property.name='actionExecute']",
-          message: 'Register card actions with BotRoutes.cardAction (src/adapters/teams/turn.ts): its adapter never edits the shared message.',
+          selector: "MemberExpression[property.name='background']",
+          message: 'Feature handlers do not schedule background work: the use case dispatches its change (src/app/dispatch-case-change.ts).',
         },
       ],
     },

@@ -6,11 +6,12 @@ import { err, ok, type Result } from '../domain/errors';
 import type { DomainEvent } from '../domain/events';
 import type { Directory } from '../domain/routing/directory';
 import { auditDisclosures } from './audit-disclosures';
+import { dispatchCaseChange, type FollowUpDeps } from './dispatch-case-change';
 import { defaultFollowUpOn } from './follow-up-date';
 import { planReminders, type ReminderDeps } from './plan-reminders';
 
-/** A case change re-plans the case's reminders, so it needs the calendar too. */
-export type ActOnCaseDeps = ReminderDeps;
+/** A case change re-plans the case's reminders, so it needs the calendar too; its follow-up needs delivery. */
+export type ActOnCaseDeps = ReminderDeps & FollowUpDeps;
 
 /**
  * A lifecycle action as a card can ask for it: a merge names its target by id, the use case reads it; the
@@ -48,7 +49,8 @@ export interface ActOnCaseDone {
 /**
  * One team-side action on a case: the one policy decides who may (roles from the directory, never from the
  * card), the lifecycle decides whether it is legal now, and the store's version check makes two
- * simultaneous clicks end with one winner. Every attempt, allowed or refused, is audited.
+ * simultaneous clicks end with one winner. Every attempt, allowed or refused, is audited. A stored change is
+ * handed to the dispatcher (dispatch-case-change.ts), which tells people after the turn.
  */
 export async function actOnCase(deps: ActOnCaseDeps, cmd: ActOnCase): Promise<Result<ActOnCaseDone, ActOnCaseError>> {
   const { actor } = cmd;
@@ -83,10 +85,16 @@ export async function actOnCase(deps: ActOnCaseDeps, cmd: ActOnCase): Promise<Re
     if (!action) return err({ code: 'not_authorized_target' as const });
     return targetAllowed(target) ? applyCaseAction(current, action, ctx) : err({ code: 'not_authorized_target' as const });
   });
-  if (!result.ok || !target || !before) return result;
+  if (!result.ok) return result;
+  if (!target || !before) {
+    dispatchCaseChange(deps, result.value);
+    return result;
+  }
   const at = deps.clock.now();
   const mergedInto = await attachToTarget(deps, before, target.id, { actorId: actor.userId, at, directory });
-  return ok({ ...result.value, ...(mergedInto ? { mergedInto } : {}) });
+  const done = { ...result.value, ...(mergedInto ? { mergedInto } : {}) };
+  dispatchCaseChange(deps, done);
+  return ok(done);
 }
 
 type Applied = Result<{ case: Case; events: DomainEvent[] }, CaseActionError | { code: 'not_authorized_target' }>;
@@ -94,7 +102,7 @@ type Applied = Result<{ case: Case; events: DomainEvent[] }, CaseActionError | {
 /**
  * The shared path of every case change: read, authorize with the one policy, check the version the actor
  * saw, apply the pure lifecycle step, store with optimistic concurrency, audit. Used by case and handover
- * actions alike.
+ * actions alike; the caller dispatches the stored change.
  */
 export async function changeCase(
   deps: ActOnCaseDeps,

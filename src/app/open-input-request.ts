@@ -1,9 +1,13 @@
 import type { Actor, Case } from '../domain/case/case';
 import { err, ok, type FieldError, type Result } from '../domain/errors';
 import { openInputRequest as openInputRequestCase, unitsOf, type InputRequestDraft, type InputRequestField } from '../domain/handover/input-request';
+import type { DomainEvent } from '../domain/events';
 import { auditIntakeDisclosures } from './audit-disclosures';
+import { newDeliveryRecord } from './deliver-case-message';
+import { dispatchCaseChange } from './dispatch-case-change';
 import { planReminders } from './plan-reminders';
-import { submissionKeyOf, type SubmitReportDeps } from './submit-report';
+import type { DeliveryAddress, Recipient } from './ports/addresses';
+import { submissionKeyOf, type SubmitReportDeps, type Submitted } from './submit-report';
 
 export type OpenInputRequestError = { code: 'not_authorized' } | { code: 'invalid_field'; fields: FieldError<InputRequestField>[] };
 
@@ -18,14 +22,23 @@ export async function mayRequestInput(deps: Pick<SubmitReportDeps, 'directory' |
 }
 
 /**
+ * Where the form was sent from: the message in the investigator's personal chat that the form's card is. It
+ * becomes the exchange card there, updated in place like every other copy.
+ */
+export interface FormMessage {
+  address: DeliveryAddress;
+  messageId: string;
+}
+
+/**
  * Stores an investigator's request for the school-social team's input (domain/handover/input-request.ts)
  * once per form: the unit's people only (anyone else is refused and audited), the question audited as a
- * disclosure to the team. Delivery to the team's inbox is the caller's next step (`routeInputRequest`).
+ * disclosure to the team. The dispatcher then sends it to the team's inbox (`routeInputRequest`).
  */
 export async function openInputRequest(
   deps: SubmitReportDeps,
-  cmd: { actor: Actor; formId: string; draft: InputRequestDraft },
-): Promise<Result<{ case: Case; duplicate: boolean }, OpenInputRequestError>> {
+  cmd: { actor: Actor; formId: string; draft: InputRequestDraft; formMessage?: FormMessage },
+): Promise<Result<Submitted, OpenInputRequestError>> {
   const { actor } = cmd;
   const now = deps.clock.now();
   if (!(await mayRequestInput(deps, actor))) return err({ code: 'not_authorized' });
@@ -45,5 +58,21 @@ export async function openInputRequest(
     await auditIntakeDisclosures(deps.store, stored, deps.directory());
   }
   await planReminders(deps, stored.id);
-  return ok({ case: stored, duplicate: !created });
+  if (cmd.formMessage) await rememberFormMessage(deps, actor, stored, cmd.formMessage);
+  const events: DomainEvent[] = [{ type: 'InputRequestOpened', unitId: stored.handover?.unitId ?? '', caseId: stored.id, at: now, by: actor.userId }];
+  dispatchCaseChange(deps, { case: stored, events });
+  return ok({ case: stored, duplicate: !created, events });
+}
+
+/**
+ * The form's own message in the investigator's chat becomes the exchange card: recorded as its delivery to
+ * them, before the dispatcher runs, so that it is updated in place (the base card, their view by refresh)
+ * whenever the team answers, and no second card is sent to them.
+ */
+async function rememberFormMessage(deps: SubmitReportDeps, actor: Actor, c: Case, form: FormMessage): Promise<void> {
+  const requester: Recipient = { kind: 'person', tenantId: actor.tenantId, userId: actor.userId };
+  const at = deps.clock.now();
+  const record = newDeliveryRecord(c, requester, { what: 'input_request_card' }, at);
+  if ((await deps.store.getDelivery(record.key))?.status === 'delivered') return;
+  await deps.store.saveDelivery({ ...record, status: 'delivered', address: form.address, messageId: form.messageId, attempts: 1 });
 }

@@ -1,6 +1,6 @@
 import type { Case } from '../domain/case/case';
 import type { Directory } from '../domain/routing/directory';
-import { deliverCaseMessage, deliveryKey, type DeliveryDeps } from './deliver-case-message';
+import { deliverCaseMessage, type DeliveryDeps } from './deliver-case-message';
 import type { Recipient } from './ports/addresses';
 import { inboxRecipients } from './route-to-inbox';
 
@@ -17,9 +17,8 @@ export async function routeInputRequest(deps: DeliveryDeps & { directory: () => 
     await deliverCaseMessage(deps, {
       case: c,
       recipient,
-      purpose: 'handover_card',
+      subject: { what: 'input_request_card' },
       message: { kind: 'handover_card', case: c },
-      key: deliveryKey(c.id, 'input-request-card', recipient),
     });
   }
 }

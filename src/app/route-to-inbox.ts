@@ -1,7 +1,7 @@
 import { isCutOffByConsent, teamMayReceive } from '../domain/access/policy';
 import type { Case } from '../domain/case/case';
 import { findDistrict, findSstTeam, type Directory, type SstTeam } from '../domain/routing/directory';
-import { deliverCaseMessage, deliveryKey, type DeliveryDeps } from './deliver-case-message';
+import { deliverCaseMessage, type DeliveryDeps } from './deliver-case-message';
 import { teamInboxKey, type AddressBook, type Recipient } from './ports/addresses';
 import { routeToUnit } from './route-to-unit';
 
@@ -47,9 +47,8 @@ export async function routeToInbox(deps: DeliveryDeps & { directory: () => Direc
     await deliverCaseMessage(deps, {
       case: c,
       recipient,
-      purpose: 'case_card',
+      subject: { what: 'case_card' },
       message: { kind: 'case_card', case: c },
-      key: deliveryKey(c.id, 'card', recipient),
     });
   }
 }

@@ -1,7 +1,7 @@
 import type { Case } from '../domain/case/case';
 import { findInvestigationUnit, type Directory } from '../domain/routing/directory';
 import { deliverCaseMessage, type DeliveryDeps } from './deliver-case-message';
-import { recipientKey, teamInboxKey, type Recipient } from './ports/addresses';
+import { teamInboxKey, type Recipient } from './ports/addresses';
 
 /**
  * Who gets a handover's card: the unit's inbox channel when one is linked, otherwise its contacts in their
@@ -23,9 +23,8 @@ export async function routeToUnit(deps: DeliveryDeps & { directory: () => Direct
     await deliverCaseMessage(deps, {
       case: c,
       recipient,
-      purpose: 'handover_card',
+      subject: { what: 'handover_card', unitId },
       message: { kind: 'handover_card', case: c },
-      key: `case:${c.id}:handover-card-${unitId}:${recipientKey(recipient)}`,
     });
   }
 }

@@ -1,7 +1,8 @@
 import type { Case } from '../domain/case/case';
 import type { Reminder } from '../domain/reminders/reminder';
 import type { Directory } from '../domain/routing/directory';
-import { deliverCaseMessage, deliveryKey, type DeliveryDeps } from './deliver-case-message';
+import { deliverCaseMessage, type DeliveryDeps } from './deliver-case-message';
+import type { DeliverySubject } from './ports/deliveries';
 import { reminderRecipients, type ResolvedRecipients } from './reminder-recipients';
 
 export interface SentReminder {
@@ -13,11 +14,14 @@ export interface SentReminder {
 }
 
 /**
- * The delivery key of one reminder to one recipient: a sweep that sends it again never reaches anyone twice.
- * A snoozed reminder comes again under a key of its own, one per snooze.
+ * What one reminder's delivery carries: a sweep that sends it again never reaches anyone twice (one key per
+ * reminder and recipient). A snoozed reminder comes again under a key of its own, one per snooze.
  */
-export const reminderDeliveryKey = (r: Reminder, recipient: Parameters<typeof deliveryKey>[2]): string =>
-  deliveryKey(r.caseId, `reminder-${r.id}${r.snoozedUntil === undefined ? '' : `@${r.snoozedUntil}`}`, recipient);
+export const reminderSubject = (r: Reminder): DeliverySubject => ({
+  what: 'reminder',
+  reminderId: r.id,
+  ...(r.snoozedUntil === undefined ? {} : { snoozedUntil: r.snoozedUntil }),
+});
 
 /**
  * Sends one reminder card to everyone its recipient reference stands for, once per recipient. `retry_later`
@@ -32,9 +36,8 @@ export async function sendReminder(deps: DeliveryDeps & { directory: () => Direc
     const record = await deliverCaseMessage(deps, {
       case: c,
       recipient,
-      purpose: 'reminder',
+      subject: reminderSubject(reminder),
       message: { kind: 'reminder', case: c, reminder },
-      key: reminderDeliveryKey(reminder, recipient),
     });
     if (record.status === 'failed' || record.status === 'pending') failed = true;
     if (record.status === 'delivered') delivered += 1;

@@ -1,21 +1,23 @@
-import type { Actor, Case, NewCase } from '../domain/case/case';
+import type { Actor, NewCase } from '../domain/case/case';
 import { err, ok, type FieldError, type Result } from '../domain/errors';
+import type { DomainEvent } from '../domain/events';
 import type { ConsultationDraft } from '../domain/report/report';
 import { checkConsultation, type ConsultationField } from '../domain/report/rules';
 import { findSchool } from '../domain/routing/directory';
 import { routeReport } from '../domain/routing/route-report';
 import { schoolAuthority } from '../domain/retention/owning-authority';
+import { dispatchCaseChange } from './dispatch-case-change';
 import { planReminders } from './plan-reminders';
-import { submissionKeyOf, type SubmitReportDeps } from './submit-report';
+import { submissionKeyOf, type SubmitReportDeps, type Submitted } from './submit-report';
 
 /**
  * Stores an anonymous consultation: a question to the school's SST team with no pupil fields, so no
- * consent is needed and no investigation unit is involved (domain.md L9).
+ * consent is needed and no investigation unit is involved (domain.md L9). Dispatched to the team's inbox.
  */
 export async function submitConsultation(
   deps: SubmitReportDeps,
   cmd: { actor: Actor; formId: string; draft: ConsultationDraft },
-): Promise<Result<{ case: Case; duplicate: boolean }, { code: 'invalid_field'; fields: FieldError<ConsultationField>[] }>> {
+): Promise<Result<Submitted, { code: 'invalid_field'; fields: FieldError<ConsultationField>[] }>> {
   const dir = deps.directory();
   const fields = checkConsultation(cmd.draft, dir);
   const routed = routeReport({ schoolId: cmd.draft.schoolId, homeDistrict: { kind: 'unknown' }, suspectedHarm: false }, dir);
@@ -50,5 +52,7 @@ export async function submitConsultation(
   const { case: stored, created } = await deps.store.createCase(newCase, Number(deps.clock.today().slice(0, 4)));
   if (created) await deps.store.appendAudit({ at: now, actorId: cmd.actor.userId, action: 'consultation.asked', caseId: stored.id });
   await planReminders(deps, stored.id);
-  return ok({ case: stored, duplicate: !created });
+  const events: DomainEvent[] = [{ type: 'CaseSubmitted', kind: 'consultation', caseId: stored.id, at: now, by: cmd.actor.userId }];
+  dispatchCaseChange(deps, { case: stored, events });
+  return ok({ case: stored, duplicate: !created, events });
 }

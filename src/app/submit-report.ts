@@ -1,5 +1,6 @@
 import type { Actor, Case, NewCase } from '../domain/case/case';
 import { err, ok, type FieldError, type Result } from '../domain/errors';
+import type { DomainEvent } from '../domain/events';
 import type { ReportDraft } from '../domain/report/report';
 import { isUpperSecondary } from '../domain/report/report';
 import { checkReport, type ReportField } from '../domain/report/rules';
@@ -9,12 +10,13 @@ import { withUrgentIntakeHandover } from '../domain/handover/intake-handover';
 import { routeReport } from '../domain/routing/route-report';
 import { schoolAuthority } from '../domain/retention/owning-authority';
 import { auditIntakeDisclosures } from './audit-disclosures';
+import { dispatchCaseChange, type FollowUpDeps } from './dispatch-case-change';
 import { planReminders, type ReminderDeps } from './plan-reminders';
 import type { CaseRecords } from './ports/cases';
 import type { IdSource } from './ports/ids';
 
-/** Storing a case plans its first reminders, so submitting needs the calendar too. */
-export interface SubmitReportDeps extends ReminderDeps {
+/** Storing a case plans its first reminders, so submitting needs the calendar too; routing it needs delivery. */
+export interface SubmitReportDeps extends ReminderDeps, FollowUpDeps {
   ids: IdSource;
 }
 
@@ -29,6 +31,13 @@ export type SubmitReportError =
   | { code: 'invalid_field'; fields: FieldError<ReportField>[] }
   | { code: 'protected_identity' };
 
+/** A stored submission: the case, whether the same form was stored before, and the event the dispatcher routes. */
+export interface Submitted {
+  case: Case;
+  duplicate: boolean;
+  events: DomainEvent[];
+}
+
 export const submissionKeyOf = (actor: Actor, formId: string): string => `${actor.tenantId}:${actor.userId}:${formId}`;
 
 /** True when this person's form was stored before (a late repeat): among their most recent cases. */
@@ -39,12 +48,11 @@ export async function isStoredSubmission(deps: { store: CaseRecords }, actor: Ac
 
 /**
  * Turns a validated report into exactly one case: routed, with a suggested support level and a reference.
- * A pupil with protected personal data is refused before anything is stored (domain.md L23).
+ * A pupil with protected personal data is refused before anything is stored (domain.md L23). The stored case
+ * goes to its inbox through the dispatcher, also when the same form comes again (a first send may have failed;
+ * every recipient's card has its own key).
  */
-export async function submitReport(
-  deps: SubmitReportDeps,
-  cmd: SubmitReport,
-): Promise<Result<{ case: Case; duplicate: boolean }, SubmitReportError>> {
+export async function submitReport(deps: SubmitReportDeps, cmd: SubmitReport): Promise<Result<Submitted, SubmitReportError>> {
   const { draft, actor } = cmd;
   if (draft.protectedIdentity) {
     await deps.store.appendAudit({ at: deps.clock.now(), actorId: actor.userId, action: 'report.refused_protected_identity' });
@@ -116,5 +124,7 @@ export async function submitReport(
   if (created) await auditIntakeDisclosures(deps.store, stored, dir);
   // In the same request as the case, not in background work; a repeated submit re-plans harmlessly.
   await planReminders(deps, stored.id);
-  return ok({ case: stored, duplicate: !created });
+  const events: DomainEvent[] = [{ type: 'CaseSubmitted', kind: 'referral', caseId: stored.id, at: now, by: actor.userId }];
+  dispatchCaseChange(deps, { case: stored, events });
+  return ok({ case: stored, duplicate: !created, events });
 }

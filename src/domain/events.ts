@@ -1,11 +1,12 @@
-import type { CaseOutcome } from './case/case';
+import type { CaseKind, CaseOutcome } from './case/case';
 import type { ForwardReason, HandoverOutcome, LegalGround } from './handover/handover';
 import type { ConsentScope } from './report/report';
 import type { SupportLevel } from './report/support-level';
 
 /**
- * Domain events: past-tense facts the lifecycle functions return next to the new case. Use cases hand them
- * to the Notifier and the audit log, so they carry ids and stable codes only, never pupil data or free text.
+ * Domain events: past-tense facts the lifecycle functions (and the submitting use cases) return next to the
+ * new case. Use cases hand them to the audit log and to the one dispatcher of follow-up work
+ * (src/app/dispatch-case-change.ts), so they carry ids and stable codes only, never pupil data or free text.
  */
 interface EventBase {
   caseId: string;
@@ -14,6 +15,10 @@ interface EventBase {
 }
 
 export type DomainEvent =
+  // A new report or consultation stored (or the same form sent again: the follow-up may finish a failed send).
+  | (EventBase & { type: 'CaseSubmitted'; kind: Exclude<CaseKind, 'input_request'> })
+  // An investigator's input request stored as a case of its own (city doc 004); same repeat rule.
+  | (EventBase & { type: 'InputRequestOpened'; unitId: string })
   | (EventBase & { type: 'ConsentRecorded'; renewed: boolean })
   | (EventBase & { type: 'ConsentWithdrawn'; scope: readonly ConsentScope[] })
   | (EventBase & { type: 'CaseTaken'; assigneeId: string; previousAssigneeId?: string })

@@ -56,6 +56,7 @@ const aDelivery = (c: Case, recipient: string, status: CaseDelivery['status'], p
   caseId: c.id,
   recipient,
   purpose,
+  subject: { what: 'unrecognised' },
   status,
   attempts: status === 'pending' ? 0 : 5,
   createdAt: '2026-11-23T09:00:05.000Z',

@@ -21,7 +21,7 @@ export interface StoreUnderTest {
 }
 
 /**
- * The behaviour every CaseStore promises (src/app/ports.ts). Each store's runner calls this once with a
+ * The behaviour every CaseStore promises (src/app/ports/case-store.ts). Each store's runner calls this once with a
  * factory that gives every test a fresh, empty store.
  */
 export function caseStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {

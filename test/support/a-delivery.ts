@@ -10,6 +10,7 @@ export function aDelivery(caseId: string, overrides: Partial<CaseDelivery> = {})
     caseId,
     recipient: 'inbox:FAR-SST-1',
     purpose: 'case_card',
+    subject: { what: 'case_card' },
     status: 'pending',
     attempts: 0,
     createdAt: '2026-11-23T09:00:00.000Z',

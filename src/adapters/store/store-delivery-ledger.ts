@@ -1,18 +1,9 @@
 import type { CaseDelivery, DeliveredRecord, DeliveryLedger } from '../../app/ports/deliveries';
 import type { CaseStore } from '../../app/ports/case-store';
 
-/** Thrown for a delivery key the ledger cannot tie to a case: every stored delivery belongs to one. */
+/** Thrown for a delivery key that has no delivery record: deliverCaseMessage saves one before every send. */
 export class DeliveryKeyError extends Error {
   override readonly name = 'DeliveryKeyError';
-}
-
-/** The case id in a key of the form `case:<caseId>:<rest>` (docs/delivery.md); anything else is a bug. */
-export function caseIdOfDeliveryKey(key: string): string {
-  const caseId = /^case:([^:]+):./.exec(key)?.[1];
-  if (caseId === undefined) {
-    throw new DeliveryKeyError(`Expected a delivery key of the form case:<caseId>:<what>, found ${JSON.stringify(key.slice(0, 200))}`);
-  }
-  return caseId;
 }
 
 /**
@@ -30,26 +21,15 @@ export class StoreDeliveryLedger implements DeliveryLedger {
   }
 
   /**
-   * Marks the key's record delivered. Without a record (the caller did not save one before sending) it creates
-   * a minimal one: the recipient is not known here, so it is empty, and the purpose says only `status`.
+   * Marks the key's record delivered. The record exists: deliverCaseMessage (src/app/deliver-case-message.ts),
+   * the one place that keeps "once per key", saves it before the send. A key without one is a bug, and this
+   * throws rather than guess a case from the key's text.
    */
   async record(entry: DeliveredRecord): Promise<void> {
     const existing = await this.store.getDelivery(entry.key);
-    if (existing?.status === 'delivered' && existing.messageId !== undefined) return;
-    const delivered: CaseDelivery = existing
-      ? { ...withoutLastStatus(existing), status: 'delivered', messageId: entry.messageId, attempts: Math.max(1, existing.attempts), updatedAt: entry.at }
-      : {
-          key: entry.key,
-          caseId: caseIdOfDeliveryKey(entry.key),
-          recipient: '',
-          purpose: 'status',
-          status: 'delivered',
-          messageId: entry.messageId,
-          attempts: 1,
-          createdAt: entry.at,
-          updatedAt: entry.at,
-        };
-    await this.store.saveDelivery(delivered);
+    if (existing === undefined) throw new DeliveryKeyError(`Expected a delivery record saved before the send for key ${JSON.stringify(entry.key.slice(0, 200))}, found none`);
+    if (existing.status === 'delivered' && existing.messageId !== undefined) return;
+    await this.store.saveDelivery({ ...withoutLastStatus(existing), status: 'delivered', messageId: entry.messageId, attempts: Math.max(1, existing.attempts), updatedAt: entry.at });
   }
 }
 

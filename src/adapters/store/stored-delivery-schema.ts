@@ -1,16 +1,37 @@
 import { z } from 'zod';
+import { caseStatusMessages } from '../../app/ports/messenger';
 import { deliveryPurposes, deliveryStatuses, type CaseDelivery } from '../../app/ports/deliveries';
+import { withLegacyFields } from './legacy-delivery-fields';
+
+const recipientSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('team_inbox'), teamId: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('person'), tenantId: z.string().min(1), userId: z.string().min(1) }).strict(),
+]);
+
+const subjectSchema = z.discriminatedUnion('what', [
+  z.object({ what: z.literal('case_card') }).strict(),
+  z.object({ what: z.literal('handover_card'), unitId: z.string().min(1) }).strict(),
+  z.object({ what: z.literal('input_request_card') }).strict(),
+  z.object({ what: z.literal('status'), status: z.enum(caseStatusMessages) }).strict(),
+  z.object({ what: z.literal('question'), questionId: z.string().min(1) }).strict(),
+  z.object({ what: z.literal('input'), questionId: z.string().min(1) }).strict(),
+  z.object({ what: z.literal('reminder'), reminderId: z.string().min(1), snoozedUntil: z.string().optional() }).strict(),
+  z.object({ what: z.literal('unrecognised') }).strict(),
+]);
 
 /**
  * A delivery record as read back from a store. Strict, like the case schema: an unknown key means other code
- * wrote the row, and dropping it silently would lose data on the next save.
+ * wrote the row, and dropping it silently would lose data on the next save. A record written before `to` and
+ * `subject` were stored gets them from legacy-delivery-fields.ts.
  */
 export const storedDeliverySchema = z
   .object({
     key: z.string().min(1),
     caseId: z.string().min(1),
     recipient: z.string(),
+    to: recipientSchema.optional(),
     purpose: z.enum(deliveryPurposes),
+    subject: subjectSchema.optional(),
     status: z.enum(deliveryStatuses),
     // DeliveryAddress is read-only to everyone but the Teams adapter.
     address: z.object({ transport: z.string().min(1), value: z.string() }).strict().readonly().optional(),
@@ -20,7 +41,10 @@ export const storedDeliverySchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .strict();
+  .strict()
+  .transform(({ subject, to, ...rest }): CaseDelivery =>
+    subject === undefined ? withLegacyFields(rest) : { ...rest, ...(to ? { to } : {}), subject },
+  );
 
 /**
  * The delivery as stored: only the fields of `CaseDelivery`, with optional fields left out rather than
@@ -32,11 +56,13 @@ export function storedDeliveryOf(d: CaseDelivery): CaseDelivery {
     caseId: d.caseId,
     recipient: d.recipient,
     purpose: d.purpose,
+    subject: { ...d.subject },
     status: d.status,
     attempts: d.attempts,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };
+  if (d.to !== undefined) stored.to = { ...d.to };
   if (d.address !== undefined) stored.address = { transport: d.address.transport, value: d.address.value };
   if (d.messageId !== undefined) stored.messageId = d.messageId;
   if (d.lastStatus !== undefined) stored.lastStatus = d.lastStatus;

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryKey } from '../../../src/app/deliver-case-message';
+import { newDeliveryRecord } from '../../../src/app/deliver-case-message';
 import { recipientKey, type Recipient } from '../../../src/app/ports/addresses';
 import type { CaseMessage, DeliveryOutcome, Messenger } from '../../../src/app/ports/messenger';
 import { retryUndelivered } from '../../../src/app/retry-undelivered';
 import { inboxRecipients } from '../../../src/app/route-to-inbox';
 import type { Case } from '../../../src/domain/case/case';
-import { aDelivery } from '../../support/a-delivery';
 import { aNewCase } from '../../support/a-new-case';
 import { people, testDirectory } from '../../support/a-case';
 import { FixedClock } from '../../support/fixed-clock';
@@ -39,7 +38,7 @@ async function storeWithFailedCards(consent: Case['consent']) {
   const { case: c } = await store.createCase(aNewCase({ consent }), 2026);
   const recipients = [personOf(people.farMember1), personOf(people.farMember2), personOf(people.farCoordinator), { kind: 'team_inbox', teamId: 'FAR-SST-1' } as const];
   for (const recipient of recipients)
-    await store.saveDelivery(aDelivery(c.id, { key: deliveryKey(c.id, 'card', recipient), recipient: recipientKey(recipient), status: 'failed', attempts: 1 }));
+    await store.saveDelivery({ ...newDeliveryRecord(c, recipient, { what: 'case_card' }, '2026-11-24T10:30:00.000Z'), status: 'failed', attempts: 1 });
   return store;
 }
 

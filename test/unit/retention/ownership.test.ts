@@ -13,6 +13,8 @@ import { aNewCase } from '../../support/a-new-case';
 import { aReport } from '../../support/a-report';
 import { FixedClock } from '../../support/fixed-clock';
 import { InMemoryCaseStore } from '../../support/in-memory-case-store';
+import { QueuedBackgroundWork } from '../../support/queued-background-work';
+import { RecordingMessenger } from '../../support/recording-messenger';
 import { stockholmCalendar } from '../calendar/stockholm-calendar';
 
 const education: OwningAuthority = { kind: 'education_committee' };
@@ -112,6 +114,8 @@ describe('who owns a new report', () => {
       directory: () => testDirectory,
       calendar: () => stockholmCalendar(),
       ids: { newId: () => `case-${(n += 1)}` },
+      messenger: new RecordingMessenger(),
+      background: new QueuedBackgroundWork(),
     };
   };
   const actor = { tenantId: 'tenant-1', userId: people.reporter, locale: 'sv-SE' };

@@ -49,40 +49,25 @@ describe('StoreDeliveryLedger', () => {
   });
 
   it('keeps the first message id when the same key is recorded twice', async () => {
+    await store.saveDelivery(aDelivery('case-1'));
     await ledger.record({ key: 'case:case-1:routed:FAR-SST-1', messageId: 'm-1', at });
     await ledger.record({ key: 'case:case-1:routed:FAR-SST-1', messageId: 'm-2', at: '2026-11-23T10:00:00.000Z' });
     expect(await ledger.find('case:case-1:routed:FAR-SST-1')).toEqual({ key: 'case:case-1:routed:FAR-SST-1', messageId: 'm-1', at });
   });
 
-  it('creates a minimal delivered record for a key the caller never saved, under the case named in the key', async () => {
-    const key = 'case:0b7c-42:status:person:tenant-1:teacher-1';
-    await ledger.record({ key, messageId: 'm-9', at });
-    expect(await store.getDelivery(key)).toStrictEqual({
-      key,
-      caseId: '0b7c-42',
-      recipient: '',
-      purpose: 'status',
-      status: 'delivered',
-      messageId: 'm-9',
-      attempts: 1,
-      createdAt: at,
-      updatedAt: at,
-    });
-    expect((await store.listDeliveriesForCase('0b7c-42')).map((d) => d.key)).toEqual([key]);
-    expect(await ledger.find(key)).toEqual({ key, messageId: 'm-9', at });
-  });
-
-  it.each(['inbox:FAR-SST-1', 'case:', 'case:case-1', 'case:case-1:', 'card:case-1:v2', 'CASE:case-1:routed'])(
-    'refuses to record the key %j, which names no case, and stores nothing',
+  // deliverCaseMessage saves the record before every send: the ledger never guesses a case from a key's text.
+  it.each(['case:0b7c-42:status:person:tenant-1:teacher-1', 'inbox:FAR-SST-1', 'case:', 'card:case-1:v2'])(
+    'refuses to record the key %j, which has no delivery record, and stores nothing',
     async (key) => {
       const failure = await ledger.record({ key, messageId: 'm-1', at }).then(
         () => undefined,
         (error: unknown) => error,
       );
       expect(failure).toBeInstanceOf(DeliveryKeyError);
-      expect(failure).toMatchObject({ message: expect.stringContaining('case:<caseId>:<what>') });
+      expect(failure).toMatchObject({ message: expect.stringContaining('saved before the send') });
       expect(await store.getDelivery(key)).toBeUndefined();
       expect(await store.listUndelivered(10)).toEqual([]);
+      expect(await store.listDeliveriesForCase('0b7c-42')).toEqual([]);
     },
   );
 });

@@ -1,5 +1,4 @@
 import { actOnCase } from '../../../../app/act-on-case';
-import { afterCaseChange } from '../../../../app/after-case-change';
 import type { BotDeps } from '../../bot-deps';
 import { renderQuestionCard } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
@@ -17,8 +16,7 @@ export function registerQuestionAnswer(routes: BotRoutes, deps: BotDeps): void {
     const result = await actOnCase(deps, { actor, caseId, action: { type: 'answer_question', questionId, text: answer ?? '' } });
     const directory = deps.directory();
     if (result.ok) {
-      const { case: changed, events } = result.value;
-      deps.background.run('case.after_answer', () => afterCaseChange(deps, changed, events));
+      const changed = result.value.case;
       return renderQuestionCard({ lang, clock: deps.clock, directory, case: changed, questionId, answered: true });
     }
     const error = result.error;

@@ -1,5 +1,4 @@
 import { actOnCase } from '../../../../app/act-on-case';
-import { afterCaseChange } from '../../../../app/after-case-change';
 import type { FieldError } from '../../../../domain/errors';
 import type { BotDeps } from '../../bot-deps';
 import { renderCheckInCard } from '../../cards/render';
@@ -24,8 +23,7 @@ export function registerCheckIn(routes: BotRoutes, deps: BotDeps): void {
     const result = await actOnCase(deps, { actor, caseId: payload.caseId, action });
     const directory = deps.directory();
     if (result.ok) {
-      const { case: changed, events } = result.value;
-      deps.background.run('case.after_check_in', () => afterCaseChange(deps, changed, events));
+      const changed = result.value.case;
       deps.log.info({ event: 'case.record_check_in', caseId: changed.id });
       return renderCheckInCard({ lang, directory, case: changed, answered: true });
     }

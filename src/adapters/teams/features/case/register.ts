@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { actOnCase } from '../../../../app/act-on-case';
-import { afterCaseChange } from '../../../../app/after-case-change';
 import { viewCase } from '../../../../app/view-case';
 import type { CaseCommand } from '../../../../app/act-on-case';
 import { isCalendarDate } from '../../../../domain/calendar/calendar-date';
@@ -36,11 +35,7 @@ export function registerCase(routes: BotRoutes, deps: BotDeps): void {
       const result = await actOnCase(deps, { actor, caseId: parsed.caseId, seenVersion: parsed.version, action: parsed.action });
       if (!result.ok)
         return result.error.code === 'not_found' ? refusalCard(deps, turn, 'not_found') : cardForError(deps, lang, viewerOf(turn, actor), result.error, parsed.form);
-      const { case: changed, events, mergedInto } = result.value;
-      deps.background.run('case.after_change', async () => {
-        await afterCaseChange(deps, changed, events);
-        if (mergedInto) await afterCaseChange(deps, mergedInto, []);
-      });
+      const changed = result.value.case;
       deps.log.info({ event: `case.${parsed.action.type}`, caseId: changed.id });
       return cardForCase(deps, lang, viewerOf(turn, actor), { case: changed, roles: result.value.roles }, { done: parsed.action.type });
     });

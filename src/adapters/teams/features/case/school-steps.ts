@@ -1,5 +1,4 @@
 import { actOnCase } from '../../../../app/act-on-case';
-import { afterCaseChange } from '../../../../app/after-case-change';
 import type { Case } from '../../../../domain/case/case';
 import { isOtherOrganiserSchool, otherOrganiserDeadlines, type SchoolStepsField } from '../../../../domain/case/school-steps';
 import type { FieldError } from '../../../../domain/errors';
@@ -52,8 +51,7 @@ export function registerSchoolSteps(routes: BotRoutes, deps: BotDeps): void {
     };
     const result = await actOnCase(deps, { actor, caseId: payload.caseId, action });
     if (result.ok) {
-      const { case: changed, events } = result.value;
-      deps.background.run('case.after_school_steps', () => afterCaseChange(deps, changed, events));
+      const changed = result.value.case;
       deps.log.info({ event: 'case.record_school_steps', caseId: changed.id });
       return schoolStepsCardFor(deps, lang, changed, { notice: { tone: 'good', text: caseNoticeText(lang, 'schoolStepsRecorded') } });
     }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { routeToInbox } from '../../../../app/route-to-inbox';
 import { isStoredSubmission } from '../../../../app/submit-report';
 import { submitConsultation } from '../../../../app/submit-consultation';
 import type { BotDeps } from '../../bot-deps';
@@ -36,7 +35,6 @@ export function registerConsultation(routes: BotRoutes, deps: BotDeps): void {
       return renderConsultationForm({ lang, directory, formId: parsed.formId, values: parsed.values, errors: result.error.fields });
     const stored = result.value.case;
     deps.log.info({ event: 'consultation.asked', caseId: stored.id });
-    deps.background.run('case.route_to_inbox', () => routeToInbox(deps, stored));
     return renderConsultationConfirmation({ lang, directory, case: result.value.case, duplicate: result.value.duplicate });
   });
 }

@@ -1,5 +1,4 @@
 import { actOnHandover } from '../../../../app/act-on-handover';
-import { afterCaseChange } from '../../../../app/after-case-change';
 import type { BotDeps } from '../../bot-deps';
 import { renderInputRequestCard } from '../../cards/render';
 import { verbs } from '../../cards/verbs';
@@ -16,8 +15,7 @@ export function registerInputAnswer(routes: BotRoutes, deps: BotDeps): void {
     const result = await actOnHandover(deps, { actor, caseId, action: { type: 'answer_input', questionId, text: inputAnswer ?? '' } });
     const directory = deps.directory();
     if (result.ok) {
-      const { case: changed, events } = result.value;
-      deps.background.run('handover.after_input', () => afterCaseChange(deps, changed, events));
+      const changed = result.value.case;
       return renderInputRequestCard({ lang, clock: deps.clock, directory, case: changed, questionId, answered: true });
     }
     const error = result.error;

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { actOnHandover } from '../../../../app/act-on-handover';
-import { afterCaseChange } from '../../../../app/after-case-change';
 import { viewCase } from '../../../../app/view-case';
 import type { HandoverAction } from '../../../../domain/handover/handover-lifecycle';
 import type { BotDeps } from '../../bot-deps';
@@ -49,8 +48,7 @@ export function registerHandover(routes: BotRoutes, deps: BotDeps): void {
       }
       const result = await actOnHandover(deps, { actor, caseId: parsed.caseId, seenVersion: parsed.version, action: parsed.action });
       if (!result.ok) return result.error.code === 'not_found' ? refusalCard(deps, turn, 'not_found') : handoverCardForError(deps, lang, viewerOf(turn, actor), result.error, parsed.form);
-      const { case: changed, events, roles } = result.value;
-      deps.background.run('handover.after_change', () => afterCaseChange(deps, changed, events));
+      const { case: changed, roles } = result.value;
       deps.log.info({ event: `handover.${parsed.action.type}`, caseId: changed.id });
       return handoverCardFor(deps, lang, viewerOf(turn, actor), changed, roles, { done: parsed.action.type });
     });

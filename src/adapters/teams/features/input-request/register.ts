@@ -1,10 +1,6 @@
-import { deliveryKey, refreshCaseCards } from '../../../../app/deliver-case-message';
-import { mayRequestInput, openInputRequest } from '../../../../app/open-input-request';
-import { recipientKey, type Recipient } from '../../../../app/ports/addresses';
-import { routeInputRequest } from '../../../../app/route-input-request';
+import { mayRequestInput, openInputRequest, type FormMessage } from '../../../../app/open-input-request';
 import { isStoredSubmission } from '../../../../app/submit-report';
 import { rolesFor } from '../../../../domain/access/policy';
-import type { Actor, Case } from '../../../../domain/case/case';
 import type { BotDeps } from '../../bot-deps';
 import { renderInputRequestForm, renderNotice } from '../../cards/render';
 import { routedTo } from '../../cards/views/routing-summary';
@@ -39,7 +35,8 @@ export function registerInputRequest(routes: BotRoutes, deps: BotDeps): void {
     }
     const parsed = readInputRequestPayload(payload);
     if (parsed.kind === 'invalid') return form({ values: parsed.values, errors: parsed.errors }, parsed.formId);
-    const submit = () => openInputRequest(deps, { actor, formId: parsed.formId, draft: parsed.draft });
+    const formMessage = formMessageOf(turn);
+    const submit = () => openInputRequest(deps, { actor, formId: parsed.formId, draft: parsed.draft, ...(formMessage ? { formMessage } : {}) });
     const result = await deps.submissions.run(`${actor.tenantId}:${actor.userId}`, parsed.formId, submit, () => isStoredSubmission(deps, actor, parsed.formId));
     if (result === undefined) return form({ values: parsed.values, refusal: 'too_many_submissions' }, parsed.formId);
     if (!result.ok)
@@ -47,28 +44,15 @@ export function registerInputRequest(routes: BotRoutes, deps: BotDeps): void {
         ? renderNotice({ title: l.title, text: l.notInUnit })
         : form({ values: parsed.values, errors: result.error.fields }, parsed.formId);
     const stored = result.value.case;
-    await rememberFormMessage(deps, turn, actor, stored);
     deps.log.info({ event: 'input_request.opened', caseId: stored.id });
-    deps.background.run('input_request.route', async () => {
-      await routeInputRequest(deps, stored);
-      await refreshCaseCards(deps, stored);
-    });
     const notice = { tone: 'good' as const, text: fill(lang, l.sent, { team: routedTo(stored, directory, lang) }) };
     return handoverCardFor(deps, lang, viewerOf(turn, actor), stored, rolesFor(actor.userId, stored, directory), { notice });
   });
 }
 
-/**
- * The form's own message in the investigator's chat becomes the exchange card: recorded as its delivery to
- * them, so that it is updated in place (the base card, their view by refresh) whenever the team answers.
- */
-async function rememberFormMessage(deps: BotDeps, turn: Turn, actor: Actor, c: Case): Promise<void> {
+/** The form's own message, when it is in the investigator's personal chat: it becomes the exchange card there. */
+function formMessageOf(turn: Turn): FormMessage | undefined {
   const messageId = turn.replyToId;
   const address = turn.conversation.address();
-  if (turn.conversation.type !== 'personal' || messageId === undefined || address === undefined) return;
-  const requester: Recipient = { kind: 'person', tenantId: actor.tenantId, userId: actor.userId };
-  const key = deliveryKey(c.id, 'input-request-card', requester);
-  if ((await deps.store.getDelivery(key))?.status === 'delivered') return;
-  const at = deps.clock.now();
-  await deps.store.saveDelivery({ key, caseId: c.id, recipient: recipientKey(requester), purpose: 'handover_card', status: 'delivered', address, messageId, attempts: 1, createdAt: at, updatedAt: at });
+  return turn.conversation.type !== 'personal' || messageId === undefined || address === undefined ? undefined : { address, messageId };
 }

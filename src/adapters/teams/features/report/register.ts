@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { routeToInbox } from '../../../../app/route-to-inbox';
 import { isStoredSubmission, submitReport } from '../../../../app/submit-report';
 import { isWithinWorkingHours } from '../../../../domain/calendar/working-hours';
 import type { FieldError } from '../../../../domain/errors';
@@ -51,8 +50,6 @@ export function registerReport(routes: BotRoutes, deps: BotDeps): void {
     if (result.ok) {
       const stored = result.value.case;
       deps.log.info({ event: result.value.duplicate ? 'case.submit_repeated' : 'case.submitted', caseId: stored.id });
-      // Sending again is harmless: every recipient's card has its own key. A repeat may finish a first send that failed.
-      deps.background.run('case.route_to_inbox', () => routeToInbox(deps, stored));
       // Out of hours as the handover card decides it: the intake unit's office hours from the directory's calendar.
       const outsideWorkingHours = !isWithinWorkingHours(deps.clock.toLocal(deps.clock.now()), deps.calendar());
       return renderReportConfirmation({ lang, directory, case: stored, duplicate: result.value.duplicate, outsideWorkingHours });

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { actOnCase } from '../../../src/app/act-on-case';
+import { submitConsultation } from '../../../src/app/submit-consultation';
+import { submitReport } from '../../../src/app/submit-report';
+import { people, testDirectory } from '../../support/a-case';
+import { aReport } from '../../support/a-report';
+import { FixedClock } from '../../support/fixed-clock';
+import { InMemoryCaseStore } from '../../support/in-memory-case-store';
+import { QueuedBackgroundWork } from '../../support/queued-background-work';
+import { RecordingMessenger } from '../../support/recording-messenger';
+import { stockholmCalendar } from '../calendar/stockholm-calendar';
+
+/**
+ * The use cases hand every stored change to the one dispatcher (src/app/dispatch-case-change.ts), which
+ * schedules its follow-up as background work: nothing is sent inside the turn, and everything is sent once.
+ */
+function world() {
+  let n = 0;
+  const messenger = new RecordingMessenger();
+  const background = new QueuedBackgroundWork();
+  const deps = {
+    store: new InMemoryCaseStore(),
+    clock: new FixedClock('2026-11-24T10:00:00.000Z'),
+    directory: () => testDirectory,
+    calendar: () => stockholmCalendar(),
+    ids: { newId: () => `id-${(n += 1)}` },
+    messenger,
+    background,
+  };
+  return { deps, messenger, background };
+}
+
+const teacher = { tenantId: 'tenant-1', userId: people.reporter, locale: 'sv-SE' };
+const member = { tenantId: 'tenant-1', userId: people.farMember1, locale: 'sv-SE' };
+const school = 'far-hokarangsskolan';
+
+describe('what happens after a change', () => {
+  it('schedules a new report’s routing once, sends nothing during the turn, then the case card to each team member under its own key', async () => {
+    const { deps, messenger, background } = world();
+    const submitted = await submitReport(deps, { actor: teacher, formId: 'form-1', draft: aReport(school) });
+    if (!submitted.ok) throw new Error('report refused');
+    const c = submitted.value.case;
+    expect(submitted.value.events).toEqual([expect.objectContaining({ type: 'CaseSubmitted', kind: 'referral', caseId: c.id })]);
+    expect(background.names).toEqual(['case.follow_up']);
+    expect(messenger.sent).toEqual([]);
+
+    await background.runAll();
+    expect(messenger.sent.length).toBeGreaterThan(0);
+    expect(messenger.sent.every((s) => s.kind === 'case_card' && s.key === `case:${c.id}:card:${s.to}`)).toBe(true);
+    // The cards were just sent: there is nothing to update in place yet.
+    expect(messenger.updated).toEqual([]);
+  });
+
+  it('routes the same form sent again once more, and reaches no one twice', async () => {
+    const { deps, messenger, background } = world();
+    await submitReport(deps, { actor: teacher, formId: 'form-1', draft: aReport(school) });
+    await background.runAll();
+    const first = messenger.sent.length;
+    const again = await submitReport(deps, { actor: teacher, formId: 'form-1', draft: aReport(school) });
+    expect(again.ok && again.value.duplicate).toBe(true);
+    expect(background.names).toEqual(['case.follow_up', 'case.follow_up']);
+    await background.runAll();
+    expect(messenger.sent).toHaveLength(first);
+  });
+
+  it('sends a consultation to the team the same way', async () => {
+    const { deps, messenger, background } = world();
+    const asked = await submitConsultation(deps, { actor: teacher, formId: 'form-2', draft: { schoolId: school, reporterRole: 'teacher', question: 'Hur gör vi?' } });
+    expect(asked.ok && asked.value.events.map((e) => e.type)).toEqual(['CaseSubmitted']);
+    await background.runAll();
+    expect(new Set(messenger.sent.map((s) => s.kind))).toEqual(new Set(['case_card']));
+  });
+
+  it('tells the reporter a team took their case and updates every delivered case card in place', async () => {
+    const { deps, messenger, background } = world();
+    const submitted = await submitReport(deps, { actor: teacher, formId: 'form-1', draft: aReport(school) });
+    if (!submitted.ok) throw new Error('report refused');
+    await background.runAll();
+    const cards = messenger.sent.length;
+    const c = submitted.value.case;
+
+    const taken = await actOnCase(deps, { actor: member, caseId: c.id, seenVersion: c.version, action: { type: 'take' } });
+    expect(taken.ok && taken.value.events.map((e) => e.type)).toEqual(['CaseTaken']);
+    expect(messenger.sent).toHaveLength(cards);
+    await background.runAll();
+    expect(messenger.sent.slice(cards)).toEqual([{ to: `person:tenant-1:${people.reporter}`, kind: 'status', key: `case:${c.id}:status-taken:person:tenant-1:${people.reporter}` }]);
+    expect(messenger.updated).toHaveLength(cards);
+    expect(messenger.updated.every((u) => u.kind === 'case_card' && u.key.endsWith(':v2'))).toBe(true);
+  });
+
+  it('schedules nothing for a refused action', async () => {
+    const { deps, background } = world();
+    const submitted = await submitReport(deps, { actor: teacher, formId: 'form-1', draft: aReport(school) });
+    if (!submitted.ok) throw new Error('report refused');
+    await background.runAll();
+    const refused = await actOnCase(deps, { actor: teacher, caseId: submitted.value.case.id, action: { type: 'take' } });
+    expect(refused.ok).toBe(false);
+    expect(background.names).toEqual(['case.follow_up']);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { newDeliveryRecord } from '../../../src/app/deliver-case-message';
+import type { DeliveryStatus } from '../../../src/app/ports/deliveries';
+import type { Recipient } from '../../../src/app/ports/addresses';
+import { retryUndelivered } from '../../../src/app/retry-undelivered';
+import { testDirectory } from '../../support/a-case';
+import { aNewCase } from '../../support/a-new-case';
+import { FixedClock } from '../../support/fixed-clock';
+import { InMemoryCaseStore } from '../../support/in-memory-case-store';
+import { RecordingMessenger } from '../../support/recording-messenger';
+
+const reporter: Recipient = { kind: 'person', tenantId: 'tenant-1', userId: 'teacher-1' };
+
+async function retryOne(status: DeliveryStatus) {
+  const store = new InMemoryCaseStore();
+  const { case: c } = await store.createCase(aNewCase(), 2026);
+  const record = { ...newDeliveryRecord(c, reporter, { what: 'status', status: 'received' }, '2026-11-24T09:00:00.000Z'), status, attempts: 1 };
+  await store.saveDelivery(record);
+  const messenger = new RecordingMessenger();
+  const delivered = await retryUndelivered({ store, clock: new FixedClock('2026-11-24T10:00:00.000Z'), messenger, directory: () => testDirectory });
+  return { delivered, messenger, key: record.key };
+}
+
+describe('the retry sweep', () => {
+  it('sends a failed message again under its key, as the message its subject names', async () => {
+    const { delivered, messenger, key } = await retryOne('failed');
+    expect(delivered).toBe(1);
+    expect(messenger.sent).toEqual([{ to: 'person:tenant-1:teacher-1', kind: 'status', key }]);
+  });
+
+  // deliverCaseMessage saves the record as pending before it sends: another instance may be sending it now.
+  it.each<DeliveryStatus>(['pending', 'unreachable'])('leaves a %s message alone', async (status) => {
+    const { delivered, messenger } = await retryOne(status);
+    expect(delivered).toBe(0);
+    expect(messenger.sent).toEqual([]);
+  });
+});
