@@ -125,7 +125,7 @@ export default tseslint.config(
     // Replaces the two rules above for features (ESLint does not merge rule options): the same bans plus follow-up work.
     files: featureFiles,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [teamsLibraries, httpLibraries, followUpModules] }],
+      'no-restricted-imports': ['error', { patterns: [teamsLibraries, httpLibraries, otherAdaptersFromTeams, followUpModules] }],
       'no-restricted-syntax': [
         'error',
         actionExecuteSelector,
