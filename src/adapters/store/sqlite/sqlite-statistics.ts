@@ -9,9 +9,10 @@ import type { StatisticsFacts, StatisticsFactsQuery } from '../../../domain/stat
 import { toStockholmLocal } from '../../clock/system-clock';
 
 /**
- * The statistics side of the SQLite store: each case's statistics row in `case_statistics` (migration 8, indexes of migration 9),
- * written in the case's own transaction, and the GROUP BY queries behind `statisticsFacts`. District and unit
- * lists travel as one JSON array parameter (`IN (SELECT value FROM json_each(?))`).
+ * The statistics side of the SQLite store: each case's statistics row in `case_statistics` (migration 8),
+ * written in the case's own transaction with the daily counts its triggers keep (migration 9), and the GROUP BY
+ * queries behind `statisticsFacts`. District and unit lists travel as one JSON array parameter
+ * (`IN (SELECT value FROM json_each(?))`).
  */
 const inDistricts = 'district_code IN (SELECT value FROM json_each(@districts))';
 const counted = "state <> 'merged'";
@@ -32,15 +33,13 @@ export const statisticsSql = {
       acknowledged_time = excluded.acknowledged_time, handover_outcome = excluded.handover_outcome,
       handover_outcome_days = excluded.handover_outcome_days, attendance_change_points = excluded.attendance_change_points`,
   casesWithoutRow: 'SELECT c.id, c.body FROM cases AS c WHERE NOT EXISTS (SELECT 1 FROM case_statistics AS s WHERE s.case_id = c.id)',
-  // The month range lets the search use statistics_by_report_month (migration 9); the dates then trim it.
-  reports: `SELECT substr(reported_on, 1, 7) AS month, district_code, kind, support_level, suspected_harm, count(*) AS n
-    FROM case_statistics WHERE ${inDistricts} AND substr(reported_on, 1, 7) BETWEEN substr(@from, 1, 7) AND substr(@to, 1, 7)
-      AND reported_on BETWEEN @from AND @to AND kind IN ('referral', 'consultation') AND ${counted}
-    GROUP BY district_code, substr(reported_on, 1, 7), kind, support_level, suspected_harm`,
-  taken: `SELECT district_code, reported_on, taken_on, count(*) AS n
-    FROM case_statistics WHERE ${inDistricts} AND taken_on BETWEEN @from AND @to AND taken_on IS NOT NULL
-      AND kind = 'referral' AND ${counted}
-    GROUP BY district_code, taken_on, reported_on`,
+  // Daily counts kept by migration 9's triggers; the counts already leave merged cases out.
+  reports: `SELECT substr(reported_on, 1, 7) AS month, district_code, kind, nullif(support_level, '') AS support_level, suspected_harm,
+      sum(n) AS n
+    FROM statistics_reports_daily WHERE ${inDistricts} AND reported_on BETWEEN @from AND @to AND kind IN ('referral', 'consultation')
+    GROUP BY district_code, month, kind, support_level, suspected_harm`,
+  taken: `SELECT district_code, reported_on, taken_on, n
+    FROM statistics_taken_daily WHERE ${inDistricts} AND taken_on BETWEEN @from AND @to`,
   handoverAcknowledgements: `SELECT handover_unit_id, handover_urgent, handover_arrived_on,
       CASE WHEN handover_urgent = 1 THEN handover_arrived_time END AS arrived_time, acknowledged_on,
       CASE WHEN handover_urgent = 1 THEN acknowledged_time END AS ack_time, count(*) AS n
