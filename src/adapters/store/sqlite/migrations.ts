@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { statisticsCountsMigration } from './statistics-counts-migration';
 
 /**
  * Schema migrations, applied in order. `PRAGMA user_version` holds how many have run, so never edit or
@@ -166,75 +167,8 @@ export const migrations: readonly string[] = [
     handover_arrived_time, acknowledged_on, acknowledged_time, handover_outcome, handover_outcome_days)
     WHERE handover_unit_id IS NOT NULL;
   `,
-  // 9: statistics at city scale (bench/statistics.ts: 100,000 cases, whole city, ≤ 200 ms). Reports and taken cases,
-  // the two largest aggregates, are kept as daily counts that triggers on case_statistics maintain in the same
-  // transaction as the row (so in the case's own transaction): a year reads some 7,000 counts instead of 100,000 rows.
-  // An update takes the row's old facts out of the counts and adds its new ones; a count that reaches zero is removed. The other aggregates read partial indexes
-  // that hold only the rows they count, in GROUP BY order where the query allows.
-  `
-  DROP INDEX statistics_by_report;
-  DROP INDEX statistics_by_taken;
-  CREATE INDEX statistics_open_referrals ON case_statistics (district_code, reported_on, state, closed_on)
-    WHERE kind = 'referral';
-  CREATE INDEX statistics_attendance ON case_statistics (district_code, reported_on, support_level, attendance_change_points, state)
-    WHERE kind = 'referral' AND attendance_change_points IS NOT NULL;
-
-  -- Cases that are not merged, by school district, report date and codes ('' stands for no support level: a key
-  -- column cannot be NULL).
-  CREATE TABLE statistics_reports_daily (
-    district_code TEXT NOT NULL,
-    reported_on TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    support_level TEXT NOT NULL,
-    suspected_harm INTEGER NOT NULL,
-    n INTEGER NOT NULL CHECK (n >= 0),
-    PRIMARY KEY (district_code, reported_on, kind, support_level, suspected_harm)
-  ) STRICT, WITHOUT ROWID;
-  INSERT INTO statistics_reports_daily
-    SELECT district_code, reported_on, kind, coalesce(support_level, ''), suspected_harm, count(*)
-    FROM case_statistics WHERE state <> 'merged' GROUP BY 1, 2, 3, 4, 5;
-  CREATE TRIGGER statistics_reports_added AFTER INSERT ON case_statistics WHEN new.state <> 'merged' BEGIN
-    INSERT INTO statistics_reports_daily VALUES (new.district_code, new.reported_on, new.kind, coalesce(new.support_level, ''), new.suspected_harm, 1)
-      ON CONFLICT DO UPDATE SET n = n + 1;
-  END;
-  CREATE TRIGGER statistics_reports_left AFTER UPDATE ON case_statistics WHEN old.state <> 'merged' BEGIN
-    UPDATE statistics_reports_daily SET n = n - 1 WHERE district_code = old.district_code AND reported_on = old.reported_on
-      AND kind = old.kind AND support_level = coalesce(old.support_level, '') AND suspected_harm = old.suspected_harm;
-    DELETE FROM statistics_reports_daily WHERE district_code = old.district_code AND reported_on = old.reported_on
-      AND kind = old.kind AND support_level = coalesce(old.support_level, '') AND suspected_harm = old.suspected_harm AND n = 0;
-  END;
-  CREATE TRIGGER statistics_reports_entered AFTER UPDATE ON case_statistics WHEN new.state <> 'merged' BEGIN
-    INSERT INTO statistics_reports_daily VALUES (new.district_code, new.reported_on, new.kind, coalesce(new.support_level, ''), new.suspected_harm, 1)
-      ON CONFLICT DO UPDATE SET n = n + 1;
-  END;
-
-  -- Referrals that are not merged and were taken, by school district, taken date and report date.
-  CREATE TABLE statistics_taken_daily (
-    district_code TEXT NOT NULL,
-    taken_on TEXT NOT NULL,
-    reported_on TEXT NOT NULL,
-    n INTEGER NOT NULL CHECK (n >= 0),
-    PRIMARY KEY (district_code, taken_on, reported_on)
-  ) STRICT, WITHOUT ROWID;
-  INSERT INTO statistics_taken_daily
-    SELECT district_code, taken_on, reported_on, count(*) FROM case_statistics
-    WHERE kind = 'referral' AND state <> 'merged' AND taken_on IS NOT NULL GROUP BY 1, 2, 3;
-  CREATE TRIGGER statistics_taken_added AFTER INSERT ON case_statistics
-    WHEN new.kind = 'referral' AND new.state <> 'merged' AND new.taken_on IS NOT NULL BEGIN
-    INSERT INTO statistics_taken_daily VALUES (new.district_code, new.taken_on, new.reported_on, 1) ON CONFLICT DO UPDATE SET n = n + 1;
-  END;
-  CREATE TRIGGER statistics_taken_left AFTER UPDATE ON case_statistics
-    WHEN old.kind = 'referral' AND old.state <> 'merged' AND old.taken_on IS NOT NULL BEGIN
-    UPDATE statistics_taken_daily SET n = n - 1
-      WHERE district_code = old.district_code AND taken_on = old.taken_on AND reported_on = old.reported_on;
-    DELETE FROM statistics_taken_daily
-      WHERE district_code = old.district_code AND taken_on = old.taken_on AND reported_on = old.reported_on AND n = 0;
-  END;
-  CREATE TRIGGER statistics_taken_entered AFTER UPDATE ON case_statistics
-    WHEN new.kind = 'referral' AND new.state <> 'merged' AND new.taken_on IS NOT NULL BEGIN
-    INSERT INTO statistics_taken_daily VALUES (new.district_code, new.taken_on, new.reported_on, 1) ON CONFLICT DO UPDATE SET n = n + 1;
-  END;
-  `,
+  // 9: daily counts and indexes for statistics at city scale (./statistics-counts-migration.ts).
+  statisticsCountsMigration,
 ];
 
 /**
