@@ -11,6 +11,13 @@ export function statisticsContract(store: () => CaseStore): void {
       expect(sortedFacts(await store().statisticsFacts(statisticsFactsQuery))).toEqual(sortedFacts(expectedStatisticsFacts));
     });
 
+    it('counts a case closed after the date open cases are counted on as open on that date', async () => {
+      for (const c of statisticsCases()) await store().createCase(c, 2026);
+      // The October referral closed on 15 December was still open on 10 December.
+      const facts = await store().statisticsFacts({ ...statisticsFactsQuery, openOn: '2026-12-10' });
+      expect(sortedFacts(facts).open).toEqual(sortedFacts({ ...expectedStatisticsFacts, open: [...expectedStatisticsFacts.open, { reportedOn: '2026-10-01', count: 1 }] }).open);
+    });
+
     it('follows a case through its changes: taken, then closed', async () => {
       const [first] = statisticsCases();
       if (first === undefined) throw new Error('no fixture');
