@@ -11,6 +11,13 @@ export function statisticsContract(store: () => CaseStore): void {
       expect(sortedFacts(await store().statisticsFacts(statisticsFactsQuery))).toEqual(sortedFacts(expectedStatisticsFacts));
     });
 
+    it('counts a case closed after the date open cases are counted on as open on that date', async () => {
+      for (const c of statisticsCases()) await store().createCase(c, 2026);
+      // The October referral closed on 15 December was still open on 10 December.
+      const facts = await store().statisticsFacts({ ...statisticsFactsQuery, openOn: '2026-12-10' });
+      expect(sortedFacts(facts).open).toEqual(sortedFacts({ ...expectedStatisticsFacts, open: [...expectedStatisticsFacts.open, { reportedOn: '2026-10-01', count: 1 }] }).open);
+    });
+
     it('follows a case through its changes: taken, then closed', async () => {
       const [first] = statisticsCases();
       if (first === undefined) throw new Error('no fixture');
@@ -24,6 +31,29 @@ export function statisticsContract(store: () => CaseStore): void {
       const facts = await store().statisticsFacts(statisticsFactsQuery);
       expect(facts.closed).toEqual([{ outcome: 'other_support', count: 1 }]);
       expect(facts.open).toEqual([]);
+    });
+
+    it('moves a case between counts when its support level changes and drops it once it is merged', async () => {
+      const [first] = statisticsCases();
+      if (first === undefined) throw new Error('no fixture');
+      const twin = { ...first, id: 'twin', reference: 'FAR-2026-9999', submissionKey: 'tenant-1:teacher-1:twin' };
+      const { case: one } = await store().createCase(first, 2026);
+      const { case: two } = await store().createCase(twin, 2026);
+      const counts = async () => {
+        const facts = await store().statisticsFacts(statisticsFactsQuery);
+        return { reports: sortedFacts(facts).reports, taken: facts.taken };
+      };
+      const reported = (supportLevel: 'sst' | 'intensive', count: number) =>
+        ({ month: '2026-11', districtCode: 'FAR', kind: 'referral', supportLevel, suspectedHarm: false, count }) as const;
+      expect(await counts()).toEqual({ reports: [reported('sst', 2)], taken: [{ districtCode: 'FAR', reportedOn: '2026-11-23', takenOn: '2026-11-25', count: 2 }] });
+
+      const raised = await store().updateCase({ ...one, supportLevel: 'intensive' }, one.version);
+      if (!raised.ok) throw new Error('update failed');
+      expect((await counts()).reports).toEqual(sortedFacts({ ...expectedStatisticsFacts, reports: [reported('sst', 1), reported('intensive', 1)] }).reports);
+
+      const merged = { ...two, state: 'merged' as const, mergedIntoId: one.id, closedAt: '2026-11-26T09:00:00.000Z' };
+      expect((await store().updateCase(merged, two.version)).ok).toBe(true);
+      expect(await counts()).toEqual({ reports: [reported('intensive', 1)], taken: [{ districtCode: 'FAR', reportedOn: '2026-11-23', takenOn: '2026-11-25', count: 1 }] });
     });
 
     it('counts nothing for a period without cases or a scope without districts', async () => {

@@ -108,11 +108,12 @@ describe('a teacher reports worrying absence through the card, over real HTTP', 
   it('lists the commands of school-social teams and investigation units in the help, and the bot knows each of them', async () => {
     const [reply] = await teacher.say('hjälp');
     const text = textOf(cardOf(reply));
-    for (const command of ['begär stöd', 'mina ärenden', 'mina överlämningar', 'begär underlag', 'registrera', 'historik'])
+    for (const command of ['begär stöd', 'mina ärenden', 'mina överlämningar', 'begär underlag', 'registrera', 'historik', 'statistik'])
       expect(text).toContain(`**${command}**`);
-    // Every bold command word the help names is one the bot answers (not its "I did not understand").
+    // Every bold command word the help and the app's command menu name is one the bot answers, also alone as the
+    // menu sends it (not its "I did not understand").
     const fallback = String((await teacher.say('blomkål'))[0]?.text ?? '');
-    for (const command of ['mina överlämningar', 'begär underlag', 'registrera']) {
+    for (const command of ['mina överlämningar', 'begär underlag', 'registrera', 'historik', 'statistik']) {
       const [answer] = await teacher.say(command);
       expect(String(answer?.text ?? '') + textOf(cardOf(answer)), command).not.toBe(fallback);
     }

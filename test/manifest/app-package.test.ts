@@ -159,7 +159,14 @@ describe('the Teams app package built by npm run package', () => {
     expect(menus).toEqual([
       {
         scopes: ['personal'],
-        commands: [['begär stöd', 'request support'], ['mina ärenden', 'my cases'], ['mina överlämningar', 'my handovers'], ['hjälp', 'help']],
+        commands: [
+          ['begär stöd', 'request support'],
+          ['mina ärenden', 'my cases'],
+          ['mina överlämningar', 'my handovers'],
+          ['statistik', 'statistics'],
+          ['historik', 'history'],
+          ['hjälp', 'help'],
+        ],
       },
       {
         scopes: ['team'],

@@ -20,6 +20,8 @@ export const commands = {
   reloadDirectory: whole('ladda om katalogen|reload directory'),
   /** `historik FAR-2026-0042`: the case reference is captured. */
   caseTrail: whole('(?:historik|logg|history|log)\\s+([A-Za-z]{2,5}-\\d{4}-\\d{4,})'),
+  /** `historik` alone, as Teams sends it when the command is picked from the list: how to use it. */
+  caseTrailUsage: whole('historik|logg|history|log'),
   /** `registrera FAR-SST-1`: the team id is captured. */
   registerInbox: whole('(?:registrera|register)\\s+([A-Za-z0-9][A-Za-z0-9_-]{0,63})'),
   /** `registrera` alone, as Teams sends it when the command is picked from the list: how to use it. */

@@ -88,14 +88,21 @@ interface CountingContext extends StatisticsContext {
 }
 
 function withDayCounts(facts: StatisticsFacts, ctx: StatisticsContext): CountingContext {
-  const dates = [
-    ctx.openOn,
-    ...facts.taken.flatMap((t) => [t.reportedOn, t.takenOn]),
-    ...facts.open.map((o) => o.reportedOn),
-    ...facts.handoverAcknowledgements.flatMap((a) => [a.arrivedOn, a.acknowledgedOn ?? a.arrivedOn]),
-  ].sort();
-  const first = dates[0] ?? ctx.openOn;
-  const last = dates.at(-1) ?? ctx.openOn;
+  let first = ctx.openOn;
+  let last = ctx.openOn;
+  const span = (d: CalendarDate): void => {
+    if (d < first) first = d;
+    if (d > last) last = d;
+  };
+  for (const t of facts.taken) {
+    span(t.reportedOn);
+    span(t.takenOn);
+  }
+  for (const o of facts.open) span(o.reportedOn);
+  for (const a of facts.handoverAcknowledgements) {
+    span(a.arrivedOn);
+    span(a.acknowledgedOn ?? a.arrivedOn);
+  }
   return {
     ...ctx,
     schoolDaysBetween: dayCounter(first, last, (d) => isSchoolDay(d, ctx.rules)),
@@ -122,18 +129,32 @@ function dayCounter(first: CalendarDate, last: CalendarDate, counts: (d: Calenda
   return (a, b) => at(b) - at(a);
 }
 
+/** One histogram of school days to take, whatever the district: the store's rows are per district and date pair. */
 function timeToTake(rows: StatisticsFacts['taken'], ctx: CountingContext): StatisticsReport['timeToTake'] {
-  const measured = rows.map((r) => {
+  const limits = new Map<string, number>();
+  const limitOf = (districtCode: string): number => {
+    let limit = limits.get(districtCode);
+    if (limit === undefined) {
+      limit = reminderSettingsFor(ctx.reminders, districtCode).unassigned.remindAfterSchoolDays;
+      limits.set(districtCode, limit);
+    }
+    return limit;
+  };
+  const bySchoolDays = new Map<number, number>();
+  let cases = 0;
+  let withinLimit = 0;
+  for (const r of rows) {
     const schoolDays = ctx.schoolDaysBetween(r.reportedOn, r.takenOn);
-    const limit = reminderSettingsFor(ctx.reminders, r.districtCode).unassigned.remindAfterSchoolDays;
-    return { value: schoolDays, count: r.count, withinLimit: schoolDays <= limit };
-  });
-  const cases = sumOf(measured);
+    bySchoolDays.set(schoolDays, (bySchoolDays.get(schoolDays) ?? 0) + r.count);
+    cases += r.count;
+    if (schoolDays <= limitOf(r.districtCode)) withinLimit += r.count;
+  }
+  const histogram = [...bySchoolDays].map(([value, count]) => ({ value, count }));
   return {
     cases: shownCount(cases),
-    medianSchoolDays: shownQuantile(measured, 0.5),
-    p90SchoolDays: shownQuantile(measured, 0.9),
-    withinLimitPercent: shownPercent(sumOf(measured.filter((m) => m.withinLimit)), cases),
+    medianSchoolDays: shownQuantile(histogram, 0.5),
+    p90SchoolDays: shownQuantile(histogram, 0.9),
+    withinLimitPercent: shownPercent(withinLimit, cases),
   };
 }
 

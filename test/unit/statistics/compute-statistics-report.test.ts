@@ -76,6 +76,35 @@ describe('statistics report', () => {
     });
   });
 
+  it('measures each take against its own district limit and counts takes of equal length together', () => {
+    // Farsta allows 2 school days, Södermalm (here) 3: Fri 20 Nov → Wed 25 Nov is 3 school days in both.
+    const defaults = directory.reminders.defaults;
+    const reminders = { ...directory.reminders, districts: { SOD: { ...defaults, unassigned: { ...defaults.unassigned, remindAfterSchoolDays: 3 } } } };
+    const r = computeStatisticsReport(
+      { ...query, districtCodes: ['FAR', 'SOD'] },
+      {
+        ...none,
+        taken: [
+          { districtCode: 'FAR', reportedOn: '2026-11-20', takenOn: '2026-11-24', count: 4 },
+          // Mon 23 Nov → Wed 25 Nov is 2 school days too: one length, whatever the dates.
+          { districtCode: 'FAR', reportedOn: '2026-11-23', takenOn: '2026-11-25', count: 4 },
+          { districtCode: 'FAR', reportedOn: '2026-11-20', takenOn: '2026-11-25', count: 2 },
+          { districtCode: 'SOD', reportedOn: '2026-11-20', takenOn: '2026-11-25', count: 5 },
+        ],
+      },
+      { ...context, reminders },
+    );
+    expect(r.timeToTake).toEqual({
+      cases: { shown: true, value: 15 },
+      // 15 takes: 8 of 2 school days and 7 of 3; the 8th is the median, the 14th the 90th percentile.
+      medianSchoolDays: { shown: true, value: 2 },
+      p90SchoolDays: { shown: true, value: 3 },
+      // Within: the 8 of 2 days in Farsta and the 5 of 3 days in Södermalm, not the 2 of 3 days in Farsta:
+      // 13 of 15, rounded 15 of 15.
+      withinLimitPercent: { shown: true, value: 100 },
+    });
+  });
+
   it('checks urgent handovers against the same working day and others against the unit district limit in working days', () => {
     const ack = (urgent: boolean, arrivedOn: string, arrivedTime: string | null, acknowledgedOn: string | null, acknowledgedTime: string | null, count: number) =>
       ({ unitId: 'FAR-INV', urgent, arrivedOn, arrivedTime, acknowledgedOn, acknowledgedTime, count });

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { statisticsCountsMigration } from './statistics-counts-migration';
 
 /**
  * Schema migrations, applied in order. `PRAGMA user_version` holds how many have run, so never edit or
@@ -166,6 +167,8 @@ export const migrations: readonly string[] = [
     handover_arrived_time, acknowledged_on, acknowledged_time, handover_outcome, handover_outcome_days)
     WHERE handover_unit_id IS NOT NULL;
   `,
+  // 9: daily counts and indexes for statistics at city scale (./statistics-counts-migration.ts).
+  statisticsCountsMigration,
 ];
 
 /**

@@ -10,8 +10,9 @@ import { toStockholmLocal } from '../../clock/system-clock';
 
 /**
  * The statistics side of the SQLite store: each case's statistics row in `case_statistics` (migration 8),
- * written in the case's own transaction, and the GROUP BY queries behind `statisticsFacts`. District and unit
- * lists travel as one JSON array parameter (`IN (SELECT value FROM json_each(?))`).
+ * written in the case's own transaction with the daily counts its triggers keep (migration 9,
+ * ./statistics-counts-migration.ts), and the GROUP BY queries behind `statisticsFacts`. District and unit lists
+ * travel as one JSON array parameter (`IN (SELECT value FROM json_each(?))`).
  */
 const inDistricts = 'district_code IN (SELECT value FROM json_each(@districts))';
 const counted = "state <> 'merged'";
@@ -32,14 +33,13 @@ export const statisticsSql = {
       acknowledged_time = excluded.acknowledged_time, handover_outcome = excluded.handover_outcome,
       handover_outcome_days = excluded.handover_outcome_days, attendance_change_points = excluded.attendance_change_points`,
   casesWithoutRow: 'SELECT c.id, c.body FROM cases AS c WHERE NOT EXISTS (SELECT 1 FROM case_statistics AS s WHERE s.case_id = c.id)',
-  reports: `SELECT substr(reported_on, 1, 7) AS month, district_code, kind, support_level, suspected_harm, count(*) AS n
-    FROM case_statistics WHERE ${inDistricts} AND reported_on BETWEEN @from AND @to
-      AND kind IN ('referral', 'consultation') AND ${counted}
-    GROUP BY month, district_code, kind, support_level, suspected_harm`,
-  taken: `SELECT district_code, reported_on, taken_on, count(*) AS n
-    FROM case_statistics WHERE ${inDistricts} AND taken_on BETWEEN @from AND @to AND taken_on IS NOT NULL
-      AND kind = 'referral' AND ${counted}
-    GROUP BY district_code, reported_on, taken_on`,
+  // The daily counts of migration 9 (./statistics-counts-migration.ts) already leave merged cases out.
+  reports: `SELECT substr(reported_on, 1, 7) AS month, district_code, kind, nullif(support_level, '') AS support_level, suspected_harm,
+      sum(n) AS n
+    FROM statistics_reports_daily WHERE ${inDistricts} AND reported_on BETWEEN @from AND @to AND kind IN ('referral', 'consultation')
+    GROUP BY district_code, month, kind, support_level, suspected_harm`,
+  taken: `SELECT district_code, reported_on, taken_on, n
+    FROM statistics_taken_daily WHERE ${inDistricts} AND taken_on BETWEEN @from AND @to`,
   handoverAcknowledgements: `SELECT handover_unit_id, handover_urgent, handover_arrived_on,
       CASE WHEN handover_urgent = 1 THEN handover_arrived_time END AS arrived_time, acknowledged_on,
       CASE WHEN handover_urgent = 1 THEN acknowledged_time END AS ack_time, count(*) AS n
@@ -50,13 +50,16 @@ export const statisticsSql = {
     FROM case_statistics WHERE handover_unit_id IN (SELECT value FROM json_each(@units)) AND handed_over_on BETWEEN @from AND @to
       AND handover_unit_id IS NOT NULL
     GROUP BY handover_outcome, handover_outcome_days`,
-  closed: `SELECT outcome, count(*) AS n
-    FROM case_statistics WHERE ${inDistricts} AND closed_on BETWEEN @from AND @to AND closed_on IS NOT NULL
-      AND kind = 'referral' AND state = 'closed'
+  closed: `SELECT nullif(outcome, '') AS outcome, sum(n) AS n
+    FROM statistics_closed_daily WHERE ${inDistricts} AND closed_on BETWEEN @from AND @to
     GROUP BY outcome`,
-  open: `SELECT reported_on, count(*) AS n
-    FROM case_statistics WHERE ${inDistricts} AND reported_on <= @openOn AND (closed_on IS NULL OR closed_on > @openOn)
-      AND kind = 'referral' AND ${counted}
+  // Open on @openOn: still open now, or closed after @openOn (a range of statistics_closed_after that is empty when
+  // @openOn is today), summed by report date.
+  open: `SELECT reported_on, sum(n) AS n FROM (
+      SELECT reported_on, n FROM statistics_still_open_daily WHERE ${inDistricts} AND reported_on <= @openOn
+      UNION ALL
+      SELECT reported_on, 1 AS n FROM case_statistics
+        WHERE ${inDistricts} AND closed_on > @openOn AND closed_on IS NOT NULL AND reported_on <= @openOn AND kind = 'referral' AND ${counted})
     GROUP BY reported_on`,
   attendance: `SELECT support_level, attendance_change_points, count(*) AS n
     FROM case_statistics WHERE ${inDistricts} AND reported_on BETWEEN @from AND @to AND attendance_change_points IS NOT NULL

@@ -7,6 +7,7 @@ import type { BotRoutes } from '../../turn';
 
 /** `historik FAR-2026-0042`/`history …`: a case's audit trail, for the team's coordinator or the unit's manager. */
 export function registerCaseTrail(routes: BotRoutes, deps: BotDeps): void {
+  routes.command(commands.caseTrailUsage, async ({ lang }) => t(lang, 'trail.usage'));
   routes.command(commands.caseTrail, async ({ lang, actor, text }) => {
     const reference = commands.caseTrail.exec(text)?.[1]?.toUpperCase() ?? '';
     if (!actor) return t(lang, 'error.apology');
