@@ -140,6 +140,18 @@ export function outboxContract(name: string, open: () => Promise<OutboxHarness>)
       }
     });
 
+    it('holds the per-conversation limit in one busy conversation, whichever instance sends', async () => {
+      const messages = backlog(1, 12);
+      await h.outbox.enqueue(messages, at(clock));
+      const other = await h.another();
+      const senderOne = new RecordingOutboxSender(clock);
+      const senderTwo = new RecordingOutboxSender(clock);
+      await drainUntilIdle([aDrainer(h, clock, senderOne, 'one', { maxPerClaim: 3 }), aDrainer(other, clock, senderTwo, 'two', { maxPerClaim: 3 })], clock);
+      const calls = [...senderOne.calls, ...senderTwo.calls].sort((a, b) => a.at - b.at);
+      expect(calls.map((c) => c.key)).toEqual(messages.map((m) => m.key));
+      expect(maxInAnyWindow(calls.map((c) => c.at), 2_000)).toBe(4);
+    });
+
     it('waits out a 429 storm during a backlog: each lane pauses for Retry-After, then everything arrives once, in order', async () => {
       const messages = backlog(3, 4);
       await h.outbox.enqueue(messages, at(clock));

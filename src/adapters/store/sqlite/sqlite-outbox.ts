@@ -42,7 +42,6 @@ export const outboxSql = {
 const laneRowSchema = z.object({ tenant_id: z.string(), paused_until: z.number(), send_log: z.string() });
 const claimRowSchema = z.object({ lane: z.string(), tenant_id: z.string() });
 const entryRowSchema = z.object({ slot: z.string(), revision: z.number().int(), attempts: z.number().int(), enqueued_at: z.string(), body: z.string() });
-const revisionRowSchema = z.object({ revision: z.number().int() });
 const dueRowSchema = z.object({ due: z.number().nullable() });
 const logRowSchema = z.object({ send_log: z.string() });
 
