@@ -8,7 +8,8 @@ const recipientSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('person'), tenantId: z.string().min(1), userId: z.string().min(1) }).strict(),
 ]);
 
-const subjectSchema = z.discriminatedUnion('what', [
+/** A delivery's subject as stored (also on outbox entries, stored-outbox-schema.ts). */
+export const deliverySubjectSchema = z.discriminatedUnion('what', [
   z.object({ what: z.literal('case_card') }).strict(),
   z.object({ what: z.literal('handover_card'), unitId: z.string().min(1) }).strict(),
   z.object({ what: z.literal('input_request_card') }).strict(),
@@ -16,8 +17,8 @@ const subjectSchema = z.discriminatedUnion('what', [
   z.object({ what: z.literal('question'), questionId: z.string().min(1) }).strict(),
   z.object({ what: z.literal('input'), questionId: z.string().min(1) }).strict(),
   z.object({ what: z.literal('reminder'), reminderId: z.string().min(1), snoozedUntil: z.string().optional() }).strict(),
-  z.object({ what: z.literal('unrecognised') }).strict(),
 ]);
+const storedDeliverySubjectSchema = z.union([deliverySubjectSchema, z.object({ what: z.literal('unrecognised') }).strict()]);
 
 /**
  * A delivery record as read back from a store. Strict, like the case schema: an unknown key means other code
@@ -31,7 +32,7 @@ export const storedDeliverySchema = z
     recipient: z.string(),
     to: recipientSchema.optional(),
     purpose: z.enum(deliveryPurposes),
-    subject: subjectSchema.optional(),
+    subject: storedDeliverySubjectSchema.optional(),
     status: z.enum(deliveryStatuses),
     // DeliveryAddress is read-only to everyone but the Teams adapter.
     address: z.object({ transport: z.string().min(1), value: z.string() }).strict().readonly().optional(),

@@ -14,6 +14,7 @@ import { decideCaseUpdate, toUpdateResult, type UpdateResult } from './case-upda
 import { createCosmosCall, type CosmosCall } from './cosmos-call';
 import { openCaseContainers, type CaseContainers, type CosmosProvisioning } from './cosmos-containers';
 import { CosmosDeliveries } from './cosmos-deliveries';
+import { CosmosOutbox } from './cosmos-outbox';
 import { cosmosStatusOf } from './cosmos-failure';
 import { CosmosReminders } from './cosmos-reminders';
 import {
@@ -87,6 +88,8 @@ export class CosmosCaseStore implements CaseStore {
   private closed = false;
   private readonly deliveries: CosmosDeliveries;
   private readonly reminders: CosmosReminders;
+  /** The outbox in the same account (container `outbox`); see updateCaseWithCosmosOutbox for the ordering. */
+  readonly outbox: CosmosOutbox;
 
   private constructor(
     private readonly client: CosmosClient,
@@ -96,6 +99,7 @@ export class CosmosCaseStore implements CaseStore {
   ) {
     this.deliveries = new CosmosDeliveries(cosmos, containers);
     this.reminders = new CosmosReminders(cosmos, containers);
+    this.outbox = new CosmosOutbox(cosmos, containers.outbox);
   }
 
   /** Connects, creates or verifies database and containers (see `CosmosProvisioning`) and returns the store. */

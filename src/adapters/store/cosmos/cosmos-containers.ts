@@ -43,7 +43,7 @@ const containersFileSchema = z
   .object({
     $comment: z.string().optional(),
     containers: z
-      .object({ cases: containerSchema, keys: containerSchema, audit: containerSchema, deliveries: containerSchema, reminders: containerSchema })
+      .object({ cases: containerSchema, keys: containerSchema, audit: containerSchema, deliveries: containerSchema, reminders: containerSchema, outbox: containerSchema })
       .strict()
       .refine((c) => new Set(Object.values(c).map((d) => d.id)).size === Object.keys(c).length, 'every container needs its own id'),
   })
@@ -79,6 +79,9 @@ export function parseContainerDefinitions(json: unknown): ContainerDefinitions {
  * - `reminders`, partitioned by due day (`bucket`, UTC `2026-11-25`): the due sweep reads only the buckets
  *   from the oldest one that still holds a pending reminder up to today, each a single-partition query, so it
  *   never fans out over case partitions. A case's reminders (on a case change) are a cross-partition query.
+ *
+ * - `outbox`, partitioned by conversation lane: the queued messages of one conversation, its lease, pause and
+ *   send log (cosmos-outbox.ts, docs/delivery.md "Outbox"), plus one send-log item per tenant.
  *
  * Addresses, recipients, subjects and message ids are read back, never searched: not indexed.
  *
@@ -131,6 +134,7 @@ export async function openCaseContainers(
     audit: await open('audit'),
     deliveries: await open('deliveries'),
     reminders: await open('reminders'),
+    outbox: await open('outbox'),
   };
 }
 

@@ -169,6 +169,43 @@ export const migrations: readonly string[] = [
   `,
   // 9: daily counts and indexes for statistics at city scale (./statistics-counts-migration.ts).
   statisticsCountsMigration,
+  // 10: the durable outbox (docs/delivery.md, "Outbox"). A lane is one conversation: its lease, its pause (429,
+  // backoff) and its send log (the per-conversation limits); the tenant budgets hold the per-tenant send log.
+  // Entries are ordered by seq within their lane; (lane, slot) is where coalescing replaces a pending entry.
+  // The partial index holds lanes with pending entries only, so claiming is a range scan over ready lanes.
+  `
+  CREATE TABLE outbox_lanes (
+    lane TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    ready_at INTEGER,
+    paused_until INTEGER NOT NULL DEFAULT 0,
+    lease_token TEXT,
+    lease_owner TEXT,
+    lease_until INTEGER,
+    send_log TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(send_log)),
+    CHECK ((lease_token IS NULL) = (lease_until IS NULL))
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX outbox_lanes_ready ON outbox_lanes (ready_at) WHERE ready_at IS NOT NULL;
+
+  CREATE TABLE outbox_entries (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    lane TEXT NOT NULL,
+    slot TEXT NOT NULL,
+    revision INTEGER NOT NULL CHECK (revision >= 1),
+    attempts INTEGER NOT NULL CHECK (attempts >= 0),
+    enqueued_at TEXT NOT NULL,
+    case_id TEXT NOT NULL,
+    body TEXT NOT NULL CHECK (json_valid(body)),
+    UNIQUE (lane, slot)
+  ) STRICT;
+  CREATE INDEX outbox_entries_in_lane ON outbox_entries (lane, seq);
+  CREATE INDEX outbox_entries_by_case ON outbox_entries (case_id);
+
+  CREATE TABLE outbox_tenant_budgets (
+    tenant_id TEXT PRIMARY KEY,
+    send_log TEXT NOT NULL CHECK (json_valid(send_log))
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];
 
 /**

@@ -15,6 +15,8 @@ import type { Reminder, ReminderPlan } from '../../../domain/reminders/reminder'
 import { formatCaseReference } from '../../../domain/case/reference';
 import { parseJsonColumn } from '../corrupt-row-error';
 import { applyMigrations } from './migrations';
+import { SqliteOutbox } from './sqlite-outbox';
+import type { OutboxMessage } from '../../../app/outbox/outbox-message';
 import { SqliteReminders } from './sqlite-reminders';
 import { prepareStatements, type Statements } from './sqlite-statements';
 import { SqliteStatistics, statisticsColumnsOf, statisticsSql } from './sqlite-statistics';
@@ -48,6 +50,8 @@ export class SqliteCaseStore implements CaseStore {
   private readonly statements: Statements;
   private readonly reminders: SqliteReminders;
   private readonly statistics: SqliteStatistics;
+  /** The outbox in the same file, so that a case write and the messages it causes commit together. */
+  readonly outbox: SqliteOutbox;
   private readonly createCaseOnce: Transaction<(newCase: NewCase, referenceYear: number) => CreateCaseResult>;
   private readonly updateCaseIfVersion: Transaction<(next: Case, expectedVersion: number) => UpdateResult>;
   private readonly eraseCaseIfVersion: Transaction<(erased: Case, expectedVersion: number) => UpdateResult>;
@@ -58,6 +62,8 @@ export class SqliteCaseStore implements CaseStore {
     this.statements = statements;
     this.reminders = new SqliteReminders(db, statements);
     this.statistics = new SqliteStatistics(db);
+    const outbox = new SqliteOutbox(db);
+    this.outbox = outbox;
     const upsertStatistics = db.prepare(statisticsSql.upsertRow);
     const writeStatistics = (c: Case): void => {
       upsertStatistics.run(statisticsColumnsOf(c));
@@ -95,6 +101,7 @@ export class SqliteCaseStore implements CaseStore {
         const { address: _address, ...kept } = toDelivery(row);
         this.saveDeliveryRow(kept);
       }
+      outbox.deleteForCaseInTransaction(erased.id);
       return result;
     });
   }
@@ -154,6 +161,41 @@ export class SqliteCaseStore implements CaseStore {
 
   async updateCase(next: Case, expectedVersion: number): Promise<UpdateResult> {
     return this.updateCaseIfVersion.immediate(next, expectedVersion);
+  }
+
+  /**
+   * `updateCase` and the enqueueing of the messages the change causes, in one transaction: both commit or
+   * neither (no outbox row for a conflicting update). `messages` gets the case as stored (new version).
+   */
+  async updateCaseWithOutbox(
+    next: Case,
+    expectedVersion: number,
+    messages: (stored: Case) => readonly OutboxMessage[],
+    at: string,
+  ): Promise<UpdateResult> {
+    return this.db
+      .transaction((): UpdateResult => {
+        const result = this.updateCaseIfVersion(next, expectedVersion);
+        if (result.ok) this.outbox.enqueueInTransaction(messages(result.case), at);
+        return result;
+      })
+      .immediate();
+  }
+
+  /** `createCase` and its messages in one transaction; a repeated submission (created: false) enqueues nothing. */
+  async createCaseWithOutbox(
+    newCase: NewCase,
+    referenceYear: number,
+    messages: (stored: Case) => readonly OutboxMessage[],
+    at: string,
+  ): Promise<CreateCaseResult> {
+    return this.db
+      .transaction((): CreateCaseResult => {
+        const result = this.createCaseOnce(newCase, referenceYear);
+        if (result.created) this.outbox.enqueueInTransaction(messages(result.case), at);
+        return result;
+      })
+      .immediate();
   }
 
   async listCasesDueForErasure(filter: { closedBefore: string }, limit: number): Promise<Case[]> {

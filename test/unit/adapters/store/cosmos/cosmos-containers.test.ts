@@ -24,7 +24,7 @@ function refused(change: (file: Json) => void): string {
 
 describe('infra/cosmos-containers.json as the store reads it', () => {
   it('gives the store its five containers with the ids, partition keys and policies of the file', () => {
-    expect(Object.keys(containerDefinitions).sort()).toEqual(['audit', 'cases', 'deliveries', 'keys', 'reminders']);
+    expect(Object.keys(containerDefinitions).sort()).toEqual(['audit', 'cases', 'deliveries', 'keys', 'outbox', 'reminders']);
     expect(containerDefinitions).toEqual(infraFile().containers);
     expect(containerDefinitions.keys).toMatchObject({ id: 'case-keys', partitionKey: { paths: ['/id'], kind: 'Hash', version: 2 } });
   });

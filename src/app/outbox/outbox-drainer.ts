@@ -1,0 +1,286 @@
+import type { CaseDelivery } from '../ports/deliveries';
+import type { CaseStore } from '../ports/case-store';
+import type { Clock } from '../ports/clock';
+import type { OutboxEntry } from './outbox-message';
+import { entryRefOf } from './outbox-message';
+import { defaultOutboxRetryPolicy, outboxBackoffMs, type OutboxRetryPolicy } from './outbox-retry';
+import type { OutboxSender, OutboxSendResult, PreviousMessage } from './outbox-sender';
+import type { LaneLease, OutboxStore } from './outbox-store';
+import { teamsSendLimits, type SendLimits } from './send-window';
+
+/** One timer: runs `run` once after `delayMs`; the returned function cancels it. */
+export interface DrainTimer {
+  schedule(delayMs: number, run: () => void): () => void;
+}
+
+/** What the drainer did, for logs and metrics: delivery keys and statuses only, never content. */
+export type OutboxEvent =
+  | { event: 'outbox.delivered' | 'outbox.updated' | 'outbox.already_delivered' | 'outbox.obsolete' | 'outbox.not_committed'; deliveryKey: string }
+  | { event: 'outbox.unreachable' | 'outbox.failed'; deliveryKey: string; lastStatus: string }
+  | { event: 'outbox.retrying'; deliveryKey: string; attempts: number; lastStatus: string; delayMs: number };
+
+export interface OutboxDrainerDeps {
+  store: OutboxStore;
+  /** The delivery records: the ledger that says whether a key was delivered, and where its message is. */
+  records: Pick<CaseStore, 'getDelivery' | 'saveDelivery' | 'saveAddress'>;
+  sender: OutboxSender;
+  clock: Clock;
+  timer: DrainTimer;
+  random: () => number;
+  /** The stored version of a case, for entries enqueued ahead of their case write (`afterCaseVersion`). */
+  caseVersion: (caseId: string) => Promise<number | undefined>;
+  onEvent?: (event: OutboxEvent) => void;
+  /** A store failure while draining; the drainer tries again after `errorDelayMs`. */
+  onError: (error: unknown) => void;
+}
+
+export interface OutboxDrainerOptions {
+  /** Names this instance in leases (for operators); unique per process. */
+  owner: string;
+  leaseMs: number;
+  /** Lanes drained at once by this instance. */
+  maxLanes: number;
+  /** Messages sent from one lane before it is released, so that other instances get a turn. */
+  maxPerClaim: number;
+  limits: SendLimits;
+  retry: OutboxRetryPolicy;
+  /** How long an entry waits for its case write (`afterCaseVersion`) before it counts as never committed. */
+  commitGraceMs: number;
+  /** Wakes at least this often to pick up what other instances enqueued. */
+  idlePollMs: number;
+  errorDelayMs: number;
+}
+
+export const defaultOutboxDrainerOptions: Omit<OutboxDrainerOptions, 'owner'> = {
+  leaseMs: 30_000,
+  maxLanes: 32,
+  maxPerClaim: 20,
+  limits: teamsSendLimits,
+  retry: defaultOutboxRetryPolicy,
+  commitGraceMs: 60_000,
+  idlePollMs: 15_000,
+  errorDelayMs: 5_000,
+};
+
+type Step = 'next' | 'stop';
+
+/**
+ * Sends what the outbox holds: claims conversation lanes, sends each lane's messages in order within the
+ * shared send limits, records each delivery under its key and removes it from the outbox. A pending message
+ * costs a row; the drainer holds one timer, set to the next time something can be sent, and `wake()`.
+ */
+export class OutboxDrainer {
+  private readonly options: OutboxDrainerOptions;
+  private cancelTimer: (() => void) | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly deps: OutboxDrainerDeps,
+    options: Partial<OutboxDrainerOptions> & { owner: string },
+  ) {
+    this.options = { ...defaultOutboxDrainerOptions, ...options };
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Something was enqueued: drain now (or right after the round in progress). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  /** Stops the timer and waits for the round in progress; what is left stays in the outbox. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    await this.running;
+  }
+
+  /** One round: claims lanes, drains them, and answers when the next round is due (epoch ms), if ever. */
+  async drainOnce(): Promise<number | undefined> {
+    const { store } = this.deps;
+    const { owner, leaseMs, maxLanes } = this.options;
+    const leases = await store.claimLanes({ now: this.now(), owner, leaseMs, limit: maxLanes });
+    await Promise.all(leases.map((lease) => this.drainLane(lease)));
+    return store.nextDueAt();
+  }
+
+  private schedule(delayMs: number): void {
+    this.cancelTimer?.();
+    this.cancelTimer = this.deps.timer.schedule(Math.max(0, delayMs), () => {
+      this.cancelTimer = undefined;
+      this.running ??= this.loop().finally(() => {
+        this.running = undefined;
+      });
+    });
+  }
+
+  private async loop(): Promise<void> {
+    let delay: number;
+    try {
+      let next: number | undefined;
+      do {
+        this.again = false;
+        next = await this.drainOnce();
+      } while (this.again && !this.stopped);
+      delay = next === undefined ? this.options.idlePollMs : Math.min(this.options.idlePollMs, next - this.now());
+    } catch (error) {
+      this.deps.onError(error);
+      delay = this.options.errorDelayMs;
+    }
+    if (!this.stopped) this.schedule(this.again ? 0 : delay);
+  }
+
+  private async drainLane(lease: LaneLease): Promise<void> {
+    const { store } = this.deps;
+    try {
+      for (let sent = 0; sent < this.options.maxPerClaim; sent += 1) {
+        // Leave a margin so that a send never runs past the lease (another instance may claim the lane then).
+        if (this.now() >= lease.until - this.options.leaseMs / 4) break;
+        const head = await store.headOfLane(lease);
+        if (head === undefined || (await this.attempt(lease, head)) === 'stop') break;
+      }
+    } finally {
+      await store.releaseLane(lease, this.now());
+    }
+  }
+
+  private async attempt(lease: LaneLease, entry: OutboxEntry): Promise<Step> {
+    const { store, records } = this.deps;
+    if (entry.afterCaseVersion !== undefined) {
+      const gate = await this.checkCommitted(lease, entry, entry.afterCaseVersion);
+      if (gate !== 'committed') return gate;
+    }
+    const recorded = await records.getDelivery(entry.key);
+    const delivered = recorded?.status === 'delivered' && recorded.messageId !== undefined ? recorded : undefined;
+    let previous: PreviousMessage | undefined;
+    if (delivered !== undefined) {
+      // Sent before (a crash between sending and settling, or the same key queued again): never twice.
+      if (entry.coalesceKey === undefined || delivered.address === undefined || delivered.messageId === undefined) {
+        this.emit({ event: 'outbox.already_delivered', deliveryKey: entry.key });
+        return this.settled(await store.settle(lease, entryRefOf(entry)));
+      }
+      previous = { messageId: delivered.messageId, address: delivered.address };
+    }
+
+    const slot = await store.takeSendSlot(lease, this.options.limits, this.now());
+    if (!slot.ok) {
+      if ('retryAt' in slot) await store.pauseLane(lease, slot.retryAt);
+      return 'stop';
+    }
+    const result = await this.deps.sender.send(entry, previous);
+    return this.finish(lease, entry, recorded, previous, result);
+  }
+
+  private async finish(
+    lease: LaneLease,
+    entry: OutboxEntry,
+    recorded: CaseDelivery | undefined,
+    previous: PreviousMessage | undefined,
+    result: OutboxSendResult,
+  ): Promise<Step> {
+    const { store, records } = this.deps;
+    const now = this.now();
+    const at = this.deps.clock.now();
+    switch (result.status) {
+      case 'delivered':
+        if (previous === undefined) {
+          // The record first: once it says delivered, a crash before `settle` cannot send the key again.
+          await records.saveDelivery(this.recordOf(entry, recorded, at, { status: 'delivered', messageId: result.messageId, address: result.address }));
+          if (result.conversationCreated) await records.saveAddress(entry.payload.recipient, result.address, at);
+        }
+        this.emit({ event: previous === undefined ? 'outbox.delivered' : 'outbox.updated', deliveryKey: entry.key });
+        return this.settled(await store.settle(lease, entryRefOf(entry)));
+      case 'retry': {
+        if (result.retryAfterMs !== undefined) {
+          // Teams said when: pause the whole lane (order) until then; it is pacing, not a failed attempt.
+          this.emit({ event: 'outbox.retrying', deliveryKey: entry.key, attempts: entry.attempts, lastStatus: result.lastStatus, delayMs: result.retryAfterMs });
+          await store.pauseLane(lease, now + result.retryAfterMs);
+          return 'stop';
+        }
+        const attempts = entry.attempts + 1;
+        if (attempts >= this.options.retry.maxAttempts) return this.giveUp(lease, entry, recorded, previous, 'failed', result.lastStatus);
+        const delayMs = outboxBackoffMs(attempts, this.options.retry, this.deps.random);
+        this.emit({ event: 'outbox.retrying', deliveryKey: entry.key, attempts, lastStatus: result.lastStatus, delayMs });
+        await store.retryLater(lease, entryRefOf(entry), attempts, now + delayMs);
+        return 'stop';
+      }
+      case 'unreachable':
+      case 'failed':
+        return this.giveUp(lease, entry, recorded, previous, result.status, result.lastStatus);
+      case 'obsolete':
+        this.emit({ event: 'outbox.obsolete', deliveryKey: entry.key });
+        return this.settled(await store.settle(lease, entryRefOf(entry)));
+      default: {
+        const unknown: never = result;
+        return unknown;
+      }
+    }
+  }
+
+  /** Records the outcome on the delivery record (a failed update leaves the delivered record as it is). */
+  private async giveUp(
+    lease: LaneLease,
+    entry: OutboxEntry,
+    recorded: CaseDelivery | undefined,
+    previous: PreviousMessage | undefined,
+    status: 'unreachable' | 'failed',
+    lastStatus: string,
+  ): Promise<Step> {
+    if (previous === undefined) {
+      await this.deps.records.saveDelivery(this.recordOf(entry, recorded, this.deps.clock.now(), { status, lastStatus }));
+    }
+    this.emit({ event: status === 'failed' ? 'outbox.failed' : 'outbox.unreachable', deliveryKey: entry.key, lastStatus });
+    return this.settled(await this.deps.store.settle(lease, entryRefOf(entry)));
+  }
+
+  /** Cosmos DB writes the entry before its case: send only once the case write is there (docs/delivery.md). */
+  private async checkCommitted(lease: LaneLease, entry: OutboxEntry, version: number): Promise<Step | 'committed'> {
+    const stored = await this.deps.caseVersion(entry.payload.caseId);
+    if (stored !== undefined && stored >= version) return 'committed';
+    if (this.now() - Date.parse(entry.enqueuedAt) > this.options.commitGraceMs) {
+      this.emit({ event: 'outbox.not_committed', deliveryKey: entry.key });
+      return this.settled(await this.deps.store.settle(lease, entryRefOf(entry)));
+    }
+    await this.deps.store.pauseLane(lease, this.now() + 1_000);
+    return 'stop';
+  }
+
+  private recordOf(
+    entry: OutboxEntry,
+    recorded: CaseDelivery | undefined,
+    at: string,
+    outcome: Pick<CaseDelivery, 'status'> & Partial<Pick<CaseDelivery, 'messageId' | 'address' | 'lastStatus'>>,
+  ): CaseDelivery {
+    return {
+      key: entry.key,
+      caseId: entry.payload.caseId,
+      recipient: entry.payload.recipient,
+      purpose: entry.purpose,
+      subject: entry.payload.subject,
+      attempts: Math.max(entry.attempts + 1, (recorded?.attempts ?? 0) + 1),
+      createdAt: recorded?.createdAt ?? entry.enqueuedAt,
+      updatedAt: at,
+      ...outcome,
+    };
+  }
+
+  private settled(held: boolean): Step {
+    return held ? 'next' : 'stop';
+  }
+
+  private emit(event: OutboxEvent): void {
+    this.deps.onEvent?.(event);
+  }
+
+  private now(): number {
+    return Date.parse(this.deps.clock.now());
+  }
+}

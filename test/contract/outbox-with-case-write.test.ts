@@ -1,0 +1,86 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { updateCaseWithCosmosOutbox } from '../../src/adapters/store/cosmos/cosmos-outbox';
+import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
+import { aNewCase } from '../support/a-new-case';
+import { aDatabaseId, CosmosEmulator } from '../support/cosmos-emulator';
+import { aDrainer, drainUntilIdle } from '../support/drive-outbox';
+import { FixedClock } from '../support/fixed-clock';
+import { aStatusMessage } from '../support/outbox-messages';
+import { RecordingOutboxSender } from '../support/recording-outbox-sender';
+
+const at = '2026-11-23T09:00:00.000Z';
+const emulator = new CosmosEmulator();
+afterAll(() => emulator.stop());
+
+describe('a case change and its messages (SQLite: one transaction)', () => {
+  it('enqueues with a successful update, and nothing with a conflicting one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-outbox-tx-'));
+    const store = SqliteCaseStore.open(join(dir, 'cases.db'));
+    try {
+      const submitted = aNewCase();
+      const { case: c } = await store.createCaseWithOutbox(submitted, 2026, (stored) => [aStatusMessage(stored.id, 'p-1')], at);
+      const lane = 'person:tenant-1:p-1';
+      expect(await store.outbox.listPending(lane)).toHaveLength(1);
+      const conflict = await store.updateCaseWithOutbox(c, c.version + 5, (stored) => [aStatusMessage(stored.id, 'p-1', 'taken')], at);
+      expect(conflict).toEqual({ ok: false, reason: 'conflict' });
+      expect(await store.outbox.listPending(lane)).toHaveLength(1);
+      const updated = await store.updateCaseWithOutbox(c, c.version, (stored) => [aStatusMessage(stored.id, 'p-1', 'taken')], at);
+      expect(updated.ok).toBe(true);
+      expect((await store.outbox.listPending(lane)).map((e) => e.key)).toEqual([
+        `case:${c.id}:status-received:${lane}`,
+        `case:${c.id}:status-taken:${lane}`,
+      ]);
+      const again = await store.createCaseWithOutbox(submitted, 2026, (stored) => [aStatusMessage(stored.id, 'p-2')], at);
+      expect(again.created).toBe(false);
+      expect(await store.outbox.listPending('person:tenant-1:p-2')).toEqual([]);
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a case change and its messages (Cosmos DB: messages first, gated on the case version)', () => {
+  it('takes the messages back when the update conflicts, and sends them once the update is stored', async () => {
+    const databaseId = aDatabaseId('outbox-tx');
+    const store = await emulator.openStore(databaseId);
+    try {
+      const { case: c } = await store.createCase(aNewCase(), 2026);
+      const lane = 'person:tenant-1:p-1';
+      const lost = await updateCaseWithCosmosOutbox(store, store.outbox, { next: c, expectedVersion: c.version + 5, messages: [aStatusMessage(c.id, 'p-1', 'taken')], at });
+      expect(lost).toEqual({ ok: false, reason: 'conflict' });
+      expect(await store.outbox.listPending(lane)).toEqual([]);
+      const stored = await updateCaseWithCosmosOutbox(store, store.outbox, { next: c, expectedVersion: c.version, messages: [aStatusMessage(c.id, 'p-1', 'taken')], at });
+      expect(stored.ok).toBe(true);
+      expect(await store.outbox.listPending(lane)).toMatchObject([{ afterCaseVersion: c.version + 1 }]);
+      const clock = new FixedClock(at);
+      const sender = new RecordingOutboxSender(clock);
+      await drainUntilIdle([aDrainer({ outbox: store.outbox, records: store }, clock, sender, 'one')], clock);
+      expect(sender.delivered()).toEqual([`case:${c.id}:status-taken:${lane}`]);
+    } finally {
+      await store.close();
+      await emulator.dropDatabase(databaseId);
+    }
+  });
+
+  it('drops a message whose case write never happened (the writer died) after the grace time, without sending it', async () => {
+    const databaseId = aDatabaseId('outbox-gate');
+    const store = await emulator.openStore(databaseId);
+    try {
+      const { case: c } = await store.createCase(aNewCase(), 2026);
+      await store.outbox.enqueue([{ ...aStatusMessage(c.id, 'p-1', 'taken'), afterCaseVersion: c.version + 1 }], at);
+      const clock = new FixedClock(at);
+      const sender = new RecordingOutboxSender(clock);
+      await drainUntilIdle([aDrainer({ outbox: store.outbox, records: store }, clock, sender, 'one', { commitGraceMs: 5_000 })], clock);
+      expect(sender.calls).toEqual([]);
+      expect(Date.parse(clock.now()) - Date.parse(at)).toBeGreaterThan(5_000);
+      expect(await store.outbox.listPending('person:tenant-1:p-1')).toEqual([]);
+    } finally {
+      await store.close();
+      await emulator.dropDatabase(databaseId);
+    }
+  });
+});

@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OutboxMessage } from '../../src/app/outbox/outbox-message';
+import { aDrainer, crashingOnSettle, drainUntilIdle, type OutboxSide } from '../support/drive-outbox';
+import { FixedClock } from '../support/fixed-clock';
+import { aCaseCard, aStatusMessage } from '../support/outbox-messages';
+import { RecordingOutboxSender, type SentCall } from '../support/recording-outbox-sender';
+import { maxInAnyWindow } from '../support/virtual-timer';
+
+export interface OutboxHarness extends OutboxSide {
+  /** The same store as another process sees it: its own connection or client. */
+  another(): Promise<OutboxSide>;
+  cleanup(): Promise<void>;
+}
+
+const start = '2026-11-23T09:00:00.000Z';
+const at = (clock: FixedClock) => clock.now();
+
+/** `lanes` people, each with `perLane` status messages about cases c-1 … c-perLane. */
+function backlog(lanes: number, perLane: number): OutboxMessage[] {
+  return Array.from({ length: perLane }, (_, i) => Array.from({ length: lanes }, (_, l) => aStatusMessage(`c-${i + 1}`, `p-${l + 1}`))).flat();
+}
+
+const keysByLane = (messages: readonly { lane: string; key: string }[]): Record<string, string[]> => {
+  const lanes: Record<string, string[]> = {};
+  for (const m of messages) (lanes[m.lane] ??= []).push(m.key);
+  return lanes;
+};
+const deliveredCalls = (calls: readonly SentCall[]) => calls.filter((c) => c.result === 'delivered' && c.kind === 'send');
+
+/**
+ * The outbox's behaviour on one store: order per conversation, each message once across restarts and two
+ * instances, Teams' limits held in sum, 429 storms, coalescing of cards and leases that outlive a crash.
+ * Time is a FixedClock moved by hand; the sender records when each call would have reached Teams.
+ */
+export function outboxContract(name: string, open: () => Promise<OutboxHarness>): void {
+  describe(`${name} outbox`, () => {
+    let h: OutboxHarness;
+    let clock: FixedClock;
+    beforeEach(async () => {
+      h = await open();
+      clock = new FixedClock(start);
+    });
+    afterEach(() => h.cleanup());
+
+    it('sends every message once, in the order it was queued per conversation, and leaves nothing pending', async () => {
+      const messages = backlog(3, 4);
+      await h.outbox.enqueue(messages, at(clock));
+      const sender = new RecordingOutboxSender(clock);
+      await drainUntilIdle([aDrainer(h, clock, sender, 'one')], clock);
+      expect(keysByLane(deliveredCalls(sender.calls))).toEqual(keysByLane(messages));
+      expect(sender.calls).toHaveLength(messages.length);
+      for (const lane of Object.keys(keysByLane(messages))) expect(await h.outbox.listPending(lane)).toEqual([]);
+      expect((await h.records.getDelivery(messages[0]?.key ?? ''))?.status).toBe('delivered');
+    });
+
+    it('queues one message per delivery key: the same key enqueued again is not sent twice', async () => {
+      const message = aStatusMessage('c-1', 'p-1');
+      await h.outbox.enqueue([message, message], at(clock));
+      await h.outbox.enqueue([message], at(clock));
+      expect(await h.outbox.listPending(message.lane)).toHaveLength(1);
+      const sender = new RecordingOutboxSender(clock);
+      await drainUntilIdle([aDrainer(h, clock, sender, 'one')], clock);
+      await h.outbox.enqueue([message], at(clock));
+      await drainUntilIdle([aDrainer(h, clock, sender, 'one')], clock);
+      expect(sender.calls.map((c) => c.key)).toEqual([message.key]);
+    });
+
+    it('after a restart in the middle of a backlog, sends the rest: nothing lost, nothing twice, order kept', async () => {
+      const messages = backlog(3, 6);
+      await h.outbox.enqueue(messages, at(clock));
+      const before = new RecordingOutboxSender(clock);
+      await aDrainer(h, clock, before, 'before', { maxPerClaim: 2 }).drainOnce();
+      expect(before.calls.length).toBeGreaterThan(0);
+      expect(before.calls.length).toBeLessThan(messages.length);
+
+      const restarted = await h.another();
+      const after = new RecordingOutboxSender(clock);
+      await drainUntilIdle([aDrainer(restarted, clock, after, 'after')], clock);
+      expect(keysByLane([...before.calls, ...after.calls])).toEqual(keysByLane(messages));
+    });
+
+    it('does not send again a message whose delivery was recorded just before the process died', async () => {
+      const message = aStatusMessage('c-1', 'p-1');
+      await h.outbox.enqueue([message, aStatusMessage('c-2', 'p-1')], at(clock));
+      const dying = new RecordingOutboxSender(clock);
+      await expect(aDrainer({ ...h, outbox: crashingOnSettle(h.outbox) }, clock, dying, 'dying').drainOnce()).rejects.toThrow('process died');
+      expect(dying.calls.map((c) => c.key)).toEqual([message.key]);
+
+      const restarted = await h.another();
+      const after = new RecordingOutboxSender(clock);
+      await drainUntilIdle([aDrainer(restarted, clock, after, 'after')], clock);
+      expect([...dying.calls, ...after.calls].map((c) => c.key)).toEqual([message.key, 'case:c-2:status-received:person:tenant-1:p-1']);
+    });
+
+    it("picks up a crashed instance's lanes once its lease has run out, not before", async () => {
+      const messages = backlog(2, 2);
+      await h.outbox.enqueue(messages, at(clock));
+      const held = await h.outbox.claimLanes({ now: Date.parse(at(clock)), owner: 'crashed', leaseMs: 10_000, limit: 10 });
+      expect(held).toHaveLength(2);
+      const other = await h.another();
+      const sender = new RecordingOutboxSender(clock);
+      const drainer = aDrainer(other, clock, sender, 'survivor');
+      expect(await drainer.drainOnce()).toBe(Date.parse(start) + 10_000);
+      expect(sender.calls).toEqual([]);
+      await drainUntilIdle([drainer], clock);
+      expect(sender.calls.every((c) => c.at >= Date.parse(start) + 10_000)).toBe(true);
+      expect(keysByLane(sender.calls)).toEqual(keysByLane(messages));
+    });
+
+    it('gives each lane to one of two instances claiming at once', async () => {
+      await h.outbox.enqueue(backlog(6, 1), at(clock));
+      const other = await h.another();
+      const now = Date.parse(at(clock));
+      const [one, two] = await Promise.all([
+        h.outbox.claimLanes({ now, owner: 'one', leaseMs: 10_000, limit: 6 }),
+        other.outbox.claimLanes({ now, owner: 'two', leaseMs: 10_000, limit: 6 }),
+      ]);
+      const lanes = [...(one ?? []), ...(two ?? [])].map((l) => l.lane).sort();
+      expect(lanes).toEqual(['person:tenant-1:p-1', 'person:tenant-1:p-2', 'person:tenant-1:p-3', 'person:tenant-1:p-4', 'person:tenant-1:p-5', 'person:tenant-1:p-6']);
+    });
+
+    it('two instances draining one store send each message once and hold the limits in sum', async () => {
+      const messages = backlog(4, 6);
+      await h.outbox.enqueue(messages, at(clock));
+      const other = await h.another();
+      const senderOne = new RecordingOutboxSender(clock);
+      const senderTwo = new RecordingOutboxSender(clock);
+      await drainUntilIdle([aDrainer(h, clock, senderOne, 'one', { maxLanes: 2 }), aDrainer(other, clock, senderTwo, 'two', { maxLanes: 2 })], clock);
+      const calls = [...senderOne.calls, ...senderTwo.calls].sort((a, b) => a.at - b.at);
+      expect(senderOne.calls.length).toBeGreaterThan(0);
+      expect(senderTwo.calls.length).toBeGreaterThan(0);
+      expect(calls.map((c) => c.key).sort()).toEqual(messages.map((m) => m.key).sort());
+      for (const lane of new Set(calls.map((c) => c.lane))) {
+        expect(maxInAnyWindow(calls.filter((c) => c.lane === lane).map((c) => c.at), 2_000)).toBeLessThanOrEqual(4);
+      }
+      expect(maxInAnyWindow(calls.map((c) => c.at), 1_000)).toBe(5);
+      for (const lane of new Set(calls.map((c) => c.lane))) {
+        const inLane = (list: readonly { lane: string; key: string }[]) => list.filter((c) => c.lane === lane).map((c) => c.key);
+        expect(inLane(calls)).toEqual(inLane(messages));
+      }
+    });
+
+    it('holds the per-conversation limit in one busy conversation, whichever instance sends', async () => {
+      const messages = backlog(1, 12);
+      await h.outbox.enqueue(messages, at(clock));
+      const other = await h.another();
+      const senderOne = new RecordingOutboxSender(clock);
+      const senderTwo = new RecordingOutboxSender(clock);
+      await drainUntilIdle([aDrainer(h, clock, senderOne, 'one', { maxPerClaim: 3 }), aDrainer(other, clock, senderTwo, 'two', { maxPerClaim: 3 })], clock);
+      const calls = [...senderOne.calls, ...senderTwo.calls].sort((a, b) => a.at - b.at);
+      expect(calls.map((c) => c.key)).toEqual(messages.map((m) => m.key));
+      expect(maxInAnyWindow(calls.map((c) => c.at), 2_000)).toBe(4);
+    });
+
+    it('waits out a 429 storm during a backlog: each lane pauses for Retry-After, then everything arrives once, in order', async () => {
+      const messages = backlog(3, 4);
+      await h.outbox.enqueue(messages, at(clock));
+      const stormUntil = Date.parse(start) + 5_000;
+      const sender = new RecordingOutboxSender(clock, ({ at: t }) => (t < stormUntil ? { status: 'retry', lastStatus: '429', retryAfterMs: 2_000 } : undefined));
+      await drainUntilIdle([aDrainer(h, clock, sender, 'one')], clock);
+      expect(keysByLane(deliveredCalls(sender.calls))).toEqual(keysByLane(messages));
+      expect(sender.calls.filter((c) => c.result === 'retry').length).toBeGreaterThanOrEqual(6);
+      for (const lane of new Set(sender.calls.map((c) => c.lane))) {
+        const inLane = sender.calls.filter((c) => c.lane === lane);
+        inLane.forEach((call, i) => {
+          const next = inLane[i + 1];
+          if (call.result === 'retry' && next !== undefined) expect(next.at - call.at).toBeGreaterThanOrEqual(2_000);
+        });
+      }
+      for (const m of messages) expect((await h.records.getDelivery(m.key))?.status).toBe('delivered');
+    });
+
+    it('coalesces a case card: three changes before it left give one send, a later change updates that message', async () => {
+      const card = aCaseCard('c-1', 'FAR-SST-1');
+      await h.outbox.enqueue([card], at(clock));
+      await h.outbox.enqueue([card, aStatusMessage('c-1', 'p-1')], at(clock));
+      await h.outbox.enqueue([card], at(clock));
+      expect(await h.outbox.listPending(card.lane)).toMatchObject([{ key: card.key, revision: 3 }]);
+      const sender = new RecordingOutboxSender(clock);
+      await drainUntilIdle([aDrainer(h, clock, sender, 'one')], clock);
+      expect(sender.calls.filter((c) => c.lane === card.lane)).toMatchObject([{ key: card.key, kind: 'send', messageId: 'm-1' }]);
+
+      await h.outbox.enqueue([card], at(clock));
+      await h.outbox.enqueue([card], at(clock));
+      await drainUntilIdle([aDrainer(h, clock, sender, 'one')], clock);
+      expect(sender.calls.filter((c) => c.lane === card.lane)).toMatchObject([
+        { key: card.key, kind: 'send', messageId: 'm-1' },
+        { key: card.key, kind: 'update', messageId: 'm-1' },
+      ]);
+      expect(await h.outbox.listPending(card.lane)).toEqual([]);
+    });
+  });
+}

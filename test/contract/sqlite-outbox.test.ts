@@ -1,0 +1,25 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
+import { outboxContract } from './outbox.contract';
+
+outboxContract('SqliteOutbox', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-outbox-'));
+  const file = join(dir, 'cases.db');
+  const opened: SqliteCaseStore[] = [SqliteCaseStore.open(file)];
+  const sideOf = (store: SqliteCaseStore) => ({ outbox: store.outbox, records: store });
+  const first = opened[0] ?? SqliteCaseStore.open(file);
+  return {
+    ...sideOf(first),
+    another: async () => {
+      const store = SqliteCaseStore.open(file);
+      opened.push(store);
+      return sideOf(store);
+    },
+    cleanup: async () => {
+      for (const store of opened) await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { OutboxDrainer } from '../../../../src/app/outbox/outbox-drainer';
+import { aDrainer, drainUntilIdle } from '../../../support/drive-outbox';
+import { FixedClock } from '../../../support/fixed-clock';
+import { InMemoryCaseStore } from '../../../support/in-memory-case-store';
+import { InMemoryOutbox } from '../../../support/in-memory-outbox';
+import { aStatusMessage } from '../../../support/outbox-messages';
+import { RecordingOutboxSender } from '../../../support/recording-outbox-sender';
+
+const start = '2026-11-23T09:00:00.000Z';
+const setup = () => ({ side: { outbox: new InMemoryOutbox(), records: new InMemoryCaseStore() }, clock: new FixedClock(start) });
+
+describe('OutboxDrainer retries', () => {
+  it('backs off on 5xx (1 s, 2 s, 4 s, 8 s at jitter 0.5 → 0.75 of each step) and records failed after 5 attempts', async () => {
+    const { side, clock } = setup();
+    const message = aStatusMessage('c-1', 'p-1');
+    await side.outbox.enqueue([message, aStatusMessage('c-2', 'p-1')], start);
+    const sender = new RecordingOutboxSender(clock, ({ key }) => (key === message.key ? { status: 'retry', lastStatus: '503' } : undefined));
+    await drainUntilIdle([aDrainer(side, clock, sender, 'one')], clock);
+    const gaps = sender.calls.filter((c) => c.key === message.key).map((c, i, all) => c.at - (all[i - 1]?.at ?? c.at));
+    expect(gaps).toEqual([0, 750, 1_500, 3_000, 6_000]);
+    expect(await side.records.getDelivery(message.key)).toMatchObject({ status: 'failed', lastStatus: '503', attempts: 5 });
+    expect(sender.delivered()).toEqual(['case:c-2:status-received:person:tenant-1:p-1']);
+  });
+
+  it('records 403 as unreachable without retrying, and goes on with the next message of the conversation', async () => {
+    const { side, clock } = setup();
+    const message = aStatusMessage('c-1', 'p-1');
+    await side.outbox.enqueue([message, aStatusMessage('c-2', 'p-1')], start);
+    const sender = new RecordingOutboxSender(clock, ({ key }) => (key === message.key ? { status: 'unreachable', lastStatus: '403' } : undefined));
+    await drainUntilIdle([aDrainer(side, clock, sender, 'one')], clock);
+    expect(sender.calls.map((c) => [c.key, c.result])).toEqual([
+      [message.key, 'unreachable'],
+      ['case:c-2:status-received:person:tenant-1:p-1', 'delivered'],
+    ]);
+    expect(await side.records.getDelivery(message.key)).toMatchObject({ status: 'unreachable', lastStatus: '403', attempts: 1 });
+  });
+
+  it('does not count 429 with Retry-After as a failed attempt: ten of them still end in a delivery', async () => {
+    const { side, clock } = setup();
+    const message = aStatusMessage('c-1', 'p-1');
+    await side.outbox.enqueue([message], start);
+    const sender = new RecordingOutboxSender(clock, ({ nthToLane }) => (nthToLane <= 10 ? { status: 'retry', lastStatus: '429', retryAfterMs: 1_000 } : undefined));
+    await drainUntilIdle([aDrainer(side, clock, sender, 'one')], clock);
+    expect(sender.calls).toHaveLength(11);
+    expect(await side.records.getDelivery(message.key)).toMatchObject({ status: 'delivered' });
+  });
+});
+
+describe('OutboxDrainer timer', () => {
+  it('holds one timer: set to the next due time after a round, and to now on wake', async () => {
+    const { side, clock } = setup();
+    const scheduled: number[] = [];
+    const runs: (() => void)[] = [];
+    const drainer = new OutboxDrainer(
+      {
+        store: side.outbox,
+        records: side.records,
+        sender: new RecordingOutboxSender(clock),
+        clock,
+        timer: {
+          schedule: (delayMs, run) => {
+            scheduled.push(delayMs);
+            runs.push(run);
+            return () => undefined;
+          },
+        },
+        random: () => 0.5,
+        caseVersion: async () => undefined,
+        onError: (error) => {
+          throw error;
+        },
+      },
+      { owner: 'one', idlePollMs: 15_000 },
+    );
+    drainer.start();
+    expect(scheduled).toEqual([0]);
+    runs.at(-1)?.();
+    await drainer.stop();
+    expect(scheduled).toEqual([0]);
+
+    drainer.start();
+    runs.at(-1)?.();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(scheduled).toEqual([0, 0, 15_000]);
+    await side.outbox.enqueue([aStatusMessage('c-1', 'p-1')], start);
+    drainer.wake();
+    expect(scheduled).toEqual([0, 0, 15_000, 0]);
+    await drainer.stop();
+  });
+});
