@@ -192,7 +192,7 @@ export type DeliveryOutcome =
       newAddress?: DeliveryAddress;
     }
   | { status: 'unreachable' }
-  | { status: 'failed'; attempts: number; lastStatus: number | 'no_response' | 'queue_full' };
+  | { status: 'failed'; attempts: number; lastStatus: number | 'no_response' | 'queue_full' | 'abandoned' };
 
 /**
  * Sends messages to inboxes. At most one message per delivery key: a key that was delivered before is
