@@ -8,7 +8,7 @@ export const stallMs = 30_000;
  * settled for `stallMs`, or after `capMs` in all (a cap the caller scales with what it measured, e.g. how
  * long the load that produced the work took). A slow machine thus waits longer instead of failing.
  */
-export async function waitByProgress<T>(work: readonly Promise<T>[], what: string, capMs: number): Promise<T[]> {
+export async function waitByProgress<T>(work: readonly Promise<T>[], what: string, capMs: number, stalledAfterMs = stallMs): Promise<T[]> {
   let settled = 0;
   let lastProgress = performance.now();
   const begin = lastProgress;
@@ -27,7 +27,7 @@ export async function waitByProgress<T>(work: readonly Promise<T>[], what: strin
   });
   while (!done) {
     const now = performance.now();
-    if (now - lastProgress > stallMs) throw new Error(`${what}: ${settled} of ${work.length} arrived, none in the last ${stallMs / 1000} s`);
+    if (now - lastProgress > stalledAfterMs) throw new Error(`${what}: ${settled} of ${work.length} arrived, none in the last ${stalledAfterMs / 1000} s`);
     if (now - begin > capMs) throw new Error(`${what}: ${settled} of ${work.length} arrived within the cap of ${(capMs / 1000).toFixed(0)} s`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

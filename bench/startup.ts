@@ -17,8 +17,8 @@ const coldRuns = 3;
  * with the compile cache off after theirs.
  */
 const minRuns = 3;
-const roundsBudgetMs = 45_000;
-const coldBudgetMs = 15_000;
+const roundsBudgetMs = 30_000;
+const coldBudgetMs = 10_000;
 
 /** Whether a series begun at `begin` with `done` of up to `most` samples should take another. */
 const withinBudget = (done: number, most: number, least: number, begin: number, budgetMs: number): boolean =>
