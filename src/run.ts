@@ -105,8 +105,8 @@ async function main(): Promise<void> {
   });
   // Shutdown (SIGTERM on an App Service restart or scale-in): stop taking requests, let the turns in flight
   // end, give up pending proactive sends (recorded as failed, so the minute retry sends them after the
-  // restart), stop the timers and the reminder sweep, close the store, and exit 0 within 10 s whatever
-  // happens: past the deadline the process exits 1 with a log line.
+  // restart), stop the timers and the reminder sweep, close the store and exit 0; whatever still hangs, the
+  // process exits 1 with a log line at the deadline, so it is gone within 10 s of the signal.
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
