@@ -17,7 +17,7 @@ const coldRuns = 3;
  * with the compile cache off after theirs.
  */
 const minRuns = 3;
-const roundsBudgetMs = 30_000;
+const roundsBudgetMs = 20_000;
 const coldBudgetMs = 10_000;
 
 /** Whether a series begun at `begin` with `done` of up to `most` samples should take another. */

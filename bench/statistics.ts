@@ -29,7 +29,7 @@ const runs = 30;
  * Each timed series stops after this much time once it has `minRuns` samples, so that a slower machine takes
  * fewer samples (the table's load column says how many) instead of minutes more.
  */
-const seriesBudgetMs = 8_000;
+const seriesBudgetMs = 5_000;
 const minRuns = 5;
 
 /** Whether a series begun at `begin` with `done` samples should take another. */
