@@ -59,9 +59,22 @@ export class LoopbackClient {
     this.agent = new Agent({ keepAlive: true, maxSockets });
   }
 
-  /** POSTs JSON and resolves with the status and full body once the response has ended. */
-  post(path: string, body: unknown): Promise<{ status: number; text: string }> {
+  /**
+   * POSTs JSON and resolves with the status and full body once the response has ended. A request on a reused
+   * keep-alive socket that the server closed as idle at the same moment (ECONNRESET; under heavy load the
+   * client's own idle timer fires late) is sent once more on a new socket, as Node's documentation advises.
+   */
+  async post(path: string, body: unknown): Promise<{ status: number; text: string }> {
     const payload = Buffer.from(JSON.stringify(body));
+    try {
+      return await this.postOnce(path, payload);
+    } catch (error) {
+      if (!(error instanceof StaleSocketError)) throw error;
+      return this.postOnce(path, payload);
+    }
+  }
+
+  private postOnce(path: string, payload: Buffer): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
       const req = request(
         new URL(path, this.baseUrl),
@@ -74,7 +87,7 @@ export class LoopbackClient {
         },
       );
       req.setTimeout(30_000, () => req.destroy(new Error(`POST ${path} timed out after 30 s`)));
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => reject(req.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocketError(error.message) : error));
       req.end(payload);
     });
   }
@@ -82,4 +95,9 @@ export class LoopbackClient {
   close(): void {
     this.agent.destroy();
   }
+}
+
+/** The server had closed the reused keep-alive socket: the request never reached it. */
+class StaleSocketError extends Error {
+  override readonly name = 'StaleSocketError';
 }

@@ -11,6 +11,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = 5;
 const coldRuns = 3;
+/**
+ * Rounds stop being started after this much time once there are `minRuns` (a slower machine, where a start
+ * takes several seconds, gets fewer rounds; the table's load column says how many), and so do the starts
+ * with the compile cache off after theirs.
+ */
+const minRuns = 3;
+const roundsBudgetMs = 20_000;
+const coldBudgetMs = 10_000;
+
+/** Whether a series begun at `begin` with `done` of up to `most` samples should take another. */
+const withinBudget = (done: number, most: number, least: number, begin: number, budgetMs: number): boolean =>
+  done < most && (done < least || performance.now() - begin < budgetMs);
 const readyWithinMs = 30_000;
 /** Time between a ready /healthz and the memory reading, for start-up work that runs after listen (retention purge). */
 const settleMs = 1_000;
@@ -73,14 +85,16 @@ export async function measureStartup(): Promise<StartupResults> {
     await launch(setup.bare);
     const ours: Launch[] = [];
     const bare: Launch[] = [];
-    for (let i = 0; i < runs; i += 1) {
+    const begin = performance.now();
+    while (withinBudget(ours.length, runs, minRuns, begin, roundsBudgetMs)) {
       ours.push(await launch(setup.ours));
       bare.push(await launch(setup.bare));
     }
     const oursWithoutCompileCache: Launch[] = [];
     if (typeof Reflect.get(nodeModule, 'enableCompileCache') === 'function') {
       const cold = { ...setup.ours, env: { NODE_DISABLE_COMPILE_CACHE: '1' } };
-      for (let i = 0; i < coldRuns; i += 1) oursWithoutCompileCache.push(await launch(cold));
+      const coldBegin = performance.now();
+      while (withinBudget(oursWithoutCompileCache.length, coldRuns, 1, coldBegin, coldBudgetMs)) oursWithoutCompileCache.push(await launch(cold));
     }
     return { mode: setup.mode, oursCommand: setup.ours.describe, bareCommand: setup.bare.describe, ours, bare, oursWithoutCompileCache, why: setup.why };
   } finally {

@@ -2,8 +2,9 @@ import { performance } from 'node:perf_hooks';
 import { ConnectorStandIn } from '../test/support/connector-stand-in';
 import { loadSampleDirectory } from '../test/support/test-directory';
 import { DeliveryWatch } from './delivery-watch';
-import { measureLevels, type LevelResult } from './levels';
+import { measureLevels, oursLevelMaxMs, type LevelResult } from './levels';
 import { LoopbackClient } from './load';
+import { capAfter, waitByProgress } from './progress';
 import { ServerProcess } from './server-process';
 import { summarize, type Summary } from './stats';
 import { conversations, say, submitReport, type Conversation } from './traffic';
@@ -23,6 +24,7 @@ export interface SubmissionResults {
   notes: string[];
 }
 
+/** One end-to-end request whose card has not arrived after this long is taken to be lost. */
 const maxDeliveryWaitMs = 60_000;
 
 /**
@@ -56,12 +58,15 @@ export async function measureSubmission(): Promise<SubmissionResults> {
           const reference = await submitReport(client, serviceUrl, conv);
           deliveries.push(watch.expect(reference, conv.recipients, 0));
         },
-        async () => {
-          await withDeadline(Promise.all(deliveries), maxDeliveryWaitMs, 'routed case cards');
+        async (_concurrency, wallMs) => {
+          // The backlog a level left drains at the server's pace: wait while cards keep arriving.
+          await waitByProgress(deliveries, 'routed case cards', capAfter(wallMs));
           await server.idle();
           deliveries = [];
           watch.clear();
         },
+        undefined,
+        oursLevelMaxMs,
       );
       const endToEnd = await measureLevels(
         server,
@@ -77,9 +82,10 @@ export async function measureSubmission(): Promise<SubmissionResults> {
           { concurrency: 10, total: 500 },
           { concurrency: 50, total: 1_000 },
         ],
+        oursLevelMaxMs,
       );
       const repliesBefore = replies;
-      const help = await measureLevels(server, 100, (client, w) => say(client, serviceUrl, at(convs, w), 'hjälp'));
+      const help = await measureLevels(server, 100, (client, w) => say(client, serviceUrl, at(convs, w), 'hjälp'), undefined, undefined, oursLevelMaxMs);
       const helpMessages = 100 + help.reduce((n, l) => n + l.load.latenciesMs.length, 0);
       notes.push(`\`hjälp\`: ${helpMessages} messages, ${replies - repliesBefore} help cards received by the stand-in.`);
       await server.stop();
@@ -123,7 +129,7 @@ async function measurePacedEndToEnd(serviceUrl: string, watch: DeliveryWatch, al
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
       runs.push(send(i));
     }
-    const latencies = await withDeadline(Promise.all(runs), maxDeliveryWaitMs, 'paced case cards');
+    const latencies = await waitByProgress(runs, 'paced case cards', capAfter(performance.now() - begin));
     client.close();
     return summarize(latencies, performance.now() - begin);
   } finally {

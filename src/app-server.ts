@@ -48,6 +48,12 @@ export interface App {
   server: HttpServer;
   /** Resolves when no proactive work started by a turn is still running. */
   idle(): Promise<void>;
+  /**
+   * Shutdown, first step: /healthz answers 503 and responses close their connections (so the server closes
+   * once the turns in flight have ended), and pending proactive sends end at once as failed deliveries,
+   * which the store keeps for the periodic retry after the restart.
+   */
+  beginShutdown(): void;
   /** Proactive sends, for the periodic retry of undelivered messages. */
   messenger: Messenger;
   /**
@@ -68,6 +74,7 @@ export function createApp(deps: AppDeps): App {
   const store = withBoundedRefusals(deps.store, refusals);
   const background = new TrackedBackgroundWork(deps.log);
   const serviceUrls = new ServiceUrls(deps.config.teamsServiceUrl);
+  let draining = false;
   const notifier = createTeamsNotifier({
     credentials: deps.config.credentials,
     ledger: new StoreDeliveryLedger(deps.store),
@@ -113,10 +120,15 @@ export function createApp(deps: AppDeps): App {
     // With credentials botbuilder checks the serviceUrl against the signed token. Without them (local mode)
     // nothing vouches for it, so the bot only answers on this machine and cannot be made to call elsewhere.
     isAllowedServiceUrl: deps.config.credentials ? (url) => url.protocol === 'https:' : isLoopbackUrl,
+    draining: () => draining,
   });
   return {
     server,
     idle: () => background.idle(),
+    beginShutdown: () => {
+      draining = true;
+      notifier.abandonPending();
+    },
     messenger,
     sweepReminders: (options) => sweepReminders({ store: deps.store, clock: deps.clock, directory: deps.directory, calendar, sender }, options),
     flushRefusalAudit: (which) => (which === 'all' ? refusals.flushAll() : refusals.flushExpired()),

@@ -14,6 +14,24 @@ import { openDirectorySource } from './config/directory-source';
 import { loadConfig } from './config/env';
 import { startupSummary } from './config/startup-summary';
 
+/** From SIGTERM to exit, at most (App Service waits a while before it kills; we promise 10 s). */
+const shutdownDeadlineMs = 9_000;
+/** How long the turns in flight get to end after SIGTERM before the store is closed under them. */
+const turnsGraceMs = 5_000;
+
+/** Whether `work` settled within `ms`. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([work.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Composition root: the only file that reads process.env and picks concrete adapters. src/main.ts (the entry)
  * imports this module once Node's compile cache is on.
@@ -85,21 +103,46 @@ async function main(): Promise<void> {
   process.on('SIGHUP', () => {
     reload();
   });
+  // Shutdown (SIGTERM on an App Service restart or scale-in): stop taking requests, let the turns in flight
+  // end, give up pending proactive sends (recorded as failed, so the minute retry sends them after the
+  // restart), stop the timers and the reminder sweep, close the store and exit 0; whatever still hangs, the
+  // process exits 1 with a log line at the deadline, so it is gone within 10 s of the signal.
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const begun = Date.now();
     log.info({ event: 'server.stopping', signal });
+    const deadline = setTimeout(() => {
+      log.error({ event: 'server.stop_deadline_passed', afterMs: Date.now() - begun });
+      process.exit(1);
+    }, shutdownDeadlineMs);
+    deadline.unref();
     clearInterval(retryTimer);
     clearInterval(purgeTimer);
     clearInterval(refusalTimer);
-    server.close(() => {
-      void reminders
-        .stop()
-        .then(() => app.idle())
-        .then(() =>
-          app.flushRefusalAudit('all').catch((error: unknown) => log.error({ event: 'audit.refusal_flush_failed', errorName: error instanceof Error ? error.name : 'unknown' })),
-        )
-        .then(() => store.close())
-        .then(() => process.exit(0));
-    });
+    app.beginShutdown();
+    stopInOrder()
+      .then(() => {
+        log.info({ event: 'server.stopped', afterMs: Date.now() - begun });
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        log.error({ event: 'server.stop_failed', errorName: error instanceof Error ? error.name : 'unknown' });
+        process.exit(1);
+      });
+  };
+  const stopInOrder = async (): Promise<void> => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections that went idle after their last response would hold the server open.
+    const closeIdle = setInterval(() => server.server.closeIdleConnections(), 100);
+    const ended = await settlesWithin(closed, turnsGraceMs);
+    clearInterval(closeIdle);
+    if (!ended) log.warn({ event: 'server.turns_abandoned', afterMs: turnsGraceMs });
+    await reminders.stop();
+    await app.idle();
+    await app.flushRefusalAudit('all').catch((error: unknown) => log.error({ event: 'audit.refusal_flush_failed', errorName: error instanceof Error ? error.name : 'unknown' }));
+    await store.close();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -24,6 +24,11 @@ export interface ServerDeps {
   health: () => Record<string, string>;
   /** Whether the bot may answer on this service URL; the bot sends its replies there. */
   isAllowedServiceUrl: (url: URL) => boolean;
+  /**
+   * True once shutdown has begun: /healthz answers 503 so that the load balancer stops routing here, and
+   * every response closes its connection so that the server can close once the turns in flight have ended.
+   */
+  draining?: () => boolean;
 }
 
 /**
@@ -50,6 +55,11 @@ const badRequest = (res: Response, message: string): void => {
  */
 export function createServer(deps: ServerDeps): HttpServer {
   const server = restify.createServer({ name: 'sst-bridge', handleUncaughtExceptions: false });
+  const draining = deps.draining ?? (() => false);
+  server.pre((_req: Request, res: Response, next: () => void) => {
+    if (draining()) res.setHeader('connection', 'close');
+    next();
+  });
   server.use(restify.plugins.bodyReader({ maxBodySize: deps.maxBodyBytes }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -87,6 +97,11 @@ export function createServer(deps: ServerDeps): HttpServer {
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {
+    if (draining()) {
+      res.status(503);
+      res.json({ status: 'draining' });
+      return;
+    }
     res.json({ status: 'ok', ...deps.health() });
   });
 

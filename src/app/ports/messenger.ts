@@ -43,7 +43,7 @@ export type DeliveryOutcome =
       newAddress?: DeliveryAddress;
     }
   | { status: 'unreachable' }
-  | { status: 'failed'; attempts: number; lastStatus: number | 'no_response' | 'queue_full' };
+  | { status: 'failed'; attempts: number; lastStatus: number | 'no_response' | 'queue_full' | 'abandoned' };
 
 /**
  * Sends case messages to recipients and updates them in place. Never throws for a delivery problem: the

@@ -72,3 +72,29 @@ describe('the delivery queue', () => {
     expect(queue.queuedIn('c')).toBe(0);
   });
 });
+
+describe('the delivery queue at shutdown', () => {
+  const unanswered = (): Promise<TransportResult<string>> => new Promise(() => undefined);
+
+  it('ends a call the Bot Connector never answers, the work queued behind it and later work as abandoned', async () => {
+    const queue = aQueue();
+    const hanging = queue.run('c', unanswered);
+    const behind = queue.run('c', scripted([], 'never sent').call);
+    await new Promise((resolve) => setImmediate(resolve));
+    queue.abandon();
+    expect(await hanging).toEqual({ ok: false, reason: 'failed', attempts: 1, lastStatus: 'abandoned' });
+    expect(await behind).toEqual({ ok: false, reason: 'failed', attempts: 0, lastStatus: 'abandoned' });
+    const later = scripted([], 'never sent');
+    expect(await queue.run('d', later.call)).toEqual({ ok: false, reason: 'failed', attempts: 0, lastStatus: 'abandoned' });
+    expect(later.calls()).toBe(0);
+  });
+
+  it('ends a send waiting out a Retry-After at once instead of after the wait', async () => {
+    const neverWakes = Object.assign(new VirtualTimer(), { sleep: () => new Promise<void>(() => undefined) });
+    const queue = aQueue(neverWakes);
+    const waiting = queue.run('c', scripted([{ status: 429, retryAfter: '30' }], 'm-1').call);
+    await new Promise((resolve) => setImmediate(resolve));
+    queue.abandon();
+    expect(await waiting).toEqual({ ok: false, reason: 'failed', attempts: 1, lastStatus: 'abandoned' });
+  });
+});

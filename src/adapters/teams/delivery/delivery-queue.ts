@@ -7,7 +7,7 @@ export type TransportResult<T> = { ok: true; value: T } | { ok: false; failure: 
 export type QueueResult<T> =
   | { ok: true; value: T; attempts: number }
   | { ok: false; reason: 'unreachable' | 'not_found'; attempts: number }
-  | { ok: false; reason: 'failed'; attempts: number; lastStatus: number | 'no_response' | 'queue_full' };
+  | { ok: false; reason: 'failed'; attempts: number; lastStatus: number | 'no_response' | 'queue_full' | 'abandoned' };
 
 export interface DeliveryQueueOptions {
   limiter: RateLimiter;
@@ -32,11 +32,30 @@ export interface RetryEvent {
  */
 export class DeliveryQueue {
   private readonly lanes = new Map<string, { tail: Promise<unknown>; queued: number }>();
+  private abandoned = false;
+  private readonly abandoning: Promise<typeof abandonedMark>;
+  private signalAbandon: () => void = () => undefined;
 
-  constructor(private readonly options: DeliveryQueueOptions) {}
+  constructor(private readonly options: DeliveryQueueOptions) {
+    this.abandoning = new Promise((resolve) => {
+      this.signalAbandon = () => resolve(abandonedMark);
+    });
+  }
+
+  /**
+   * Shutdown: every operation waiting for its lane, a rate-limit slot or a retry, or for a Bot Connector call
+   * that has not answered, ends at once as `failed` with lastStatus `abandoned`, and so does every later
+   * one. Callers record that as a failed delivery, which the periodic retry sends again after the restart
+   * (a call that reached Teams but whose answer was abandoned may then arrive twice).
+   */
+  abandon(): void {
+    this.abandoned = true;
+    this.signalAbandon();
+  }
 
   /** Queues `call` behind earlier calls to the same lane; `onRetry` hears about each retry before its wait. */
   run<T>(lane: string, call: () => Promise<TransportResult<T>>, onRetry?: (event: RetryEvent) => void): Promise<QueueResult<T>> {
+    if (this.abandoned) return Promise.resolve(abandonedAfter(0));
     const current = this.lanes.get(lane) ?? { tail: Promise.resolve(), queued: 0 };
     if (current.queued >= this.options.maxQueuedPerConversation) {
       return Promise.resolve({ ok: false, reason: 'failed', attempts: 0, lastStatus: 'queue_full' });
@@ -70,14 +89,15 @@ export class DeliveryQueue {
   ): Promise<QueueResult<T>> {
     const { limiter, policy, timer, random } = this.options;
     for (let attempt = 1; ; attempt += 1) {
-      await limiter.acquire(lane);
-      const result = await call();
+      if ((await this.unlessAbandoned(limiter.acquire(lane))) === abandonedMark) return abandonedAfter(attempt - 1);
+      const result = await this.unlessAbandoned(call());
+      if (result === abandonedMark) return abandonedAfter(attempt);
       if (result.ok) return { ok: true, value: result.value, attempts: attempt };
       const decision = decideRetry(result.failure, attempt, policy, timer.now(), random);
       switch (decision.action) {
         case 'retry':
           onRetry?.({ attempt, status: result.failure.status, delayMs: decision.delayMs });
-          await timer.sleep(decision.delayMs);
+          if ((await this.unlessAbandoned(timer.sleep(decision.delayMs))) === abandonedMark) return abandonedAfter(attempt);
           continue;
         case 'unreachable':
         case 'not_found':
@@ -89,7 +109,16 @@ export class DeliveryQueue {
       }
     }
   }
+
+  /** `work`, or the abandon mark as soon as the queue is abandoned (the work itself is left to finish or not). */
+  private unlessAbandoned<T>(work: Promise<T>): Promise<T | typeof abandonedMark> {
+    return this.abandoned ? Promise.resolve(abandonedMark) : Promise.race([work, this.abandoning]);
+  }
 }
+
+const abandonedMark = Symbol('abandoned');
+
+const abandonedAfter = (attempts: number): QueueResult<never> => ({ ok: false, reason: 'failed', attempts, lastStatus: 'abandoned' });
 
 function assertNever(value: never): never {
   throw new Error(`unexpected retry decision: ${JSON.stringify(value)}`);

@@ -47,6 +47,14 @@ export class TeamsNotifier implements Notifier<OutboundActivity> {
   }
 
   /**
+   * Shutdown: sends waiting in a lane, for a rate-limit slot or a retry, or for an answer, end at once as
+   * `failed` (lastStatus `abandoned`), as does every later one; their callers record them for the retry.
+   */
+  abandonPending(): void {
+    this.deps.queue.abandon();
+  }
+
+  /**
    * The roster of a stored conversation, or undefined when it cannot be read now (the failure is logged).
    * Runs in its own lane, so that it never holds up the conversation's messages.
    */
