@@ -61,6 +61,16 @@ const otherAdaptersFromTeams = {
   regex: '^(\\.\\./)+(adapters/)?(clock|store|scheduler|background|ids|http|calendar)(/|$)',
   message: 'The Teams adapter reaches other adapters only through the ports in src/app/ports/ (the Clock port for Stockholm time).',
 };
+/**
+ * The same boundary for the stores: a statistics row's Stockholm dates come from the StockholmTime port that the
+ * composition root injects (src/run.ts), not from the system-clock adapter. Logging stays allowed; store's own
+ * folders (sqlite, cosmos) have none of these names.
+ */
+const storeFiles = ['src/adapters/store/**/*.ts'];
+const otherAdaptersFromStore = {
+  regex: '^(\\.\\./)+(adapters/)?(clock|teams|scheduler|background|ids|http|calendar)(/|$)',
+  message: 'A store reaches other adapters only through the ports in src/app/ports/ (the injected StockholmTime port for Stockholm dates).',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'dist/**', 'test-artifacts/**'] },
@@ -76,7 +86,7 @@ export default tseslint.config(
     },
   },
   // ESLint does not merge rule options across blocks: each file gets exactly one of these three (the Teams,
-  // domain and app blocks below replace them with stricter lists).
+  // store, domain and app blocks below replace them with stricter lists).
   {
     // No import cycles anywhere in src/ (issue 13). Type-only imports are erased by the compiler, so the rule
     // does not count them: a cycle it reports is one that exists at run time.
@@ -111,6 +121,11 @@ export default tseslint.config(
   {
     files: teamsLibraryFiles,
     rules: { 'no-restricted-imports': ['error', { patterns: [httpLibraries, otherAdaptersFromTeams] }] },
+  },
+  // The stores' files again, with the same library patterns plus the boundary to the other adapters.
+  {
+    files: storeFiles,
+    rules: { 'no-restricted-imports': ['error', { patterns: [teamsLibraries, httpLibraries, otherAdaptersFromStore] }] },
   },
   {
     // teams-ai's actionExecute edits the shared message with one person's view when a card has `refresh`

@@ -121,7 +121,7 @@ export async function measureStatistics(): Promise<SectionResult> {
   const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-bench-stats-'));
   const file = join(dir, 'bench.db');
   try {
-    await SqliteCaseStore.open(file).close();
+    await SqliteCaseStore.open(file, clock).close();
     const db = new Database(file);
     const insertCase = db.prepare(sql.insertCase);
     const insertRow = db.prepare(statisticsSql.upsertRow);
@@ -135,7 +135,7 @@ export async function measureStatistics(): Promise<SectionResult> {
           schoolDistrictCode: c.routing.schoolDistrictCode, state: c.state, version: 1, schoolId: c.schoolId, sstTeamId: null, fallbackDistrictCode: null,
           ownerKind: 'education_committee', closedAt: c.closedAt ?? null, erasedAt: null, body: JSON.stringify(c),
         });
-        insertRow.run(statisticsColumnsOf(c));
+        insertRow.run(statisticsColumnsOf(c, clock));
       }
     })();
     db.exec('ANALYZE');
@@ -145,7 +145,7 @@ export async function measureStatistics(): Promise<SectionResult> {
     const plans = queryPlans(db, schoolYear, districts, units);
     db.close();
 
-    const store = SqliteCaseStore.open(file);
+    const store = SqliteCaseStore.open(file, clock);
     const deps = {
       store,
       clock,

@@ -55,7 +55,7 @@ export async function measureSweep(): Promise<SectionResult> {
 const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-bench-'));
 const file = join(dir, 'bench.db');
 try {
-  await SqliteCaseStore.open(file).close(); // creates the file and runs the migrations
+  await SqliteCaseStore.open(file, clock).close(); // creates the file and runs the migrations
   const db = new Database(file);
   const insertCase = db.prepare(sql.insertCase);
   const insertReminder = db.prepare(sql.insertReminder);
@@ -94,7 +94,7 @@ try {
   });
   db.close();
 
-  const store = SqliteCaseStore.open(file);
+  const store = SqliteCaseStore.open(file, clock);
   let sent = 0;
   const sweepDeps = { ...deps, store, sender: { send: async () => ((sent += 1), 'sent' as const) } };
   const options = { instanceId: 'bench', leaseMs: 300_000, batchSize: 100, retryAfterMs: 900_000 };

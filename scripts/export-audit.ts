@@ -4,7 +4,7 @@
  * store the environment configures (the same variables as the bot: STORE, DATA_DIR, COSMOS_*), writes to
  * stdout and exits 1 with a list of problems. Audit entries hold ids and codes only, never pupil data.
  */
-import { fromStockholmLocal } from '../src/adapters/clock/system-clock';
+import { fromStockholmLocal, SystemClock } from '../src/adapters/clock/system-clock';
 import { openCaseStore } from '../src/adapters/store/open-case-store';
 import { loadConfig } from '../src/config/env';
 import { addCalendarDays } from '../src/domain/calendar/calendar-date';
@@ -20,7 +20,7 @@ if (!parsed.ok || !loaded.ok) {
 }
 
 const { from, to, format, caseId } = parsed.args;
-const store = await openCaseStore(loaded.config);
+const store = await openCaseStore(loaded.config, new SystemClock());
 try {
   const entries = await store.listAudit({
     from: fromStockholmLocal({ date: from, time: '00:00' }),

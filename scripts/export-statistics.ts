@@ -21,9 +21,10 @@ if (!parsed.ok || !loaded.ok) {
 }
 
 const directory = loadDirectoryFile(loaded.config.directoryFile);
-const store = await openCaseStore(loaded.config);
+const clock = new SystemClock();
+const store = await openCaseStore(loaded.config, clock);
 try {
-  const result = await exportStatistics({ store, clock: new SystemClock(), directory: () => directory, calendar: () => calendarOf(directory) }, parsed.args);
+  const result = await exportStatistics({ store, clock, directory: () => directory, calendar: () => calendarOf(directory) }, parsed.args);
   if (!result.ok) {
     console.error(`The statistics were not exported:\n  - ${result.problem}`);
     process.exitCode = 1;

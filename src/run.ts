@@ -51,8 +51,8 @@ async function main(): Promise<void> {
   const directories = openDirectorySource(config, (d) => calendarOf(d), log);
   const directory = directories.current;
   const reload = directories.reload;
-  const store = await openCaseStore(config);
   const clock = new SystemClock();
+  const store = await openCaseStore(config, clock);
   const app = createApp({ config, store, clock, ids: new UuidIds(), directory, log, reload });
   const server = app.server;
 

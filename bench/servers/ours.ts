@@ -20,13 +20,13 @@ const serviceUrl = process.env.BENCH_SERVICE_URL;
 if (!serviceUrl) throw new Error('expected BENCH_SERVICE_URL (the connector stand-in), found none');
 const unlimited: RateLimits = { perConversation: [], global: [] };
 
-const dataDir = mkdtempSync(join(tmpdir(), 'sst-bridge-bench-'));
-const store = SqliteCaseStore.open(join(dataDir, 'sst-bridge.db'));
-const directory = loadSampleDirectory();
 // Time runs as on the machine, from a fixed start, so that the sample report stays valid whenever the
 // benchmark runs (its dates are in autumn 2026) and windows and leases expire as they would in production.
 const startedAt = Date.now();
 const clock = new SystemClock(() => Date.parse('2026-11-23T09:00:00.000Z') + (Date.now() - startedAt));
+const dataDir = mkdtempSync(join(tmpdir(), 'sst-bridge-bench-'));
+const store = SqliteCaseStore.open(join(dataDir, 'sst-bridge.db'), clock);
+const directory = loadSampleDirectory();
 const app = createApp({
   // The per-user submission limit is a policy, not a cost: it stays on, but with a one-second window and no
   // practical maximum, so the pipeline itself is measured (a teacher here submits hundreds of times a minute).

@@ -3,12 +3,15 @@ import type { Container, CosmosClient } from '@azure/cosmos';
 import { decideCaseUpdate, toUpdateResult } from '../../src/adapters/store/cosmos/case-update';
 import { createCosmosCall } from '../../src/adapters/store/cosmos/cosmos-call';
 import type { CosmosCaseStore } from '../../src/adapters/store/cosmos/cosmos-case-store';
-import { caseCodec } from '../../src/adapters/store/cosmos/cosmos-items';
+import { caseCodecOf } from '../../src/adapters/store/cosmos/cosmos-items';
 import { createCosmosRetry } from '../../src/adapters/store/cosmos/cosmos-retry';
 import { readModifyWrite, type Decision, type Versioned } from '../../src/adapters/store/cosmos/read-modify-write';
 import type { Case } from '../../src/domain/case/case';
 import { aNewCase } from '../support/a-new-case';
 import { aDatabaseId, CosmosEmulator } from '../support/cosmos-emulator';
+import { stockholmTime } from '../support/fixed-clock';
+
+const caseCodec = caseCodecOf(stockholmTime);
 
 // The If-Match path of an update, made deterministic: another writer changes the item between our read and
 // our write, so our replace meets a 412.

@@ -7,7 +7,7 @@ import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-sto
 import { aNewCase } from '../support/a-new-case';
 import { aDatabaseId, CosmosEmulator } from '../support/cosmos-emulator';
 import { aDrainer, drainUntilIdle } from '../support/drive-outbox';
-import { FixedClock } from '../support/fixed-clock';
+import { FixedClock, stockholmTime } from '../support/fixed-clock';
 import { aStatusMessage } from '../support/outbox-messages';
 import { RecordingOutboxSender } from '../support/recording-outbox-sender';
 
@@ -18,7 +18,7 @@ afterAll(() => emulator.stop());
 describe('a case change and its messages (SQLite: one transaction)', () => {
   it('enqueues with a successful update, and nothing with a conflicting one', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-outbox-tx-'));
-    const store = SqliteCaseStore.open(join(dir, 'cases.db'));
+    const store = SqliteCaseStore.open(join(dir, 'cases.db'), stockholmTime);
     try {
       const submitted = aNewCase();
       const { case: c } = await store.createCaseWithOutbox(submitted, 2026, (stored) => [aStatusMessage(stored.id, 'p-1')], at);

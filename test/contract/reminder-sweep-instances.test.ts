@@ -10,7 +10,7 @@ import type { NewCase } from '../../src/domain/case/case';
 import { testDirectory } from '../support/a-case';
 import { aNewCase } from '../support/a-new-case';
 import { aDatabaseId, CosmosEmulator } from '../support/cosmos-emulator';
-import { FixedClock } from '../support/fixed-clock';
+import { FixedClock, stockholmTime } from '../support/fixed-clock';
 import { RecordingReminderSender } from '../support/recording-reminder-sender';
 import { stockholmCalendar } from '../unit/calendar/stockholm-calendar';
 
@@ -59,7 +59,7 @@ describe('reminders across a restart (SQLite file)', () => {
   let file: string;
   const opened: CaseStore[] = [];
   const open = (): CaseStore => {
-    const store = SqliteCaseStore.open(file);
+    const store = SqliteCaseStore.open(file, stockholmTime);
     opened.push(store);
     return store;
   };

@@ -8,13 +8,14 @@ import { CorruptRowError } from '../../src/adapters/store/corrupt-row-error';
 import { migrations } from '../../src/adapters/store/sqlite/migrations';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import { aNewCase } from '../support/a-new-case';
+import { stockholmTime } from '../support/fixed-clock';
 
 // What only the SQLite store promises on top of the contract: its file, its schema and its boundary checks.
 describe('SqliteCaseStore on disk', () => {
   let dir: string;
   const opened: { close(): unknown }[] = [];
   const open = (file: string): SqliteCaseStore => {
-    const store = SqliteCaseStore.open(file);
+    const store = SqliteCaseStore.open(file, stockholmTime);
     opened.push(store);
     return store;
   };

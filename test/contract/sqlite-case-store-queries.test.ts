@@ -8,6 +8,7 @@ import { migrations } from '../../src/adapters/store/sqlite/migrations';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import { sql, type StatementName } from '../../src/adapters/store/sqlite/sqlite-statements';
 import { aNewCase } from '../support/a-new-case';
+import { stockholmTime } from '../support/fixed-clock';
 
 // What only the SQLite store promises on top of the contract: index-backed queues, ties in insert order,
 // and migration 3 filling the new columns of cases stored before it.
@@ -16,7 +17,7 @@ describe('SqliteCaseStore queues and deliveries', () => {
   let file: string;
   const opened: { close(): unknown }[] = [];
   const open = (): SqliteCaseStore => {
-    const store = SqliteCaseStore.open(file);
+    const store = SqliteCaseStore.open(file, stockholmTime);
     opened.push(store);
     return store;
   };

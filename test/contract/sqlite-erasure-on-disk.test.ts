@@ -10,6 +10,7 @@ import type { Case } from '../../src/domain/case/case';
 import { eraseCase } from '../../src/domain/retention/retention';
 import { aClosedCase, personalMarkers } from '../support/a-closed-case';
 import { aNewCase } from '../support/a-new-case';
+import { stockholmTime } from '../support/fixed-clock';
 
 // What only the SQLite store promises on top of the contract: an erased case is gone from the files on disk
 // (the database and its WAL), not only from what the store returns.
@@ -21,7 +22,7 @@ describe('SqliteCaseStore erasure on disk', () => {
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sst-bridge-erasure-'));
     file = join(dir, 'cases.db');
-    store = SqliteCaseStore.open(file);
+    store = SqliteCaseStore.open(file, stockholmTime);
   });
   afterEach(async () => {
     await store.close();
@@ -75,7 +76,7 @@ describe('SqliteCaseStore erasure on disk', () => {
     for (const c of [closed, merged, open]) insert.run({ ...c, body: JSON.stringify(c) });
     v3.close();
 
-    store = SqliteCaseStore.open(file);
+    store = SqliteCaseStore.open(file, stockholmTime);
     const due = await store.listCasesDueForErasure({ closedBefore: '2026-12-31T00:00:00.000Z' }, 10);
     expect(due).toEqual([merged, closed]);
     // Migration 8's statistics rows are filled in for these old cases when the store opens.

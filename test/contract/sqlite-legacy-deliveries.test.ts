@@ -7,7 +7,7 @@ import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-sto
 import { retryUndelivered } from '../../src/app/retry-undelivered';
 import { testDirectory } from '../support/a-case';
 import { aNewCase } from '../support/a-new-case';
-import { FixedClock } from '../support/fixed-clock';
+import { FixedClock, stockholmTime } from '../support/fixed-clock';
 import { RecordingMessenger } from '../support/recording-messenger';
 
 // Deliveries stored before records carried their subject and recipient as data keep working: found by key,
@@ -20,7 +20,7 @@ describe('SqliteCaseStore with delivery records written before typed keys', () =
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sst-bridge-legacy-'));
     file = join(dir, 'sst-bridge.db');
-    store = SqliteCaseStore.open(file);
+    store = SqliteCaseStore.open(file, stockholmTime);
   });
   afterEach(async () => {
     await store.close();

@@ -8,6 +8,7 @@ import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-sto
 import { statisticsColumnsOf, statisticsParameters, statisticsSql, type StatisticsQueryName } from '../../src/adapters/store/sqlite/sqlite-statistics';
 import type { Case } from '../../src/domain/case/case';
 import { expectedStatisticsFacts, sortedFacts, statisticsCases, statisticsFactsQuery } from '../support/statistics-cases';
+import { stockholmTime } from '../support/fixed-clock';
 
 // What only the SQLite store promises for statistics on top of the contract: each aggregate reads a daily counts
 // table or a covering index range (bench/statistics.ts measures the speed), and migration 9 counts the rows
@@ -47,7 +48,7 @@ describe('SqliteCaseStore statistics queries', () => {
   const params = { from: '2026-08-19', to: '2027-06-10', openOn: '2027-06-10', districts: '["FAR","SOD"]', units: '["FAR-INV"]' };
 
   it.each(Object.keys(plans) as StatisticsQueryName[])('answers %s from its counts table or covering index', (name) => {
-    SqliteCaseStore.open(file).close();
+    SqliteCaseStore.open(file, stockholmTime).close();
     const wanted = Object.fromEntries(statisticsParameters[name].map((k) => [k, params[k]]));
     const steps = raw()
       .prepare(`EXPLAIN QUERY PLAN ${statisticsSql[name]}`)
@@ -65,11 +66,11 @@ describe('SqliteCaseStore statistics queries', () => {
     const upsert = v8.prepare(statisticsSql.upsertRow);
     statisticsCases().forEach((c, i) => {
       const stored: Case = { ...c, reference: `FAR-2026-${String(i + 1).padStart(4, '0')}`, version: 1 };
-      upsert.run(statisticsColumnsOf(stored));
+      upsert.run(statisticsColumnsOf(stored, stockholmTime));
     });
     v8.close();
 
-    const store = SqliteCaseStore.open(file);
+    const store = SqliteCaseStore.open(file, stockholmTime);
     opened.push(store);
     expect(sortedFacts(await store.statisticsFacts(statisticsFactsQuery))).toEqual(sortedFacts(expectedStatisticsFacts));
   });

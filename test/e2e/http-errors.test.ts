@@ -8,7 +8,7 @@ import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-sto
 import { UuidIds } from '../../src/adapters/ids/uuid-ids';
 import { createApp, type App } from '../../src/app-server';
 import { aMessage, aTeacher, testTenant } from '../support/activities';
-import { FixedClock } from '../support/fixed-clock';
+import { FixedClock, stockholmTime } from '../support/fixed-clock';
 import { LogSink } from '../support/log-sink';
 import { loadSampleDirectory } from '../support/test-directory';
 
@@ -42,7 +42,7 @@ describe('the HTTP edge with Bot Framework credentials', () => {
 
   beforeAll(async () => {
     metadataUrl = `http://127.0.0.1:${await closedLoopbackPort()}/v1/.well-known/openidconfiguration`;
-    store = SqliteCaseStore.open(join(dataDir, 'sst-bridge.db'));
+    store = SqliteCaseStore.open(join(dataDir, 'sst-bridge.db'), stockholmTime);
     const directory = loadSampleDirectory();
     app = createApp({
       config: {

@@ -5,6 +5,7 @@ import { CosmosClient } from '@azure/cosmos';
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 import { CosmosCaseStore, type CosmosCaseStoreOptions } from '../../src/adapters/store/cosmos/cosmos-case-store';
 import { cosmosClientOptions } from '../../src/adapters/store/cosmos/cosmos-client';
+import { stockholmTime } from './fixed-clock';
 
 /**
  * An in-process @vercel/cosmosdb-server on 127.0.0.1 and an ephemeral port, started on first use. It serves
@@ -34,7 +35,7 @@ export class CosmosEmulator {
 
   /** A store on `databaseId` (created on first open) with its own client, as a second process would have. */
   async openStore(databaseId: string, options: Partial<CosmosCaseStoreOptions> = {}): Promise<CosmosCaseStore> {
-    return CosmosCaseStore.open({ client: await this.client(), databaseId, provisioning: 'create', ...options });
+    return CosmosCaseStore.open({ client: await this.client(), databaseId, provisioning: 'create', stockholm: stockholmTime, ...options });
   }
 
   async dropDatabase(databaseId: string): Promise<void> {

@@ -1,6 +1,12 @@
 import { fromStockholmLocal, toStockholmLocal } from '../../src/adapters/clock/system-clock';
-import type { Clock } from '../../src/app/ports/clock';
+import type { Clock, StockholmTime } from '../../src/app/ports/clock';
 import type { LocalDateTime } from '../../src/domain/calendar/local-date-time';
+
+/**
+ * Stockholm wall-clock reading for stores that tests build (the composition root passes its Clock): the real
+ * Europe/Stockholm conversion, without a time of its own.
+ */
+export const stockholmTime: StockholmTime = { toLocal: toStockholmLocal };
 
 /** Clock that stands still until a test sets or advances it. `today` is the Stockholm date of `now`. */
 export class FixedClock implements Clock {

@@ -10,7 +10,8 @@ import { formatCaseReference } from '../../src/domain/case/reference';
 import type { Reminder, ReminderPlan } from '../../src/domain/reminders/reminder';
 import { InMemoryReminders } from './in-memory-reminders';
 import { aggregateStatisticsRows } from '../../src/adapters/store/aggregate-statistics-rows';
-import { toStockholmLocal } from '../../src/adapters/clock/system-clock';
+import type { StockholmTime } from '../../src/app/ports/clock';
+import { stockholmTime } from './fixed-clock';
 import { statisticsRowOf } from '../../src/domain/statistics/case-statistics-row';
 import type { StatisticsFacts, StatisticsFactsQuery } from '../../src/domain/statistics/statistics-facts';
 
@@ -21,9 +22,12 @@ const openForTeam = new Set<Case['state']>(['new', 'assigned', 'handed_over']);
 /**
  * CaseStore in a Map, for use-case tests. It passes the same contract suite as the real stores. Cases are
  * deep-copied in and out, so a test cannot change stored state by mutating an object it holds.
- * Each method body runs without awaiting, so it is as atomic as a store transaction.
+ * Each method body runs without awaiting, so it is as atomic as a store transaction. `stockholm` dates the
+ * statistics rows as the real stores' injected port does (the real Stockholm conversion unless a test passes one).
  */
 export class InMemoryCaseStore implements CaseStore {
+  constructor(private readonly stockholm: StockholmTime = stockholmTime) {}
+
   private readonly cases = new Map<string, Case>();
   private readonly sequences = new Map<string, number>();
   private readonly audit: AuditEntry[] = [];
@@ -190,7 +194,7 @@ export class InMemoryCaseStore implements CaseStore {
   }
 
   async statisticsFacts(query: StatisticsFactsQuery): Promise<StatisticsFacts> {
-    return aggregateStatisticsRows([...this.cases.values()].map((c) => statisticsRowOf(c, toStockholmLocal)), query);
+    return aggregateStatisticsRows([...this.cases.values()].map((c) => statisticsRowOf(c, (instant) => this.stockholm.toLocal(instant))), query);
   }
 
   async close(): Promise<void> {}

@@ -11,7 +11,7 @@ import type { StatisticsSource } from '../../src/app/view-statistics';
 import type { SweepResult } from '../../src/app/sweep-reminders';
 import { UuidIds } from '../../src/adapters/ids/uuid-ids';
 import { ConnectorStandIn } from './connector-stand-in';
-import { FixedClock } from './fixed-clock';
+import { FixedClock, stockholmTime } from './fixed-clock';
 import { LogSink } from './log-sink';
 import { loadSampleDirectory } from './test-directory';
 
@@ -77,12 +77,12 @@ export class RunningBot {
    * Close it before the test ends.
    */
   anotherInstance(): { app: App; close: () => Promise<void> } {
-    const store = SqliteCaseStore.open(this.dbFile);
+    const store = SqliteCaseStore.open(this.dbFile, stockholmTime);
     return { app: this.createAppOn(store), close: () => store.close() };
   }
 
   private async startServer(): Promise<void> {
-    this.store = SqliteCaseStore.open(this.dbFile);
+    this.store = SqliteCaseStore.open(this.dbFile, stockholmTime);
     this.app = this.createAppOn(this.store);
     this.server = this.app.server;
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));

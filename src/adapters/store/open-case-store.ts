@@ -1,17 +1,18 @@
 import { join } from 'node:path';
 import type { CaseStore } from '../../app/ports/case-store';
+import type { StockholmTime } from '../../app/ports/clock';
 import type { Config } from '../../config/env';
 import { SqliteCaseStore } from './sqlite/sqlite-case-store';
 
 /**
  * Opens the case store the configuration asks for: one SQLite file in DATA_DIR, or Cosmos DB. The Cosmos store,
  * the Azure SDK and @azure/identity are imported only when STORE=cosmos: in SQLite mode they would cost start-up
- * time and idle memory for nothing (README, Performance).
+ * time and idle memory for nothing (README, Performance). `stockholm` dates the cases' statistics rows.
  */
-export async function openCaseStore(config: Config): Promise<CaseStore> {
+export async function openCaseStore(config: Config, stockholm: StockholmTime): Promise<CaseStore> {
   switch (config.store.kind) {
     case 'sqlite':
-      return SqliteCaseStore.open(join(config.dataDir, 'sst-bridge.db'));
+      return SqliteCaseStore.open(join(config.dataDir, 'sst-bridge.db'), stockholm);
     case 'cosmos': {
       const { endpoint, key, managedIdentityClientId, databaseId, provisioning } = config.store;
       const [{ CosmosClient }, { CosmosCaseStore }, { cosmosClientOptions }] = await Promise.all([
@@ -23,6 +24,7 @@ export async function openCaseStore(config: Config): Promise<CaseStore> {
         client: new CosmosClient(cosmosClientOptions({ endpoint, key, managedIdentityClientId })),
         databaseId,
         provisioning,
+        stockholm,
       });
     }
   }

@@ -42,8 +42,8 @@ export interface CaseStatisticsRow {
 }
 
 /**
- * The statistics row of `c`. `toLocal` turns an ISO instant into Stockholm date and time (the Clock adapter's
- * conversion): the domain does no time-zone arithmetic itself.
+ * The statistics row of `c`. `toLocal` turns an ISO instant into Stockholm date and time (the stores pass the
+ * StockholmTime port they are given): the domain does no time-zone arithmetic itself.
  */
 export function statisticsRowOf(c: Case, toLocal: (instant: string) => LocalDateTime): CaseStatisticsRow {
   const dateOf = (instant: string | undefined): CalendarDate | null => (instant === undefined ? null : toLocal(instant).date);

@@ -12,6 +12,7 @@ import type { StatisticsSource } from '../../../src/app/view-statistics';
 import type { Directory, PersonRef } from '../../../src/domain/routing/directory';
 import { LogSink } from '../../support/log-sink';
 import { loadSampleDirectory } from '../../support/test-directory';
+import { stockholmTime } from '../../support/fixed-clock';
 
 /**
  * The bot as `npm run start:local` runs it (local mode, SQLite, sample directory, the machine's clock and
@@ -36,7 +37,7 @@ export class PlaygroundBot {
   private idle: () => Promise<void> = async () => undefined;
 
   async start(): Promise<this> {
-    this.store = SqliteCaseStore.open(join(this.dataDir, 'sst-bridge.db'));
+    this.store = SqliteCaseStore.open(join(this.dataDir, 'sst-bridge.db'), stockholmTime);
     const sample = loadSampleDirectory();
     const directory: Directory = { ...sample, evaluators: [...(sample.evaluators ?? []), ...(this.options.evaluators ?? [])] };
     const app = createApp({

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CosmosClient, SqlParameter } from '@azure/cosmos';
 import type { AuditEntry } from '../../../app/ports/audit';
+import type { StockholmTime } from '../../../app/ports/clock';
 import type { CaseDelivery } from '../../../app/ports/deliveries';
 import type { CaseStore } from '../../../app/ports/case-store';
 import type { ClaimedReminder, ReminderClaim } from '../../../app/ports/reminders';
@@ -21,7 +22,7 @@ import {
   addressItem,
   addressItemId,
   auditItem,
-  caseCodec,
+  caseCodecOf,
   claimCodec,
   decodeAddressItem,
   decodeAuditItem,
@@ -50,13 +51,15 @@ import { aggregateStatisticsRows } from '../aggregate-statistics-rows';
 import { storedStatisticsRowSchema } from '../stored-statistics-row-schema';
 import { parseStoredValue } from '../corrupt-row-error';
 import { createCosmosRetry, defaultCosmosRetryPolicy, type CosmosRetryPolicy } from './cosmos-retry';
-import { readModifyWrite, type Versioned } from './read-modify-write';
+import { readModifyWrite, type ItemCodec, type Versioned } from './read-modify-write';
 
 export interface CosmosCaseStoreOptions {
   /** The store owns the client from here on and disposes it on close. */
   client: CosmosClient;
   databaseId: string;
   provisioning: CosmosProvisioning;
+  /** Dates each case's statistics row in Stockholm (the composition root passes its Clock). */
+  stockholm: StockholmTime;
   retryPolicy?: CosmosRetryPolicy;
   /**
    * A submission claim whose case never appeared (its writer crashed) is taken over after this long. A writer
@@ -90,13 +93,16 @@ export class CosmosCaseStore implements CaseStore {
   private readonly reminders: CosmosReminders;
   /** The outbox in the same account (container `outbox`); see updateCaseWithCosmosOutbox for the ordering. */
   readonly outbox: CosmosOutbox;
+  private readonly caseCodec: ItemCodec<Case>;
 
   private constructor(
     private readonly client: CosmosClient,
     private readonly containers: CaseContainers,
     private readonly cosmos: CosmosCall,
+    stockholm: StockholmTime,
     private readonly settings: { claimTimeoutMs: number; claimWaitMs: number; now: () => number; sleep: (ms: number) => Promise<void> },
   ) {
+    this.caseCodec = caseCodecOf(stockholm);
     this.deliveries = new CosmosDeliveries(cosmos, containers);
     this.reminders = new CosmosReminders(cosmos, containers);
     this.outbox = new CosmosOutbox(cosmos, containers.outbox);
@@ -107,7 +113,7 @@ export class CosmosCaseStore implements CaseStore {
     const retry = createCosmosRetry(options.retryPolicy ?? defaultCosmosRetryPolicy, options.sleep);
     try {
       const containers = await openCaseContainers(options.client, options.databaseId, options.provisioning, retry);
-      return new CosmosCaseStore(options.client, containers, createCosmosCall(retry), {
+      return new CosmosCaseStore(options.client, containers, createCosmosCall(retry), options.stockholm, {
         claimTimeoutMs: options.claimTimeoutMs ?? defaultClaimTimeoutMs,
         claimWaitMs: options.claimWaitMs ?? defaultClaimWaitMs,
         now: options.now ?? Date.now,
@@ -170,7 +176,7 @@ export class CosmosCaseStore implements CaseStore {
     const { cases } = this.containers;
     // After a lost If-Match race the re-read shows the newer version, which is a conflict: two reads suffice.
     const target = { container: cases, id: next.id, partitionKey: next.id };
-    return toUpdateResult(await readModifyWrite(this.cosmos, target, caseCodec, decideCaseUpdate(next, expectedVersion), 2));
+    return toUpdateResult(await readModifyWrite(this.cosmos, target, this.caseCodec, decideCaseUpdate(next, expectedVersion), 2));
   }
 
   async listCasesDueForErasure(filter: { closedBefore: string }, limit: number): Promise<Case[]> {
@@ -298,13 +304,13 @@ export class CosmosCaseStore implements CaseStore {
     const { cases } = this.containers;
     const { spec } = queryFor(top);
     const { resources } = await this.cosmos('executeQuery', cases, () => cases.items.query(spec).fetchAll());
-    return resources.map((raw) => caseCodec.decode(raw).value);
+    return resources.map((raw) => this.caseCodec.decode(raw).value);
   }
 
   private async readCase(id: string): Promise<Versioned<Case> | undefined> {
     const { cases } = this.containers;
     const read = await this.cosmos('items/read', cases, () => cases.item(id, id).read());
-    return read.resource === undefined ? undefined : caseCodec.decode(read.resource);
+    return read.resource === undefined ? undefined : this.caseCodec.decode(read.resource);
   }
 
   /**
@@ -348,8 +354,8 @@ export class CosmosCaseStore implements CaseStore {
     }
     const stored: Case = { ...newCase, reference, version: 1 };
     try {
-      const created = await this.cosmos('items/create', cases, () => cases.items.create(caseCodec.encode(stored)));
-      return caseCodec.decode(created.resource).value;
+      const created = await this.cosmos('items/create', cases, () => cases.items.create(this.caseCodec.encode(stored)));
+      return this.caseCodec.decode(created.resource).value;
     } catch (error) {
       if (cosmosStatusOf(error) !== 409) throw error;
       throw new Error(`A case with id ${newCase.id} already exists under another submission key`, { cause: error });

@@ -1,13 +1,13 @@
 import type { ItemDefinition } from '@azure/cosmos';
 import { z } from 'zod';
 import type { AuditEntry } from '../../../app/ports/audit';
+import type { StockholmTime } from '../../../app/ports/clock';
 import type { DeliveryAddress, StoredAddress } from '../../../app/ports/addresses';
 import type { Case } from '../../../domain/case/case';
 import { CorruptRowError, parseStoredValue } from '../corrupt-row-error';
 import { storedAuditDetailSchema, storedCaseSchema } from '../stored-case-schema';
 import { cosmosKeyId } from './encode-cosmos-id';
 import { statisticsRowOf } from '../../../domain/statistics/case-statistics-row';
-import { toStockholmLocal } from '../../clock/system-clock';
 import type { ItemCodec } from './read-modify-write';
 
 /**
@@ -26,17 +26,22 @@ export function splitSystemProperties(container: string, raw: unknown) {
 }
 
 /**
- * A case item also carries `statistics`, the case's non-personal statistics row (docs/statistics.md), rewritten
- * with every write of the case and dropped when the case is read back.
+ * A case item also carries `statistics`, the case's non-personal statistics row (docs/statistics.md), dated in
+ * Stockholm by `stockholm`, rewritten with every write of the case and dropped when the case is read back.
  */
-export const caseCodec: ItemCodec<Case> = {
-  decode(raw) {
-    const { id, etag, writtenAtSeconds, body } = splitSystemProperties('cases', raw);
-    const { statistics: _statistics, ...stored } = body;
-    return { value: parseStoredValue('cases', id, stored, storedCaseSchema), etag, writtenAtSeconds };
-  },
-  encode: (value): ItemDefinition => ({ ...structuredClone(value), statistics: statisticsRowOf(value, toStockholmLocal) }),
-};
+export function caseCodecOf(stockholm: StockholmTime): ItemCodec<Case> {
+  return {
+    decode(raw) {
+      const { id, etag, writtenAtSeconds, body } = splitSystemProperties('cases', raw);
+      const { statistics: _statistics, ...stored } = body;
+      return { value: parseStoredValue('cases', id, stored, storedCaseSchema), etag, writtenAtSeconds };
+    },
+    encode: (value): ItemDefinition => ({
+      ...structuredClone(value),
+      statistics: statisticsRowOf(value, (instant) => stockholm.toLocal(instant)),
+    }),
+  };
+}
 
 /** Who holds a submission key: the case id that the first request for it is creating (or created). */
 export interface SubmissionClaim {

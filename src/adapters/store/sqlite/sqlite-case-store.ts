@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3, { type Database, type Transaction } from 'better-sqlite3';
 import { z } from 'zod';
 import type { AuditEntry } from '../../../app/ports/audit';
+import type { StockholmTime } from '../../../app/ports/clock';
 import type { CaseDelivery } from '../../../app/ports/deliveries';
 import type { CaseStore } from '../../../app/ports/case-store';
 import type { ClaimedReminder, ReminderClaim } from '../../../app/ports/reminders';
@@ -56,7 +57,7 @@ export class SqliteCaseStore implements CaseStore {
   private readonly updateCaseIfVersion: Transaction<(next: Case, expectedVersion: number) => UpdateResult>;
   private readonly eraseCaseIfVersion: Transaction<(erased: Case, expectedVersion: number) => UpdateResult>;
 
-  private constructor(db: Database) {
+  private constructor(db: Database, stockholm: StockholmTime) {
     this.db = db;
     const statements = prepareStatements(db);
     this.statements = statements;
@@ -66,7 +67,7 @@ export class SqliteCaseStore implements CaseStore {
     this.outbox = outbox;
     const upsertStatistics = db.prepare(statisticsSql.upsertRow);
     const writeStatistics = (c: Case): void => {
-      upsertStatistics.run(statisticsColumnsOf(c));
+      upsertStatistics.run(statisticsColumnsOf(c, stockholm));
     };
     // Cases written before the statistics table existed (migration 8) get their rows once, here.
     db.transaction(() => {
@@ -106,8 +107,11 @@ export class SqliteCaseStore implements CaseStore {
     });
   }
 
-  /** Opens (creating folder and file if missing) and migrates the database at `filePath`. */
-  static open(filePath: string): SqliteCaseStore {
+  /**
+   * Opens (creating folder and file if missing) and migrates the database at `filePath`. `stockholm` dates each
+   * case's statistics row (the composition root passes its Clock).
+   */
+  static open(filePath: string, stockholm: StockholmTime): SqliteCaseStore {
     mkdirSync(dirname(filePath), { recursive: true });
     const db = new BetterSqlite3(filePath);
     try {
@@ -119,7 +123,7 @@ export class SqliteCaseStore implements CaseStore {
       // Deleted and overwritten content is zeroed in the file, so an erased case leaves no readable copy (retention).
       db.pragma('secure_delete = ON');
       applyMigrations(db, filePath);
-      return new SqliteCaseStore(db);
+      return new SqliteCaseStore(db, stockholm);
     } catch (error) {
       db.close();
       throw new Error(`Could not open the case database at ${filePath}`, { cause: error });

@@ -1,12 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
+import type { StockholmTime } from '../../../app/ports/clock';
 import type { Case } from '../../../domain/case/case';
 import { caseOutcomes } from '../../../domain/case/case';
 import { handoverOutcomes } from '../../../domain/handover/handover';
 import { supportLevels } from '../../../domain/report/support-level';
 import { statisticsRowOf } from '../../../domain/statistics/case-statistics-row';
 import type { StatisticsFacts, StatisticsFactsQuery } from '../../../domain/statistics/statistics-facts';
-import { toStockholmLocal } from '../../clock/system-clock';
 
 /**
  * The statistics side of the SQLite store: each case's statistics row in `case_statistics` (migration 8),
@@ -69,9 +69,9 @@ export const statisticsSql = {
 
 export type StatisticsQueryName = Exclude<keyof typeof statisticsSql, 'upsertRow' | 'casesWithoutRow'>;
 
-/** The statistics row of `c` as named parameters of `upsertRow`. */
-export function statisticsColumnsOf(c: Case) {
-  const row = statisticsRowOf(c, toStockholmLocal);
+/** The statistics row of `c`, dated in Stockholm by `stockholm`, as named parameters of `upsertRow`. */
+export function statisticsColumnsOf(c: Case, stockholm: StockholmTime) {
+  const row = statisticsRowOf(c, (instant) => stockholm.toLocal(instant));
   const flag = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
   return { caseId: c.id, ...row, suspectedHarm: flag(row.suspectedHarm), handoverUrgent: flag(row.handoverUrgent) };
 }

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CosmosCaseStore } from '../../../../../src/adapters/store/cosmos/cosmos-case-store';
 import { cosmosClientOptions } from '../../../../../src/adapters/store/cosmos/cosmos-client';
 import { CosmosPermissionError, explainPermissionFailure } from '../../../../../src/adapters/store/cosmos/cosmos-failure';
+import { stockholmTime } from '../../../../support/fixed-clock';
 
 function cosmosError(code: number, substatus?: number): ErrorResponse {
   const error = new ErrorResponse(`status ${code}`);
@@ -77,7 +78,7 @@ describe('opening the store without rights', () => {
       ...cosmosClientOptions({ endpoint, key: Buffer.from('any').toString('base64') }),
       agent: new Agent({ rejectUnauthorized: false }),
     });
-    const opening = CosmosCaseStore.open({ client, databaseId: 'sst-bridge', provisioning });
+    const opening = CosmosCaseStore.open({ client, databaseId: 'sst-bridge', provisioning, stockholm: stockholmTime });
     await expect(opening).rejects.toBeInstanceOf(CosmosPermissionError);
     await expect(opening).rejects.toMatchObject({ message: expect.stringContaining(advice) });
     await expect(opening).rejects.toMatchObject({ message: expect.stringContaining('database "sst-bridge"') });
