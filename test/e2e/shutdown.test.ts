@@ -10,6 +10,7 @@ import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-sto
 import { aTeacher, anInvoke } from '../support/activities';
 import { aReportPayload, aSchoolIn } from '../support/report-payload';
 import { loadSampleDirectory } from '../support/test-directory';
+import { stockholmTime } from '../support/fixed-clock';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -112,7 +113,7 @@ describe('shutdown', () => {
     expect(bot.lines.map((l) => l.event)).toContain('server.stopped');
 
     // Every card that was not sent is on record as failed, so the minute retry sends it after the restart.
-    const store = SqliteCaseStore.open(join(dataDir, 'sst-bridge.db'));
+    const store = SqliteCaseStore.open(join(dataDir, 'sst-bridge.db'), stockholmTime);
     cleanups.push(() => store.close());
     const undelivered = await store.listUndelivered(1_000);
     expect(undelivered.length).toBeGreaterThan(schools.length);
