@@ -5,6 +5,7 @@ import type { CaseDelivery } from '../../src/app/ports/deliveries';
 import type { CaseStatusMessage } from '../../src/app/ports/messenger';
 import { registerTeamInbox } from '../../src/app/register-team-inbox';
 import { submitReport } from '../../src/app/submit-report';
+import type { CalendarRules } from '../../src/domain/calendar/calendar-rules';
 import type { Actor, Case } from '../../src/domain/case/case';
 import type { HandoverAction } from '../../src/domain/handover/handover-lifecycle';
 import type { ReportDraft } from '../../src/domain/report/report';
@@ -17,6 +18,10 @@ import { QueuedBackgroundWork } from './queued-background-work';
 import { RecordingMessenger } from './recording-messenger';
 
 export const tenantId = 'tenant-1';
+
+/** Built once: the holiday library takes tens of milliseconds per build, and the rules never change. */
+let calendar: CalendarRules | undefined;
+const sharedCalendar = (): CalendarRules => (calendar ??= stockholmCalendar());
 
 /** The address-book key of a person's chat with the bot: how the messenger names who a message went to. */
 export const person = (userId: string): string => personAddressKey(tenantId, userId);
@@ -39,7 +44,7 @@ export function useCaseWorld(options: { directory?: Directory; now?: string } = 
     store,
     clock,
     directory: () => directory,
-    calendar: () => stockholmCalendar(),
+    calendar: sharedCalendar,
     ids: { newId: () => `id-${(ids += 1)}` },
     messenger,
     background,
