@@ -2,33 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { actOnCase } from '../../../src/app/act-on-case';
 import { submitConsultation } from '../../../src/app/submit-consultation';
 import { submitReport } from '../../../src/app/submit-report';
-import { people, testDirectory } from '../../support/a-case';
+import { people } from '../../support/a-case';
 import { aReport } from '../../support/a-report';
-import { FixedClock } from '../../support/fixed-clock';
-import { InMemoryCaseStore } from '../../support/in-memory-case-store';
-import { QueuedBackgroundWork } from '../../support/queued-background-work';
-import { RecordingMessenger } from '../../support/recording-messenger';
-import { stockholmCalendar } from '../calendar/stockholm-calendar';
+import { useCaseWorld } from '../../support/use-case-world';
 
 /**
  * The use cases hand every stored change to the one dispatcher (src/app/dispatch-case-change.ts), which
  * schedules its follow-up as background work: nothing is sent inside the turn, and everything is sent once.
  */
-function world() {
-  let n = 0;
-  const messenger = new RecordingMessenger();
-  const background = new QueuedBackgroundWork();
-  const deps = {
-    store: new InMemoryCaseStore(),
-    clock: new FixedClock('2026-11-24T10:00:00.000Z'),
-    directory: () => testDirectory,
-    calendar: () => stockholmCalendar(),
-    ids: { newId: () => `id-${(n += 1)}` },
-    messenger,
-    background,
-  };
-  return { deps, messenger, background };
-}
+const world = () => useCaseWorld();
 
 const teacher = { tenantId: 'tenant-1', userId: people.reporter, locale: 'sv-SE' };
 const member = { tenantId: 'tenant-1', userId: people.farMember1, locale: 'sv-SE' };
