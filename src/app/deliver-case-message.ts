@@ -99,6 +99,8 @@ async function sendOnce(deps: DeliveryDeps, existing: CaseDelivery, to: Recipien
       const address = outcome.newAddress ?? stored?.address;
       if (outcome.newAddress) await deps.store.saveAddress(existing.recipient, outcome.newAddress, now);
       record = { ...base, status: 'delivered', messageId: outcome.messageId, ...(address ? { address } : {}) };
+      // The delivery ledger already saved this record as delivered right after the send (one write, not two).
+      if (outcome.recorded) return record;
       break;
     }
     case 'unreachable':

@@ -12,6 +12,7 @@ export class DeliveryKeyError extends Error {
  * for a key stands, as in InMemoryDeliveryLedger: a message id the cards are updated through does not change.
  */
 export class StoreDeliveryLedger implements DeliveryLedger {
+  readonly keepsDeliveryRecords = true;
   constructor(private readonly store: Pick<CaseStore, 'getDelivery' | 'saveDelivery'>) {}
 
   async find(key: string): Promise<DeliveredRecord | undefined> {
@@ -29,7 +30,9 @@ export class StoreDeliveryLedger implements DeliveryLedger {
     const existing = await this.store.getDelivery(entry.key);
     if (existing === undefined) throw new DeliveryKeyError(`Expected a delivery record saved before the send for key ${JSON.stringify(entry.key.slice(0, 200))}, found none`);
     if (existing.status === 'delivered' && existing.messageId !== undefined) return;
-    await this.store.saveDelivery({ ...withoutLastStatus(existing), status: 'delivered', messageId: entry.messageId, attempts: Math.max(1, existing.attempts), updatedAt: entry.at });
+    // The whole record as the sender would write it next (address, one more attempt), so that it need not write again.
+    const address = entry.address ?? existing.address;
+    await this.store.saveDelivery({ ...withoutLastStatus(existing), status: 'delivered', messageId: entry.messageId, attempts: existing.attempts + 1, updatedAt: entry.at, ...(address ? { address } : {}) });
   }
 }
 

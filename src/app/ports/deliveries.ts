@@ -71,6 +71,8 @@ export interface DeliveredRecord {
   key: string;
   messageId: string;
   at: string;
+  /** Where it went: the conversation it was sent to (a personal chat created for it included). */
+  address?: DeliveryAddress;
 }
 
 /**
@@ -80,4 +82,9 @@ export interface DeliveredRecord {
 export interface DeliveryLedger {
   find(key: string): Promise<DeliveredRecord | undefined>;
   record(entry: DeliveredRecord): Promise<void>;
+  /**
+   * True when `record` writes the delivery's own record in the case store as delivered (with its address), so
+   * that the caller need not write it again (one write per delivered message, not two).
+   */
+  readonly keepsDeliveryRecords: boolean;
 }

@@ -41,6 +41,8 @@ export type DeliveryOutcome =
       messageId: string;
       /** Set when the conversation had to be created (again): store it in place of the old address. */
       newAddress?: DeliveryAddress;
+      /** True when the delivery's record in the case store is already saved as delivered (DeliveryLedger.keepsDeliveryRecords). */
+      recorded?: true;
     }
   | { status: 'unreachable' }
   | { status: 'failed'; attempts: number; lastStatus: number | 'no_response' | 'queue_full' | 'abandoned' };

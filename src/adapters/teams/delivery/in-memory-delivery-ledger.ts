@@ -2,6 +2,7 @@ import type { DeliveredRecord, DeliveryLedger } from '../../../app/ports/deliver
 
 /** Delivered keys kept in process memory: survives retries and sweeps, not a restart. */
 export class InMemoryDeliveryLedger implements DeliveryLedger {
+  readonly keepsDeliveryRecords = false;
   private readonly records = new Map<string, DeliveredRecord>();
 
   async find(key: string): Promise<DeliveredRecord | undefined> {

@@ -80,7 +80,7 @@ export class TeamsNotifier implements Notifier<OutboundActivity> {
     const recorded = await ledger.find(key);
     if (recorded) {
       log.info({ event: 'delivery.already_delivered', deliveryKey: key });
-      return { status: 'delivered', messageId: recorded.messageId };
+      return { status: 'delivered', messageId: recorded.messageId, ...(ledger.keepsDeliveryRecords ? { recorded: true as const } : {}) };
     }
 
     const target = parseTeamsAddress(address);
@@ -112,9 +112,11 @@ export class TeamsNotifier implements Notifier<OutboundActivity> {
     if (!sent.ok) return this.finish(key, sent.outcome, attempts);
 
     const messageId = sent.value.messageId;
-    await ledger.record({ key, messageId, at: this.deps.clock.now() });
+    const sentTo = created ? toDeliveryAddress(conversation) : address;
+    await ledger.record({ key, messageId, at: this.deps.clock.now(), address: sentTo });
     log.info({ event: 'delivery.delivered', deliveryKey: key, attempts, conversationCreated: created });
-    return created ? { status: 'delivered', messageId, newAddress: toDeliveryAddress(conversation) } : { status: 'delivered', messageId };
+    const recordedHere = ledger.keepsDeliveryRecords ? { recorded: true as const } : {};
+    return created ? { status: 'delivered', messageId, newAddress: sentTo, ...recordedHere } : { status: 'delivered', messageId, ...recordedHere };
   }
 
   private async updateNow(address: DeliveryAddress, messageId: string, activity: OutboundActivity, key: string): Promise<DeliveryOutcome> {

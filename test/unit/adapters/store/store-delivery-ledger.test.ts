@@ -33,7 +33,7 @@ describe('StoreDeliveryLedger', () => {
     expect(await ledger.find('case:case-1:routed:FAR-SST-1')).toEqual({ key: 'case:case-1:routed:FAR-SST-1', messageId: 'm-1', at });
   });
 
-  it('marks the saved record delivered and keeps what the caller stored about it', async () => {
+  it('marks the saved record delivered as the sender would write it (one more attempt), keeping what the caller stored', async () => {
     const failed = aDelivery('case-1', {
       status: 'failed',
       attempts: 5,
@@ -43,9 +43,17 @@ describe('StoreDeliveryLedger', () => {
     await store.saveDelivery(failed);
     await ledger.record({ key: failed.key, messageId: 'm-1', at });
     const { lastStatus: _stale, ...rest } = failed;
-    expect(await store.getDelivery(failed.key)).toStrictEqual({ ...rest, status: 'delivered', messageId: 'm-1', updatedAt: at });
+    expect(await store.getDelivery(failed.key)).toStrictEqual({ ...rest, status: 'delivered', messageId: 'm-1', attempts: 6, updatedAt: at });
     expect(await ledger.find(failed.key)).toEqual({ key: failed.key, messageId: 'm-1', at });
     expect(await store.listUndelivered(10)).toEqual([]);
+  });
+
+  it('stores the address the message went to, such as a personal chat created for it', async () => {
+    const pending = aDelivery('case-1', { status: 'pending', attempts: 0 });
+    await store.saveDelivery(pending);
+    const chat = { transport: 'msteams' as const, value: 'new-chat' };
+    await ledger.record({ key: pending.key, messageId: 'm-1', at, address: chat });
+    expect(await store.getDelivery(pending.key)).toMatchObject({ status: 'delivered', messageId: 'm-1', attempts: 1, address: chat });
   });
 
   it('keeps the first message id when the same key is recorded twice', async () => {
