@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOptions } from '../cli-options';
 import { isCalendarDate } from '../../src/domain/calendar/calendar-date';
 
 /** What `npm run stats:export -- --from … --to … [--district CODE] --format csv|json` asks for. */
@@ -20,30 +21,8 @@ const argsSchema = z
 
 /** Reads `--name value` pairs; every problem is listed, with the usage line. */
 export function parseStatisticsExportArgs(argv: readonly string[]): { ok: true; args: StatisticsExportArgs } | { ok: false; problems: string[] } {
-  const raw: Record<string, string> = {};
-  const problems: string[] = [];
-  for (let i = 0; i < argv.length; i += 1) {
-    const name = argv[i] ?? '';
-    const value = argv[i + 1];
-    if (!/^--[a-z]+$/.test(name)) {
-      problems.push(`${JSON.stringify(name)}: expected an option such as --from`);
-      continue;
-    }
-    if (value === undefined || value.startsWith('--')) {
-      problems.push(`${name}: needs a value`);
-      continue;
-    }
-    raw[name.slice(2)] = value;
-    i += 1;
-  }
-  const parsed = argsSchema.safeParse(raw);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      if (issue.code === z.ZodIssueCode.unrecognized_keys) problems.push(...issue.keys.map((k) => `--${k}: unknown option`));
-      else problems.push(`--${issue.path.join('.')}: ${issue.code === z.ZodIssueCode.invalid_type && issue.received === 'undefined' ? 'required' : issue.message}`);
-    }
-  }
-  if (problems.length > 0 || !parsed.success) return { ok: false, problems: [...problems, statisticsUsage] };
+  const parsed = parseOptions(argv, argsSchema);
+  if (!parsed.ok) return { ok: false, problems: [...parsed.problems, statisticsUsage] };
   const { from, to, district, format } = parsed.data;
   return { ok: true, args: { from, to, format, ...(district !== undefined ? { districtCode: district } : {}) } };
 }
