@@ -3,7 +3,7 @@ import { supportLevels } from '../../../../domain/report/support-level';
 import type { Directory } from '../../../../domain/routing/directory';
 import type { StatisticsPeriodChoice } from '../../../../domain/statistics/statistics-period';
 import type { Figure, StatisticsReport } from '../../../../domain/statistics/statistics-report';
-import { catalogue, fill, type Lang } from '../../i18n/i18n';
+import { catalogue, fill, intlLocale, type Lang } from '../../i18n/i18n';
 
 export interface StatisticsCardInput {
   lang: Lang;
@@ -15,8 +15,6 @@ export interface StatisticsCardInput {
   districtCode?: string;
 }
 
-const locales: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
-
 /**
  * The statistics card: every chart has a table beside it with the same numbers, so that a client without
  * charts, a screen reader and an export agree. A suppressed figure reads "fewer than 5" in the tables and is
@@ -26,7 +24,7 @@ export function statisticsCardView(input: StatisticsCardInput) {
   const { lang, report } = input;
   const l = catalogue(lang).statistics;
   const cat = catalogue(lang);
-  const locale = locales[lang];
+  const locale = intlLocale[lang];
   const number = new Intl.NumberFormat(locale);
   const signed = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
   const count = (f: Figure) => (f.shown ? number.format(f.value) : l.fewerThan5);
