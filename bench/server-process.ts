@@ -23,7 +23,9 @@ export class ServerProcess {
 
   /** Forks `bench/servers/<name>.ts` with `env` added and resolves once it listens. */
   static async start(name: 'ours' | 'bare', env: Record<string, string>): Promise<ServerProcess> {
-    const entry = fileURLToPath(new URL(`./servers/${name}.ts`, import.meta.url));
+    // BENCH_OURS_ENTRY runs another tree's server under this harness (an A/B of two commits, like for like).
+    const other = name === 'ours' ? process.env.BENCH_OURS_ENTRY : undefined;
+    const entry = other ?? fileURLToPath(new URL(`./servers/${name}.ts`, import.meta.url));
     const child = fork(entry, { execArgv: ['--import', 'tsx', '--expose-gc', '--disable-warning=DEP0111', ...profileArgs()], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`server "${name}" did not start within 30 s`)), 30_000);

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { StatisticsSource } from './app/view-statistics';
 import { statisticsFor } from './app/compute-statistics';
 import type { CaseStore } from './app/ports/case-store';
 import type { Clock } from './app/ports/clock';
 import type { IdSource } from './app/ports/ids';
-import type { Messenger } from './app/ports/messenger';
 import type { DirectoryReloader } from './app/reload-directory';
 import { isLoopbackUrl, type Config } from './config/env';
 import type { Directory } from './domain/routing/directory';
@@ -22,7 +23,20 @@ import { SubmissionLimiter } from './adapters/teams/submission-limiter';
 import type { RateLimits } from './adapters/teams/delivery/rate-limiter';
 import { TeamsReminderSender } from './adapters/teams/teams-reminder-sender';
 import { sweepReminders, type SweepOptions, type SweepResult } from './app/sweep-reminders';
+import { OutboxDrainer, type DrainTimer, type OutboxEvent } from './app/outbox/outbox-drainer';
+import { systemDrainTimer } from './adapters/clock/system-drain-timer';
+import { CaseMessageSender } from './app/outbox/case-message-sender';
+import { teamsSendLimits, type SendLimits } from './app/outbox/send-window';
+import { defaultRetryPolicy } from './adapters/teams/delivery/retry-policy';
+import { outboxDeliveryLedger } from './adapters/teams/delivery/outbox-delivery-ledger';
+import type { OutboxSignal } from './app/ports/outbox';
 import { RefusalAuditWindows, withBoundedRefusals } from './app/bounded-refusal-audit';
+
+/** What the drainer did, as log lines: delivery keys and statuses only (docs/delivery.md). */
+function logOutboxEvent(log: Logger, e: OutboxEvent): void {
+  if (e.event === 'outbox.failed' || e.event === 'outbox.unreachable' || e.event === 'outbox.not_committed') log.warn(e);
+  else log.info(e);
+}
 
 /** One audit row per kind of refusal per ten minutes, plus a summary row with the count (docs/security.md). */
 export const refusalAuditWindowMs = 10 * 60_000;
@@ -36,8 +50,15 @@ export interface AppDeps {
   log: Logger;
   /** Reloads the routing directory; run.ts passes one, tests may. */
   reload?: DirectoryReloader;
-  /** Outbound rate limits; Teams' published limits unless given (the benchmark lifts them to measure our own cost). */
-  deliveryLimits?: RateLimits;
+  /**
+   * Outbound limits: Teams' published ones unless given (the benchmark lifts them to measure our own cost).
+   * `outbox` paces the case messages across instances, `direct` the reminder sends.
+   */
+  deliveryLimits?: { outbox: SendLimits; direct: RateLimits };
+  /** The outbox drainer's time and timer; the machine's unless given (the drainer's own tests pass a fake). */
+  drainTimer?: DrainTimer;
+  /** Names this instance in the outbox's leases; host, process and a random part unless given. */
+  instanceId?: string;
   /** Where the statistics card's figures come from; absent: the store's aggregates (`statisticsFor`). Tests pass a recording source. */
   statistics?: StatisticsSource;
   /** The Bot Framework's OpenID metadata URL; Microsoft's unless given (tests: an unreachable loopback port). */
@@ -46,7 +67,10 @@ export interface AppDeps {
 
 export interface App {
   server: HttpServer;
-  /** Resolves when no proactive work started by a turn is still running. */
+  /**
+   * Resolves when no proactive work started by a turn is still running and the outbox is empty (waiting out
+   * Teams' pacing and backoffs on the drainer's timer): tests and the benchmark.
+   */
   idle(): Promise<void>;
   /**
    * Shutdown, first step: /healthz answers 503 and responses close their connections (so the server closes
@@ -54,8 +78,13 @@ export interface App {
    * which the store keeps for the periodic retry after the restart.
    */
   beginShutdown(): void;
-  /** Proactive sends, for the periodic retry of undelivered messages. */
-  messenger: Messenger;
+  /** Wakes the outbox's drainer (the periodic retry of undelivered messages queues them again). */
+  drainer: OutboxSignal;
+  /**
+   * Shutdown, last step before the store closes: the drainer has stopped (its round in flight ended, the
+   * backlog stays in the outbox for the next start) and the background work has settled.
+   */
+  stopped(): Promise<void>;
   /**
    * Runs one reminder sweep with this app's store, clock and Teams sender: run.ts's scheduler calls it every
    * interval, tests call it after moving their clock.
@@ -80,18 +109,45 @@ export function createApp(deps: AppDeps): App {
     ledger: new StoreDeliveryLedger(deps.store),
     clock: deps.clock,
     log: deps.log,
-    ...(deps.deliveryLimits ? { limits: deps.deliveryLimits } : {}),
+    ...(deps.deliveryLimits ? { limits: deps.deliveryLimits.direct } : {}),
+  });
+  // The outbox's sends: one attempt each, unpaced here; the drainer paces, retries and records them.
+  const outboxNotifier = createTeamsNotifier({
+    credentials: deps.config.credentials,
+    ledger: outboxDeliveryLedger,
+    clock: deps.clock,
+    log: deps.log,
+    limits: { perConversation: [], global: [] },
+    policy: { ...defaultRetryPolicy, maxAttempts: 1 },
   });
   const userIds = new TeamsUserIds({ store: deps.store, clock: deps.clock });
-  const messenger = new TeamsMessenger({
-    notifier,
-    userIds,
-    directory: deps.directory,
-    clock: deps.clock,
-    serviceUrlFor: (tenantId) => serviceUrls.urlFor(tenantId),
-    deadlines: (c) =>
-      c.handover && handoverDeadlines(c.handover, deps.clock.toLocal(arrivedAtCurrentUnit(c.handover)), deps.clock.today(), calendarOf(deps.directory())),
-  });
+  const messengerOn = (via: typeof notifier) =>
+    new TeamsMessenger({
+      notifier: via,
+      userIds,
+      directory: deps.directory,
+      clock: deps.clock,
+      serviceUrlFor: (tenantId) => serviceUrls.urlFor(tenantId),
+      deadlines: (c) =>
+        c.handover && handoverDeadlines(c.handover, deps.clock.toLocal(arrivedAtCurrentUnit(c.handover)), deps.clock.today(), calendarOf(deps.directory())),
+    });
+  const messenger = messengerOn(notifier);
+  const drainer = new OutboxDrainer(
+    {
+      store: deps.store.outbox,
+      records: deps.store,
+      sender: new CaseMessageSender({ store: deps.store, messenger: messengerOn(outboxNotifier), directory: deps.directory }),
+      clock: deps.clock,
+      timer: deps.drainTimer ?? systemDrainTimer,
+      random: Math.random,
+      caseVersion: async (caseId) => (await deps.store.getCase(caseId))?.version,
+      onEvent: (event) => logOutboxEvent(deps.log, event),
+      onError: (error) => deps.log.error({ event: 'outbox.drain_failed', errorName: error instanceof Error ? error.name : 'unknown' }),
+    },
+    { owner: deps.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, limits: deps.deliveryLimits?.outbox ?? teamsSendLimits },
+  );
+  drainer.start();
+  let stopping: Promise<void> | undefined;
   const calendar = () => calendarOf(deps.directory());
   const sender = new TeamsReminderSender({ store: deps.store, clock: deps.clock, messenger, directory: deps.directory, log: deps.log });
   const bot = createBot({
@@ -104,6 +160,7 @@ export function createApp(deps: AppDeps): App {
     messenger,
     userIds,
     background,
+    drainer,
     submissions: new SubmissionLimiter(deps.config.reportRateLimit, deps.clock),
     serviceUrls,
     ...(deps.reload ? { reload: deps.reload } : {}),
@@ -124,12 +181,22 @@ export function createApp(deps: AppDeps): App {
   });
   return {
     server,
-    idle: () => background.idle(),
+    idle: async () => {
+      await background.idle();
+      await drainer.idle({ throughPauses: true });
+      await background.idle();
+    },
     beginShutdown: () => {
       draining = true;
       notifier.abandonPending();
+      outboxNotifier.abandonPending();
+      stopping ??= drainer.stop();
     },
-    messenger,
+    stopped: async () => {
+      await (stopping ??= drainer.stop());
+      await background.idle();
+    },
+    drainer,
     sweepReminders: (options) => sweepReminders({ store: deps.store, clock: deps.clock, directory: deps.directory, calendar, sender }, options),
     flushRefusalAudit: (which) => (which === 'all' ? refusals.flushAll() : refusals.flushExpired()),
   };

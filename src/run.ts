@@ -56,15 +56,15 @@ async function main(): Promise<void> {
   const app = createApp({ config, store, clock, ids: new UuidIds(), directory, log, reload });
   const server = app.server;
 
-  // Messages that failed for a transient reason are sent again with the same keys, so never twice.
+  // Messages the outbox gave up on for a transient reason are queued again with the same keys, so never sent twice.
   const retryEveryMs = 60_000;
   let retrying = false;
   const retryTimer = setInterval(() => {
     if (retrying) return;
     retrying = true;
-    retryUndelivered({ store, clock, messenger: app.messenger, directory })
+    retryUndelivered({ store, clock, directory, drainer: app.drainer })
       .then((delivered) => {
-        if (delivered > 0) log.info({ event: 'delivery.retried', delivered });
+        if (delivered > 0) log.info({ event: 'delivery.retry_queued', queued: delivered });
       })
       .catch((error: unknown) => log.error({ event: 'delivery.retry_failed', errorName: error instanceof Error ? error.name : 'unknown' }))
       .finally(() => {
@@ -104,8 +104,8 @@ async function main(): Promise<void> {
     reload();
   });
   // Shutdown (SIGTERM on an App Service restart or scale-in): stop taking requests, let the turns in flight
-  // end, give up pending proactive sends (recorded as failed, so the minute retry sends them after the
-  // restart), stop the timers and the reminder sweep, close the store and exit 0; whatever still hangs, the
+  // end, give up the sends in flight (their outbox rows stay, so the next start sends them; reminder sends are
+  // recorded as failed for the minute retry), stop the outbox's drainer (the backlog stays in the store), the timers and the reminder sweep, close the store and exit 0; whatever still hangs, the
   // process exits 1 with a log line at the deadline, so it is gone within 10 s of the signal.
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     clearInterval(closeIdle);
     if (!ended) log.warn({ event: 'server.turns_abandoned', afterMs: turnsGraceMs });
     await reminders.stop();
-    await app.idle();
+    await app.stopped();
     await app.flushRefusalAudit('all').catch((error: unknown) => log.error({ event: 'audit.refusal_flush_failed', errorName: error instanceof Error ? error.name : 'unknown' }));
     await store.close();
   };

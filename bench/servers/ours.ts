@@ -43,7 +43,7 @@ const app = createApp({
   directory: () => directory,
   // Production logs at info to stdout; here the same lines are written, to /dev/null unless BENCH_LOG_FILE names a file.
   log: createLogger('info', pino.destination({ dest: process.env.BENCH_LOG_FILE ?? '/dev/null', sync: true })),
-  ...(process.env.BENCH_DELIVERY_LIMITS === 'none' ? { deliveryLimits: unlimited } : {}),
+  ...(process.env.BENCH_DELIVERY_LIMITS === 'none' ? { deliveryLimits: { outbox: { perConversation: [], perTenant: [] }, direct: unlimited } } : {}),
 });
 
 await serveOverIpc({

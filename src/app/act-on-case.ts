@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../domain/errors';
 import type { DomainEvent } from '../domain/events';
 import type { Directory } from '../domain/routing/directory';
 import { auditDisclosures } from './audit-disclosures';
-import { dispatchCaseChange, type FollowUpDeps } from './dispatch-case-change';
+import { changeStored, planFollowUp, type FollowUpDeps } from './dispatch-case-change';
 import { defaultFollowUpOn } from './follow-up-date';
 import { planReminders, type ReminderDeps } from './plan-reminders';
 
@@ -86,15 +86,10 @@ export async function actOnCase(deps: ActOnCaseDeps, cmd: ActOnCase): Promise<Re
     return targetAllowed(target) ? applyCaseAction(current, action, ctx) : err({ code: 'not_authorized_target' as const });
   });
   if (!result.ok) return result;
-  if (!target || !before) {
-    dispatchCaseChange(deps, result.value);
-    return result;
-  }
+  if (!target || !before) return result;
   const at = deps.clock.now();
   const mergedInto = await attachToTarget(deps, before, target.id, { actorId: actor.userId, at, directory });
-  const done = { ...result.value, ...(mergedInto ? { mergedInto } : {}) };
-  dispatchCaseChange(deps, done);
-  return ok(done);
+  return ok({ ...result.value, ...(mergedInto ? { mergedInto } : {}) });
 }
 
 type Applied = Result<{ case: Case; events: DomainEvent[] }, CaseActionError | { code: 'not_authorized_target' }>;
@@ -136,7 +131,8 @@ export async function changeCase(
     if (applied.error.code === 'not_authorized_target') return err({ code: 'not_authorized', case: current, roles });
     return err({ ...applied.error, case: current, roles });
   }
-  const stored = await deps.store.updateCase(applied.value.case, current.version);
+  const outgoing = await planFollowUp(deps, { case: applied.value.case, events: applied.value.events });
+  const stored = await deps.store.updateCase(applied.value.case, current.version, outgoing);
   if (!stored.ok) {
     const latest = (await deps.store.getCase(current.id)) ?? current;
     await refused(stored.reason);
@@ -146,6 +142,7 @@ export async function changeCase(
   await auditDisclosures(deps.store, at, actor.userId, stored.case, applied.value.events, directory);
   // In the same request as the change, not in background work: the plan is as durable as the change itself.
   await planReminders(deps, stored.case.id);
+  changeStored(deps, outgoing);
   return ok({ case: stored.case, roles: rolesFor(actor.userId, stored.case, directory), events: applied.value.events });
 }
 
@@ -164,9 +161,12 @@ async function attachToTarget(
     if (!target) return undefined;
     const again = applyCaseAction(duplicate, { type: 'merge', into: target }, { ...ctx, today: deps.clock.today() });
     if (!again.ok || !again.value.mergedInto) return undefined;
-    const saved = await deps.store.updateCase(again.value.mergedInto, target.version);
+    // The survivor's cards show the reporters it gained.
+    const outgoing = await planFollowUp(deps, { case: again.value.mergedInto, events: [] });
+    const saved = await deps.store.updateCase(again.value.mergedInto, target.version, outgoing);
     if (saved.ok) {
       await planReminders(deps, saved.case.id);
+      changeStored(deps, outgoing);
       return saved.case;
     }
   }

@@ -2,7 +2,6 @@ import type { Actor } from '../domain/case/case';
 import { applyHandoverAction, type HandoverAction } from '../domain/handover/handover-lifecycle';
 import type { Result } from '../domain/errors';
 import { changeCase, type ActOnCaseDeps, type ActOnCaseDone, type ActOnCaseError } from './act-on-case';
-import { dispatchCaseChange } from './dispatch-case-change';
 
 export interface ActOnHandover {
   actor: Actor;
@@ -15,12 +14,8 @@ export interface ActOnHandover {
 /**
  * One step on a case's handover (acknowledge, forward, request or give input, report the outcome, invite the
  * team's worker, close): authorized by the one policy, legal by the handover lifecycle, race-safe through
- * the store's version check (two investigators acknowledging at once: one wins), audited, and dispatched.
+ * the store's version check (two investigators acknowledging at once: one wins), audited, and its follow-up stored with it.
  */
 export async function actOnHandover(deps: ActOnCaseDeps, cmd: ActOnHandover): Promise<Result<ActOnCaseDone, ActOnCaseError>> {
-  const result = await changeCase(deps, cmd, `handover.${cmd.action.type}`, cmd.action.type, (current, ctx) =>
-    applyHandoverAction(current, cmd.action, ctx),
-  );
-  if (result.ok) dispatchCaseChange(deps, result.value);
-  return result;
+  return changeCase(deps, cmd, `handover.${cmd.action.type}`, cmd.action.type, (current, ctx) => applyHandoverAction(current, cmd.action, ctx));
 }

@@ -1,43 +1,69 @@
 import { concernFeedbackRecipient, reporterStatusChange, type ReporterStatus } from '../domain/access/policy';
-import { reportersOf, type Case } from '../domain/case/case';
+import { reportersOf, type Case, type NewCase } from '../domain/case/case';
 import type { DomainEvent, DomainEventType } from '../domain/events';
 import { findDistrict, findSstTeam, type Directory } from '../domain/routing/directory';
-import { deliverCaseMessage, refreshCaseCards, type DeliveryDeps } from './deliver-case-message';
-import type { BackgroundWork } from './ports/background-work';
-import type { CaseMessage } from './ports/messenger';
+import { OutgoingMessages } from './outgoing-messages';
 import type { Recipient } from './ports/addresses';
+import type { DeliveryRecords } from './ports/deliveries';
+import type { CaseMessage } from './ports/messenger';
+import type { Outgoing, OutboxSignal } from './ports/outbox';
+import type { Clock } from './ports/clock';
 import { routeInputRequest } from './route-input-request';
 import { routeToInbox } from './route-to-inbox';
-import { routeToUnit } from './route-to-unit';
+import { routeToUnit, type RoutingDeps } from './route-to-unit';
 
 /**
- * What happens after a change is decided here, and only here. A use case that stored a change (a submission, a
- * case or handover action) hands its events to `dispatchCaseChange`, the one place that schedules follow-up
- * work; feature handlers only render the answer (lint forbids them this module and `background.run`).
- * `reactions` says, for every event type, who is told and whether the case's cards are updated: a new event
- * type does not compile until it has a line there.
+ * What happens after a change is decided here, and only here. A use case plans the follow-up of its change
+ * with `planFollowUp` and stores the change and the planned messages together (the store's transactional
+ * outbox, docs/delivery.md "Outbox"); after the write it calls `changeStored`, and the drainer sends them.
+ * Feature handlers only render the answer (lint forbids them this module). `reactions` says, for every
+ * event type, who is told and whether the case's cards are updated: a new event type does not compile until
+ * it has a line there.
  */
 
-export type FollowUpDeps = DeliveryDeps & { directory: () => Directory; background: BackgroundWork };
+export interface FollowUpDeps extends RoutingDeps {
+  store: RoutingDeps['store'] & Pick<DeliveryRecords, 'listDeliveriesForCase'>;
+  clock: Clock;
+  /** Wakes the outbox's drainer once a change and its messages are stored. */
+  drainer: OutboxSignal;
+}
 
-/** A change a use case stored: the case as stored now, the events of the change, for a merge the survivor. */
+/** A change a use case is about to store: the case as it will be stored, the events of the change. */
 export interface CaseChange {
   case: Case;
   events: readonly DomainEvent[];
-  mergedInto?: Case;
 }
 
-/** Schedules the follow-up of one stored change after the turn has answered (Teams waits a few seconds at most). */
-export function dispatchCaseChange(deps: FollowUpDeps, change: CaseChange): void {
-  deps.background.run('case.follow_up', () => followUp(deps, change));
+/**
+ * The messages a change causes, to be stored with it (`createCase`/`updateCase` with `outgoing`). Reads the
+ * address book and the case's delivery records; sends nothing. Each message is rendered from the case as it
+ * is when it leaves the outbox, so planning is about who and what, never about how it looks.
+ */
+export async function planFollowUp(deps: Omit<FollowUpDeps, 'drainer'>, change: CaseChange): Promise<Outgoing> {
+  const out = new OutgoingMessages();
+  await followUp(deps, change, out);
+  return { messages: out.list(), at: deps.clock.now() };
 }
 
-type Deps = Omit<FollowUpDeps, 'background'>;
+/**
+ * A new case's follow-up is planned before the store assigns its reference and version 1: planning reads who
+ * and what, never the reference (each message is rendered from the stored case when it leaves).
+ */
+export function planNewCase(deps: Omit<FollowUpDeps, 'drainer'>, newCase: NewCase, events: readonly DomainEvent[]): Promise<Outgoing> {
+  return planFollowUp(deps, { case: { ...newCase, reference: '', version: 1 }, events });
+}
+
+/** The change and its messages are stored: let the drainer send them (now, on this instance). */
+export function changeStored(deps: Pick<FollowUpDeps, 'drainer'>, outgoing: Outgoing): void {
+  if (outgoing.messages.length > 0) deps.drainer.wake();
+}
+
+type Deps = Omit<FollowUpDeps, 'drainer' | 'clock'>;
 type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 
 interface Reaction<T extends DomainEventType> {
   /** Who is told of the event, beyond the reporters' status messages (policy: reporterStatusChange). */
-  tell: ((deps: Deps, c: Case, event: EventOf<T>) => Promise<void>) | 'nobody';
+  tell: ((deps: Deps, c: Case, event: EventOf<T>, out: OutgoingMessages) => Promise<void> | void) | 'nobody';
   /**
    * `update`: every delivered case and handover card is updated in place afterwards. `just_sent`: the case's
    * cards are being sent for the first time by `tell`, so there is nothing to update yet.
@@ -48,41 +74,39 @@ interface Reaction<T extends DomainEventType> {
 const nobody = { tell: 'nobody', cards: 'update' } as const;
 
 const reactions: { readonly [T in DomainEventType]: Reaction<T> } = {
-  CaseSubmitted: { tell: (deps, c) => routeToInbox(deps, c), cards: 'just_sent' },
-  InputRequestOpened: { tell: (deps, c) => routeInputRequest(deps, c), cards: 'update' },
+  CaseSubmitted: { tell: (deps, c, _e, out) => routeToInbox(deps, c, out), cards: 'just_sent' },
+  InputRequestOpened: { tell: (deps, c, _e, out) => routeInputRequest(deps, c, out), cards: 'update' },
   // A renewed consent changes nothing about who has the case; a first one lets it reach its inbox.
-  ConsentRecorded: { tell: async (deps, c, e) => (e.renewed ? undefined : routeToInbox(deps, c)), cards: 'update' },
+  ConsentRecorded: { tell: async (deps, c, e, out) => (e.renewed ? undefined : routeToInbox(deps, c, out)), cards: 'update' },
   ConsentWithdrawn: nobody,
   CaseTaken: nobody,
   ReporterAsked: {
-    tell: async (deps, c, e) => {
-      for (const recipient of reporters(c))
-        await deliverCaseMessage(deps, { case: c, recipient, subject: { what: 'question', questionId: e.questionId }, message: { kind: 'question', case: c, questionId: e.questionId } });
+    tell: (_deps, c, e, out) => {
+      for (const recipient of reporters(c)) out.send(c, recipient, { what: 'question', questionId: e.questionId });
     },
     cards: 'update',
   },
-  ReporterAnswered: { tell: (deps, c, e) => refreshQuestionCards(deps, c, 'question', e.questionId), cards: 'update' },
+  ReporterAnswered: { tell: (deps, c, e, out) => refreshQuestionCards(deps, c, 'question', e.questionId, out), cards: 'update' },
   SupportLevelChanged: nobody,
-  CaseHandedOver: { tell: (deps, c) => routeToUnit(deps, c), cards: 'update' },
+  CaseHandedOver: { tell: (deps, c, _e, out) => routeToUnit(deps, c, out), cards: 'update' },
   CaseClosed: nobody,
   CaseMerged: nobody,
   FollowUpSet: nobody,
   CheckInRecorded: nobody,
   SchoolStepsRecorded: nobody,
   HandoverAcknowledged: nobody,
-  HandoverForwarded: { tell: (deps, c) => routeToUnit(deps, c), cards: 'update' },
+  HandoverForwarded: { tell: (deps, c, _e, out) => routeToUnit(deps, c, out), cards: 'update' },
   HandoverOutcomeReported: nobody,
   HandoverClosed: nobody,
   InputRequested: {
-    tell: async (deps, c, e) => {
-      for (const recipient of teamSide(c, deps.directory()))
-        await deliverCaseMessage(deps, { case: c, recipient, subject: { what: 'input', questionId: e.questionId }, message: { kind: 'input_request', case: c, questionId: e.questionId } });
+    tell: (deps, c, e, out) => {
+      for (const recipient of teamSide(c, deps.directory())) out.send(c, recipient, { what: 'input', questionId: e.questionId });
     },
     cards: 'update',
   },
-  InputGiven: { tell: (deps, c, e) => refreshQuestionCards(deps, c, 'input', e.questionId), cards: 'update' },
+  InputGiven: { tell: (deps, c, e, out) => refreshQuestionCards(deps, c, 'input', e.questionId, out), cards: 'update' },
   SstInvited: {
-    tell: (deps, c, e) => tellPeople(deps, c, 'invitation', [e.sstWorkerId]),
+    tell: (_deps, c, e, out) => tellPeople(c, 'invitation', [e.sstWorkerId], out),
     cards: 'update',
   },
 };
@@ -91,28 +115,27 @@ function reactionTo<T extends DomainEventType>(event: EventOf<T>): Reaction<T> {
   return reactions[event.type];
 }
 
-async function react<T extends DomainEventType>(deps: Deps, c: Case, event: EventOf<T>): Promise<void> {
+async function react<T extends DomainEventType>(deps: Deps, c: Case, event: EventOf<T>, out: OutgoingMessages): Promise<void> {
   const { tell } = reactionTo(event);
-  if (tell !== 'nobody') await tell(deps, c, event);
+  if (tell !== 'nobody') await tell(deps, c, event, out);
 }
 
 /**
  * What people hear after a case changed: each event's own recipients (above), then the reporters get the
  * school side's process steps from the one policy (domain/access/reporter-status.ts: received, taken, closed,
  * merged; nothing of social services' work), a reporter who made a report of concern gets the feedback the
- * law allows once the unit records it, and every delivered card is updated in place. For a merge the
- * survivor's cards are updated too. Safe to run again: every message has its own delivery key.
+ * law allows once the unit records it, and every delivered card is updated in place. Safe to plan again:
+ * every message has its own delivery key, and a card waiting in the outbox is replaced by the newer one.
  */
-export async function followUp(deps: Deps, change: CaseChange): Promise<void> {
+async function followUp(deps: Deps, change: CaseChange, out: OutgoingMessages): Promise<void> {
   const c = change.case;
-  for (const event of change.events) await react(deps, c, event);
+  for (const event of change.events) await react(deps, c, event, out);
   const status = reporterStatusChange(c, change.events);
   const message = status === undefined ? undefined : messageFor[status];
-  if (message !== undefined) await tellPeople(deps, c, message, reportersOf(c));
+  if (message !== undefined) tellPeople(c, message, reportersOf(c), out);
   const feedbackTo = concernFeedbackRecipient(c, change.events);
-  if (feedbackTo !== undefined) await tellPeople(deps, c, 'concern_feedback', [feedbackTo]);
-  if (change.events.every((e) => reactionTo(e).cards === 'update')) await refreshCaseCards(deps, c);
-  if (change.mergedInto) await followUp(deps, { case: change.mergedInto, events: [] });
+  if (feedbackTo !== undefined) tellPeople(c, 'concern_feedback', [feedbackTo], out);
+  if (change.events.every((e) => reactionTo(e).cards === 'update')) await refreshCaseCards(deps, c, out);
 }
 
 type Status = Extract<CaseMessage, { kind: 'status' }>['status'];
@@ -128,18 +151,24 @@ const messageFor: { readonly [S in ReporterStatus]: Status | undefined } = {
 
 const reporters = (c: Case): Recipient[] => reportersOf(c).map((userId) => ({ kind: 'person', tenantId: c.tenantId, userId }));
 
-async function tellPeople(deps: Deps, c: Case, status: Status, people: readonly string[]): Promise<void> {
-  for (const recipient of people.map((userId): Recipient => ({ kind: 'person', tenantId: c.tenantId, userId }))) {
-    await deliverCaseMessage(deps, { case: c, recipient, subject: { what: 'status', status }, message: { kind: 'status', case: c, status } });
+function tellPeople(c: Case, status: Status, people: readonly string[], out: OutgoingMessages): void {
+  for (const userId of people) out.send(c, { kind: 'person', tenantId: c.tenantId, userId }, { what: 'status', status });
+}
+
+/**
+ * Every delivered case and handover card of the case, again: the drainer updates each in place with the case
+ * as it is then (each person's own view comes through the card's refresh).
+ */
+async function refreshCaseCards(deps: Deps, c: Case, out: OutgoingMessages): Promise<void> {
+  for (const d of await deps.store.listDeliveriesForCase(c.id)) {
+    if (d.status === 'delivered' && (d.purpose === 'case_card' || d.purpose === 'handover_card')) out.again(c, d);
   }
 }
 
 /** The question (or input request) card of `questionId`, in every chat it reached, shows the answer now. */
-async function refreshQuestionCards(deps: Deps, c: Case, kind: 'question' | 'input', questionId: string): Promise<void> {
+async function refreshQuestionCards(deps: Deps, c: Case, kind: 'question' | 'input', questionId: string, out: OutgoingMessages): Promise<void> {
   for (const d of await deps.store.listDeliveriesForCase(c.id)) {
-    if (d.subject.what !== kind || d.subject.questionId !== questionId || d.address === undefined || d.messageId === undefined) continue;
-    const message: CaseMessage = kind === 'question' ? { kind: 'question', case: c, questionId } : { kind: 'input_request', case: c, questionId };
-    await deps.messenger.update(d.address, d.messageId, message, `${d.key}:answered`);
+    if (d.status === 'delivered' && d.subject.what === kind && d.subject.questionId === questionId) out.again(c, d);
   }
 }
 

@@ -4,9 +4,9 @@ import { openInputRequest as openInputRequestCase, unitsOf, type InputRequestDra
 import type { DomainEvent } from '../domain/events';
 import { auditIntakeDisclosures } from './audit-disclosures';
 import { newDeliveryRecord } from './deliver-case-message';
-import { dispatchCaseChange } from './dispatch-case-change';
+import { changeStored, planNewCase } from './dispatch-case-change';
 import { planReminders } from './plan-reminders';
-import type { DeliveryAddress, Recipient } from './ports/addresses';
+import { recipientKey, type DeliveryAddress, type Recipient } from './ports/addresses';
 import { submissionKeyOf, type SubmitReportDeps, type Submitted } from './submit-report';
 
 export type OpenInputRequestError = { code: 'not_authorized' } | { code: 'invalid_field'; fields: FieldError<InputRequestField>[] };
@@ -52,22 +52,26 @@ export async function openInputRequest(
     directory: deps.directory(),
   });
   if (!opened.ok) return err({ code: 'invalid_field', fields: opened.error });
-  const { case: stored, created } = await deps.store.createCase(opened.value, Number(deps.clock.today().slice(0, 4)));
+  const events: DomainEvent[] = [{ type: 'InputRequestOpened', unitId: opened.value.handover?.unitId ?? '', caseId: opened.value.id, at: now, by: actor.userId }];
+  const planned = await planNewCase(deps, opened.value, events);
+  // The form's own message in the investigator's chat is their exchange card (rememberFormMessage): no second one.
+  const ownChat = recipientKey({ kind: 'person', tenantId: actor.tenantId, userId: actor.userId });
+  const outgoing = cmd.formMessage ? { ...planned, messages: planned.messages.filter((m) => m.lane !== ownChat) } : planned;
+  const { case: stored, created } = await deps.store.createCase(opened.value, Number(deps.clock.today().slice(0, 4)), outgoing);
   if (created) {
     await deps.store.appendAudit({ at: now, actorId: actor.userId, action: 'input_request.opened', caseId: stored.id, detail: { unitId: stored.handover?.unitId ?? '' } });
     await auditIntakeDisclosures(deps.store, stored, deps.directory());
   }
   await planReminders(deps, stored.id);
   if (cmd.formMessage) await rememberFormMessage(deps, actor, stored, cmd.formMessage);
-  const events: DomainEvent[] = [{ type: 'InputRequestOpened', unitId: stored.handover?.unitId ?? '', caseId: stored.id, at: now, by: actor.userId }];
-  dispatchCaseChange(deps, { case: stored, events });
+  if (created) changeStored(deps, outgoing);
   return ok({ case: stored, duplicate: !created, events });
 }
 
 /**
  * The form's own message in the investigator's chat becomes the exchange card: recorded as its delivery to
- * them, before the dispatcher runs, so that it is updated in place (the base card, their view by refresh)
- * whenever the team answers, and no second card is sent to them.
+ * them (the outbox holds no card for them), so that it is updated in place (the base card, their view by
+ * refresh) whenever the team answers.
  */
 async function rememberFormMessage(deps: SubmitReportDeps, actor: Actor, c: Case, form: FormMessage): Promise<void> {
   const requester: Recipient = { kind: 'person', tenantId: actor.tenantId, userId: actor.userId };

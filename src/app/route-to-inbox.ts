@@ -1,9 +1,9 @@
 import { isCutOffByConsent, teamMayReceive } from '../domain/access/policy';
 import type { Case } from '../domain/case/case';
 import { findDistrict, findSstTeam, type Directory, type SstTeam } from '../domain/routing/directory';
-import { deliverCaseMessage, type DeliveryDeps } from './deliver-case-message';
+import type { OutgoingMessages } from './outgoing-messages';
 import { teamInboxKey, type AddressBook, type Recipient } from './ports/addresses';
-import { routeToUnit } from './route-to-unit';
+import { routeToUnit, type RoutingDeps } from './route-to-unit';
 
 /**
  * Who gets a routed case's card: the team's inbox channel when one is linked, and its members personally
@@ -11,7 +11,7 @@ import { routeToUnit } from './route-to-unit';
  * the school. A case awaiting consent goes nowhere (domain.md T10); without a consent in force for the team,
  * only the team's school side gets it.
  */
-export async function inboxRecipients(deps: Pick<DeliveryDeps, 'store'>, c: Case, dir: Directory): Promise<Recipient[]> {
+export async function inboxRecipients(deps: { store: Pick<AddressBook, 'getAddress'> }, c: Case, dir: Directory): Promise<Recipient[]> {
   if (c.state === 'awaiting_consent') return [];
   const teamId = c.routing.sstTeamId;
   const team = teamId === undefined ? undefined : findSstTeam(dir, teamId);
@@ -39,16 +39,9 @@ export async function teamInboxRecipients(deps: { store: Pick<AddressBook, 'getA
   return recipients;
 }
 
-/** Posts a newly routed case's card to its inbox(es). Safe to run again: each recipient gets it once. */
-export async function routeToInbox(deps: DeliveryDeps & { directory: () => Directory }, c: Case): Promise<void> {
+/** Plans a newly routed case's card for its inbox(es). Safe to plan again: each recipient gets it once. */
+export async function routeToInbox(deps: RoutingDeps, c: Case, out: OutgoingMessages): Promise<void> {
   // Suspected harm: the unit got an urgent handover at intake and sees it at once, consent or not (F2).
-  if (c.handover?.state === 'pending') await routeToUnit(deps, c);
-  for (const recipient of await inboxRecipients(deps, c, deps.directory())) {
-    await deliverCaseMessage(deps, {
-      case: c,
-      recipient,
-      subject: { what: 'case_card' },
-      message: { kind: 'case_card', case: c },
-    });
-  }
+  if (c.handover?.state === 'pending') await routeToUnit(deps, c, out);
+  for (const recipient of await inboxRecipients(deps, c, deps.directory())) out.send(c, recipient, { what: 'case_card' });
 }

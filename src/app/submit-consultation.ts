@@ -6,7 +6,7 @@ import { checkConsultation, type ConsultationField } from '../domain/report/rule
 import { findSchool } from '../domain/routing/directory';
 import { routeReport } from '../domain/routing/route-report';
 import { schoolAuthority } from '../domain/retention/owning-authority';
-import { dispatchCaseChange } from './dispatch-case-change';
+import { changeStored, planNewCase } from './dispatch-case-change';
 import { planReminders } from './plan-reminders';
 import { submissionKeyOf, type SubmitReportDeps, type Submitted } from './submit-report';
 
@@ -49,10 +49,11 @@ export async function submitConsultation(
     text: cmd.draft.question.trim(),
     history: [{ at: now, by: cmd.actor.userId, type: 'consultation_asked' }],
   };
-  const { case: stored, created } = await deps.store.createCase(newCase, Number(deps.clock.today().slice(0, 4)));
+  const events: DomainEvent[] = [{ type: 'CaseSubmitted', kind: 'consultation', caseId: newCase.id, at: now, by: cmd.actor.userId }];
+  const outgoing = await planNewCase(deps, newCase, events);
+  const { case: stored, created } = await deps.store.createCase(newCase, Number(deps.clock.today().slice(0, 4)), outgoing);
   if (created) await deps.store.appendAudit({ at: now, actorId: cmd.actor.userId, action: 'consultation.asked', caseId: stored.id });
   await planReminders(deps, stored.id);
-  const events: DomainEvent[] = [{ type: 'CaseSubmitted', kind: 'consultation', caseId: stored.id, at: now, by: cmd.actor.userId }];
-  dispatchCaseChange(deps, { case: stored, events });
+  if (created) changeStored(deps, outgoing);
   return ok({ case: stored, duplicate: !created, events });
 }

@@ -10,15 +10,13 @@ import { withUrgentIntakeHandover } from '../domain/handover/intake-handover';
 import { routeReport } from '../domain/routing/route-report';
 import { schoolAuthority } from '../domain/retention/owning-authority';
 import { auditIntakeDisclosures } from './audit-disclosures';
-import { dispatchCaseChange, type FollowUpDeps } from './dispatch-case-change';
+import { changeStored, planNewCase, type FollowUpDeps } from './dispatch-case-change';
 import { planReminders, type ReminderDeps } from './plan-reminders';
 import type { CaseRecords } from './ports/cases';
 import type { IdSource } from './ports/ids';
 
 /** Storing a case plans its first reminders, so submitting needs the calendar too; routing it needs delivery. */
-export interface SubmitReportDeps extends ReminderDeps, FollowUpDeps {
-  ids: IdSource;
-}
+export type SubmitReportDeps = ReminderDeps & FollowUpDeps & { ids: IdSource };
 
 export interface SubmitReport {
   actor: Actor;
@@ -114,7 +112,10 @@ export async function submitReport(deps: SubmitReportDeps, cmd: SubmitReport): P
     text: draft.description.trim(),
     history: [{ at: now, by: actor.userId, type: 'submitted' }],
   };
-  const { case: stored, created } = await deps.store.createCase(withUrgentIntakeHandover(newCase, today), Number(today.slice(0, 4)));
+  const intake = withUrgentIntakeHandover(newCase, today);
+  const events: DomainEvent[] = [{ type: 'CaseSubmitted', kind: 'referral', caseId: intake.id, at: now, by: actor.userId }];
+  const outgoing = await planNewCase(deps, intake, events);
+  const { case: stored, created } = await deps.store.createCase(intake, Number(today.slice(0, 4)), outgoing);
   await deps.store.appendAudit({
     at: now,
     actorId: actor.userId,
@@ -124,7 +125,6 @@ export async function submitReport(deps: SubmitReportDeps, cmd: SubmitReport): P
   if (created) await auditIntakeDisclosures(deps.store, stored, dir);
   // In the same request as the case, not in background work; a repeated submit re-plans harmlessly.
   await planReminders(deps, stored.id);
-  const events: DomainEvent[] = [{ type: 'CaseSubmitted', kind: 'referral', caseId: stored.id, at: now, by: actor.userId }];
-  dispatchCaseChange(deps, { case: stored, events });
+  if (created) changeStored(deps, outgoing);
   return ok({ case: stored, duplicate: !created, events });
 }

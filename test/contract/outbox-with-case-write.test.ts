@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { updateCaseWithCosmosOutbox } from '../../src/adapters/store/cosmos/cosmos-outbox';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import { aNewCase } from '../support/a-new-case';
 import { aDatabaseId, CosmosEmulator } from '../support/cosmos-emulator';
@@ -21,19 +20,19 @@ describe('a case change and its messages (SQLite: one transaction)', () => {
     const store = SqliteCaseStore.open(join(dir, 'cases.db'), stockholmTime);
     try {
       const submitted = aNewCase();
-      const { case: c } = await store.createCaseWithOutbox(submitted, 2026, (stored) => [aStatusMessage(stored.id, 'p-1')], at);
+      const { case: c } = await store.createCase(submitted, 2026, { messages: [aStatusMessage(submitted.id, 'p-1')], at });
       const lane = 'person:tenant-1:p-1';
       expect(await store.outbox.listPending(lane)).toHaveLength(1);
-      const conflict = await store.updateCaseWithOutbox(c, c.version + 5, (stored) => [aStatusMessage(stored.id, 'p-1', 'taken')], at);
+      const conflict = await store.updateCase(c, c.version + 5, { messages: [aStatusMessage(c.id, 'p-1', 'taken')], at });
       expect(conflict).toEqual({ ok: false, reason: 'conflict' });
       expect(await store.outbox.listPending(lane)).toHaveLength(1);
-      const updated = await store.updateCaseWithOutbox(c, c.version, (stored) => [aStatusMessage(stored.id, 'p-1', 'taken')], at);
+      const updated = await store.updateCase(c, c.version, { messages: [aStatusMessage(c.id, 'p-1', 'taken')], at });
       expect(updated.ok).toBe(true);
       expect((await store.outbox.listPending(lane)).map((e) => e.key)).toEqual([
         `case:${c.id}:status-received:${lane}`,
         `case:${c.id}:status-taken:${lane}`,
       ]);
-      const again = await store.createCaseWithOutbox(submitted, 2026, (stored) => [aStatusMessage(stored.id, 'p-2')], at);
+      const again = await store.createCase(submitted, 2026, { messages: [aStatusMessage(submitted.id, 'p-2')], at });
       expect(again.created).toBe(false);
       expect(await store.outbox.listPending('person:tenant-1:p-2')).toEqual([]);
     } finally {
@@ -50,16 +49,32 @@ describe('a case change and its messages (Cosmos DB: messages first, gated on th
     try {
       const { case: c } = await store.createCase(aNewCase(), 2026);
       const lane = 'person:tenant-1:p-1';
-      const lost = await updateCaseWithCosmosOutbox(store, store.outbox, { next: c, expectedVersion: c.version + 5, messages: [aStatusMessage(c.id, 'p-1', 'taken')], at });
+      const lost = await store.updateCase(c, c.version + 5, { messages: [aStatusMessage(c.id, 'p-1', 'taken')], at });
       expect(lost).toEqual({ ok: false, reason: 'conflict' });
       expect(await store.outbox.listPending(lane)).toEqual([]);
-      const stored = await updateCaseWithCosmosOutbox(store, store.outbox, { next: c, expectedVersion: c.version, messages: [aStatusMessage(c.id, 'p-1', 'taken')], at });
+      const stored = await store.updateCase(c, c.version, { messages: [aStatusMessage(c.id, 'p-1', 'taken')], at });
       expect(stored.ok).toBe(true);
       expect(await store.outbox.listPending(lane)).toMatchObject([{ afterCaseVersion: c.version + 1 }]);
       const clock = new FixedClock(at);
       const sender = new RecordingOutboxSender(clock);
       await drainUntilIdle([aDrainer({ outbox: store.outbox, records: store }, clock, sender, 'one')], clock);
       expect(sender.delivered()).toEqual([`case:${c.id}:status-taken:${lane}`]);
+    } finally {
+      await store.close();
+      await emulator.dropDatabase(databaseId);
+    }
+  });
+
+  it('enqueues with a new case, gated on version 1, and takes the messages of a repeated submission back', async () => {
+    const databaseId = aDatabaseId('outbox-create');
+    const store = await emulator.openStore(databaseId);
+    try {
+      const submitted = aNewCase();
+      await store.createCase(submitted, 2026, { messages: [aStatusMessage(submitted.id, 'p-1')], at });
+      expect(await store.outbox.listPending('person:tenant-1:p-1')).toMatchObject([{ afterCaseVersion: 1 }]);
+      const again = await store.createCase({ ...submitted, id: 'another-id' }, 2026, { messages: [aStatusMessage('another-id', 'p-2')], at });
+      expect(again.created).toBe(false);
+      expect(await store.outbox.listPending('person:tenant-1:p-2')).toEqual([]);
     } finally {
       await store.close();
       await emulator.dropDatabase(databaseId);

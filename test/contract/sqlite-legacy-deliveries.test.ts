@@ -9,6 +9,7 @@ import { testDirectory } from '../support/a-case';
 import { aNewCase } from '../support/a-new-case';
 import { FixedClock, stockholmTime } from '../support/fixed-clock';
 import { RecordingMessenger } from '../support/recording-messenger';
+import { caseMessageDrainer } from '../support/case-message-drainer';
 
 // Deliveries stored before records carried their subject and recipient as data keep working: found by key,
 // retried under the same key, never sent twice.
@@ -36,8 +37,11 @@ describe('SqliteCaseStore with delivery records written before typed keys', () =
     raw.close();
 
     const messenger = new RecordingMessenger();
-    const deps = { store, clock: new FixedClock('2026-11-24T10:00:00.000Z'), messenger, directory: () => testDirectory };
+    const clock = new FixedClock('2026-11-24T10:00:00.000Z');
+    const drainer = caseMessageDrainer({ store, messenger, clock, directory: () => testDirectory });
+    const deps = { store, clock, directory: () => testDirectory, drainer };
     expect(await retryUndelivered(deps)).toBe(1);
+    await drainer.idle();
     expect(messenger.sent).toEqual([{ to: 'person:tenant-1:teacher-1', kind: 'status', key }]);
     expect(await store.getDelivery(key)).toMatchObject({ status: 'delivered', attempts: 3, subject: { what: 'status', status: 'received' } });
     expect(await retryUndelivered(deps)).toBe(0);

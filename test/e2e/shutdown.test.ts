@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
-import { aTeacher, anInvoke } from '../support/activities';
+import { aTeacher, anInvoke, testTenant } from '../support/activities';
 import { aReportPayload, aSchoolIn } from '../support/report-payload';
 import { loadSampleDirectory } from '../support/test-directory';
+import { ConnectorStandIn } from '../support/connector-stand-in';
 import { stockholmTime } from '../support/fixed-clock';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -74,8 +75,14 @@ async function until<T>(what: string, bot: Bot, probe: () => T | undefined, with
   }
 }
 
+/** The people of a team, who each get its case cards in their own chat (the sample teams have no channel). */
+function membersOf(dir: ReturnType<typeof loadSampleDirectory>, teamId: string | undefined): string[] {
+  const team = dir.sstTeams.find((t) => t.id === teamId);
+  return [...new Set([...(team?.members ?? []), ...(team?.coordinators ?? [])].map((p) => p.id))];
+}
+
 describe('shutdown', () => {
-  it('after a burst against a Bot Connector that does not answer, exits 0 within 10 s of SIGTERM and keeps every pending send for the retry', async () => {
+  it('after a burst against a Bot Connector that does not answer, exits 0 within 10 s of SIGTERM and leaves the backlog in the outbox, and the next start sends every card once', async () => {
     const connector = await unansweringConnector();
     const dataDir = mkdtempSync(join(tmpdir(), 'sst-bridge-shutdown-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -97,10 +104,7 @@ describe('shutdown', () => {
       }),
     );
     expect(answers.every((s) => s === 200)).toBe(true);
-    const expected = schools.reduce((n, school) => {
-      const team = dir.sstTeams.find((t) => t.id === school.sstTeamId);
-      return n + new Set([...(team?.members ?? []), ...(team?.coordinators ?? [])].map((p) => p.id)).size;
-    }, 0);
+    const expected = schools.reduce((n, school) => n + membersOf(dir, school.sstTeamId).length, 0);
     // Sends are under way (hanging at the connector) and the rest wait behind them.
     await until('call at the connector', bot, () => (connector.requests.length > 0 ? true : undefined), 10_000);
 
@@ -112,13 +116,31 @@ describe('shutdown', () => {
     expect(tookMs).toBeLessThan(10_000);
     expect(bot.lines.map((l) => l.event)).toContain('server.stopped');
 
-    // Every card that was not sent is on record as failed, so the minute retry sends it after the restart.
+    // Every card that was not sent is still in the outbox (a row each), and none is on record as delivered.
+    const lanes = [...new Set(schools.flatMap((school) => membersOf(dir, school.sstTeamId).map((id) => `person:${testTenant}:${id}`)))];
     const store = SqliteCaseStore.open(join(dataDir, 'sst-bridge.db'), stockholmTime);
-    cleanups.push(() => store.close());
-    const undelivered = await store.listUndelivered(1_000);
-    expect(undelivered.length).toBeGreaterThan(schools.length);
-    expect(undelivered).toHaveLength(expected);
-    expect(new Set(undelivered.map((d) => d.status))).toEqual(new Set(['failed']));
-    expect(new Set(undelivered.map((d) => d.lastStatus))).toEqual(new Set(['abandoned']));
+    const waiting = (await Promise.all(lanes.map((lane) => store.outbox.listPending(lane)))).flat();
+    expect(waiting.length).toBeGreaterThan(schools.length);
+    expect(waiting).toHaveLength(expected);
+    expect(new Set(waiting.map((e) => e.purpose))).toEqual(new Set(['case_card']));
+    expect((await store.listUndelivered(1_000)).filter((d) => d.status === 'delivered')).toEqual([]);
+    await store.close();
+
+    // The next start, with Teams answering again, sends the backlog: every card once, nothing lost.
+    const teams = new ConnectorStandIn();
+    const teamsUrl = await teams.start();
+    cleanups.push(() => teams.stop());
+    const next = startBot({ DATA_DIR: dataDir, TEAMS_SERVICE_URL: teamsUrl });
+    await until('start-up line', next, () => next.lines.find((l) => l.event === 'server.started'), 60_000);
+    const cards = () => teams.calls.filter((c) => c.kind === 'send' && c.failedWith === undefined);
+    await until('every waiting card sent', next, () => (cards().length >= expected ? true : undefined), 30_000);
+    next.child.kill('SIGTERM');
+    expect(await next.exit).toBe(0);
+    expect(cards()).toHaveLength(expected);
+    const again = SqliteCaseStore.open(join(dataDir, 'sst-bridge.db'), stockholmTime);
+    cleanups.push(() => again.close());
+    expect((await Promise.all(lanes.map((lane) => again.outbox.listPending(lane)))).flat()).toEqual([]);
+    const keys = waiting.map((e) => e.key).sort();
+    expect((await Promise.all(keys.map((key) => again.getDelivery(key)))).map((d) => d?.status)).toEqual(keys.map(() => 'delivered'));
   }, 60_000);
 });

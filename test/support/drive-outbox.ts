@@ -21,7 +21,7 @@ export function aDrainer(side: OutboxSide, clock: FixedClock, sender: RecordingO
       records: side.records,
       sender,
       clock,
-      timer: { schedule: () => () => undefined },
+      timer: { now: () => Date.parse(clock.now()), schedule: () => () => undefined },
       random: () => 0.5,
       caseVersion: async (caseId) => (await side.records.getCase(caseId))?.version,
       onError: (error) => {

@@ -9,6 +9,8 @@ import { endedAt, isErased } from '../../src/domain/retention/retention';
 import { formatCaseReference } from '../../src/domain/case/reference';
 import type { Reminder, ReminderPlan } from '../../src/domain/reminders/reminder';
 import { InMemoryReminders } from './in-memory-reminders';
+import { InMemoryOutbox } from './in-memory-outbox';
+import type { Outgoing } from '../../src/app/ports/outbox';
 import { aggregateStatisticsRows } from '../../src/adapters/store/aggregate-statistics-rows';
 import type { StockholmTime } from '../../src/app/ports/clock';
 import { stockholmTime } from './fixed-clock';
@@ -34,8 +36,9 @@ export class InMemoryCaseStore implements CaseStore {
   private readonly addresses = new Map<string, StoredAddress>();
   private readonly deliveries = new Map<string, CaseDelivery>();
   private readonly reminders = new InMemoryReminders();
+  readonly outbox = new InMemoryOutbox();
 
-  async createCase(newCase: NewCase, referenceYear: number): Promise<CreateCaseResult> {
+  async createCase(newCase: NewCase, referenceYear: number, outgoing?: Outgoing): Promise<CreateCaseResult> {
     const existing = [...this.cases.values()].find((c) => c.submissionKey === newCase.submissionKey);
     if (existing) return { case: structuredClone(existing), created: false };
     if (this.cases.has(newCase.id)) throw new Error(`InMemoryCaseStore: a case with id ${newCase.id} already exists`);
@@ -45,6 +48,8 @@ export class InMemoryCaseStore implements CaseStore {
     this.sequences.set(sequenceKey, last);
     const stored: Case = { ...structuredClone(newCase), reference: formatCaseReference(district, referenceYear, last), version: 1 };
     this.cases.set(stored.id, stored);
+    // The outbox's enqueue runs without awaiting, so the case and its messages are stored together.
+    if (outgoing) void this.outbox.enqueue(outgoing.messages, outgoing.at);
     return { case: structuredClone(stored), created: true };
   }
 
@@ -67,12 +72,13 @@ export class InMemoryCaseStore implements CaseStore {
       .map((c) => structuredClone(c));
   }
 
-  async updateCase(next: Case, expectedVersion: number): Promise<UpdateResult> {
+  async updateCase(next: Case, expectedVersion: number, outgoing?: Outgoing): Promise<UpdateResult> {
     const current = this.cases.get(next.id);
     if (!current) return { ok: false, reason: 'not_found' };
     if (current.version !== expectedVersion) return { ok: false, reason: 'conflict' };
     const updated: Case = { ...structuredClone(next), version: expectedVersion + 1 };
     this.cases.set(updated.id, updated);
+    if (outgoing) void this.outbox.enqueue(outgoing.messages, outgoing.at);
     return { ok: true, case: structuredClone(updated) };
   }
 

@@ -23,7 +23,6 @@ export class InMemoryOutbox implements OutboxStore {
   private readonly tenantLogs = new Map<string, number[]>();
 
   async enqueue(messages: readonly OutboxMessage[], at: string): Promise<void> {
-    const atMs = Date.parse(at);
     for (const message of messages) {
       const lane = this.lanes.get(message.lane) ?? { tenantId: message.tenantId, readyAt: null, pausedUntil: 0, lease: null, log: [], entries: [] };
       this.lanes.set(message.lane, lane);
@@ -32,7 +31,7 @@ export class InMemoryOutbox implements OutboxStore {
       const existing = lane.entries[index];
       if (existing === undefined) lane.entries.push({ ...structuredClone(message), revision: 1, attempts: 0, enqueuedAt: at });
       else if (message.coalesceKey !== undefined) lane.entries[index] = { ...structuredClone(message), revision: existing.revision + 1, attempts: existing.attempts, enqueuedAt: existing.enqueuedAt };
-      lane.readyAt ??= Math.max(atMs, lane.pausedUntil);
+      lane.readyAt ??= lane.pausedUntil;
     }
   }
 

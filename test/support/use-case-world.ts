@@ -16,6 +16,7 @@ import { FixedClock } from './fixed-clock';
 import { InMemoryCaseStore } from './in-memory-case-store';
 import { QueuedBackgroundWork } from './queued-background-work';
 import { RecordingMessenger } from './recording-messenger';
+import { caseMessageDrainer } from './case-message-drainer';
 
 export const tenantId = 'tenant-1';
 
@@ -40,6 +41,7 @@ export function useCaseWorld(options: { directory?: Directory; now?: string } = 
   const messenger = new RecordingMessenger();
   const background = new QueuedBackgroundWork();
   const directory = options.directory ?? testDirectory;
+  const drainer = caseMessageDrainer({ store, messenger, clock, directory: () => directory });
   const deps = {
     store,
     clock,
@@ -48,6 +50,12 @@ export function useCaseWorld(options: { directory?: Directory; now?: string } = 
     ids: { newId: () => `id-${(ids += 1)}` },
     messenger,
     background,
+    drainer,
+  };
+  /** What the bot does after a turn: background work, then the outbox sends what the change queued. */
+  const settle = async () => {
+    await background.runAll();
+    await drainer.idle();
   };
   const actor = (userId: string): Actor => ({ tenantId, userId, locale: 'sv-SE' });
   let forms = 0;
@@ -70,12 +78,14 @@ export function useCaseWorld(options: { directory?: Directory; now?: string } = 
     clock,
     messenger,
     background,
+    drainer,
+    settle,
     actor,
 
     /** `userId` submits a report form (a new form each time unless `formId` is given); its follow-up has run. */
     async submit(userId: string, draft: ReportDraft, formId = `form-${(forms += 1)}`) {
       const result = await submitReport(deps, { actor: actor(userId), formId, draft });
-      await background.runAll();
+      await settle();
       if (!result.ok) throw new Error(`report refused: ${result.error.code}`);
       return result.value;
     },
@@ -83,7 +93,7 @@ export function useCaseWorld(options: { directory?: Directory; now?: string } = 
     /** `userId` presses a case action on the card of the case as stored now; its follow-up has run. */
     async tryAct(userId: string, caseId: string, action: CaseCommand) {
       const result = await actOnCase(deps, { actor: actor(userId), caseId, seenVersion: (await current(caseId)).version, action });
-      await background.runAll();
+      await settle();
       return result;
     },
     async act(userId: string, caseId: string, action: CaseCommand): Promise<Case> {
@@ -93,7 +103,7 @@ export function useCaseWorld(options: { directory?: Directory; now?: string } = 
     /** `userId` presses a handover action on the handover card of the case as stored now; its follow-up has run. */
     async tryActOnHandover(userId: string, caseId: string, action: HandoverAction) {
       const result = await actOnHandover(deps, { actor: actor(userId), caseId, seenVersion: (await current(caseId)).version, action });
-      await background.runAll();
+      await settle();
       return result;
     },
     async actOnHandover(userId: string, caseId: string, action: HandoverAction): Promise<Case> {

@@ -54,27 +54,46 @@ describe('a consent that does not cover the team', () => {
 });
 
 describe('withdrawing consent', () => {
-  /** A routed case whose every card failed to arrive (the connector was down), so that a retry is due. */
+  /** A routed case whose every card is still waiting in the outbox: the connector was down. */
   async function aCaseWithUndeliveredCards() {
     const world = useCaseWorld();
     world.messenger.down = true;
     const { case: c } = await world.submit(people.reporter, aReport(school));
     world.messenger.down = false;
-    expect((await world.deliveries(c, 'case_card')).map((d) => d.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(world.sentAbout(c, 'case_card')).toEqual([]);
+    expect(await world.deliveries(c, 'case_card')).toEqual([]);
     return { world, c };
   }
 
-  it("stops the case's cards to the team's social-services side: a retry reaches the school side only", async () => {
+  /** The outbox's backoff has passed: what waited is sent now, as the case is now. */
+  async function connectorBack(world: ReturnType<typeof useCaseWorld>) {
+    world.clock.advance({ minutes: 1 });
+    await world.settle();
+  }
+
+  it("stops the case's cards to the team's social-services side: what waited reaches the school side only", async () => {
     const { world, c } = await aCaseWithUndeliveredCards();
     await world.act(people.reporter, c.id, { type: 'withdraw_consent' });
-    await retryUndelivered(world.deps);
+    await connectorBack(world);
     expect(world.sentAbout(c, 'case_card')).toEqual(schoolSide);
   });
 
-  it('while the consent stands, the same retry reaches the whole team', async () => {
+  it('while the consent stands, the same cards reach the whole team', async () => {
     const { world, c } = await aCaseWithUndeliveredCards();
-    await retryUndelivered(world.deps);
+    await connectorBack(world);
     expect(world.sentAbout(c, 'case_card')).toEqual(farTeam);
+  });
+
+  it('the periodic retry of what the outbox gave up on also reaches the school side only', async () => {
+    const { world, c } = await aCaseWithUndeliveredCards();
+    world.messenger.down = true;
+    for (let i = 0; i < 6; i += 1) await connectorBack(world);
+    expect((await world.deliveries(c, 'case_card')).map((d) => d.status)).toEqual(['failed', 'failed', 'failed']);
+    world.messenger.down = false;
+    await world.act(people.reporter, c.id, { type: 'withdraw_consent' });
+    await retryUndelivered(world.deps);
+    await world.settle();
+    expect(world.sentAbout(c, 'case_card')).toEqual(schoolSide);
   });
 
   it('tells nobody, and a handover can then rest only on another ground', async () => {

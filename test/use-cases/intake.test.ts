@@ -86,10 +86,10 @@ describe('a submitted report', () => {
   it('stores nothing and tells nobody about a pupil with protected personal data, and audits the refusal', async () => {
     const world = useCaseWorld();
     const refused = await submitReport(world.deps, { actor: world.actor(people.reporter), formId: 'form-1', draft: aReport(school, { protectedIdentity: true }) });
-    await world.background.runAll();
+    await world.settle();
     expect(refused.ok ? 'stored' : refused.error.code).toBe('protected_identity');
     expect(await world.store.listCasesByReporter(tenantId, people.reporter, 10)).toEqual([]);
-    expect(world.background.names).toEqual([]);
+    expect(await world.store.outbox.nextDueAt()).toBeUndefined();
     expect(world.messenger.sent).toEqual([]);
     expect((await world.store.listAudit({})).map((e) => e.action)).toEqual(['report.refused_protected_identity']);
   });
@@ -97,7 +97,7 @@ describe('a submitted report', () => {
   it('stores nothing and tells nobody about a form that breaks a rule', async () => {
     const world = useCaseWorld();
     const refused = await submitReport(world.deps, { actor: world.actor(people.reporter), formId: 'form-1', draft: aReport(school, { suspectedHarm: true }) });
-    await world.background.runAll();
+    await world.settle();
     expect(refused.ok ? [] : refused.error.code === 'invalid_field' && refused.error.fields.map((f) => f.field)).toEqual(['concernReportedOn']);
     expect(await world.store.listCasesByReporter(tenantId, people.reporter, 10)).toEqual([]);
     expect(world.messenger.sent).toEqual([]);
@@ -106,7 +106,7 @@ describe('a submitted report', () => {
   it("sends an anonymous question to the school's team like a report", async () => {
     const world = useCaseWorld();
     const asked = await submitConsultation(world.deps, { actor: world.actor(people.reporter), formId: 'form-q', draft: { schoolId: school, reporterRole: 'teacher', question: 'Hur gör vi?' } });
-    await world.background.runAll();
+    await world.settle();
     if (!asked.ok) throw new Error(`question refused: ${asked.error.code}`);
     expect(world.sentAbout(asked.value.case, 'case_card')).toEqual(farTeam);
   });

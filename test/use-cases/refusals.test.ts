@@ -103,7 +103,7 @@ describe('people with another part in the case', () => {
       formId: 'form-1',
       draft: { schoolId: school, pupilInitials: 'KL', yearGroup: 7, question: 'Hur går det?', legalGround: 'own_work' },
     });
-    await world.background.runAll();
+    await world.settle();
     expect(refused.ok ? 'opened' : refused.error.code).toBe('not_authorized');
     expect(world.messenger.sent).toEqual([]);
     expect((await world.store.listAudit({})).map((e) => [e.actorId, e.action])).toEqual([[people.reporter, 'input_request.refused']]);

@@ -3,7 +3,7 @@ import { caseStatusMessages } from '../../app/ports/messenger';
 import { deliveryPurposes, deliveryStatuses, type CaseDelivery } from '../../app/ports/deliveries';
 import { withLegacyFields } from './legacy-delivery-fields';
 
-const recipientSchema = z.discriminatedUnion('kind', [
+export const recipientSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('team_inbox'), teamId: z.string().min(1) }).strict(),
   z.object({ kind: z.literal('person'), tenantId: z.string().min(1), userId: z.string().min(1) }).strict(),
 ]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OutboxMessage } from '../../app/outbox/outbox-message';
 import { deliveryPurposes } from '../../app/ports/deliveries';
-import { deliverySubjectSchema } from './stored-delivery-schema';
+import { deliverySubjectSchema, recipientSchema } from './stored-delivery-schema';
 
 /** An outbox message as both stores keep it (SQLite `outbox_entries.body`, the Cosmos `outbox` items). */
 export const storedOutboxMessageSchema = z
@@ -14,6 +14,7 @@ export const storedOutboxMessageSchema = z
       .object({
         caseId: z.string().min(1),
         recipient: z.string().min(1),
+        to: recipientSchema.optional(),
         subject: deliverySubjectSchema,
       })
       .strict(),

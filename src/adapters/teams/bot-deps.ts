@@ -3,6 +3,7 @@ import type { CaseStore } from '../../app/ports/case-store';
 import type { Clock } from '../../app/ports/clock';
 import type { IdSource } from '../../app/ports/ids';
 import type { Messenger } from '../../app/ports/messenger';
+import type { OutboxSignal } from '../../app/ports/outbox';
 import type { DirectoryReloader } from '../../app/reload-directory';
 import type { StatisticsSource } from '../../app/view-statistics';
 import type { CalendarRules } from '../../domain/calendar/calendar-rules';
@@ -27,6 +28,8 @@ export interface BotDeps {
   reload?: DirectoryReloader;
   /** Proactive sends after a turn has answered. */
   background: BackgroundWork;
+  /** Wakes the outbox's drainer after a change and its messages were stored. */
+  drainer: OutboxSignal;
   /** Per-person limit on new reports and questions. */
   submissions: SubmissionLimiter;
   /** The store's anonymous aggregates (issue #16); absent: `statistik` says it cannot show them now. */

@@ -8,10 +8,16 @@ import type { OutboxSender, OutboxSendResult, PreviousMessage } from './outbox-s
 import type { LaneLease, OutboxStore } from './outbox-store';
 import { teamsSendLimits, type SendLimits } from './send-window';
 
-/** One timer: runs `run` once after `delayMs`; the returned function cancels it. */
+/**
+ * The drainer's own time: `now` paces the sends (send windows, leases, pauses: epoch ms, shared by every
+ * instance through the store, so the machine's clock in production) and `schedule` runs `run` once after
+ * `delayMs` (the returned function cancels it). The app's Clock only dates the delivery records.
+ */
 export interface DrainTimer {
+  now(): number;
   schedule(delayMs: number, run: () => void): () => void;
 }
+
 
 /** What the drainer did, for logs and metrics: delivery keys and statuses only, never content. */
 export type OutboxEvent =
@@ -101,6 +107,27 @@ export class OutboxDrainer {
     this.cancelTimer?.();
     this.cancelTimer = undefined;
     await this.running;
+  }
+
+  /**
+   * Drains until nothing can be sent now: what waits for a send window, a pause or a backoff stays queued,
+   * unless `throughPauses`, which waits those out on the timer until the outbox is empty. Tests and the
+   * benchmark wait on it after a turn; production never needs to.
+   */
+  async idle(options: { throughPauses?: boolean } = {}): Promise<void> {
+    for (;;) {
+      if (this.running) {
+        await this.running;
+        continue;
+      }
+      const next = await this.drainOnce();
+      if (this.running) continue;
+      if (next === undefined) return;
+      const waitMs = next - this.now();
+      if (waitMs <= 0) continue;
+      if (options.throughPauses !== true) return;
+      await new Promise<void>((resolve) => this.deps.timer.schedule(waitMs, resolve));
+    }
   }
 
   /** One round: claims lanes, drains them, and answers when the next round is due (epoch ms), if ever. */
@@ -245,7 +272,8 @@ export class OutboxDrainer {
   private async checkCommitted(lease: LaneLease, entry: OutboxEntry, version: number): Promise<Step | 'committed'> {
     const stored = await this.deps.caseVersion(entry.payload.caseId);
     if (stored !== undefined && stored >= version) return 'committed';
-    if (this.now() - Date.parse(entry.enqueuedAt) > this.options.commitGraceMs) {
+    // Enqueued by the app's clock, so waited for by it.
+    if (Date.parse(this.deps.clock.now()) - Date.parse(entry.enqueuedAt) > this.options.commitGraceMs) {
       this.emit({ event: 'outbox.not_committed', deliveryKey: entry.key });
       return this.settled(await this.deps.store.settle(lease, entryRefOf(entry)));
     }
@@ -263,6 +291,7 @@ export class OutboxDrainer {
       key: entry.key,
       caseId: entry.payload.caseId,
       recipient: entry.payload.recipient,
+      ...(entry.payload.to ? { to: entry.payload.to } : recorded?.to ? { to: recorded.to } : {}),
       purpose: entry.purpose,
       subject: entry.payload.subject,
       attempts: Math.max(entry.attempts + 1, (recorded?.attempts ?? 0) + 1),
@@ -281,6 +310,6 @@ export class OutboxDrainer {
   }
 
   private now(): number {
-    return Date.parse(this.deps.clock.now());
+    return this.deps.timer.now();
   }
 }

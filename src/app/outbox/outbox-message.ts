@@ -1,9 +1,12 @@
+import type { Recipient } from '../ports/addresses';
 import type { DeliveryPurpose, DeliverySubject } from '../ports/deliveries';
 
 export interface OutboxPayload {
   caseId: string;
   /** Address-book key of the recipient (`inbox:<team>`, `person:<tenant>:<user>`). */
   recipient: string;
+  /** The recipient itself, to open a personal chat on the way; absent on messages planned from old delivery records. */
+  to?: Recipient;
   /**
    * What to send, by reference (the delivery key's parts as data, src/app/delivery-key.ts): the sender renders it
    * from the case's state at send time, so a message that waited shows the case as it is when it leaves.

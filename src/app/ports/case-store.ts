@@ -1,6 +1,7 @@
 import type { AddressBook } from './addresses';
 import type { AuditLog } from './audit';
 import type { CaseRecords, CaseRetention } from './cases';
+import type { OutboxStore } from '../outbox/outbox-store';
 import type { DeliveryRecords } from './deliveries';
 import type { ReminderStore } from './reminders';
 import type { StatisticsStore } from './statistics';
@@ -12,5 +13,7 @@ import type { StatisticsStore } from './statistics';
  * (tests). Every implementation passes test/contract/case-store.contract.ts.
  */
 export interface CaseStore extends CaseRecords, CaseRetention, AddressBook, DeliveryRecords, ReminderStore, AuditLog, StatisticsStore {
+  /** The durable outbox in the same database, which `createCase` and `updateCase` write their messages to. */
+  readonly outbox: OutboxStore;
   close(): Promise<void>;
 }

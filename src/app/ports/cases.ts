@@ -1,4 +1,5 @@
 import type { Case, NewCase } from '../../domain/case/case';
+import type { Outgoing } from './outbox';
 
 export interface CreateCaseResult {
   case: Case;
@@ -10,15 +11,19 @@ export interface CreateCaseResult {
 export interface CaseRecords {
   /**
    * Stores a new case once per submission key, assigning its reference (district of the school, year of
-   * creation, next running number for that pair) and version 1 atomically.
+   * creation, next running number for that pair) and version 1 atomically. `outgoing` is enqueued in the
+   * outbox with the new case, and not at all when the submission key already had a case (docs/delivery.md).
    */
-  createCase(newCase: NewCase, referenceYear: number): Promise<CreateCaseResult>;
+  createCase(newCase: NewCase, referenceYear: number, outgoing?: Outgoing): Promise<CreateCaseResult>;
   getCase(id: string): Promise<Case | undefined>;
   getCaseByReference(reference: string): Promise<Case | undefined>;
   /** A reporter's own cases, newest first. */
   listCasesByReporter(tenantId: string, reporterId: string, limit: number): Promise<Case[]>;
-  /** Replaces a case if its stored version is `expectedVersion`; bumps the version. */
-  updateCase(next: Case, expectedVersion: number): Promise<{ ok: true; case: Case } | { ok: false; reason: 'conflict' | 'not_found' }>;
+  /**
+   * Replaces a case if its stored version is `expectedVersion`; bumps the version. `outgoing` is enqueued with
+   * the change, and not at all when the update fails.
+   */
+  updateCase(next: Case, expectedVersion: number, outgoing?: Outgoing): Promise<{ ok: true; case: Case } | { ok: false; reason: 'conflict' | 'not_found' }>;
   /**
    * Open cases (new, assigned, handed over) routed to a school-social team, or to a district's fallback
    * contact when `districtCode` is given instead, oldest first.

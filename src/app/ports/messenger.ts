@@ -45,7 +45,13 @@ export type DeliveryOutcome =
       recorded?: true;
     }
   | { status: 'unreachable' }
-  | { status: 'failed'; attempts: number; lastStatus: number | 'no_response' | 'queue_full' | 'abandoned' };
+  | {
+      status: 'failed';
+      attempts: number;
+      lastStatus: number | 'no_response' | 'queue_full' | 'abandoned';
+      /** What a 429's Retry-After asked for, when it said. */
+      retryAfterMs?: number;
+    };
 
 /**
  * Sends case messages to recipients and updates them in place. Never throws for a delivery problem: the

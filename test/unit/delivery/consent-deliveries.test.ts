@@ -9,6 +9,7 @@ import { aNewCase } from '../../support/a-new-case';
 import { people, testDirectory } from '../../support/a-case';
 import { FixedClock } from '../../support/fixed-clock';
 import { InMemoryCaseStore } from '../../support/in-memory-case-store';
+import { caseMessageDrainer } from '../../support/case-message-drainer';
 
 /** A messenger that delivers everything and remembers to whom. */
 class RecordingMessenger implements Messenger {
@@ -42,18 +43,25 @@ async function storeWithFailedCards(consent: Case['consent']) {
   return store;
 }
 
+async function retryAndDrain(store: InMemoryCaseStore, messenger: RecordingMessenger): Promise<void> {
+  const clock = new FixedClock('2026-11-24T11:00:00.000Z');
+  const drainer = caseMessageDrainer({ store, messenger, clock, directory: () => testDirectory });
+  await retryUndelivered({ store, clock, directory: () => testDirectory, drainer });
+  await drainer.idle();
+}
+
 describe('deliveries once the consent is withdrawn', () => {
   it('sends a failed case card again only to the team’s school side, not to its social-services side or shared channel', async () => {
     const store = await storeWithFailedCards({ ...withdrawnConsent, scope: [...withdrawnConsent.scope], recipients: [...withdrawnConsent.recipients] });
     const messenger = new RecordingMessenger();
-    await retryUndelivered({ store, clock: new FixedClock('2026-11-24T11:00:00.000Z'), messenger, directory: () => testDirectory });
+    await retryAndDrain(store, messenger);
     expect(messenger.sentTo).toEqual([recipientKey(personOf(people.farMember1))]);
   });
 
   it('sends every failed case card again while the consent is in force', async () => {
     const store = await storeWithFailedCards(aNewCase().consent);
     const messenger = new RecordingMessenger();
-    await retryUndelivered({ store, clock: new FixedClock('2026-11-24T11:00:00.000Z'), messenger, directory: () => testDirectory });
+    await retryAndDrain(store, messenger);
     expect(messenger.sentTo).toHaveLength(4);
   });
 

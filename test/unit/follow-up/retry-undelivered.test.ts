@@ -8,6 +8,7 @@ import { aNewCase } from '../../support/a-new-case';
 import { FixedClock } from '../../support/fixed-clock';
 import { InMemoryCaseStore } from '../../support/in-memory-case-store';
 import { RecordingMessenger } from '../../support/recording-messenger';
+import { caseMessageDrainer } from '../../support/case-message-drainer';
 
 const reporter: Recipient = { kind: 'person', tenantId: 'tenant-1', userId: 'teacher-1' };
 
@@ -17,7 +18,10 @@ async function retryOne(status: DeliveryStatus) {
   const record = { ...newDeliveryRecord(c, reporter, { what: 'status', status: 'received' }, '2026-11-24T09:00:00.000Z'), status, attempts: 1 };
   await store.saveDelivery(record);
   const messenger = new RecordingMessenger();
-  const delivered = await retryUndelivered({ store, clock: new FixedClock('2026-11-24T10:00:00.000Z'), messenger, directory: () => testDirectory });
+  const clock = new FixedClock('2026-11-24T10:00:00.000Z');
+  const drainer = caseMessageDrainer({ store, messenger, clock, directory: () => testDirectory });
+  const delivered = await retryUndelivered({ store, clock, directory: () => testDirectory, drainer });
+  await drainer.idle();
   return { delivered, messenger, key: record.key };
 }
 
@@ -28,7 +32,7 @@ describe('the retry sweep', () => {
     expect(messenger.sent).toEqual([{ to: 'person:tenant-1:teacher-1', kind: 'status', key }]);
   });
 
-  // deliverCaseMessage saves the record as pending before it sends: another instance may be sending it now.
+  // A pending message is still in the outbox; an unreachable one waits for a person.
   it.each<DeliveryStatus>(['pending', 'unreachable'])('leaves a %s message alone', async (status) => {
     const { delivered, messenger } = await retryOne(status);
     expect(delivered).toBe(0);

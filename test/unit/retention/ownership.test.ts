@@ -116,6 +116,7 @@ describe('who owns a new report', () => {
       ids: { newId: () => `case-${(n += 1)}` },
       messenger: new RecordingMessenger(),
       background: new QueuedBackgroundWork(),
+      drainer: { wake: () => undefined },
     };
   };
   const actor = { tenantId: 'tenant-1', userId: people.reporter, locale: 'sv-SE' };

@@ -37,6 +37,7 @@ function aBot(allowedTenants: readonly string[] = []) {
     calendar: () => calendarOf(directory),
     log,
     messenger: noMessenger,
+    drainer: { wake: () => undefined },
     userIds: new TeamsUserIds({ store, clock }),
     background: new TrackedBackgroundWork(log),
     submissions: new SubmissionLimiter({ max: 5, windowMs: 60_000 }, clock),

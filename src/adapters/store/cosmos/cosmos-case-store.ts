@@ -6,6 +6,7 @@ import type { CaseDelivery } from '../../../app/ports/deliveries';
 import type { CaseStore } from '../../../app/ports/case-store';
 import type { ClaimedReminder, ReminderClaim } from '../../../app/ports/reminders';
 import type { CreateCaseResult } from '../../../app/ports/cases';
+import type { Outgoing } from '../../../app/ports/outbox';
 import type { DeliveryAddress, StoredAddress } from '../../../app/ports/addresses';
 import type { Case, NewCase } from '../../../domain/case/case';
 import { isErased } from '../../../domain/retention/retention';
@@ -15,7 +16,7 @@ import { decideCaseUpdate, toUpdateResult, type UpdateResult } from './case-upda
 import { createCosmosCall, type CosmosCall } from './cosmos-call';
 import { openCaseContainers, type CaseContainers, type CosmosProvisioning } from './cosmos-containers';
 import { CosmosDeliveries } from './cosmos-deliveries';
-import { CosmosOutbox } from './cosmos-outbox';
+import { CosmosOutbox, withCosmosOutbox } from './cosmos-outbox';
 import { cosmosStatusOf } from './cosmos-failure';
 import { CosmosReminders } from './cosmos-reminders';
 import {
@@ -125,7 +126,13 @@ export class CosmosCaseStore implements CaseStore {
     }
   }
 
-  async createCase(newCase: NewCase, referenceYear: number): Promise<CreateCaseResult> {
+  async createCase(newCase: NewCase, referenceYear: number, outgoing?: Outgoing): Promise<CreateCaseResult> {
+    if (outgoing === undefined || outgoing.messages.length === 0) return this.createCaseOnce(newCase, referenceYear);
+    // A new case has version 1: its messages wait for it, and a repeated submission takes them back.
+    return withCosmosOutbox(this.outbox, outgoing, 1, () => this.createCaseOnce(newCase, referenceYear), (r) => r.created);
+  }
+
+  private async createCaseOnce(newCase: NewCase, referenceYear: number): Promise<CreateCaseResult> {
     const startedAt = this.settings.now();
     for (let round = 0; ; round += 1) {
       const claim = await this.claimSubmission(newCase);
@@ -172,7 +179,12 @@ export class CosmosCaseStore implements CaseStore {
     return this.queryCases(limit, (top) => openHandoversQuery(unitId, top));
   }
 
-  async updateCase(next: Case, expectedVersion: number): Promise<UpdateResult> {
+  async updateCase(next: Case, expectedVersion: number, outgoing?: Outgoing): Promise<UpdateResult> {
+    if (outgoing === undefined || outgoing.messages.length === 0) return this.replaceCase(next, expectedVersion);
+    return withCosmosOutbox(this.outbox, outgoing, expectedVersion + 1, () => this.replaceCase(next, expectedVersion), (r) => r.ok);
+  }
+
+  private async replaceCase(next: Case, expectedVersion: number): Promise<UpdateResult> {
     const { cases } = this.containers;
     // After a lost If-Match race the re-read shows the newer version, which is a conflict: two reads suffice.
     const target = { container: cases, id: next.id, partitionKey: next.id };

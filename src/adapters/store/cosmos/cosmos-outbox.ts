@@ -5,8 +5,7 @@ import type { EntryRef, OutboxEntry, OutboxMessage } from '../../../app/outbox/o
 import { slotOf } from '../../../app/outbox/outbox-message';
 import type { LaneLease, OutboxStore, SlotResult } from '../../../app/outbox/outbox-store';
 import { decideSlot, type SendLimits } from '../../../app/outbox/send-window';
-import type { Case } from '../../../domain/case/case';
-import type { CaseStore } from '../../../app/ports/case-store';
+import type { Outgoing } from '../../../app/ports/outbox';
 import { parseStoredValue } from '../corrupt-row-error';
 import { sendLogSchema, storedOutboxMessageOf, storedOutboxMessageSchema } from '../stored-outbox-schema';
 import type { CosmosCall } from './cosmos-call';
@@ -104,7 +103,7 @@ export class CosmosOutbox implements OutboxStore {
       if (result.ok) written.push({ lane: stored.lane, slot, revision: result.written.value.revision });
       await this.modifyLane(stored.lane, (lane) => ({
         ...(lane ?? { id: 'lane', type: 'lane', lane: stored.lane, tenantId: stored.tenantId, readyAt: null, pausedUntil: 0, leaseToken: null, leaseUntil: null, log: [], enqueues: 0 }),
-        readyAt: lane?.readyAt ?? Math.max(atMs, lane?.pausedUntil ?? 0),
+        readyAt: lane?.readyAt ?? lane?.pausedUntil ?? 0,
         enqueues: (lane?.enqueues ?? 0) + 1,
       }));
     }
@@ -267,18 +266,27 @@ function toEntry(item: EntryItem): OutboxEntry {
 
 /**
  * The Cosmos form of "the case change and its messages together" (docs/delivery.md, "Cosmos DB"): the messages
- * are written first, gated on the version the update gives the case (`afterCaseVersion`), then the case. If the
- * update fails they are taken back; if the process dies in between, the drainer drops them once the case has
- * not reached that version within its grace time. A message is never sent for a change that was not stored.
+ * are written first, gated on the version the write gives the case (`afterCaseVersion`), then the case. If the
+ * write fails (or stores nothing, as a repeated submission) they are taken back; if the process dies in
+ * between, the drainer drops them once the case has not reached that version within its grace time. A message
+ * is never sent for a change that was not stored.
  */
-export async function updateCaseWithCosmosOutbox(
-  store: Pick<CaseStore, 'updateCase'>,
+export async function withCosmosOutbox<R>(
   outbox: CosmosOutbox,
-  change: { next: Case; expectedVersion: number; messages: readonly OutboxMessage[]; at: string },
-): Promise<Awaited<ReturnType<CaseStore['updateCase']>>> {
-  const gated = change.messages.map((m) => ({ ...m, afterCaseVersion: change.expectedVersion + 1 }));
-  const written = await outbox.enqueueReturningRefs(gated, change.at);
-  const result = await store.updateCase(change.next, change.expectedVersion);
-  if (!result.ok) await outbox.discard(written);
+  outgoing: Outgoing,
+  caseVersion: number,
+  write: () => Promise<R>,
+  stored: (result: R) => boolean,
+): Promise<R> {
+  const gated = outgoing.messages.map((m) => ({ ...m, afterCaseVersion: caseVersion }));
+  const written = await outbox.enqueueReturningRefs(gated, outgoing.at);
+  let result: R;
+  try {
+    result = await write();
+  } catch (error) {
+    await outbox.discard(written);
+    throw error;
+  }
+  if (!stored(result)) await outbox.discard(written);
   return result;
 }

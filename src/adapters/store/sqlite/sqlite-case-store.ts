@@ -18,6 +18,7 @@ import { parseJsonColumn } from '../corrupt-row-error';
 import { applyMigrations } from './migrations';
 import { SqliteOutbox } from './sqlite-outbox';
 import type { OutboxMessage } from '../../../app/outbox/outbox-message';
+import type { Outgoing } from '../../../app/ports/outbox';
 import { SqliteReminders } from './sqlite-reminders';
 import { prepareStatements, type Statements } from './sqlite-statements';
 import { SqliteStatistics, statisticsColumnsOf, statisticsSql } from './sqlite-statistics';
@@ -130,7 +131,8 @@ export class SqliteCaseStore implements CaseStore {
     }
   }
 
-  async createCase(newCase: NewCase, referenceYear: number): Promise<CreateCaseResult> {
+  async createCase(newCase: NewCase, referenceYear: number, outgoing?: Outgoing): Promise<CreateCaseResult> {
+    if (outgoing !== undefined && outgoing.messages.length > 0) return this.createCaseWithOutbox(newCase, referenceYear, () => outgoing.messages, outgoing.at);
     return this.createCaseOnce.immediate(newCase, referenceYear);
   }
 
@@ -163,7 +165,8 @@ export class SqliteCaseStore implements CaseStore {
     return this.statements.openHandovers.all(unitId, rowLimit(limit)).map((row) => this.toCase(row));
   }
 
-  async updateCase(next: Case, expectedVersion: number): Promise<UpdateResult> {
+  async updateCase(next: Case, expectedVersion: number, outgoing?: Outgoing): Promise<UpdateResult> {
+    if (outgoing !== undefined && outgoing.messages.length > 0) return this.updateCaseWithOutbox(next, expectedVersion, () => outgoing.messages, outgoing.at);
     return this.updateCaseIfVersion.immediate(next, expectedVersion);
   }
 

@@ -9,8 +9,10 @@ import { parseJsonColumn } from '../corrupt-row-error';
 import { sendLogSchema, storedOutboxMessageOf, storedOutboxMessageSchema } from '../stored-outbox-schema';
 
 export const outboxSql = {
-  upsertLane: `INSERT INTO outbox_lanes (lane, tenant_id, ready_at) VALUES (@lane, @tenantId, @at)
-    ON CONFLICT (lane) DO UPDATE SET ready_at = COALESCE(ready_at, max(@at, paused_until))`,
+  // A lane with something to send is ready at once unless paused: readiness is the drainer's time (pacing), not
+  // the enqueuing request's clock.
+  upsertLane: `INSERT INTO outbox_lanes (lane, tenant_id, ready_at) VALUES (@lane, @tenantId, 0)
+    ON CONFLICT (lane) DO UPDATE SET ready_at = COALESCE(ready_at, paused_until)`,
   entryInSlot: 'SELECT revision FROM outbox_entries WHERE lane = ? AND slot = ?',
   insertEntry: `INSERT INTO outbox_entries (lane, slot, revision, attempts, enqueued_at, case_id, body)
     VALUES (@lane, @slot, 1, 0, @at, @caseId, @body)`,
@@ -85,12 +87,11 @@ export class SqliteOutbox implements OutboxStore {
   /** Writes the messages inside the transaction the caller has open (the case write's): both commit or neither. */
   enqueueInTransaction(messages: readonly OutboxMessage[], at: string): void {
     if (!this.db.inTransaction) throw new Error('SqliteOutbox.enqueueInTransaction: no transaction is open; use enqueue');
-    const atMs = Date.parse(at);
     for (const message of messages) {
       const stored = storedOutboxMessageOf(message);
       const slot = slotOf(stored);
       const body = JSON.stringify(stored);
-      this.s.upsertLane.run({ lane: stored.lane, tenantId: stored.tenantId, at: atMs });
+      this.s.upsertLane.run({ lane: stored.lane, tenantId: stored.tenantId });
       const existing: unknown = this.s.entryInSlot.get(stored.lane, slot);
       if (existing === undefined) this.s.insertEntry.run({ lane: stored.lane, slot, at, caseId: stored.payload.caseId, body });
       else if (stored.coalesceKey !== undefined) this.s.replaceEntry.run({ lane: stored.lane, slot, body });

@@ -1,5 +1,5 @@
 import type { RateLimiter, Timer } from './rate-limiter';
-import { decideRetry, type RetryPolicy, type TransportFailure } from './retry-policy';
+import { decideRetry, parseRetryAfter, type RetryPolicy, type TransportFailure } from './retry-policy';
 
 /** One HTTP call to the Bot Connector, as a value: what came back, or why not. */
 export type TransportResult<T> = { ok: true; value: T } | { ok: false; failure: TransportFailure };
@@ -7,7 +7,7 @@ export type TransportResult<T> = { ok: true; value: T } | { ok: false; failure: 
 export type QueueResult<T> =
   | { ok: true; value: T; attempts: number }
   | { ok: false; reason: 'unreachable' | 'not_found'; attempts: number }
-  | { ok: false; reason: 'failed'; attempts: number; lastStatus: number | 'no_response' | 'queue_full' | 'abandoned' };
+  | { ok: false; reason: 'failed'; attempts: number; lastStatus: number | 'no_response' | 'queue_full' | 'abandoned'; retryAfterMs?: number };
 
 export interface DeliveryQueueOptions {
   limiter: RateLimiter;
@@ -102,8 +102,11 @@ export class DeliveryQueue {
         case 'unreachable':
         case 'not_found':
           return { ok: false, reason: decision.action, attempts: attempt };
-        case 'give_up':
-          return { ok: false, reason: 'failed', attempts: attempt, lastStatus: result.failure.status };
+        case 'give_up': {
+          // A Retry-After is kept for whoever tries again later (the outbox pauses the conversation that long).
+          const retryAfterMs = 'retryAfter' in result.failure && result.failure.retryAfter !== undefined ? parseRetryAfter(result.failure.retryAfter, timer.now()) : undefined;
+          return { ok: false, reason: 'failed', attempts: attempt, lastStatus: result.failure.status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+        }
         default:
           return assertNever(decision);
       }

@@ -156,7 +156,8 @@ export class TeamsNotifier implements Notifier<OutboundActivity> {
     if (result.ok) return result;
     const { attempts } = result;
     if (result.reason === 'failed') {
-      return { ok: false, attempts, notFound: false, outcome: { status: 'failed', attempts, lastStatus: result.lastStatus } };
+      const retryAfter = result.retryAfterMs === undefined ? {} : { retryAfterMs: result.retryAfterMs };
+      return { ok: false, attempts, notFound: false, outcome: { status: 'failed', attempts, lastStatus: result.lastStatus, ...retryAfter } };
     }
     return { ok: false, attempts, notFound: result.reason === 'not_found', outcome: { status: 'unreachable' } };
   }
@@ -167,7 +168,7 @@ export class TeamsNotifier implements Notifier<OutboundActivity> {
       return outcome;
     }
     this.deps.log.warn({ event: 'delivery.failed', deliveryKey: key, attempts, lastStatus: outcome.lastStatus });
-    return { status: 'failed', attempts, lastStatus: outcome.lastStatus };
+    return { ...outcome, attempts };
   }
 
   private retryLogger(key: string): (event: RetryEvent) => void {

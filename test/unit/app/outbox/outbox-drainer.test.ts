@@ -59,6 +59,7 @@ describe('OutboxDrainer timer', () => {
         sender: new RecordingOutboxSender(clock),
         clock,
         timer: {
+          now: () => Date.parse(clock.now()),
           schedule: (delayMs, run) => {
             scheduled.push(delayMs);
             runs.push(run);
