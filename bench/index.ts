@@ -6,6 +6,7 @@ import { fewestToJudge, measureMemory } from './memory';
 import { median } from './stats';
 import { measureStartup, type Launch, type StartupResults } from './startup';
 import { measureSubmission, type SubmissionResults } from './submission';
+import { measureBurst, type BurstResults } from './burst';
 import { measureSweep } from './sweep';
 import { measureStatistics } from './statistics';
 import { latencyRow, mib, ms, perSecond, renderTable, verdictOf, type Row, type SectionResult } from './table';
@@ -17,7 +18,7 @@ import { latencyRow, mib, ms, perSecond, renderTable, verdictOf, type Row, type 
 const targets = { submissionP99Ms: 50, ratioToBare: 1.5, heapBytesPerCase: 100, startupRatio: 1.5, startupMs: 1_000, idleRssRatio: 1.5 };
 
 /** `npm run bench -- startup memory` runs only the sections named; no names run them all. */
-const sections = ['submission', 'bare', 'sweep', 'statistics', 'startup', 'memory'] as const;
+const sections = ['submission', 'bare', 'burst', 'sweep', 'statistics', 'startup', 'memory'] as const;
 type SectionName = (typeof sections)[number];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(sections as readonly string[]).includes(name));
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   const ours = selected('submission') ? await run('report submission (SST Bridge)', measureSubmission, submissionRows) : undefined;
   const bare = selected('bare') ? await run('bare teams-ai bot', measureBareBot, bareRows) : undefined;
   if (ours && bare) rows.push(...comparisonRows(ours, bare));
+  if (selected('burst')) await run('burst with Teams\' limits (SST Bridge and bare bot, alternating)', measureBurst, burstRows);
   if (selected('sweep')) await run('due-reminder sweep', loadSweepSection, (result) => result);
   if (selected('statistics')) await run('statistics report', measureStatistics, (result) => result);
   if (selected('startup')) await run('start-up and idle memory', measureStartup, startupRows);
@@ -153,6 +155,24 @@ function submissionRows(r: SubmissionResults): SectionResult {
       cpuNote('SST Bridge report.submit', r.submit),
       cpuNote('SST Bridge end to end', r.endToEnd),
       cpuNote('SST Bridge `hjälp`', r.help),
+    ],
+  };
+}
+
+function burstRows(r: BurstResults): SectionResult {
+  const load = `c=50, ${r.rounds} rounds`;
+  const ratio = r.ours.p99 / r.bare.p99;
+  return {
+    rows: [
+      latencyRow('burst, limits on: report.submit invoke → HTTP response, SST Bridge', load, r.ours),
+      latencyRow('burst: Action.Execute invoke → HTTP response, bare bot (same run)', load, r.bare),
+      { measure: 'ratio: burst submit p99, SST Bridge / bare bot', load: 'same run', p99: `${ratio.toFixed(2)}×`, target: `≤ ${targets.ratioToBare}×`, verdict: verdictOf(ratio <= targets.ratioToBare) },
+      { measure: 'burst: case cards waiting in the outbox, peak', load, p50: r.backlogPeak.toLocaleString('en') },
+      { measure: 'burst: drain time after the load ended (longest round)', load, p50: `${(r.drainMs / 1000).toFixed(1)} s`, throughput: `${r.drainRate.toFixed(0)} cards/s` },
+      { measure: 'burst: SST Bridge RSS / heap used at the backlog\'s peak (after GC)', load, p50: `${mib(r.memoryAtPeak.rss)} / ${mib(r.memoryAtPeak.heapUsed)}` },
+    ],
+    notes: [
+      `Burst: ${r.ours.count.toLocaleString('en')} submissions (SST Bridge) and ${r.bare.count.toLocaleString('en')} invokes (bare bot) over ${r.rounds} alternating rounds of 4 s each; ${r.cardsSent.toLocaleString('en')} case cards reached the team members' chats, paced by the outbox at Teams' limits (50 per second per tenant, 7 per second per chat).`,
     ],
   };
 }

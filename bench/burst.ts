@@ -1,0 +1,139 @@
+import { performance } from 'node:perf_hooks';
+import { ConnectorStandIn, type ConnectorCall } from '../test/support/connector-stand-in';
+import { loadSampleDirectory } from '../test/support/test-directory';
+import { LoopbackClient, runClosedLoop } from './load';
+import { ServerProcess } from './server-process';
+import type { MemorySample } from './servers/serve-over-ipc';
+import { summarize, type Summary } from './stats';
+import { conversations, pressSubmit, submitReport } from './traffic';
+
+export interface BurstResults {
+  /** Report submission (invoke → HTTP response) of SST Bridge with Teams' outbound limits on, every round together. */
+  ours: Summary;
+  /** The bare teams-ai bot's invoke in the rounds between ours, same load. */
+  bare: Summary;
+  rounds: number;
+  /** Case cards waiting to reach a chat (submitted × team size − arrived), the most seen during a round. */
+  backlogPeak: number;
+  /** From the end of a round's load until its last case card arrived, the longest round. */
+  drainMs: number;
+  /** Case cards delivered per second while draining (Teams allows 50 per second per app and tenant). */
+  drainRate: number;
+  /** SST Bridge's memory at the end of a round's load, with the backlog at its peak (after a forced GC). */
+  memoryAtPeak: MemorySample;
+  cardsSent: number;
+}
+
+/** 50 teachers at once, as in the outside measurement that found the p99 problem (issue 14). */
+const concurrency = 50;
+/** Each round's load lasts this long; with Teams' limits its cards then take about a minute to leave. */
+const burstMs = 4_000;
+const rounds = 2;
+/** A round whose cards have not all arrived after this long fails the section. */
+const drainCapMs = 240_000;
+
+/**
+ * A burst with Teams' outbound limits on (50 calls/s per tenant, 7/s per conversation, shared through the
+ * store): SST Bridge and the bare bot in alternating rounds on the same machine, the submission's latency
+ * side by side, and how the backlog of case cards builds up and drains.
+ */
+export async function measureBurst(): Promise<BurstResults> {
+  const convs = conversations(loadSampleDirectory(), concurrency);
+  let cardsArrived = 0;
+  const onCall = (call: ConnectorCall) => {
+    if (call.kind === 'send' && call.failedWith === undefined && Array.isArray(call.body.attachments)) cardsArrived += 1;
+  };
+  const connector = new ConnectorStandIn({ record: false, onCall });
+  const serviceUrl = await connector.start();
+  const ours = await ServerProcess.start('ours', { BENCH_SERVICE_URL: serviceUrl, BENCH_DELIVERY_LIMITS: 'teams' });
+  const bare = await ServerProcess.start('bare', { BENCH_SERVICE_URL: serviceUrl });
+  try {
+    // Warm-up: every team member's chat exists, as it would long before in production.
+    const warm = new LoopbackClient(ours.url, concurrency);
+    await Promise.all(convs.map((conv) => submitReport(warm, serviceUrl, conv)));
+    warm.close();
+    await ours.idle();
+    const bareWarm = new LoopbackClient(bare.url, 10);
+    await runClosedLoop({ concurrency: 10, total: 200, maxMs: 10_000, send: (w) => pressSubmit(bareWarm, serviceUrl, at(convs, w)) });
+    bareWarm.close();
+
+    const oursLatencies: number[] = [];
+    const bareLatencies: number[] = [];
+    let oursWall = 0;
+    let bareWall = 0;
+    let backlogPeak = 0;
+    let drainMs = 0;
+    let drainRate = Number.POSITIVE_INFINITY;
+    let cardsSent = 0;
+    let memoryAtPeak: MemorySample | undefined;
+    for (let round = 0; round < rounds; round += 1) {
+      const client = new LoopbackClient(ours.url, concurrency);
+      const arrivedBefore = cardsArrived;
+      let expected = 0;
+      let watching = true;
+      const sampler = (async () => {
+        while (watching) {
+          backlogPeak = Math.max(backlogPeak, expected - (cardsArrived - arrivedBefore));
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      })();
+      const load = await runClosedLoop({
+        concurrency,
+        total: 1_000_000,
+        maxMs: burstMs,
+        send: async (w) => {
+          const conv = at(convs, w);
+          await submitReport(client, serviceUrl, conv);
+          expected += conv.recipients;
+        },
+      });
+      client.close();
+      if (load.errors > 0) throw new Error(`burst: ${load.errors} submissions failed; first: ${load.firstError ?? ''}`);
+      oursLatencies.push(...load.latenciesMs);
+      oursWall += load.wallMs;
+      const loadEnded = performance.now();
+      const arrivedAtEnd = cardsArrived - arrivedBefore;
+      const memory = await ours.memory();
+      if (memoryAtPeak === undefined || memory.rss > memoryAtPeak.rss) memoryAtPeak = memory;
+      while (cardsArrived - arrivedBefore < expected) {
+        if (performance.now() - loadEnded > drainCapMs) throw new Error(`burst: ${expected - (cardsArrived - arrivedBefore)} of ${expected} case cards not sent within ${drainCapMs / 1000} s`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      watching = false;
+      await sampler;
+      const drained = performance.now() - loadEnded;
+      drainMs = Math.max(drainMs, drained);
+      drainRate = Math.min(drainRate, (expected - arrivedAtEnd) / (drained / 1000));
+      cardsSent += expected;
+      await ours.idle();
+
+      const bareClient = new LoopbackClient(bare.url, concurrency);
+      const bareLoad = await runClosedLoop({ concurrency, total: 1_000_000, maxMs: burstMs, send: (w) => pressSubmit(bareClient, serviceUrl, at(convs, w)) });
+      bareClient.close();
+      if (bareLoad.errors > 0) throw new Error(`burst (bare): ${bareLoad.errors} requests failed; first: ${bareLoad.firstError ?? ''}`);
+      bareLatencies.push(...bareLoad.latenciesMs);
+      bareWall += bareLoad.wallMs;
+    }
+    if (memoryAtPeak === undefined) throw new Error('burst: no round ran');
+    return {
+      ours: summarize(oursLatencies, oursWall),
+      bare: summarize(bareLatencies, bareWall),
+      rounds,
+      backlogPeak,
+      drainMs,
+      drainRate,
+      memoryAtPeak,
+      cardsSent,
+    };
+  } finally {
+    await ours.stop();
+    await bare.stop();
+    await connector.stop();
+  }
+}
+
+function at<T>(items: readonly T[], i: number): T {
+  const item = items[i % items.length];
+  if (item === undefined) throw new Error(`nothing at ${i}`);
+  return item;
+}
