@@ -56,7 +56,8 @@ export function newDeliveryRecord(c: Case, to: Recipient, subject: DeliverySubje
 }
 
 /**
- * Sends one message about a case once per key and records how it went on the case's delivery record: a
+ * Sends one message about a case at once, not through the outbox (the reminder sweep; case messages go through
+ * the outbox, src/app/dispatch-case-change.ts). Once per key and records how it went on the case's delivery record: a
  * delivered key is not sent again, a failure is recorded (and retried by `retryUndelivered`), a personal chat
  * created on the way is remembered in the address book. This is the one place that keeps "once per key": the
  * record is saved before the send, so the transport's ledger (StoreDeliveryLedger) marks that same record.
@@ -69,11 +70,6 @@ export async function deliverCaseMessage(
   const existing = await deps.store.getDelivery(fresh.key);
   if (existing === undefined) await deps.store.saveDelivery(fresh);
   return sendOnce(deps, existing ?? fresh, d.recipient, d.message);
-}
-
-/** Sends a recorded delivery again under its own key (`retryUndelivered`), unless it was delivered meanwhile. */
-export async function resendDelivery(deps: DeliveryDeps, d: CaseDelivery, to: Recipient, message: CaseMessage): Promise<CaseDelivery> {
-  return sendOnce(deps, (await deps.store.getDelivery(d.key)) ?? d, to, message);
 }
 
 async function sendOnce(deps: DeliveryDeps, existing: CaseDelivery, to: Recipient, message: CaseMessage): Promise<CaseDelivery> {
@@ -116,18 +112,4 @@ async function sendOnce(deps: DeliveryDeps, existing: CaseDelivery, to: Recipien
   }
   await deps.store.saveDelivery(record);
   return record;
-}
-
-/**
- * Updates every delivered case and handover card of a case in place, so that everyone who sees it sees the current state
- * (their own view then comes through the card's refresh). One update key per case version.
- */
-export async function refreshCaseCards(deps: DeliveryDeps, c: Case): Promise<void> {
-  const deliveries = await deps.store.listDeliveriesForCase(c.id);
-  for (const d of deliveries) {
-    if (d.status !== 'delivered' || d.address === undefined || d.messageId === undefined) continue;
-    if (d.purpose === 'case_card') await deps.messenger.update(d.address, d.messageId, { kind: 'case_card', case: c }, `${d.key}:v${c.version}`);
-    if (d.purpose === 'handover_card')
-      await deps.messenger.update(d.address, d.messageId, { kind: 'handover_card', case: c }, `${d.key}:v${c.version}`);
-  }
 }
