@@ -55,7 +55,7 @@ export interface AppDeps {
    * `outbox` paces the case messages across instances, `direct` the reminder sends.
    */
   deliveryLimits?: { outbox: SendLimits; direct: RateLimits };
-  /** The outbox drainer's time and timer; the machine's unless given (the drainer's own tests pass a fake). */
+  /** The outbox drainer's time and timer; the machine's unless given. */
   drainTimer?: DrainTimer;
   /** Names this instance in the outbox's leases; host, process and a random part unless given. */
   instanceId?: string;
