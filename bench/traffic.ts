@@ -1,5 +1,5 @@
 import type { Directory, School } from '../src/domain/routing/directory';
-import { aMessage, aTeacher, anInvoke, type TeamsUser } from '../test/support/activities';
+import { aMessage, aTeacher, aTyping, anInvoke, type TeamsUser } from '../test/support/activities';
 import { aReportPayload, aSchoolIn } from '../test/support/report-payload';
 import { referenceIn } from './delivery-watch';
 import type { LoopbackClient } from './load';
@@ -45,4 +45,18 @@ export async function pressSubmit(client: LoopbackClient, serviceUrl: string, co
 export async function say(client: LoopbackClient, serviceUrl: string, conv: Conversation, text: string): Promise<void> {
   const res = await client.post('/api/messages', aMessage(conv.teacher, serviceUrl, text));
   if (res.status !== 200) throw new Error(`message: expected HTTP 200, got HTTP ${res.status}: ${res.text.slice(0, 200)}`);
+}
+
+/**
+ * Opens the client's keep-alive connections before a measured round, one per conversation, with a typing
+ * signal each (the bot only answers it). Bot Framework reaches a bot over connections it keeps open; a
+ * round that opened 50 new ones at once would measure the server accepting them, not the submission.
+ */
+export async function openConnections(client: LoopbackClient, serviceUrl: string, convs: readonly Conversation[]): Promise<void> {
+  await Promise.all(
+    convs.map(async (conv) => {
+      const res = await client.post('/api/messages', aTyping(conv.teacher, serviceUrl));
+      if (res.status < 200 || res.status > 299) throw new Error(`typing: expected HTTP 2xx, got HTTP ${res.status}: ${res.text.slice(0, 200)}`);
+    }),
+  );
 }

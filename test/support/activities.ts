@@ -49,6 +49,12 @@ export const aMessage = (user: TeamsUser, serviceUrl: string, text: string): Rec
   textFormat: 'plain',
 });
 
+/** Teams' "is typing" signal: the bot has nothing to do with it but answer. */
+export const aTyping = (user: TeamsUser, serviceUrl: string): Record<string, unknown> => ({
+  ...baseActivity(user, serviceUrl),
+  type: 'typing',
+});
+
 export const anInvoke = (
   user: TeamsUser,
   serviceUrl: string,
