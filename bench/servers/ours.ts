@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createLogger } from '../../src/adapters/log/logger';
+import { sqliteCheckpointEveryMs } from '../../src/adapters/store/open-case-store';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import { UuidIds } from '../../src/adapters/ids/uuid-ids';
 import type { RateLimits } from '../../src/adapters/teams/delivery/rate-limiter';
@@ -25,7 +26,7 @@ const unlimited: RateLimits = { perConversation: [], global: [] };
 const startedAt = Date.now();
 const clock = new SystemClock(() => Date.parse('2026-11-23T09:00:00.000Z') + (Date.now() - startedAt));
 const dataDir = mkdtempSync(join(tmpdir(), 'sst-bridge-bench-'));
-const store = SqliteCaseStore.open(join(dataDir, 'sst-bridge.db'), clock);
+const store = SqliteCaseStore.open(join(dataDir, 'sst-bridge.db'), clock, { checkpointEveryMs: sqliteCheckpointEveryMs });
 const directory = loadSampleDirectory();
 const app = createApp({
   // The per-user submission limit is a policy, not a cost: it stays on, but with a one-second window and no

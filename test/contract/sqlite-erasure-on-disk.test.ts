@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../src/adapters/store/sqlite/migrations';
-import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
+import { SqliteCaseStore, type SqliteStoreOptions } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import type { Case } from '../../src/domain/case/case';
 import { eraseCase } from '../../src/domain/retention/retention';
 import { aClosedCase, personalMarkers } from '../support/a-closed-case';
@@ -14,7 +14,11 @@ import { stockholmTime } from '../support/fixed-clock';
 
 // What only the SQLite store promises on top of the contract: an erased case is gone from the files on disk
 // (the database and its WAL), not only from what the store returns.
-describe('SqliteCaseStore erasure on disk', () => {
+// Both as tests open it and as the server does, with the WAL checkpointed from a worker thread.
+describe.each([
+  ['checkpoints in commits', {}],
+  ['checkpoints in a worker', { checkpointEveryMs: 10 }],
+])('SqliteCaseStore erasure on disk (%s)', (_name, options: SqliteStoreOptions) => {
   let dir: string;
   let file: string;
   let store: SqliteCaseStore;
@@ -22,7 +26,7 @@ describe('SqliteCaseStore erasure on disk', () => {
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sst-bridge-erasure-'));
     file = join(dir, 'cases.db');
-    store = SqliteCaseStore.open(file, stockholmTime);
+    store = SqliteCaseStore.open(file, stockholmTime, options);
   });
   afterEach(async () => {
     await store.close();
@@ -76,7 +80,7 @@ describe('SqliteCaseStore erasure on disk', () => {
     for (const c of [closed, merged, open]) insert.run({ ...c, body: JSON.stringify(c) });
     v3.close();
 
-    store = SqliteCaseStore.open(file, stockholmTime);
+    store = SqliteCaseStore.open(file, stockholmTime, options);
     const due = await store.listCasesDueForErasure({ closedBefore: '2026-12-31T00:00:00.000Z' }, 10);
     expect(due).toEqual([merged, closed]);
     // Migration 8's statistics rows are filled in for these old cases when the store opens.

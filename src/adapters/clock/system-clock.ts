@@ -48,8 +48,31 @@ function parseInstant(isoUtc: string): number {
   return ms;
 }
 
+/**
+ * Stockholm's offset from UTC during each UTC hour seen so far, for hours without a change of offset (a change
+ * falls on a whole UTC hour, so an hour whose first and last millisecond have one offset has it throughout).
+ * Formatting a date in a time zone is the costly part of reading the clock; a day's work touches few hours.
+ */
+const offsetByHour = new Map<number, number>();
+const maxCachedHours = 10_000;
+
 /** Stockholm wall-clock time of `ms`, as if that wall-clock time were UTC (whole minutes). */
 function wallMs(ms: number): number {
+  const hour = Math.floor(ms / msPerHour);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * msPerHour;
+    const atStart = formattedWallMs(start) - start;
+    const atEnd = formattedWallMs(start + msPerHour - 1) - (start + msPerHour - 60_000);
+    if (atStart !== atEnd || atStart % 60_000 !== 0) return formattedWallMs(ms);
+    if (offsetByHour.size >= maxCachedHours) offsetByHour.clear();
+    offsetByHour.set(hour, atStart);
+    offset = atStart;
+  }
+  return Math.floor((ms + offset) / 60_000) * 60_000;
+}
+
+function formattedWallMs(ms: number): number {
   const parts = stockholm.formatToParts(new Date(ms));
   const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
   return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));

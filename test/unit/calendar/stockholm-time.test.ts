@@ -56,6 +56,21 @@ describe('Stockholm time across daylight saving changes', () => {
 });
 
 describe('clocks', () => {
+  it('agrees minute by minute with the time-zone data across both 2026 changes, however often an hour is read', () => {
+    const zone = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const expected = (ms: number) => {
+      const part = (type: string) => zone.formatToParts(new Date(ms)).find((p) => p.type === type)?.value;
+      return at(`${part('year')}-${part('month')}-${part('day')}`, `${part('hour')}:${part('minute')}`);
+    };
+    for (const change of ['2026-03-29T01:00:00.000Z', '2026-10-25T01:00:00.000Z']) {
+      const from = Date.parse(change) - 3 * 3_600_000;
+      // Twice over the same hours: the second pass reads what the first one learnt about each hour.
+      for (let pass = 0; pass < 2; pass += 1) {
+        for (let ms = from; ms < from + 6 * 3_600_000; ms += 59_999) expect(toStockholmLocal(new Date(ms).toISOString())).toEqual(expected(ms));
+      }
+    }
+  });
+
   it("gives today's date in Stockholm, not in UTC", () => {
     const clock = new SystemClock(() => Date.parse('2026-12-31T23:30:00.000Z'));
     expect(clock.now()).toBe('2026-12-31T23:30:00.000Z');

@@ -25,6 +25,7 @@ import { SqliteStatistics, statisticsColumnsOf, statisticsSql } from './sqlite-s
 import type { StatisticsFacts, StatisticsFactsQuery } from '../../../domain/statistics/statistics-facts';
 import { storedAuditDetailSchema, storedCaseSchema } from '../stored-case-schema';
 import { storedDeliveryOf, storedDeliverySchema } from '../stored-delivery-schema';
+import { WalCheckpointer } from './wal-checkpointer';
 
 type UpdateResult = Awaited<ReturnType<CaseStore['updateCase']>>;
 
@@ -43,6 +44,17 @@ const auditRowSchema = z.object({
   detail: z.string().nullable(),
 });
 
+export interface SqliteStoreOptions {
+  /**
+   * Checkpoint the WAL from a worker thread this often instead of inside the commits of this connection
+   * (see WalCheckpointer). The server sets it; without it SQLite checkpoints automatically, as by default.
+   */
+  checkpointEveryMs?: number;
+}
+
+/** SQLite's own default for `wal_autocheckpoint`, restored when the background checkpointer fails. */
+const sqliteDefaultAutoCheckpointPages = 1000;
+
 /**
  * CaseStore on one SQLite file (WAL). better-sqlite3 runs each call synchronously inside one transaction,
  * so creating a case, taking its running number and checking its submission key happen atomically.
@@ -57,6 +69,7 @@ export class SqliteCaseStore implements CaseStore {
   private readonly createCaseOnce: Transaction<(newCase: NewCase, referenceYear: number) => CreateCaseResult>;
   private readonly updateCaseIfVersion: Transaction<(next: Case, expectedVersion: number) => UpdateResult>;
   private readonly eraseCaseIfVersion: Transaction<(erased: Case, expectedVersion: number) => UpdateResult>;
+  private checkpointer?: WalCheckpointer;
 
   private constructor(db: Database, stockholm: StockholmTime) {
     this.db = db;
@@ -112,7 +125,7 @@ export class SqliteCaseStore implements CaseStore {
    * Opens (creating folder and file if missing) and migrates the database at `filePath`. `stockholm` dates each
    * case's statistics row (the composition root passes its Clock).
    */
-  static open(filePath: string, stockholm: StockholmTime): SqliteCaseStore {
+  static open(filePath: string, stockholm: StockholmTime, options: SqliteStoreOptions = {}): SqliteCaseStore {
     mkdirSync(dirname(filePath), { recursive: true });
     const db = new BetterSqlite3(filePath);
     try {
@@ -124,7 +137,9 @@ export class SqliteCaseStore implements CaseStore {
       // Deleted and overwritten content is zeroed in the file, so an erased case leaves no readable copy (retention).
       db.pragma('secure_delete = ON');
       applyMigrations(db, filePath);
-      return new SqliteCaseStore(db, stockholm);
+      const store = new SqliteCaseStore(db, stockholm);
+      if (options.checkpointEveryMs !== undefined) store.checkpointInBackground(filePath, options.checkpointEveryMs);
+      return store;
     } catch (error) {
       db.close();
       throw new Error(`Could not open the case database at ${filePath}`, { cause: error });
@@ -306,7 +321,16 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
+  }
+
+  /** See WalCheckpointer: this connection stops checkpointing in its commits, a worker thread does it. */
+  private checkpointInBackground(filePath: string, everyMs: number): void {
+    this.db.pragma('wal_autocheckpoint = 0');
+    this.checkpointer = new WalCheckpointer(filePath, everyMs, () => {
+      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${sqliteDefaultAutoCheckpointPages}`);
+    });
   }
 
   private readCase(row: unknown): Case | undefined {

@@ -1,0 +1,55 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Runs in the worker: its own connection to the file, a PASSIVE checkpoint every `intervalMs`. A PASSIVE
+ * checkpoint copies what it can from the WAL into the database file without waiting for readers or writers,
+ * so the main thread's transactions go on while it runs. Plain CommonJS: a worker evaluates it as given.
+ */
+const workerSource = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('busy_timeout = 5000');
+db.pragma('synchronous = NORMAL');
+const timer = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), workerData.intervalMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+/**
+ * Checkpoints a WAL database from a worker thread, so that the main thread never does. SQLite's automatic
+ * checkpoint runs inside the commit that fills the WAL past 1,000 pages: that commit copies the pages back and
+ * syncs the file, taking 1–25 ms instead of 30 µs, with the event loop blocked (measured: 1 % of commits took
+ * two thirds of all commit time). The owner turns automatic checkpoints off on its connection
+ * (`wal_autocheckpoint = 0`) and starts this; if the worker fails, `onFailure` turns them back on.
+ */
+export class WalCheckpointer {
+  private readonly worker: Worker;
+  private stopped = false;
+
+  constructor(file: string, intervalMs: number, onFailure: (error: unknown) => void) {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    this.worker = new Worker(workerSource, { eval: true, workerData: { file, driver, intervalMs } });
+    this.worker.on('error', (error) => {
+      if (!this.stopped) onFailure(error);
+    });
+    this.worker.on('exit', (code) => {
+      if (!this.stopped) onFailure(new Error(`the checkpoint worker exited with code ${code}`));
+    });
+    // The worker must not keep a process alive that has nothing else to do.
+    this.worker.unref();
+  }
+
+  /** Stops checkpointing and closes the worker's connection; resolves once the worker has exited. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.postMessage('stop');
+    await exited;
+  }
+}

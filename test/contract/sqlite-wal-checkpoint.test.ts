@@ -1,0 +1,70 @@
+import { statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteCaseStore, type SqliteStoreOptions } from '../../src/adapters/store/sqlite/sqlite-case-store';
+import { stockholmTime } from '../support/fixed-clock';
+
+// The server's SQLite store checkpoints its WAL from a worker thread, never inside a request's commit. Seen
+// from outside: the WAL stays as small as what was written between two of the worker's checkpoints, far
+// below the 1,000 pages after which a commit would checkpoint by itself, and the data reaches the database file.
+describe('SqliteCaseStore WAL checkpoints', () => {
+  let dir: string;
+  let file: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sst-bridge-wal-'));
+    file = join(dir, 'cases.db');
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const pageBytes = 4096;
+  const sizeOf = (f: string): number => statSync(f, { throwIfNoEntry: false })?.size ?? 0;
+
+  /** 30 batches of 20 commits with a pause after each; returns the largest WAL seen after a batch. */
+  async function writeInBatches(options: SqliteStoreOptions): Promise<{ largestWal: number; databaseFile: number }> {
+    const store = SqliteCaseStore.open(file, stockholmTime, options);
+    let largestWal = 0;
+    try {
+      for (let batch = 0; batch < 30; batch += 1) {
+        for (let i = 0; i < 20; i += 1) {
+          // Big enough that each commit writes a few pages, as a case with its outbox rows does.
+          await store.appendAudit({ at: '2026-11-23T09:00:00.000Z', actorId: 'teacher-1', action: 'case.submitted', caseId: `case-${batch}-${i}`, detail: { note: 'x'.repeat(6_000) } });
+        }
+        largestWal = Math.max(largestWal, sizeOf(`${file}-wal`));
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      }
+      return { largestWal, databaseFile: sizeOf(file) };
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('with checkpoints in the background, the WAL stays within what a few batches wrote and the data reaches the database file', async () => {
+    const { largestWal, databaseFile } = await writeInBatches({ checkpointEveryMs: 10 });
+    // 600 rows of 6,000 bytes are in the database file itself, not only in the WAL.
+    expect(databaseFile).toBeGreaterThan(600 * 6_000);
+    expect(largestWal).toBeLessThan(700 * pageBytes);
+  });
+
+  it("leaves checkpoints to the worker alone: until its first one, the connection's commits let the WAL grow past 1,000 pages", async () => {
+    const { largestWal } = await writeInBatches({ checkpointEveryMs: 60_000 });
+    expect(largestWal).toBeGreaterThan(1_100 * pageBytes);
+  });
+
+  it('without them (the default), SQLite checkpoints in a commit only once the WAL passed 1,000 pages', async () => {
+    const { largestWal } = await writeInBatches({});
+    expect(largestWal).toBeGreaterThan(900 * pageBytes);
+  });
+
+  it('closes the worker with the store: a closed store leaves no thread that keeps the process alive or holds the file', async () => {
+    const store = SqliteCaseStore.open(file, stockholmTime, { checkpointEveryMs: 10 });
+    await store.appendAudit({ at: '2026-11-23T09:00:00.000Z', actorId: 'teacher-1', action: 'case.submitted' });
+    await store.close();
+    // The last connection closed checkpoints and removes the WAL: the worker's connection is gone too.
+    expect(sizeOf(`${file}-wal`)).toBe(0);
+  });
+});
