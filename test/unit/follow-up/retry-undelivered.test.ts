@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newDeliveryRecord } from '../../../src/app/deliver-case-message';
+import { newDeliveryRecord } from '../../../src/app/new-delivery-record';
 import type { DeliveryStatus } from '../../../src/app/ports/deliveries';
 import type { Recipient } from '../../../src/app/ports/addresses';
 import { retryUndelivered } from '../../../src/app/retry-undelivered';
