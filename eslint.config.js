@@ -38,7 +38,7 @@ const teamsLibraries = {
  * hand their events to src/app/dispatch-case-change.ts. A feature handler returns its answer and nothing more.
  */
 const followUpModules = {
-  group: ['**/app/dispatch-case-change', '**/app/route-to-inbox', '**/app/route-to-unit', '**/app/route-input-request', '**/app/deliver-case-message'],
+  group: ['**/app/dispatch-case-change', '**/app/route-to-inbox', '**/app/route-to-unit', '**/app/route-input-request', '**/app/queue-reminder'],
   message: 'Feature handlers do not start follow-up work: the use case hands its events to src/app/dispatch-case-change.ts, which schedules it.',
 };
 const actionExecuteSelector = {

@@ -14,14 +14,12 @@ import { createBot } from './adapters/teams/create-bot';
 import { calendarOf } from './adapters/calendar/calendar-of';
 import { arrivedAtCurrentUnit, handoverDeadlines } from './domain/handover/deadlines';
 import { TrackedBackgroundWork } from './adapters/background/tracked-background-work';
-import { StoreDeliveryLedger } from './adapters/store/store-delivery-ledger';
 import { createTeamsNotifier } from './adapters/teams/delivery/teams-notifier';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { TeamsUserIds } from './adapters/teams/teams-user-ids';
 import { ServiceUrls } from './adapters/teams/service-urls';
 import { SubmissionLimiter } from './adapters/teams/submission-limiter';
-import type { RateLimits } from './adapters/teams/delivery/rate-limiter';
-import { TeamsReminderSender } from './adapters/teams/teams-reminder-sender';
+import { OutboxReminderSender, type ReminderEvent } from './app/queue-reminder';
 import { sweepReminders, type SweepOptions, type SweepResult } from './app/sweep-reminders';
 import { OutboxDrainer, type DrainTimer, type OutboxEvent } from './app/outbox/outbox-drainer';
 import { systemDrainTimer } from './adapters/clock/system-drain-timer';
@@ -35,6 +33,12 @@ import { RefusalAuditWindows, withBoundedRefusals } from './app/bounded-refusal-
 /** What the drainer did, as log lines: delivery keys and statuses only (docs/delivery.md). */
 function logOutboxEvent(log: Logger, e: OutboxEvent): void {
   if (e.event === 'outbox.failed' || e.event === 'outbox.unreachable' || e.event === 'outbox.not_committed') log.warn(e);
+  else log.info(e);
+}
+
+/** What the reminder sender did, as log lines: ids and counts only. */
+function logReminderEvent(log: Logger, e: ReminderEvent): void {
+  if (e.event === 'reminder.no_recipient') log.warn(e);
   else log.info(e);
 }
 
@@ -52,9 +56,9 @@ export interface AppDeps {
   reload?: DirectoryReloader;
   /**
    * Outbound limits: Teams' published ones unless given (the benchmark lifts them to measure our own cost).
-   * `outbox` paces the case messages across instances, `direct` the reminder sends.
+   * `outbox` paces every message about a case (cards, status messages, questions, reminders) across instances.
    */
-  deliveryLimits?: { outbox: SendLimits; direct: RateLimits };
+  deliveryLimits?: { outbox: SendLimits };
   /** The outbox drainer's time and timer; the machine's unless given. */
   drainTimer?: DrainTimer;
   /** Names this instance in the outbox's leases; host, process and a random part unless given. */
@@ -86,8 +90,9 @@ export interface App {
    */
   stopped(): Promise<void>;
   /**
-   * Runs one reminder sweep with this app's store, clock and Teams sender: run.ts's scheduler calls it every
-   * interval, tests call it after moving their clock.
+   * Runs one reminder sweep with this app's store and clock: due reminders are queued in the outbox and the
+   * drainer is woken (the sweep sends nothing itself). run.ts's scheduler calls it every interval, tests call it
+   * after moving their clock.
    */
   sweepReminders(options: SweepOptions): Promise<SweepResult>;
   /**
@@ -104,13 +109,6 @@ export function createApp(deps: AppDeps): App {
   const background = new TrackedBackgroundWork(deps.log);
   const serviceUrls = new ServiceUrls(deps.config.teamsServiceUrl);
   let draining = false;
-  const notifier = createTeamsNotifier({
-    credentials: deps.config.credentials,
-    ledger: new StoreDeliveryLedger(deps.store),
-    clock: deps.clock,
-    log: deps.log,
-    ...(deps.deliveryLimits ? { limits: deps.deliveryLimits.direct } : {}),
-  });
   // The outbox's sends: one attempt each, unpaced here; the drainer paces, retries and records them.
   const outboxNotifier = createTeamsNotifier({
     credentials: deps.config.credentials,
@@ -121,22 +119,20 @@ export function createApp(deps: AppDeps): App {
     policy: { ...defaultRetryPolicy, maxAttempts: 1 },
   });
   const userIds = new TeamsUserIds({ store: deps.store, clock: deps.clock });
-  const messengerOn = (via: typeof notifier) =>
-    new TeamsMessenger({
-      notifier: via,
-      userIds,
-      directory: deps.directory,
-      clock: deps.clock,
-      serviceUrlFor: (tenantId) => serviceUrls.urlFor(tenantId),
-      deadlines: (c) =>
-        c.handover && handoverDeadlines(c.handover, deps.clock.toLocal(arrivedAtCurrentUnit(c.handover)), deps.clock.today(), calendarOf(deps.directory())),
-    });
-  const messenger = messengerOn(notifier);
+  const messenger = new TeamsMessenger({
+    notifier: outboxNotifier,
+    userIds,
+    directory: deps.directory,
+    clock: deps.clock,
+    serviceUrlFor: (tenantId) => serviceUrls.urlFor(tenantId),
+    deadlines: (c) =>
+      c.handover && handoverDeadlines(c.handover, deps.clock.toLocal(arrivedAtCurrentUnit(c.handover)), deps.clock.today(), calendarOf(deps.directory())),
+  });
   const drainer = new OutboxDrainer(
     {
       store: deps.store.outbox,
       records: deps.store,
-      sender: new CaseMessageSender({ store: deps.store, messenger: messengerOn(outboxNotifier), directory: deps.directory }),
+      sender: new CaseMessageSender({ store: deps.store, messenger, directory: deps.directory }),
       clock: deps.clock,
       timer: deps.drainTimer ?? systemDrainTimer,
       random: Math.random,
@@ -149,7 +145,13 @@ export function createApp(deps: AppDeps): App {
   drainer.start();
   let stopping: Promise<void> | undefined;
   const calendar = () => calendarOf(deps.directory());
-  const sender = new TeamsReminderSender({ store: deps.store, clock: deps.clock, messenger, directory: deps.directory, log: deps.log });
+  const sender = new OutboxReminderSender({
+    store: deps.store,
+    clock: deps.clock,
+    directory: deps.directory,
+    drainer,
+    onEvent: (event) => logReminderEvent(deps.log, event),
+  });
   const bot = createBot({
     store,
     clock: deps.clock,
@@ -157,7 +159,6 @@ export function createApp(deps: AppDeps): App {
     directory: deps.directory,
     calendar,
     log: deps.log,
-    messenger,
     userIds,
     background,
     drainer,
@@ -188,7 +189,6 @@ export function createApp(deps: AppDeps): App {
     },
     beginShutdown: () => {
       draining = true;
-      notifier.abandonPending();
       outboxNotifier.abandonPending();
       stopping ??= drainer.stop();
     },

@@ -89,8 +89,8 @@ async function main(): Promise<void> {
   const purgeTimer = setInterval(() => void purge(), 24 * 60 * 60_000);
   purgeTimer.unref();
 
-  // Follow-up reminders: what fell due is claimed from the store and sent, inside working hours only. The
-  // lease outlasts one batch of sends; a crashed instance's claims expire and another instance takes over.
+  // Follow-up reminders: what fell due is claimed from the store and queued in the outbox, inside working hours
+  // only. The lease outlasts one batch; a crashed instance's claims expire and another instance takes over.
   const reminders = startReminderScheduler({
     sweep: (options) => app.sweepReminders(options),
     log,
@@ -104,8 +104,7 @@ async function main(): Promise<void> {
     reload();
   });
   // Shutdown (SIGTERM on an App Service restart or scale-in): stop taking requests, let the turns in flight
-  // end, give up the sends in flight (their outbox rows stay, so the next start sends them; reminder sends are
-  // recorded as failed for the minute retry), stop the outbox's drainer (the backlog stays in the store), the timers and the reminder sweep, close the store and exit 0; whatever still hangs, the
+  // end, give up the sends in flight (their outbox rows stay, so the next start sends them), stop the outbox's drainer (the backlog stays in the store), the timers and the reminder sweep, close the store and exit 0; whatever still hangs, the
   // process exits 1 with a log line at the deadline, so it is gone within 10 s of the signal.
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -6,7 +6,6 @@ import { createLogger } from '../../src/adapters/log/logger';
 import { sqliteCheckpointEveryMs } from '../../src/adapters/store/open-case-store';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import { UuidIds } from '../../src/adapters/ids/uuid-ids';
-import type { RateLimits } from '../../src/adapters/teams/delivery/rate-limiter';
 import { createApp } from '../../src/app-server';
 import { SystemClock } from '../../src/adapters/clock/system-clock';
 import { loadSampleDirectory } from '../../test/support/test-directory';
@@ -19,7 +18,6 @@ import { serveOverIpc } from './serve-over-ipc';
  */
 const serviceUrl = process.env.BENCH_SERVICE_URL;
 if (!serviceUrl) throw new Error('expected BENCH_SERVICE_URL (the connector stand-in), found none');
-const unlimited: RateLimits = { perConversation: [], global: [] };
 
 // Time runs as on the machine, from a fixed start, so that the sample report stays valid whenever the
 // benchmark runs (its dates are in autumn 2026) and windows and leases expire as they would in production.
@@ -44,7 +42,7 @@ const app = createApp({
   directory: () => directory,
   // Production logs at info to stdout; here the same lines are written, to /dev/null unless BENCH_LOG_FILE names a file.
   log: createLogger('info', pino.destination({ dest: process.env.BENCH_LOG_FILE ?? '/dev/null', sync: true })),
-  ...(process.env.BENCH_DELIVERY_LIMITS === 'none' ? { deliveryLimits: { outbox: { perConversation: [], perTenant: [] }, direct: unlimited } } : {}),
+  ...(process.env.BENCH_DELIVERY_LIMITS === 'none' ? { deliveryLimits: { outbox: { perConversation: [], perTenant: [] } } } : {}),
 });
 
 await serveOverIpc({

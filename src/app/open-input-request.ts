@@ -3,7 +3,7 @@ import { err, ok, type FieldError, type Result } from '../domain/errors';
 import { openInputRequest as openInputRequestCase, unitsOf, type InputRequestDraft, type InputRequestField } from '../domain/handover/input-request';
 import type { DomainEvent } from '../domain/events';
 import { auditIntakeDisclosures } from './audit-disclosures';
-import { newDeliveryRecord } from './deliver-case-message';
+import { newDeliveryRecord } from './new-delivery-record';
 import { changeStored, planNewCase } from './dispatch-case-change';
 import { planReminders } from './plan-reminders';
 import { recipientKey, type DeliveryAddress, type Recipient } from './ports/addresses';

@@ -1,13 +1,13 @@
 import type { Directory } from '../domain/routing/directory';
-import { messageOf } from './deliver-case-message';
-import { withheldByConsent } from './outbox/case-message-sender';
+import { isWithheld } from './outbox/case-message-sender';
+import { messageOf } from './outbox/message-of';
 import { OutgoingMessages } from './outgoing-messages';
 import type { CaseStore } from './ports/case-store';
 import type { Clock } from './ports/clock';
 import type { OutboxSignal } from './ports/outbox';
 
 export interface RetryUndeliveredDeps {
-  store: Pick<CaseStore, 'listUndelivered' | 'getCase' | 'outbox'>;
+  store: Pick<CaseStore, 'listUndelivered' | 'getCase' | 'listRemindersForCase' | 'outbox'>;
   clock: Pick<Clock, 'now'>;
   directory: () => Directory;
   drainer: OutboxSignal;
@@ -26,9 +26,9 @@ export async function retryUndelivered(deps: RetryUndeliveredDeps, limit = 100):
     if (d.status !== 'failed') continue;
     const c = await deps.store.getCase(d.caseId);
     const recipient = d.to;
-    const message = c ? messageOf(d.subject, c) : undefined;
+    const message = c ? await messageOf(deps.store, d.subject, c) : undefined;
     if (!c || !recipient || !message) continue;
-    if (message.kind === 'case_card' && withheldByConsent(c, recipient, deps.directory())) continue;
+    if (isWithheld(message, c, recipient, deps.directory())) continue;
     out.again(c, d);
   }
   const messages = out.list();

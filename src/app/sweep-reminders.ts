@@ -20,21 +20,22 @@ export interface SweepOptions {
 export interface SweepResult {
   /** Outside working hours nothing is claimed: what fell due waits for the next working-hours start. */
   skipped?: 'outside_working_hours';
+  /** Handed to the sender (the app's queues each in the outbox, for the drainer to send) and recorded as sent. */
   sent: string[];
   /** Claimed, but the case no longer wants it (someone acted, or a later reminder superseded it). */
   resolved: string[];
   /** Given back: the sender asked to retry later, or the reminder is now due later. */
   postponed: string[];
-  /** Sent, but the claim no longer held when recording it (resolved meanwhile, or the lease ran out). */
+  /** Handed on, but the claim no longer held when recording it (resolved meanwhile, or the lease ran out). */
   lost: string[];
   /** Failed with an error; given back to be retried later. The scheduler logs these. */
   failed: { reminderId: string; caseId: string; error: unknown }[];
 }
 
 /**
- * Sends what fell due: claims due reminders batch by batch, checks each against the case's current state
- * (a reminder no longer wanted is resolved without sending), hands the rest to the sender and records the
- * outcome only while its claim still holds. Runs only inside working hours. Every reminder is handled on its
+ * Hands on what fell due: claims due reminders batch by batch, checks each against the case's current state
+ * (a reminder no longer wanted is resolved without sending), hands the rest to the sender (the app's queues
+ * them in the outbox: docs/delivery.md, "Outbox") and records the outcome only while its claim still holds. Runs only inside working hours. Every reminder is handled on its
  * own: one failure does not hold up the others.
  */
 export async function sweepReminders(deps: SweepDeps, options: SweepOptions): Promise<SweepResult> {

@@ -104,6 +104,7 @@ describe('follow-up reminders reach people in Teams', () => {
     } finally {
       await other.close();
     }
+    await bot.idle();
     const recipients = [...(team?.members ?? []), ...(team?.coordinators ?? [])];
     for (const p of recipients) expect(remindersTo(user(p.id)), p.id).toHaveLength(1);
   });

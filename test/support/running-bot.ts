@@ -66,19 +66,32 @@ export class RunningBot {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
-  /** Runs one reminder sweep now, by the test's clock, as the scheduler would; waits for nothing else. */
+  /**
+   * Runs one reminder sweep now, by the test's clock, as the scheduler would, then waits until the outbox has
+   * sent what the sweep queued (`idle`).
+   */
   async sweepReminders(instanceId = 'test-instance'): Promise<SweepResult> {
     if (!this.app) throw new Error('the bot is not running');
-    return this.app.sweepReminders({ instanceId, leaseMs: 5 * 60_000, batchSize: 10, retryAfterMs: 15 * 60_000 });
+    const result = await this.app.sweepReminders({ instanceId, leaseMs: 5 * 60_000, batchSize: 10, retryAfterMs: 15 * 60_000 });
+    await this.app.idle();
+    return result;
   }
 
   /**
    * A second bot instance on the same database file and connector (no HTTP server): for two sweeps racing.
-   * Close it before the test ends.
+   * Its drainer sends from the shared outbox too. Close it before the test ends: its drainer stops (what it
+   * has not sent stays in the outbox, for this bot's `idle()`), then its store closes.
    */
   anotherInstance(): { app: App; close: () => Promise<void> } {
     const store = SqliteCaseStore.open(this.dbFile, stockholmTime);
-    return { app: this.createAppOn(store), close: () => store.close() };
+    const app = this.createAppOn(store);
+    return {
+      app,
+      close: async () => {
+        await app.stopped();
+        await store.close();
+      },
+    };
   }
 
   private async startServer(): Promise<void> {

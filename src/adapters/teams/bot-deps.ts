@@ -2,7 +2,6 @@ import type { BackgroundWork } from '../../app/ports/background-work';
 import type { CaseStore } from '../../app/ports/case-store';
 import type { Clock } from '../../app/ports/clock';
 import type { IdSource } from '../../app/ports/ids';
-import type { Messenger } from '../../app/ports/messenger';
 import type { OutboxSignal } from '../../app/ports/outbox';
 import type { DirectoryReloader } from '../../app/reload-directory';
 import type { StatisticsSource } from '../../app/view-statistics';
@@ -21,7 +20,6 @@ export interface BotDeps {
   /** Holidays, school breaks and office hours of the current directory. */
   calendar: () => CalendarRules;
   log: Logger;
-  messenger: Messenger;
   /** Teams user ids (MRIs) learned from activities and rosters, for the cards' `refresh.userIds`. */
   userIds: TeamsUserIds;
   /** Reloads the routing directory file (run.ts); absent where the directory cannot be reloaded. */

@@ -1,33 +1,40 @@
 import { isCutOffByConsent, teamMayReceive } from '../../domain/access/policy';
 import type { Case } from '../../domain/case/case';
 import type { Directory } from '../../domain/routing/directory';
-import { messageOf } from '../deliver-case-message';
 import type { AddressBook, Recipient } from '../ports/addresses';
 import type { CaseRecords } from '../ports/cases';
-import type { DeliveryOutcome, Messenger } from '../ports/messenger';
+import type { CaseMessage, DeliveryOutcome, Messenger } from '../ports/messenger';
+import type { ReminderStore } from '../ports/reminders';
+import { messageOf } from './message-of';
 import type { OutboxEntry } from './outbox-message';
 import type { OutboxSender, OutboxSendResult, PreviousMessage } from './outbox-sender';
 
 export interface CaseMessageSenderDeps {
-  store: Pick<CaseRecords, 'getCase'> & Pick<AddressBook, 'getAddress'>;
+  store: Pick<CaseRecords, 'getCase'> & Pick<AddressBook, 'getAddress'> & Pick<ReminderStore, 'listRemindersForCase'>;
   /** One attempt per call, no waiting and no ledger of its own: the drainer paces, retries and records. */
   messenger: Messenger;
   directory: () => Directory;
 }
 
 /**
- * A case card is not sent to the team's social-services side once no consent in force lets the case reach
- * the team (withdrawn): not to their chats, and not to the team channel they share (domain.md L19a).
+ * A case card or a reminder about the case is not sent to the team's social-services side once no consent in
+ * force lets the case reach the team (withdrawn): not to their chats, and not to the team channel they share
+ * (domain.md L19a).
  */
 export function withheldByConsent(c: Case, recipient: Recipient, dir: Directory): boolean {
   if (recipient.kind === 'team_inbox') return !teamMayReceive(c);
   return isCutOffByConsent(recipient.userId, c, dir);
 }
 
+/** True when `message` is one that consent governs and `withheldByConsent` holds it back from `recipient`. */
+export function isWithheld(message: CaseMessage, c: Case, recipient: Recipient, dir: Directory): boolean {
+  return (message.kind === 'case_card' || message.kind === 'reminder') && withheldByConsent(c, recipient, dir);
+}
+
 /**
  * Sends an outbox entry as the case is now: the message its subject names, rendered by the Messenger at send
- * time, so a card that waited shows the current state. Nothing is sent for a case that is gone or erased, or
- * a card that consent no longer lets reach its recipient (`obsolete`).
+ * time, so a card that waited shows the current state. Nothing is sent for a case that is gone or erased, a
+ * reminder that is gone, or a card or reminder that consent no longer lets reach its recipient (`obsolete`).
  */
 export class CaseMessageSender implements OutboxSender {
   constructor(private readonly deps: CaseMessageSenderDeps) {}
@@ -36,9 +43,9 @@ export class CaseMessageSender implements OutboxSender {
     const { caseId, subject, to } = entry.payload;
     const c = await this.deps.store.getCase(caseId);
     if (c === undefined || c.erasedAt !== undefined) return { status: 'obsolete' };
-    const message = messageOf(subject, c);
+    const message = await messageOf(this.deps.store, subject, c);
     if (message === undefined) return { status: 'obsolete' };
-    if (message.kind === 'case_card' && to !== undefined && withheldByConsent(c, to, this.deps.directory())) return { status: 'obsolete' };
+    if (to !== undefined && isWithheld(message, c, to, this.deps.directory())) return { status: 'obsolete' };
     if (previous !== undefined) {
       const outcome = await this.deps.messenger.update(previous.address, previous.messageId, message, entry.key);
       return resultOf(outcome, () => ({ address: previous.address, conversationCreated: false }));

@@ -45,9 +45,10 @@ export interface ReminderStore {
 }
 
 /**
- * Delivers one reminder about a case to its recipient. Must be idempotent per reminder id (use it as the
- * delivery key): a sweep that died after sending and before recording it sends again after its lease.
- * `retry_later` when it could not deliver now; never throws for a delivery failure.
+ * Hands one due reminder about a case on for delivery to its recipients (the app's: `OutboxReminderSender`,
+ * which queues it in the outbox). Must be idempotent per reminder: a sweep that died after handing it on and
+ * before recording it hands it on again after its lease, and nobody may get it twice. `retry_later` when it
+ * cannot take the reminder now; a delivery failure is not the sweep's to retry.
  */
 export interface ReminderSender {
   send(reminder: Reminder, c: Case): Promise<'sent' | 'retry_later'>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newDeliveryRecord } from '../../../src/app/deliver-case-message';
+import { newDeliveryRecord } from '../../../src/app/new-delivery-record';
 import { recipientKey, type Recipient } from '../../../src/app/ports/addresses';
 import type { CaseMessage, DeliveryOutcome, Messenger } from '../../../src/app/ports/messenger';
 import { retryUndelivered } from '../../../src/app/retry-undelivered';

@@ -22,7 +22,7 @@ describe('follow-up work happens in the dispatcher only', () => {
     '../../../../app/route-to-inbox',
     '../../../../app/route-to-unit',
     '../../../../app/route-input-request',
-    '../../../../app/deliver-case-message',
+    '../../../../app/queue-reminder',
   ])('refuses a feature importing %s', async (module) => {
     expect(await violations(feature, importing(module))).toEqual([expect.stringContaining('dispatch-case-change')]);
   });

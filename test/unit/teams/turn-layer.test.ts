@@ -10,18 +10,11 @@ import { catalogue, t } from '../../../src/adapters/teams/i18n/i18n';
 import { ServiceUrls } from '../../../src/adapters/teams/service-urls';
 import { SubmissionLimiter } from '../../../src/adapters/teams/submission-limiter';
 import { TeamsUserIds } from '../../../src/adapters/teams/teams-user-ids';
-import type { Messenger } from '../../../src/app/ports/messenger';
 import { FixedClock } from '../../support/fixed-clock';
 import { InMemoryCaseStore } from '../../support/in-memory-case-store';
 import { LogSink } from '../../support/log-sink';
 import { aTurn, RecordingRoutes } from '../../support/recording-routes';
 import { loadSampleDirectory } from '../../support/test-directory';
-
-/** Nothing in these tests is sent proactively; a send would be a bug. */
-const noMessenger: Messenger = {
-  send: () => Promise.reject(new Error('unexpected proactive send')),
-  update: () => Promise.reject(new Error('unexpected proactive update')),
-};
 
 /** The whole bot installed on plain routes: no teams-ai, no botbuilder, no HTTP. */
 function aBot(allowedTenants: readonly string[] = []) {
@@ -36,7 +29,6 @@ function aBot(allowedTenants: readonly string[] = []) {
     directory: () => directory,
     calendar: () => calendarOf(directory),
     log,
-    messenger: noMessenger,
     drainer: { wake: () => undefined },
     userIds: new TeamsUserIds({ store, clock }),
     background: new TrackedBackgroundWork(log),
