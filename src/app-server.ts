@@ -132,7 +132,7 @@ export function createApp(deps: AppDeps): App {
     {
       store: deps.store.outbox,
       records: deps.store,
-      sender: new CaseMessageSender({ store: deps.store, messenger, directory: deps.directory }),
+      sender: new CaseMessageSender({ store: deps.store, messenger, directory: deps.directory, clock: deps.clock, calendar: () => calendarOf(deps.directory()) }),
       clock: deps.clock,
       timer: deps.drainTimer ?? systemDrainTimer,
       random: Math.random,

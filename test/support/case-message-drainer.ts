@@ -1,3 +1,4 @@
+import { calendarOf } from '../../src/adapters/calendar/calendar-of';
 import { CaseMessageSender } from '../../src/app/outbox/case-message-sender';
 import { OutboxDrainer } from '../../src/app/outbox/outbox-drainer';
 import type { SendLimits } from '../../src/app/outbox/send-window';
@@ -23,7 +24,7 @@ export function caseMessageDrainer(deps: {
     {
       store: deps.store.outbox,
       records: deps.store,
-      sender: new CaseMessageSender({ store: deps.store, messenger: deps.messenger, directory: deps.directory }),
+      sender: new CaseMessageSender({ store: deps.store, messenger: deps.messenger, directory: deps.directory, clock: deps.clock, calendar: () => calendarOf(deps.directory()) }),
       clock: deps.clock,
       timer: { now: () => Date.parse(deps.clock.now()), schedule: () => () => undefined },
       random: () => 0.5,

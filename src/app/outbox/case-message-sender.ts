@@ -1,6 +1,9 @@
 import { isCutOffByConsent, teamMayReceive } from '../../domain/access/policy';
 import type { Case } from '../../domain/case/case';
+import type { CalendarRules } from '../../domain/calendar/calendar-rules';
 import type { Directory } from '../../domain/routing/directory';
+import { reminderPlansFor } from '../plan-reminders';
+import type { Clock } from '../ports/clock';
 import type { AddressBook, Recipient } from '../ports/addresses';
 import type { CaseRecords } from '../ports/cases';
 import type { CaseMessage, DeliveryOutcome, Messenger } from '../ports/messenger';
@@ -14,6 +17,9 @@ export interface CaseMessageSenderDeps {
   /** One attempt per call, no waiting and no ledger of its own: the drainer paces, retries and records. */
   messenger: Messenger;
   directory: () => Directory;
+  /** With the calendar, plans the case's reminders at send time: one no longer planned is not sent. */
+  clock: Clock;
+  calendar: () => CalendarRules;
 }
 
 /**
@@ -34,7 +40,8 @@ export function isWithheld(message: CaseMessage, c: Case, recipient: Recipient, 
 /**
  * Sends an outbox entry as the case is now: the message its subject names, rendered by the Messenger at send
  * time, so a card that waited shows the current state. Nothing is sent for a case that is gone or erased, a
- * reminder that is gone, or a card or reminder that consent no longer lets reach its recipient (`obsolete`).
+ * reminder that is gone or no longer planned, or a card or reminder that consent no longer lets reach its
+ * recipient (`obsolete`).
  */
 export class CaseMessageSender implements OutboxSender {
   constructor(private readonly deps: CaseMessageSenderDeps) {}
@@ -46,6 +53,7 @@ export class CaseMessageSender implements OutboxSender {
     const message = await messageOf(this.deps.store, subject, c);
     if (message === undefined) return { status: 'obsolete' };
     if (to !== undefined && isWithheld(message, c, to, this.deps.directory())) return { status: 'obsolete' };
+    if (message.kind === 'reminder' && !this.stillPlanned(c, message.reminder.id)) return { status: 'obsolete' };
     if (previous !== undefined) {
       const outcome = await this.deps.messenger.update(previous.address, previous.messageId, message, entry.key);
       return resultOf(outcome, () => ({ address: previous.address, conversationCreated: false }));
@@ -58,6 +66,15 @@ export class CaseMessageSender implements OutboxSender {
       const address = newAddress ?? stored?.address;
       return address === undefined ? undefined : { address, conversationCreated: newAddress !== undefined };
     });
+  }
+
+  /**
+   * A reminder waited in the outbox behind other messages: if someone acted meanwhile (took the case, answered,
+   * acknowledged) or a later occurrence superseded it, the case no longer plans it and it is not sent, as the
+   * sweep would not have queued it.
+   */
+  private stillPlanned(c: Case, reminderId: string): boolean {
+    return reminderPlansFor(this.deps, c, this.deps.clock.now()).some((plan) => plan.id === reminderId);
   }
 }
 

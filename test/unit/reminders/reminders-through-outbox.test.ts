@@ -109,6 +109,23 @@ describe('reminders leave through the outbox', () => {
     expect(await pending()).toEqual([]);
   });
 
+  it('drops a queued reminder that the case no longer plans when its turn comes: someone took the case meanwhile', async () => {
+    const waiting = await create();
+    const taken = await create();
+    clock.set(FixedClock.atStockholm('2026-11-25', '10:00').now());
+    await sweepReminders(deps, options);
+    expect(await pending()).toHaveLength(2 * farTeam.length);
+    // Someone takes one case while its "not taken yet" reminder waits in the outbox.
+    const current = await store.getCase(taken.id);
+    if (current === undefined) throw new Error('expected the case');
+    await store.updateCase({ ...current, state: 'assigned', assigneeId: people.farMember1 }, current.version);
+    await caseMessageDrainer({ store, messenger, clock, directory: () => directory }).idle();
+    const remindedAbout = new Set(reminderSends().map((s) => s.key.split(':')[1]));
+    expect([...remindedAbout]).toEqual([waiting.id]);
+    expect(reminderSends().map((s) => s.to).sort()).toEqual(farTeam);
+    expect(await pending()).toEqual([]);
+  });
+
   it('queues a re-swept reminder once while its first messages still wait in the outbox', async () => {
     const c = await create();
     clock.set(FixedClock.atStockholm('2026-11-25', '10:00').now());
