@@ -45,6 +45,9 @@ export async function sweepReminders(deps: SweepDeps, options: SweepOptions): Pr
   for (;;) {
     const claimed = await deps.store.claimDueReminders({ now, instanceId: options.instanceId, leaseMs: options.leaseMs, limit: options.batchSize });
     for (const held of claimed) {
+      // The store's work is synchronous on SQLite: without a turn of the event loop between reminders, a batch
+      // would hold every request waiting until the whole batch was handled.
+      await nextTurn();
       try {
         await handle(deps, options, held, now, result);
       } catch (error) {
@@ -88,6 +91,9 @@ async function handle(deps: SweepDeps, options: SweepOptions, held: ClaimedRemin
   // just made from the case as read above (an action since then re-plans on its own).
   await deps.store.replaceCaseReminders(c.id, plans, now);
 }
+
+/** Lets the event loop take what is waiting (requests, I/O) before going on. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** `afterMs` from `now`, moved to the next working-hours start when that falls outside working hours. */
 function retryAt(deps: SweepDeps, now: string, afterMs: number): string {

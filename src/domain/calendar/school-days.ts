@@ -20,5 +20,21 @@ export function isSchoolDay(date: CalendarDate, rules: CalendarRules): boolean {
  * `n = 0` gives `date` when it is a school day, else the next school day.
  */
 export function addSchoolDays(date: CalendarDate, n: number, rules: CalendarRules): CalendarDate {
-  return addCountedDays(date, n, (d) => isSchoolDay(d, rules));
+  let known = schoolDaysAdded.get(rules);
+  if (known === undefined) {
+    known = new Map();
+    schoolDaysAdded.set(rules, known);
+  }
+  const key = `${date}|${n}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const result = addCountedDays(date, n, (d) => isSchoolDay(d, rules));
+  known.set(key, result);
+  return result;
 }
+
+/**
+ * Answers of `addSchoolDays` per set of rules (rules are built once per directory and never change): planning
+ * a case's reminders counts the same few school days again for every case and on every change, day by day.
+ */
+const schoolDaysAdded = new WeakMap<CalendarRules, Map<string, CalendarDate>>();

@@ -49,6 +49,22 @@ describe('sweeping due reminders', () => {
     expect(await statuses(c.id)).toEqual(['reminder:sent', 'escalation:pending']);
   });
 
+  it('lets waiting requests in between two reminders: a batch does not hold the event loop until it is done', async () => {
+    for (let i = 0; i < 5; i += 1) await create();
+    clock.set(FixedClock.atStockholm('2026-11-25', '10:00').now());
+    const sentWhenOthersRan: number[] = [];
+    // Stands for a request that arrived as the sweep started: it runs at the next turn of the event loop.
+    const others = (): void => {
+      sentWhenOthersRan.push(sender.sent.length);
+      if (sentWhenOthersRan.length < 3) setImmediate(others);
+    };
+    setImmediate(others);
+    const result = await sweepReminders(deps, options);
+    expect(result.sent).toHaveLength(5);
+    expect(sentWhenOthersRan).toHaveLength(3);
+    expect(sentWhenOthersRan.every((sent) => sent < 5)).toBe(true);
+  });
+
   it('sends nothing at night or at the weekend: what fell due waits for the next working-hours start', async () => {
     await create();
     clock.set(FixedClock.atStockholm('2026-11-28', '11:00').now()); // Saturday, both reminders are due

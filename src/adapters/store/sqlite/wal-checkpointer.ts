@@ -49,6 +49,8 @@ export class WalCheckpointer {
     if (this.stopped) return;
     this.stopped = true;
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    // Waited for now: without a reference, a process with nothing else to do would end before the worker did.
+    this.worker.ref();
     this.worker.postMessage('stop');
     await exited;
   }
