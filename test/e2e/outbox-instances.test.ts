@@ -38,10 +38,11 @@ function teamOf(d: Directory, school: School): string[] {
 async function submit(instance: BotInstance, serviceUrl: string, n: number, school: School): Promise<string> {
   const res = await instance.post(anInvoke(aTeacher(n), serviceUrl, 'report.submit', aReportPayload(school)));
   const text = await res.text();
-  if (res.status !== 200) throw new Error(`report ${n} got HTTP ${res.status}: ${instance.logs.lines.filter((l) => l.includes('error') || l.includes('warn')).slice(-5).join('\n')}`);
+  // The instance's last warnings and errors say why (event names and error names only, never pupil data).
+  if (res.status !== 200) throw new Error(`report ${n} got HTTP ${res.status}: ${instance.logs.lines.filter((l) => /"level":(40|50)/.test(l)).slice(-3).join('\n')}`);
   const body = JSON.parse(text) as { value?: unknown };
   const reference = /[A-Z]{3}-\d{4}-\d{4}/.exec(textOf(body.value))?.[0];
-  if (res.status !== 200 || reference === undefined) throw new Error(`report ${n} was not accepted (HTTP ${res.status})`);
+  if (reference === undefined) throw new Error(`report ${n} was not accepted: no case reference in the answer`);
   return reference;
 }
 
@@ -139,21 +140,22 @@ describe.each<StoreKind>(['sqlite', 'cosmos'])('the outbox through the real app,
     expect(await pendingIn(store, people)).toBe(0);
   }, 60_000);
 
-  // Teams allows 50 sends per second per app and tenant; reaching that would take hundreds of cards. The same
-  // rule with a tenant limit of 6 per second (Teams' per-conversation limits unchanged) is reached by 18.
-  const tightTenant: SendLimits = { perConversation: teamsSendLimits.perConversation, perTenant: [{ windowMs: 1_000, max: 6 }] };
+  // Teams allows 50 sends per second per app and tenant; reaching that would take hundreds of cards, more than
+  // the Cosmos emulator sends in a second. The same rule with a tenant limit of 3 per second (Teams'
+  // per-conversation limits unchanged) is reached by a dozen.
+  const tightTenant: SendLimits = { perConversation: teamsSendLimits.perConversation, perTenant: [{ windowMs: 1_000, max: 3 }] };
 
-  it("two instances hold the tenant's limit in sum (scaled down to 6 per second): six reports to six teams, each card once, no second with more than 6 sends", async () => {
+  it("two instances hold the tenant's limit in sum (scaled down to 3 per second): four reports to four teams, each card once, no second with more than 3 sends", async () => {
     expect(tightTenant.perTenant.map((l) => l.windowMs)).toEqual(teamsSendLimits.perTenant.map((l) => l.windowMs));
     const gate = new GatedDrainTimer();
-    // Each drainer holds three of the 18 chats' lanes at a time, so that both instances send at once.
-    const running = await new BotInstances(kind, { emulator, outboxLimits: tightTenant, drainTimer: gate, maxLanes: 3 }).start();
+    // Each drainer holds half of the 12 chats' lanes at a time, so that both instances send at once.
+    const running = await new BotInstances(kind, { emulator, outboxLimits: tightTenant, drainTimer: gate, maxLanes: 6 }).start();
     bots = running;
     const serviceUrl = running.serviceUrl;
     const [one, two] = [await running.startInstance('instance-a'), await running.startInstance('instance-b')];
     const instances = [one, two];
     const via = (i: number) => (i % 2 === 0 ? one : two);
-    const schools = ['BRO', 'EAV', 'FAR', 'HAE', 'HVA', 'KUN'].map((district) => aSchoolIn(dir, district));
+    const schools = ['BRO', 'EAV', 'FAR', 'HAE'].map((district) => aSchoolIn(dir, district));
     const submitted = await Promise.all(schools.map(async (school, i) => ({ school, reference: await submit(via(i), serviceUrl, i + 1, school) })));
     gate.open();
     const people = [...new Set(schools.flatMap((school) => teamOf(dir, school)))];
@@ -169,8 +171,8 @@ describe.each<StoreKind>(['sqlite', 'cosmos'])('the outbox through the real app,
     expect(cardsByPerson(cards)).toEqual(Object.fromEntries(Object.entries(expected).map(([p, refs]) => [p, refs.sort()])));
     expect(instances.map(deliveredBy).every((n) => n > 0)).toBe(true);
     expectWithin(cards.map((c) => c.at), tightTenant.perTenant, lagMs);
-    // The limit was met: 18 cards at 6 per second take at least two seconds.
-    expect(Math.max(...cards.map((c) => c.at)) - Math.min(...cards.map((c) => c.at))).toBeGreaterThanOrEqual(2_000 - lagMs);
+    // The limit was met: 12 cards at 3 per second take at least three seconds.
+    expect(Math.max(...cards.map((c) => c.at)) - Math.min(...cards.map((c) => c.at))).toBeGreaterThanOrEqual(3_000 - lagMs);
     expect(await pendingIn(store, people)).toBe(0);
   }, 60_000);
 
