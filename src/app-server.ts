@@ -61,6 +61,8 @@ export interface AppDeps {
   deliveryLimits?: { outbox: SendLimits };
   /** The outbox drainer's time and timer; the machine's unless given. */
   drainTimer?: DrainTimer;
+  /** Lanes this instance's drainer holds at once; the drainer's default unless given (tests share a small backlog between instances). */
+  drainerMaxLanes?: number;
   /** Names this instance in the outbox's leases; host, process and a random part unless given. */
   instanceId?: string;
   /** Where the statistics card's figures come from; absent: the store's aggregates (`statisticsFor`). Tests pass a recording source. */
@@ -140,7 +142,11 @@ export function createApp(deps: AppDeps): App {
       onEvent: (event) => logOutboxEvent(deps.log, event),
       onError: (error) => deps.log.error({ event: 'outbox.drain_failed', errorName: error instanceof Error ? error.name : 'unknown' }),
     },
-    { owner: deps.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, limits: deps.deliveryLimits?.outbox ?? teamsSendLimits },
+    {
+      owner: deps.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      limits: deps.deliveryLimits?.outbox ?? teamsSendLimits,
+      ...(deps.drainerMaxLanes === undefined ? {} : { maxLanes: deps.drainerMaxLanes }),
+    },
   );
   drainer.start();
   let stopping: Promise<void> | undefined;

@@ -65,6 +65,14 @@ export function outboxContract(name: string, open: () => Promise<OutboxHarness>)
       expect(sender.calls.map((c) => c.key)).toEqual([message.key]);
     });
 
+    it('takes a burst of enqueues into one lane from two instances at once: every message queued, none refused', async () => {
+      // Ten teachers reporting to one team at the same moment, over two instances: one lane, ten writers.
+      const messages = Array.from({ length: 12 }, (_, i) => aStatusMessage(`c-${i + 1}`, 'p-1'));
+      const other = await h.another();
+      await Promise.all(messages.map((m, i) => (i % 2 === 0 ? h : other).outbox.enqueue([m], at(clock))));
+      expect((await h.outbox.listPending('person:tenant-1:p-1')).map((e) => e.key).sort()).toEqual(messages.map((m) => m.key).sort());
+    });
+
     it('after a restart in the middle of a backlog, sends the rest: nothing lost, nothing twice, order kept', async () => {
       const messages = backlog(3, 6);
       await h.outbox.enqueue(messages, at(clock));

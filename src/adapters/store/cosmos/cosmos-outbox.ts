@@ -65,6 +65,12 @@ const budgetCodec = codec(budgetSchema, 'tenant budget');
 const entryId = (slot: string): string => cosmosKeyId('entry', slot);
 const budgetLane = (tenantId: string): string => `tenant-budget:${tenantId}`;
 const attempts = 5;
+/**
+ * Lost races an enqueue's touch of its lane may take before the request fails. Each lost race means another
+ * writer got through, so what bounds it is the number of writers into one lane at once: every teacher whose
+ * report goes to the same team in a burst, plus the drainers; five failed the sixth of ten reports at once.
+ */
+const enqueueAttempts = 100;
 
 /**
  * The outbox on Cosmos DB (container `outbox`, partitioned by lane). A lane item holds the lease, the pause and
@@ -244,8 +250,8 @@ export class CosmosOutbox implements OutboxStore {
   }
 
   private async modifyLane(lane: string, next: (current: LaneItem | undefined) => LaneItem): Promise<void> {
-    const result = await readModifyWrite(this.cosmos, this.target(lane, 'lane'), laneCodec, (current) => ({ write: next(current?.value) }), attempts);
-    if (!result.ok) throw new Error(`Outbox: a lane kept changing while a message was enqueued (${attempts} lost races in a row)`);
+    const result = await readModifyWrite(this.cosmos, this.target(lane, 'lane'), laneCodec, (current) => ({ write: next(current?.value) }), enqueueAttempts);
+    if (!result.ok) throw new Error(`Outbox: a lane kept changing while a message was enqueued (${enqueueAttempts} lost races in a row)`);
   }
 
   private async modifyHeldLane(lease: LaneLease, next: (current: LaneItem) => LaneItem): Promise<boolean> {
