@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../src/adapters/log/logger';
 import { UuidIds } from '../../src/adapters/ids/uuid-ids';
+import { sqliteCheckpointEveryMs } from '../../src/adapters/store/open-case-store';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
-import { teamsRateLimits } from '../../src/adapters/teams/delivery/rate-limiter';
 import { createApp, type App } from '../../src/app-server';
 import type { DrainTimer } from '../../src/app/outbox/outbox-drainer';
 import type { SendLimits } from '../../src/app/outbox/send-window';
@@ -28,7 +28,7 @@ function sqliteSite(): StoreSite {
   const dir = mkdtempSync(join(tmpdir(), 'sst-bridge-instances-'));
   const file = join(dir, 'sst-bridge.db');
   return {
-    open: async () => SqliteCaseStore.open(file, stockholmTime),
+    open: async () => SqliteCaseStore.open(file, stockholmTime, { checkpointEveryMs: sqliteCheckpointEveryMs }),
     drop: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -113,7 +113,7 @@ export class BotInstances {
       instanceId,
       ...(this.options.drainTimer ? { drainTimer: this.options.drainTimer } : {}),
       ...(this.options.maxLanes === undefined ? {} : { drainerMaxLanes: this.options.maxLanes }),
-      ...(this.options.outboxLimits ? { deliveryLimits: { outbox: this.options.outboxLimits, direct: teamsRateLimits } } : {}),
+      ...(this.options.outboxLimits ? { deliveryLimits: { outbox: this.options.outboxLimits } } : {}),
     });
     const server = app.server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'restify';
 import { createLogger } from '../../src/adapters/log/logger';
+import { sqliteCheckpointEveryMs } from '../../src/adapters/store/open-case-store';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import { createApp, type App } from '../../src/app-server';
 import type { Clock } from '../../src/app/ports/clock';
@@ -16,7 +17,8 @@ import { LogSink } from './log-sink';
 import { loadSampleDirectory } from './test-directory';
 
 /**
- * The real server on an ephemeral loopback port with a real SQLite store in a temp folder, plus a
+ * The real server on an ephemeral loopback port with a real SQLite store in a temp folder (its WAL checkpointed
+ * from a worker thread, as the server opens it), plus a
  * Bot Connector stand-in used as serviceUrl. `restart()` starts a new server on the same database file.
  */
 export class RunningBot {
@@ -83,7 +85,7 @@ export class RunningBot {
    * has not sent stays in the outbox, for this bot's `idle()`), then its store closes.
    */
   anotherInstance(): { app: App; close: () => Promise<void> } {
-    const store = SqliteCaseStore.open(this.dbFile, stockholmTime);
+    const store = SqliteCaseStore.open(this.dbFile, stockholmTime, { checkpointEveryMs: sqliteCheckpointEveryMs });
     const app = this.createAppOn(store);
     return {
       app,
@@ -95,7 +97,7 @@ export class RunningBot {
   }
 
   private async startServer(): Promise<void> {
-    this.store = SqliteCaseStore.open(this.dbFile, stockholmTime);
+    this.store = SqliteCaseStore.open(this.dbFile, stockholmTime, { checkpointEveryMs: sqliteCheckpointEveryMs });
     this.app = this.createAppOn(this.store);
     this.server = this.app.server;
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
