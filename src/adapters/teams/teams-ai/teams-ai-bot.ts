@@ -45,14 +45,20 @@ export function createTeamsAiBot(options: TeamsAiBotOptions, install: (routes: B
   });
   install(teamsAiRoutes(app));
 
-  // Reached only when the apology itself could not be sent (the connector is down): log it, do not print
-  // the activity to the console as botbuilder's default handler would.
+  // `app.error` (the bot's `failed` route: log, then apologise) is botbuilder's onTurnError. Reached here only
+  // when the apology itself could not be sent (the connector is down): log it, do not print the activity to the
+  // console as botbuilder's default handler would.
+  const apologise = adapter.onTurnError;
   adapter.onTurnError = async (context, error) => {
-    options.log.error({
-      event: 'turn.error_unhandled',
-      correlationId: context.activity.id,
-      errorName: error instanceof Error ? error.name : 'unknown',
-    });
+    try {
+      await apologise(context, error);
+    } catch {
+      options.log.error({
+        event: 'turn.error_unhandled',
+        correlationId: context.activity.id,
+        errorName: error instanceof Error ? error.name : 'unknown',
+      });
+    }
   };
 
   return { process: (activity, authorization) => adapter.handle(activity, authorization, (context) => app.run(context).then(() => undefined)) };

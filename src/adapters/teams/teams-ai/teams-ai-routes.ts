@@ -1,5 +1,5 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import type { z } from 'zod';
 import { cardActivity } from '../delivery/card-activity';
 import type { BotRoutes, CardActionAnswer, CardActionHandler, MessageHandler, Reply } from '../turn';
@@ -26,7 +26,15 @@ export function teamsAiRoutes(app: Application<TurnState>): BotRoutes {
         if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await answer(context, handler);
       }),
     fallback: (handler) => app.activity(ActivityTypes.Message, (context) => answer(context, handler)),
-    failed: (handler) => app.error(async (context, error) => void (await send(context, await handler(turnOf(context), error)))),
+    // teams-ai makes this botbuilder's onTurnError: it is reached by an error anywhere in the turn.
+    failed: (handler) =>
+      app.error(async (context, error) => {
+        const reply = await handler(turnOf(context), error);
+        // A card action that failed before answering gets the apology as its answer (botbuilder would
+        // otherwise answer Teams' invoke with HTTP 501 and the person would see a generic error).
+        if (isCardAction(context) && context.turnState.get(INVOKE_RESPONSE_KEY) === undefined) await answerInvoke(context, reply);
+        else await send(context, reply);
+      }),
   };
 }
 
@@ -56,11 +64,19 @@ async function send(context: TurnContext, reply: Reply): Promise<void> {
 function onCardAction(app: Application<TurnState>, verb: string, handler: (context: TurnContext, data: unknown) => Promise<CardActionAnswer>): void {
   app.adaptiveCards.actionExecute<unknown>(verb, async (context, _state, data) => {
     const answer = await handler(context, data);
-    const body =
-      typeof answer === 'string'
-        ? { statusCode: 200, type: messageResponseType, value: answer }
-        : { statusCode: 200, type: cardResponseType, value: answer };
-    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+    await answerInvoke(context, answer);
     return answer;
   });
 }
+
+/** Answers the card action in the invoke response: a text is shown as a message, a card replaces the person's view. */
+async function answerInvoke(context: TurnContext, answer: CardActionAnswer): Promise<void> {
+  const body =
+    typeof answer === 'string'
+      ? { statusCode: 200, type: messageResponseType, value: answer }
+      : { statusCode: 200, type: cardResponseType, value: answer };
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+}
+
+const isCardAction = (context: TurnContext): boolean =>
+  context.activity.type === ActivityTypes.Invoke && context.activity.name === 'adaptiveCard/action';
