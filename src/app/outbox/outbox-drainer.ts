@@ -78,7 +78,10 @@ type Step = 'next' | 'stop';
 export class OutboxDrainer {
   private readonly options: OutboxDrainerOptions;
   private cancelTimer: (() => void) | undefined;
-  private running: Promise<void> | undefined;
+  /** Claiming lanes for the free places, one at a time. */
+  private pumping: Promise<void> | undefined;
+  /** Lanes being drained, each on its own: a slow lane never holds up the others. */
+  private readonly lanes = new Set<Promise<void>>();
   private again = false;
   private stopped = true;
 
@@ -94,19 +97,20 @@ export class OutboxDrainer {
     this.schedule(0);
   }
 
-  /** Something was enqueued: drain now (or right after the round in progress). */
+  /** Something was enqueued: claim its lane now (after the request's own work), or as soon as there is room. */
   wake(): void {
     if (this.stopped) return;
-    if (this.running) this.again = true;
+    if (this.pumping) this.again = true;
     else this.schedule(0);
   }
 
-  /** Stops the timer and waits for the round in progress; what is left stays in the outbox. */
+  /** Stops claiming and waits for the lanes being drained; what is left stays in the outbox. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.cancelTimer?.();
     this.cancelTimer = undefined;
-    await this.running;
+    await this.pumping;
+    await Promise.all(this.lanes);
   }
 
   /**
@@ -116,12 +120,12 @@ export class OutboxDrainer {
    */
   async idle(options: { throughPauses?: boolean } = {}): Promise<void> {
     for (;;) {
-      if (this.running) {
-        await this.running;
+      if (this.busy()) {
+        await Promise.all([this.pumping, ...this.lanes]);
         continue;
       }
       const next = await this.drainOnce();
-      if (this.running) continue;
+      if (this.busy()) continue;
       if (next === undefined) return;
       const waitMs = next - this.now();
       if (waitMs <= 0) continue;
@@ -130,7 +134,10 @@ export class OutboxDrainer {
     }
   }
 
-  /** One round: claims lanes, drains them, and answers when the next round is due (epoch ms), if ever. */
+  /**
+   * One round, for a drainer driven by hand (tests): claims lanes, drains them, and answers when the next
+   * round is due (epoch ms), if ever. A started drainer does not use rounds: see `fill`.
+   */
   async drainOnce(): Promise<number | undefined> {
     const { store } = this.deps;
     const { owner, leaseMs, maxLanes } = this.options;
@@ -139,30 +146,69 @@ export class OutboxDrainer {
     return store.nextDueAt();
   }
 
+  private busy(): boolean {
+    return this.pumping !== undefined || this.lanes.size > 0;
+  }
+
   private schedule(delayMs: number): void {
     this.cancelTimer?.();
     this.cancelTimer = this.deps.timer.schedule(Math.max(0, delayMs), () => {
       this.cancelTimer = undefined;
-      this.running ??= this.loop().finally(() => {
-        this.running = undefined;
-      });
+      this.pump();
     });
   }
 
-  private async loop(): Promise<void> {
-    let delay: number;
+  private pump(): void {
+    if (this.stopped) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.fill().finally(() => {
+      this.pumping = undefined;
+    });
+  }
+
+  /**
+   * Claims lanes for every free place (up to `maxLanes` drained at once) and starts draining each; a lane that
+   * is done makes room and claims again at once. With room left, wakes again when the next lane is due.
+   */
+  private async fill(): Promise<void> {
+    const { store } = this.deps;
+    const { owner, leaseMs, maxLanes, idlePollMs } = this.options;
+    let delay: number | undefined;
     try {
-      let next: number | undefined;
       do {
         this.again = false;
-        next = await this.drainOnce();
+        const room = maxLanes - this.lanes.size;
+        if (room <= 0) break;
+        const leases = await store.claimLanes({ now: this.now(), owner, leaseMs, limit: room });
+        for (const lease of leases) this.track(lease);
       } while (this.again && !this.stopped);
-      delay = next === undefined ? this.options.idlePollMs : Math.min(this.options.idlePollMs, next - this.now());
+      if (this.lanes.size < maxLanes) {
+        const next = await store.nextDueAt();
+        delay = next === undefined ? idlePollMs : Math.min(idlePollMs, next - this.now());
+      }
     } catch (error) {
       this.deps.onError(error);
       delay = this.options.errorDelayMs;
     }
-    if (!this.stopped) this.schedule(this.again ? 0 : delay);
+    if (delay !== undefined && !this.stopped) this.schedule(this.again ? 0 : delay);
+  }
+
+  private track(lease: LaneLease): void {
+    const drained: Promise<void> = this.drainLane(lease).then(
+      () => {
+        this.lanes.delete(drained);
+        this.pump();
+      },
+      (error: unknown) => {
+        this.lanes.delete(drained);
+        this.deps.onError(error);
+        if (!this.stopped) this.schedule(this.options.errorDelayMs);
+      },
+    );
+    this.lanes.add(drained);
   }
 
   private async drainLane(lease: LaneLease): Promise<void> {
