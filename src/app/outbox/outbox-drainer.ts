@@ -84,6 +84,8 @@ export class OutboxDrainer {
   private readonly lanes = new Set<Promise<void>>();
   private again = false;
   private stopped = true;
+  /** Set by `stop()`: lanes being drained send nothing more and are released. */
+  private stopping = false;
 
   constructor(
     private readonly deps: OutboxDrainerDeps,
@@ -94,6 +96,7 @@ export class OutboxDrainer {
 
   start(): void {
     this.stopped = false;
+    this.stopping = false;
     this.schedule(0);
   }
 
@@ -104,9 +107,10 @@ export class OutboxDrainer {
     else this.schedule(0);
   }
 
-  /** Stops claiming and waits for the lanes being drained; what is left stays in the outbox. */
+  /** Stops claiming, lets each lane finish the send in flight, and releases it; what is left stays in the outbox. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     this.cancelTimer?.();
     this.cancelTimer = undefined;
     await this.pumping;
@@ -214,7 +218,7 @@ export class OutboxDrainer {
   private async drainLane(lease: LaneLease): Promise<void> {
     const { store } = this.deps;
     try {
-      for (let sent = 0; sent < this.options.maxPerClaim; sent += 1) {
+      for (let sent = 0; sent < this.options.maxPerClaim && !this.stopping; sent += 1) {
         // Leave a margin so that a send never runs past the lease (another instance may claim the lane then).
         if (this.now() >= lease.until - this.options.leaseMs / 4) break;
         const head = await store.headOfLane(lease);

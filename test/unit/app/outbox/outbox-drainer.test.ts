@@ -151,4 +151,47 @@ describe('OutboxDrainer lanes', () => {
     await drainer.stop();
     expect(await side.outbox.listPending('person:tenant-1:p-slow')).toEqual([]);
   });
+
+  it('on stop, finishes the send in flight and sends nothing more from that lane: the rest stays queued', async () => {
+    const { side, clock } = setup();
+    const messages = [aStatusMessage('c-1', 'p-1'), aStatusMessage('c-2', 'p-1'), aStatusMessage('c-3', 'p-1')];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const sent: string[] = [];
+    const sender: OutboxSender = {
+      send: async (entry) => {
+        sent.push(entry.key);
+        await gate;
+        return { status: 'delivered', messageId: `m-${entry.key}`, address: { transport: 'test', value: entry.lane }, conversationCreated: false };
+      },
+    };
+    const drainer = new OutboxDrainer(
+      {
+        store: side.outbox,
+        records: side.records,
+        sender,
+        clock,
+        timer: { now: () => Date.parse(clock.now()), schedule: (_delayMs, run) => {
+          const timer = setTimeout(run, 0);
+          return () => clearTimeout(timer);
+        } },
+        random: () => 0.5,
+        caseVersion: async () => undefined,
+        onError: (error) => {
+          throw error;
+        },
+      },
+      { owner: 'one' },
+    );
+    await side.outbox.enqueue(messages, start);
+    drainer.start();
+    for (let i = 0; i < 100 && sent.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    const stopped = drainer.stop();
+    release();
+    await stopped;
+    expect(sent).toEqual([messages[0]?.key]);
+    expect((await side.outbox.listPending('person:tenant-1:p-1')).map((e) => e.key)).toEqual([messages[1]?.key, messages[2]?.key]);
+  });
 });
