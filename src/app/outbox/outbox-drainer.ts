@@ -78,10 +78,7 @@ type Step = 'next' | 'stop';
 export class OutboxDrainer {
   private readonly options: OutboxDrainerOptions;
   private cancelTimer: (() => void) | undefined;
-  /** Claiming lanes for the free places, one at a time. */
-  private pumping: Promise<void> | undefined;
-  /** Lanes being drained, each on its own: a slow lane never holds up the others. */
-  private readonly lanes = new Set<Promise<void>>();
+  private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
   /** Set by `stop()`: lanes being drained send nothing more and are released. */
@@ -100,21 +97,23 @@ export class OutboxDrainer {
     this.schedule(0);
   }
 
-  /** Something was enqueued: claim its lane now (after the request's own work), or as soon as there is room. */
+  /** Something was enqueued: drain now (or right after the round in progress). */
   wake(): void {
     if (this.stopped) return;
-    if (this.pumping) this.again = true;
+    if (this.running) this.again = true;
     else this.schedule(0);
   }
 
-  /** Stops claiming, lets each lane finish the send in flight, and releases it; what is left stays in the outbox. */
+  /**
+   * Stops the timer; each lane of the round in progress finishes its send in flight and is released. What is
+   * left stays in the outbox.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.stopping = true;
     this.cancelTimer?.();
     this.cancelTimer = undefined;
-    await this.pumping;
-    await Promise.all(this.lanes);
+    await this.running;
   }
 
   /**
@@ -124,12 +123,12 @@ export class OutboxDrainer {
    */
   async idle(options: { throughPauses?: boolean } = {}): Promise<void> {
     for (;;) {
-      if (this.busy()) {
-        await Promise.all([this.pumping, ...this.lanes]);
+      if (this.running) {
+        await this.running;
         continue;
       }
       const next = await this.drainOnce();
-      if (this.busy()) continue;
+      if (this.running) continue;
       if (next === undefined) return;
       const waitMs = next - this.now();
       if (waitMs <= 0) continue;
@@ -138,10 +137,7 @@ export class OutboxDrainer {
     }
   }
 
-  /**
-   * One round, for a drainer driven by hand (tests): claims lanes, drains them, and answers when the next
-   * round is due (epoch ms), if ever. A started drainer does not use rounds: see `fill`.
-   */
+  /** One round: claims lanes, drains them, and answers when the next round is due (epoch ms), if ever. */
   async drainOnce(): Promise<number | undefined> {
     const { store } = this.deps;
     const { owner, leaseMs, maxLanes } = this.options;
@@ -150,69 +146,30 @@ export class OutboxDrainer {
     return store.nextDueAt();
   }
 
-  private busy(): boolean {
-    return this.pumping !== undefined || this.lanes.size > 0;
-  }
-
   private schedule(delayMs: number): void {
     this.cancelTimer?.();
     this.cancelTimer = this.deps.timer.schedule(Math.max(0, delayMs), () => {
       this.cancelTimer = undefined;
-      this.pump();
+      this.running ??= this.loop().finally(() => {
+        this.running = undefined;
+      });
     });
   }
 
-  private pump(): void {
-    if (this.stopped) return;
-    if (this.pumping) {
-      this.again = true;
-      return;
-    }
-    this.pumping = this.fill().finally(() => {
-      this.pumping = undefined;
-    });
-  }
-
-  /**
-   * Claims lanes for every free place (up to `maxLanes` drained at once) and starts draining each; a lane that
-   * is done makes room and claims again at once. With room left, wakes again when the next lane is due.
-   */
-  private async fill(): Promise<void> {
-    const { store } = this.deps;
-    const { owner, leaseMs, maxLanes, idlePollMs } = this.options;
-    let delay: number | undefined;
+  private async loop(): Promise<void> {
+    let delay: number;
     try {
+      let next: number | undefined;
       do {
         this.again = false;
-        const room = maxLanes - this.lanes.size;
-        if (room <= 0) break;
-        const leases = await store.claimLanes({ now: this.now(), owner, leaseMs, limit: room });
-        for (const lease of leases) this.track(lease);
+        next = await this.drainOnce();
       } while (this.again && !this.stopped);
-      if (this.lanes.size < maxLanes) {
-        const next = await store.nextDueAt();
-        delay = next === undefined ? idlePollMs : Math.min(idlePollMs, next - this.now());
-      }
+      delay = next === undefined ? this.options.idlePollMs : Math.min(this.options.idlePollMs, next - this.now());
     } catch (error) {
       this.deps.onError(error);
       delay = this.options.errorDelayMs;
     }
-    if (delay !== undefined && !this.stopped) this.schedule(this.again ? 0 : delay);
-  }
-
-  private track(lease: LaneLease): void {
-    const drained: Promise<void> = this.drainLane(lease).then(
-      () => {
-        this.lanes.delete(drained);
-        this.pump();
-      },
-      (error: unknown) => {
-        this.lanes.delete(drained);
-        this.deps.onError(error);
-        if (!this.stopped) this.schedule(this.options.errorDelayMs);
-      },
-    );
-    this.lanes.add(drained);
+    if (!this.stopped) this.schedule(this.again ? 0 : delay);
   }
 
   private async drainLane(lease: LaneLease): Promise<void> {
