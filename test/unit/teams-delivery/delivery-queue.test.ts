@@ -89,6 +89,19 @@ describe('the delivery queue at shutdown', () => {
     expect(later.calls()).toBe(0);
   });
 
+  it('holds nothing for shutdown once work is done: a long-running server does not grow with every send', async () => {
+    const queue = aQueue();
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => queue.run(`c-${i % 7}`, scripted(i % 3 === 0 ? [{ status: 503 }] : [], `m-${i}`).call)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(queue.waiting).toBe(0);
+    const hanging = queue.run('c', unanswered);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(queue.waiting).toBe(1);
+    queue.abandon();
+    await hanging;
+    expect(queue.waiting).toBe(0);
+  });
+
   it('ends a send waiting out a Retry-After at once instead of after the wait', async () => {
     const neverWakes = Object.assign(new VirtualTimer(), { sleep: () => new Promise<void>(() => undefined) });
     const queue = aQueue(neverWakes);
