@@ -167,7 +167,7 @@ function burstRows(r: BurstResults): SectionResult {
       latencyRow('burst, limits on: report.submit invoke → HTTP response, SST Bridge', load, r.ours),
       latencyRow('burst: Action.Execute invoke → HTTP response, bare bot (same run)', load, r.bare),
       { measure: 'ratio: burst submit p99, SST Bridge / bare bot', load: 'same run', p99: `${ratio.toFixed(2)}×`, target: `≤ ${targets.ratioToBare}×`, verdict: verdictOf(ratio <= targets.ratioToBare) },
-      { measure: 'tail: p99 / p50 within each, SST Bridge | bare bot', load: 'same run', p99: `${(r.ours.p99 / r.ours.p50).toFixed(2)}× | ${(r.bare.p99 / r.bare.p50).toFixed(2)}×` },
+      { measure: 'tail: p99 ÷ p50 within each, SST Bridge; bare bot', load: 'same run', p99: `${(r.ours.p99 / r.ours.p50).toFixed(2)}×; ${(r.bare.p99 / r.bare.p50).toFixed(2)}×` },
       { measure: 'burst: case cards waiting in the outbox, peak', load, p50: r.backlogPeak.toLocaleString('en') },
       { measure: 'burst: drain time after the load ended (longest round)', load, p50: `${(r.drainMs / 1000).toFixed(1)} s`, throughput: `${r.drainRate.toFixed(0)} cards/s` },
       { measure: 'burst: SST Bridge RSS / heap used at the backlog\'s peak (after GC)', load, p50: `${mib(r.memoryAtPeak.rss)} / ${mib(r.memoryAtPeak.heapUsed)}` },
