@@ -20,8 +20,8 @@ export interface BuiltBot {
   lazy: string[];
 }
 
-/** How our code loads a package on first use (src/adapters/teams/cards/expand.ts), as esbuild prints it. */
-const lazyRequire = /createRequire\(import\.meta\.url\)\("([^"]+)"\)/g;
+/** How our code loads a package on first use (src/adapters/teams/cards/expand.ts), as esbuild prints it (it numbers `createRequire` when more than one module imports it). */
+const lazyRequire = /createRequire\d*\(import\.meta\.url\)\("([^"]+)"\)/g;
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
