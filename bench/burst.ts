@@ -5,13 +5,18 @@ import { LoopbackClient, runClosedLoop } from './load';
 import { ServerProcess } from './server-process';
 import type { MemorySample } from './servers/serve-over-ipc';
 import { summarize, type Summary } from './stats';
-import { conversations, openConnections, pressSubmit, submitReport } from './traffic';
+import { conversations, openConnections, pressSubmit, say, submitReport } from './traffic';
 
 export interface BurstResults {
   /** Report submission (invoke → HTTP response) of SST Bridge with Teams' outbound limits on, every round together. */
   ours: Summary;
-  /** The bare teams-ai bot's invoke in the rounds between ours, same load. */
+  /** The bare teams-ai bot's invoke (a fixed card in the response) in the rounds between ours, same load. */
   bare: Summary;
+  /**
+   * The bare bot's echo (a message whose reply goes out to the stand-in before 200), same load: the request the
+   * issue's outside measurement and the stated target compare the submission with.
+   */
+  bareEcho: Summary;
   rounds: number;
   /** Case cards waiting to reach a chat (submitted × team size − arrived), the most seen during a round. */
   backlogPeak: number;
@@ -34,8 +39,8 @@ const drainCapMs = 240_000;
 
 /**
  * A burst with Teams' outbound limits on (50 calls/s per tenant, 7/s per conversation, shared through the
- * store): SST Bridge and the bare bot in alternating rounds on the same machine, the submission's latency
- * side by side, and how the backlog of case cards builds up and drains. Each round starts on open keep-alive
+ * store): SST Bridge and the bare bot (its invoke, then its echo) in alternating rounds on the same machine,
+ * the submission's latency side by side, and how the backlog of case cards builds up and drains. Each round starts on open keep-alive
  * connections, as Bot Framework's calls reach a bot: 50 new connections at once made both bots' first 50
  * answers wait for the server to take the connections (up to 1.5 s, for the bare bot too), which is not the
  * submission's cost.
@@ -58,12 +63,15 @@ export async function measureBurst(): Promise<BurstResults> {
     await ours.idle();
     const bareWarm = new LoopbackClient(bare.url, 10);
     await runClosedLoop({ concurrency: 10, total: 200, maxMs: 10_000, send: (w) => pressSubmit(bareWarm, serviceUrl, at(convs, w)) });
+    await runClosedLoop({ concurrency: 10, total: 200, maxMs: 10_000, send: (w) => say(bareWarm, serviceUrl, at(convs, w), 'hjälp') });
     bareWarm.close();
 
     const oursLatencies: number[] = [];
     const bareLatencies: number[] = [];
+    const echoLatencies: number[] = [];
     let oursWall = 0;
     let bareWall = 0;
+    let echoWall = 0;
     let backlogPeak = 0;
     let drainMs = 0;
     let drainRate = Number.POSITIVE_INFINITY;
@@ -118,11 +126,20 @@ export async function measureBurst(): Promise<BurstResults> {
       if (bareLoad.errors > 0) throw new Error(`burst (bare): ${bareLoad.errors} requests failed; first: ${bareLoad.firstError ?? ''}`);
       bareLatencies.push(...bareLoad.latenciesMs);
       bareWall += bareLoad.wallMs;
+
+      const echoClient = new LoopbackClient(bare.url, concurrency);
+      await openConnections(echoClient, serviceUrl, convs);
+      const echoLoad = await runClosedLoop({ concurrency, total: 1_000_000, maxMs: burstMs, send: (w) => say(echoClient, serviceUrl, at(convs, w), 'hjälp') });
+      echoClient.close();
+      if (echoLoad.errors > 0) throw new Error(`burst (bare echo): ${echoLoad.errors} requests failed; first: ${echoLoad.firstError ?? ''}`);
+      echoLatencies.push(...echoLoad.latenciesMs);
+      echoWall += echoLoad.wallMs;
     }
     if (memoryAtPeak === undefined) throw new Error('burst: no round ran');
     return {
       ours: summarize(oursLatencies, oursWall),
       bare: summarize(bareLatencies, bareWall),
+      bareEcho: summarize(echoLatencies, echoWall),
       rounds,
       backlogPeak,
       drainMs,

@@ -161,19 +161,22 @@ function submissionRows(r: SubmissionResults): SectionResult {
 
 function burstRows(r: BurstResults): SectionResult {
   const load = `c=50, ${r.rounds} rounds`;
-  const ratio = r.ours.p99 / r.bare.p99;
+  const toEcho = r.ours.p99 / r.bareEcho.p99;
+  const toInvoke = r.ours.p99 / r.bare.p99;
   return {
     rows: [
       latencyRow('burst, limits on: report.submit invoke → HTTP response, SST Bridge', load, r.ours),
-      latencyRow('burst: Action.Execute invoke → HTTP response, bare bot (same run)', load, r.bare),
-      { measure: 'ratio: burst submit p99, SST Bridge / bare bot', load: 'same run', p99: `${ratio.toFixed(2)}×`, target: `≤ ${targets.ratioToBare}×`, verdict: verdictOf(ratio <= targets.ratioToBare) },
-      { measure: 'tail: p99 ÷ p50 within each, SST Bridge; bare bot', load: 'same run', p99: `${(r.ours.p99 / r.ours.p50).toFixed(2)}×; ${(r.bare.p99 / r.bare.p50).toFixed(2)}×` },
+      latencyRow('burst: message → HTTP 200 (echo sent first), bare bot (same run)', load, r.bareEcho),
+      latencyRow('burst: Action.Execute invoke → HTTP response (fixed card), bare bot (same run)', load, r.bare),
+      { measure: 'ratio: burst submit p99 / bare echo p99 (the stated target)', load: 'same run', p50: `${(r.ours.p50 / r.bareEcho.p50).toFixed(2)}×`, p99: `${toEcho.toFixed(2)}×`, target: `≤ ${targets.ratioToBare}×`, verdict: verdictOf(toEcho <= targets.ratioToBare) },
+      { measure: 'ratio: burst submit p99 / bare invoke p99 (same kind of request)', load: 'same run', p50: `${(r.ours.p50 / r.bare.p50).toFixed(2)}×`, p99: `${toInvoke.toFixed(2)}×` },
+      { measure: 'tail: p99 ÷ p50 within each, SST Bridge; bare echo; bare invoke', load: 'same run', p99: `${(r.ours.p99 / r.ours.p50).toFixed(2)}×; ${(r.bareEcho.p99 / r.bareEcho.p50).toFixed(2)}×; ${(r.bare.p99 / r.bare.p50).toFixed(2)}×` },
       { measure: 'burst: case cards waiting in the outbox, peak', load, p50: r.backlogPeak.toLocaleString('en') },
       { measure: 'burst: drain time after the load ended (longest round)', load, p50: `${(r.drainMs / 1000).toFixed(1)} s`, throughput: `${r.drainRate.toFixed(0)} cards/s` },
       { measure: 'burst: SST Bridge RSS / heap used at the backlog\'s peak (after GC)', load, p50: `${mib(r.memoryAtPeak.rss)} / ${mib(r.memoryAtPeak.heapUsed)}` },
     ],
     notes: [
-      `Burst: ${r.ours.count.toLocaleString('en')} submissions (SST Bridge) and ${r.bare.count.toLocaleString('en')} invokes (bare bot) over ${r.rounds} alternating rounds of 4 s each; ${r.cardsSent.toLocaleString('en')} case cards reached the team members' chats, paced by the outbox at Teams' limits (50 per second per tenant, 7 per second per chat).`,
+      `Burst: ${r.ours.count.toLocaleString('en')} submissions (SST Bridge), ${r.bareEcho.count.toLocaleString('en')} messages and ${r.bare.count.toLocaleString('en')} invokes (bare bot) over ${r.rounds} alternating rounds of 4 s each; ${r.cardsSent.toLocaleString('en')} case cards reached the team members' chats, paced by the outbox at Teams' limits (50 per second per tenant, 7 per second per chat).`,
     ],
   };
 }

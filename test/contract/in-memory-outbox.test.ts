@@ -3,6 +3,7 @@ import { InMemoryOutbox } from '../support/in-memory-outbox';
 import { outboxContract } from './outbox.contract';
 
 outboxContract('InMemoryOutbox', async () => {
-  const side = { outbox: new InMemoryOutbox(), records: new InMemoryCaseStore() };
+  const records = new InMemoryCaseStore();
+  const side = { outbox: new InMemoryOutbox(records), records };
   return { ...side, another: async () => side, cleanup: async () => {} };
-});
+}, { releasesOnSettle: true });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxMessage } from '../../src/app/outbox/outbox-message';
+import { entryRefOf, type OutboxMessage } from '../../src/app/outbox/outbox-message';
+import type { LaneLease } from '../../src/app/outbox/outbox-store';
+import { aDelivery } from '../support/a-delivery';
 import { aDrainer, crashingOnSettle, drainUntilIdle, type OutboxSide } from '../support/drive-outbox';
 import { FixedClock } from '../support/fixed-clock';
 import { aCaseCard, aStatusMessage } from '../support/outbox-messages';
@@ -32,7 +34,7 @@ const deliveredCalls = (calls: readonly SentCall[]) => calls.filter((c) => c.res
  * instances, Teams' limits held in sum, 429 storms, coalescing of cards and leases that outlive a crash.
  * Time is a FixedClock moved by hand; the sender records when each call would have reached Teams.
  */
-export function outboxContract(name: string, open: () => Promise<OutboxHarness>): void {
+export function outboxContract(name: string, open: () => Promise<OutboxHarness>, options: { releasesOnSettle: boolean }): void {
   describe(`${name} outbox`, () => {
     let h: OutboxHarness;
     let clock: FixedClock;
@@ -91,13 +93,52 @@ export function outboxContract(name: string, open: () => Promise<OutboxHarness>)
       const message = aStatusMessage('c-1', 'p-1');
       await h.outbox.enqueue([message, aStatusMessage('c-2', 'p-1')], at(clock));
       const dying = new RecordingOutboxSender(clock);
-      await expect(aDrainer({ ...h, outbox: crashingOnSettle(h.outbox) }, clock, dying, 'dying').drainOnce()).rejects.toThrow('process died');
+      await expect(aDrainer({ ...h, outbox: crashingOnSettle(h) }, clock, dying, 'dying').drainOnce()).rejects.toThrow('process died');
       expect(dying.calls.map((c) => c.key)).toEqual([message.key]);
 
       const restarted = await h.another();
       const after = new RecordingOutboxSender(clock);
       await drainUntilIdle([aDrainer(restarted, clock, after, 'after')], clock);
       expect([...dying.calls, ...after.calls].map((c) => c.key)).toEqual([message.key, 'case:c-2:status-received:person:tenant-1:p-1']);
+    });
+
+    it('writes the delivery record with the settle, even when the lease was lost meanwhile (the message went out)', async () => {
+      const [first, second] = [aStatusMessage('c-1', 'p-1'), aStatusMessage('c-2', 'p-2')];
+      await h.outbox.enqueue([first, second], at(clock));
+      const now = Date.parse(at(clock));
+      const leases = await h.outbox.claimLanes({ now, owner: 'one', leaseMs: 10_000, limit: 2 });
+      const settleHead = async (lease: LaneLease, held: boolean) => {
+        const head = await h.outbox.headOfLane(lease);
+        if (head === undefined) throw new Error(`nothing at the head of ${lease.lane}`);
+        if (!held) await h.outbox.releaseLane(lease, now);
+        const record = aDelivery(head.payload.caseId, { key: head.key, status: 'delivered', messageId: `m-${head.key}` });
+        return h.outbox.settle(lease, entryRefOf(head), { record });
+      };
+      const [keep, lose] = leases.sort((a, b) => a.lane.localeCompare(b.lane));
+      if (keep === undefined || lose === undefined) throw new Error('expected two leases');
+      expect(await settleHead(keep, true)).toBe(true);
+      expect(await settleHead(lose, false)).toBe(false);
+      expect(await h.records.getDelivery(first.key)).toMatchObject({ status: 'delivered', messageId: `m-${first.key}` });
+      expect(await h.records.getDelivery(second.key)).toMatchObject({ status: 'delivered', messageId: `m-${second.key}` });
+      expect(await h.outbox.listPending(first.lane)).toEqual([]);
+      expect(await h.outbox.listPending(second.lane)).toHaveLength(1);
+    });
+
+    it.runIf(options.releasesOnSettle)('a settle that empties the lane releases it: a message queued next is claimable at once, by anyone', async () => {
+      const [first, second] = [aStatusMessage('c-1', 'p-1'), aStatusMessage('c-2', 'p-1')];
+      await h.outbox.enqueue([first, second], at(clock));
+      const now = Date.parse(at(clock));
+      const [lease] = await h.outbox.claimLanes({ now, owner: 'one', leaseMs: 10_000, limit: 1 });
+      if (lease === undefined) throw new Error('expected a lease');
+      for (const expected of [first.key, second.key]) {
+        const head = await h.outbox.headOfLane(lease);
+        expect(head?.key).toBe(expected);
+        if (head === undefined) return;
+        expect(await h.outbox.settle(lease, entryRefOf(head), { releaseIfEmptyAt: now })).toBe(true);
+      }
+      await h.outbox.enqueue([aStatusMessage('c-3', 'p-1')], at(clock));
+      const other = await h.another();
+      expect((await other.outbox.claimLanes({ now, owner: 'two', leaseMs: 10_000, limit: 1 })).map((l) => l.lane)).toEqual([first.lane]);
     });
 
     it("picks up a crashed instance's lanes once its lease has run out, not before", async () => {

@@ -23,4 +23,4 @@ outboxContract('SqliteOutbox', async () => {
       await rm(dir, { recursive: true, force: true });
     },
   };
-});
+}, { releasesOnSettle: true });

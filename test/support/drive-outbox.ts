@@ -46,8 +46,12 @@ export async function drainUntilIdle(drainers: readonly OutboxDrainer[], clock: 
   throw new Error(`The outbox did not drain within ${maxRounds} rounds`);
 }
 
-/** The store as a process sees it that dies when it tries to settle: a crash between recording and settling. */
-export function crashingOnSettle(store: OutboxStore): OutboxStore {
+/**
+ * The store as a process sees it that dies while settling, after the delivery record was written and before
+ * the entry was removed: what a crash inside a Cosmos DB settle (no transaction spans both) leaves behind.
+ */
+export function crashingOnSettle(side: OutboxSide): OutboxStore {
+  const store = side.outbox;
   const crash = async (): Promise<never> => {
     throw new Error('process died');
   };
@@ -56,7 +60,10 @@ export function crashingOnSettle(store: OutboxStore): OutboxStore {
     claimLanes: (r) => store.claimLanes(r),
     headOfLane: (l) => store.headOfLane(l),
     takeSendSlot: (l, limits, now) => store.takeSendSlot(l, limits, now),
-    settle: crash,
+    settle: async (_lease, _entry, options) => {
+      if (options?.record !== undefined) await side.records.saveDelivery(options.record);
+      return crash();
+    },
     retryLater: (l, e, a, u) => store.retryLater(l, e, a, u),
     pauseLane: (l, u) => store.pauseLane(l, u),
     releaseLane: crash,

@@ -36,7 +36,7 @@ export class InMemoryCaseStore implements CaseStore {
   private readonly addresses = new Map<string, StoredAddress>();
   private readonly deliveries = new Map<string, CaseDelivery>();
   private readonly reminders = new InMemoryReminders();
-  readonly outbox = new InMemoryOutbox();
+  readonly outbox = new InMemoryOutbox(this);
 
   async createCase(newCase: NewCase, referenceYear: number, outgoing?: Outgoing): Promise<CreateCaseResult> {
     const existing = [...this.cases.values()].find((c) => c.submissionKey === newCase.submissionKey);

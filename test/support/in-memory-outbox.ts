@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntryRef, OutboxEntry, OutboxMessage } from '../../src/app/outbox/outbox-message';
 import { slotOf } from '../../src/app/outbox/outbox-message';
-import type { LaneLease, OutboxStore, SlotResult } from '../../src/app/outbox/outbox-store';
+import type { LaneLease, OutboxStore, SettleOptions, SlotResult } from '../../src/app/outbox/outbox-store';
+import type { DeliveryRecords } from '../../src/app/ports/deliveries';
 import { decideSlot, type SendLimits } from '../../src/app/outbox/send-window';
 
 interface Lane {
@@ -21,6 +22,9 @@ interface Lane {
 export class InMemoryOutbox implements OutboxStore {
   private readonly lanes = new Map<string, Lane>();
   private readonly tenantLogs = new Map<string, number[]>();
+
+  /** `records` receives the delivery records settles carry (the case store's, as in the real stores). */
+  constructor(private readonly records?: Pick<DeliveryRecords, 'saveDelivery'>) {}
 
   async enqueue(messages: readonly OutboxMessage[], at: string): Promise<void> {
     for (const message of messages) {
@@ -61,10 +65,18 @@ export class InMemoryOutbox implements OutboxStore {
     return { ok: true };
   }
 
-  async settle(lease: LaneLease, ref: EntryRef): Promise<boolean> {
+  async settle(lease: LaneLease, ref: EntryRef, options: SettleOptions = {}): Promise<boolean> {
+    if (options.record !== undefined) {
+      if (this.records === undefined) throw new Error('InMemoryOutbox: a settle carried a delivery record, but no records were given');
+      await this.records.saveDelivery(options.record);
+    }
     const lane = this.held(lease);
     if (lane === undefined) return false;
     lane.entries = lane.entries.filter((e) => !(slotOf(e) === ref.slot && e.revision === ref.revision));
+    if (options.releaseIfEmptyAt !== undefined && lane.entries.length === 0) {
+      lane.lease = null;
+      lane.readyAt = null;
+    }
     return true;
   }
 

@@ -27,8 +27,8 @@ export type OutboxEvent =
 
 export interface OutboxDrainerDeps {
   store: OutboxStore;
-  /** The delivery records: the ledger that says whether a key was delivered, and where its message is. */
-  records: Pick<CaseStore, 'getDelivery' | 'saveDelivery' | 'saveAddress'>;
+  /** The delivery records: whether a key was delivered and where its message is (settles write them). */
+  records: Pick<CaseStore, 'getDelivery' | 'saveAddress'>;
   sender: OutboxSender;
   clock: Clock;
   timer: DrainTimer;
@@ -199,7 +199,7 @@ export class OutboxDrainer {
       // Sent before (a crash between sending and settling, or the same key queued again): never twice.
       if (entry.coalesceKey === undefined || delivered.address === undefined || delivered.messageId === undefined) {
         this.emit({ event: 'outbox.already_delivered', deliveryKey: entry.key });
-        return this.settled(await store.settle(lease, entryRefOf(entry)));
+        return this.settle(lease, entry);
       }
       previous = { messageId: delivered.messageId, address: delivered.address };
     }
@@ -224,14 +224,14 @@ export class OutboxDrainer {
     const now = this.now();
     const at = this.deps.clock.now();
     switch (result.status) {
-      case 'delivered':
-        if (previous === undefined) {
-          // The record first: once it says delivered, a crash before `settle` cannot send the key again.
-          await records.saveDelivery(this.recordOf(entry, recorded, at, { status: 'delivered', messageId: result.messageId, address: result.address }));
-          if (result.conversationCreated) await records.saveAddress(entry.payload.recipient, result.address, at);
-        }
+      case 'delivered': {
+        if (previous === undefined && result.conversationCreated) await records.saveAddress(entry.payload.recipient, result.address, at);
+        // The record with the settle (SQLite: one transaction; Cosmos DB: the record first): once it says
+        // delivered, a crash before the entry is gone cannot send the key again.
+        const record = previous === undefined ? this.recordOf(entry, recorded, at, { status: 'delivered', messageId: result.messageId, address: result.address }) : undefined;
         this.emit({ event: previous === undefined ? 'outbox.delivered' : 'outbox.updated', deliveryKey: entry.key });
-        return this.settled(await store.settle(lease, entryRefOf(entry)));
+        return this.settle(lease, entry, record);
+      }
       case 'retry': {
         if (result.retryAfterMs !== undefined) {
           // Teams said when: pause the whole lane (order) until then; it is pacing, not a failed attempt.
@@ -251,7 +251,7 @@ export class OutboxDrainer {
         return this.giveUp(lease, entry, recorded, previous, result.status, result.lastStatus);
       case 'obsolete':
         this.emit({ event: 'outbox.obsolete', deliveryKey: entry.key });
-        return this.settled(await store.settle(lease, entryRefOf(entry)));
+        return this.settle(lease, entry);
       default: {
         const unknown: never = result;
         return unknown;
@@ -268,11 +268,9 @@ export class OutboxDrainer {
     status: 'unreachable' | 'failed',
     lastStatus: string,
   ): Promise<Step> {
-    if (previous === undefined) {
-      await this.deps.records.saveDelivery(this.recordOf(entry, recorded, this.deps.clock.now(), { status, lastStatus }));
-    }
+    const record = previous === undefined ? this.recordOf(entry, recorded, this.deps.clock.now(), { status, lastStatus }) : undefined;
     this.emit({ event: status === 'failed' ? 'outbox.failed' : 'outbox.unreachable', deliveryKey: entry.key, lastStatus });
-    return this.settled(await this.deps.store.settle(lease, entryRefOf(entry)));
+    return this.settle(lease, entry, record);
   }
 
   /** Cosmos DB writes the entry before its case: send only once the case write is there (docs/delivery.md). */
@@ -282,7 +280,7 @@ export class OutboxDrainer {
     // Enqueued by the app's clock, so waited for by it.
     if (Date.parse(this.deps.clock.now()) - Date.parse(entry.enqueuedAt) > this.options.commitGraceMs) {
       this.emit({ event: 'outbox.not_committed', deliveryKey: entry.key });
-      return this.settled(await this.deps.store.settle(lease, entryRefOf(entry)));
+      return this.settle(lease, entry);
     }
     await this.deps.store.pauseLane(lease, this.now() + 1_000);
     return 'stop';
@@ -308,7 +306,12 @@ export class OutboxDrainer {
     };
   }
 
-  private settled(held: boolean): Step {
+  /**
+   * Removes the entry (with its delivery record, if any) and releases the lane in the same write when it is
+   * empty; the lane's next `headOfLane` then finds no lease and the loop ends.
+   */
+  private async settle(lease: LaneLease, entry: OutboxEntry, record?: CaseDelivery): Promise<Step> {
+    const held = await this.deps.store.settle(lease, entryRefOf(entry), { ...(record === undefined ? {} : { record }), releaseIfEmptyAt: this.now() });
     return held ? 'next' : 'stop';
   }
 

@@ -1,3 +1,4 @@
+import type { CaseDelivery } from '../ports/deliveries';
 import type { EntryRef, OutboxEntry, OutboxMessage } from './outbox-message';
 import type { SendLimits } from './send-window';
 
@@ -13,6 +14,20 @@ export interface LaneLease {
 }
 
 export type SlotResult = { ok: true } | { ok: false; retryAt: number } | { ok: false; lost: true };
+
+/** What a settle writes besides removing the entry. */
+export interface SettleOptions {
+  /**
+   * The delivery's record (delivered, failed, unreachable), written even when the lease is lost, because the
+   * attempt happened: in the same transaction as the removal where the store has one (SQLite), else first.
+   */
+  record?: CaseDelivery;
+  /**
+   * When nothing is left pending in the lane, releases it in the same write (at this epoch ms), as
+   * `releaseLane` would next; a store without transactions may leave that to `releaseLane`.
+   */
+  releaseIfEmptyAt?: number;
+}
 
 /**
  * The durable outbox (docs/delivery.md, "Outbox"). A pending message is a row. Implementations: SQLite,
@@ -36,8 +51,11 @@ export interface OutboxStore {
    * says when it will. `lost` when the lease is no longer held.
    */
   takeSendSlot(lease: LaneLease, limits: SendLimits, now: number): Promise<SlotResult>;
-  /** Removes the entry, unless a coalescing enqueue replaced it meanwhile. False when the lease is lost. */
-  settle(lease: LaneLease, entry: EntryRef): Promise<boolean>;
+  /**
+   * Removes the entry, unless a coalescing enqueue replaced it meanwhile, and writes what `options` asks for.
+   * False when the lease is lost (the record is written all the same).
+   */
+  settle(lease: LaneLease, entry: EntryRef, options?: SettleOptions): Promise<boolean>;
   /** Records a failed attempt on the entry and pauses the lane until `until`. False when the lease is lost. */
   retryLater(lease: LaneLease, entry: EntryRef, attempts: number, until: number): Promise<boolean>;
   /** Pauses the lane until `until` without counting an attempt (429 with Retry-After, send limits). */

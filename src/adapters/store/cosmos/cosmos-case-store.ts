@@ -106,7 +106,7 @@ export class CosmosCaseStore implements CaseStore {
     this.caseCodec = caseCodecOf(stockholm);
     this.deliveries = new CosmosDeliveries(cosmos, containers);
     this.reminders = new CosmosReminders(cosmos, containers);
-    this.outbox = new CosmosOutbox(cosmos, containers.outbox);
+    this.outbox = new CosmosOutbox(cosmos, containers.outbox, (delivery) => this.saveDelivery(delivery));
   }
 
   /** Connects, creates or verifies database and containers (see `CosmosProvisioning`) and returns the store. */

@@ -3,7 +3,8 @@ import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
 import type { EntryRef, OutboxEntry, OutboxMessage } from '../../../app/outbox/outbox-message';
 import { slotOf } from '../../../app/outbox/outbox-message';
-import type { LaneLease, OutboxStore, SlotResult } from '../../../app/outbox/outbox-store';
+import type { LaneLease, OutboxStore, SlotResult, SettleOptions } from '../../../app/outbox/outbox-store';
+import type { CaseDelivery } from '../../../app/ports/deliveries';
 import { decideSlot, type SendLimits } from '../../../app/outbox/send-window';
 import type { Outgoing } from '../../../app/ports/outbox';
 import { parseStoredValue } from '../corrupt-row-error';
@@ -85,6 +86,8 @@ export class CosmosOutbox implements OutboxStore {
   constructor(
     private readonly cosmos: CosmosCall,
     private readonly container: Container,
+    /** The case store's delivery records, which a settle writes first (no transaction spans both containers). */
+    private readonly saveDelivery: (delivery: CaseDelivery) => Promise<void>,
   ) {}
 
   async enqueue(messages: readonly OutboxMessage[], at: string): Promise<void> {
@@ -177,7 +180,9 @@ export class CosmosOutbox implements OutboxStore {
     throw new Error(`Outbox: the tenant send budget kept changing under this instance (${attempts} lost races in a row)`);
   }
 
-  async settle(lease: LaneLease, ref: EntryRef): Promise<boolean> {
+  /** The record first, then the entry; the drainer's `releaseLane` releases the lane (no transaction here to join). */
+  async settle(lease: LaneLease, ref: EntryRef, options: SettleOptions = {}): Promise<boolean> {
+    if (options.record !== undefined) await this.saveDelivery(options.record);
     if (!(await this.isHeld(lease))) return false;
     await this.deleteEntry(ref);
     return true;

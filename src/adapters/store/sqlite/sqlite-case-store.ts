@@ -77,7 +77,7 @@ export class SqliteCaseStore implements CaseStore {
     this.statements = statements;
     this.reminders = new SqliteReminders(db, statements);
     this.statistics = new SqliteStatistics(db);
-    const outbox = new SqliteOutbox(db);
+    const outbox = new SqliteOutbox(db, (delivery) => this.saveDeliveryRow(delivery));
     this.outbox = outbox;
     const upsertStatistics = db.prepare(statisticsSql.upsertRow);
     const writeStatistics = (c: Case): void => {

@@ -3,7 +3,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { EntryRef, OutboxEntry, OutboxMessage } from '../../../app/outbox/outbox-message';
 import { slotOf } from '../../../app/outbox/outbox-message';
-import type { LaneLease, OutboxStore, SlotResult } from '../../../app/outbox/outbox-store';
+import type { LaneLease, OutboxStore, SettleOptions, SlotResult } from '../../../app/outbox/outbox-store';
+import type { CaseDelivery } from '../../../app/ports/deliveries';
 import { decideSlot, type SendLimits } from '../../../app/outbox/send-window';
 import { parseJsonColumn } from '../corrupt-row-error';
 import { sendLogSchema, storedOutboxMessageOf, storedOutboxMessageSchema } from '../stored-outbox-schema';
@@ -76,11 +77,16 @@ function prepareOutboxStatements(db: Database) {
  * The outbox in the case store's SQLite file (migration 9). Each call is one immediate transaction, so a lane
  * is leased by one process at a time and the send logs are read and written under the write lock: two
  * processes on one file share the limits exactly. `enqueueInTransaction` joins the caller's transaction.
+ * `writeDelivery` writes a delivery record in the transaction open (the case store's row writer), so that a
+ * settle and its record commit together.
  */
 export class SqliteOutbox implements OutboxStore {
   private readonly s: ReturnType<typeof prepareOutboxStatements>;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly writeDelivery: (delivery: CaseDelivery) => void,
+  ) {
     this.s = prepareOutboxStatements(db);
   }
 
@@ -137,8 +143,19 @@ export class SqliteOutbox implements OutboxStore {
       .immediate();
   }
 
-  async settle(lease: LaneLease, ref: EntryRef): Promise<boolean> {
-    return this.whileHeld(lease, () => this.s.deleteEntry.run(ref.lane, ref.slot, ref.revision));
+  async settle(lease: LaneLease, ref: EntryRef, options: SettleOptions = {}): Promise<boolean> {
+    const { record, releaseIfEmptyAt } = options;
+    return this.db
+      .transaction((): boolean => {
+        if (record !== undefined) this.writeDelivery(record);
+        if (this.heldLane(lease) === undefined) return false;
+        this.s.deleteEntry.run(ref.lane, ref.slot, ref.revision);
+        if (releaseIfEmptyAt !== undefined && this.s.hasPending.get(lease.lane) === undefined) {
+          this.s.release.run({ lane: lease.lane, now: releaseIfEmptyAt, pending: 0 });
+        }
+        return true;
+      })
+      .immediate();
   }
 
   async retryLater(lease: LaneLease, ref: EntryRef, attempts: number, until: number): Promise<boolean> {

@@ -9,7 +9,10 @@ import { aStatusMessage } from '../../../support/outbox-messages';
 import { RecordingOutboxSender } from '../../../support/recording-outbox-sender';
 
 const start = '2026-11-23T09:00:00.000Z';
-const setup = () => ({ side: { outbox: new InMemoryOutbox(), records: new InMemoryCaseStore() }, clock: new FixedClock(start) });
+const setup = () => {
+  const records = new InMemoryCaseStore();
+  return { side: { outbox: new InMemoryOutbox(records), records }, clock: new FixedClock(start) };
+};
 
 describe('OutboxDrainer retries', () => {
   it('backs off on 5xx (1 s, 2 s, 4 s, 8 s at jitter 0.5 → 0.75 of each step) and records failed after 5 attempts', async () => {
