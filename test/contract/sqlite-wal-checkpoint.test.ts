@@ -50,6 +50,24 @@ describe('SqliteCaseStore WAL checkpoints', () => {
     expect(largestWal).toBeLessThan(700 * pageBytes);
   });
 
+  it('under steady writes (a commit every few hundred µs), the worker restarts the WAL once it is long: it stays bounded, not as long as all that was written', async () => {
+    const store = SqliteCaseStore.open(file, stockholmTime, { checkpointEveryMs: 10, restartWalAtPages: 300 });
+    let largestWal = 0;
+    try {
+      // About 7 pages a commit, one after another with the event loop's turn between and 1 ms after every tenth: 21,000 pages.
+      for (let i = 0; i < 3_000; i += 1) {
+        await store.appendAudit({ at: '2026-11-23T09:00:00.000Z', actorId: 'teacher-1', action: 'case.submitted', caseId: `case-${i}`, detail: { note: 'x'.repeat(6_000) } });
+        await new Promise((resolve) => (i % 10 === 9 ? setTimeout(resolve, 1) : setImmediate(resolve)));
+        if (i % 25 === 0) largestWal = Math.max(largestWal, sizeOf(`${file}-wal`));
+      }
+    } finally {
+      await store.close();
+    }
+    expect(largestWal).toBeGreaterThan(10 * pageBytes);
+    // Written in all: about 21,000 pages (86 MB), which is how long the WAL grows without the restart.
+    expect(largestWal).toBeLessThan(5_000 * pageBytes);
+  });
+
   it("leaves checkpoints to the worker alone: until its first one, the connection's commits let the WAL grow past 1,000 pages", async () => {
     const { largestWal } = await writeInBatches({ checkpointEveryMs: 60_000 });
     expect(largestWal).toBeGreaterThan(1_100 * pageBytes);

@@ -50,10 +50,19 @@ export interface SqliteStoreOptions {
    * (see WalCheckpointer). The server sets it; without it SQLite checkpoints automatically, as by default.
    */
   checkpointEveryMs?: number;
+  /** With `checkpointEveryMs`: the WAL length (pages) past which the worker restarts it (see WalCheckpointer). */
+  restartWalAtPages?: number;
 }
 
 /** SQLite's own default for `wal_autocheckpoint`, restored when the background checkpointer fails. */
 const sqliteDefaultAutoCheckpointPages = 1000;
+
+/**
+ * The WAL length at which the checkpoint worker restarts the WAL: 4,096 frames, one hash table of SQLite's
+ * WAL index, so that finding a page in the WAL stays one lookup (each further 4,096 frames add a table to
+ * search on every page read).
+ */
+const walRestartPages = 4096;
 
 /**
  * CaseStore on one SQLite file (WAL). better-sqlite3 runs each call synchronously inside one transaction,
@@ -138,7 +147,7 @@ export class SqliteCaseStore implements CaseStore {
       db.pragma('secure_delete = ON');
       applyMigrations(db, filePath);
       const store = new SqliteCaseStore(db, stockholm);
-      if (options.checkpointEveryMs !== undefined) store.checkpointInBackground(filePath, options.checkpointEveryMs);
+      if (options.checkpointEveryMs !== undefined) store.checkpointInBackground(filePath, options.checkpointEveryMs, options.restartWalAtPages ?? walRestartPages);
       return store;
     } catch (error) {
       db.close();
@@ -326,9 +335,9 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   /** See WalCheckpointer: this connection stops checkpointing in its commits, a worker thread does it. */
-  private checkpointInBackground(filePath: string, everyMs: number): void {
+  private checkpointInBackground(filePath: string, everyMs: number, restartAtPages: number): void {
     this.db.pragma('wal_autocheckpoint = 0');
-    this.checkpointer = new WalCheckpointer(filePath, everyMs, () => {
+    this.checkpointer = new WalCheckpointer(filePath, { intervalMs: everyMs, restartAtPages }, () => {
       if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${sqliteDefaultAutoCheckpointPages}`);
     });
   }
