@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { ConnectorStandIn, type ConnectorCall } from '../test/support/connector-stand-in';
+import { referenceIn } from './delivery-watch';
 import { loadSampleDirectory } from '../test/support/test-directory';
 import { LoopbackClient, runClosedLoop } from './load';
 import { ServerProcess } from './server-process';
@@ -20,13 +21,15 @@ export interface BurstResults {
   rounds: number;
   /** Case cards waiting to reach a chat (submitted × team size − arrived), the most seen during a round. */
   backlogPeak: number;
-  /** From the end of a round's load until its last case card arrived, the longest round. */
+  /** From the end of the first round's load until its last case card arrived (every round but the last drains). */
   drainMs: number;
   /** Case cards delivered per second while draining (Teams allows 50 per second per app and tenant). */
   drainRate: number;
   /** SST Bridge's memory at the end of a round's load, with the backlog at its peak (after a forced GC). */
   memoryAtPeak: MemorySample;
   cardsSent: number;
+  /** The last round stops the bot with its backlog in the outbox: how long the stop took, and how many cards waited. */
+  stop: { ms: number; backlog: number };
 }
 
 /** 50 teachers at once, as in the outside measurement that found the p99 problem (issue 14). */
@@ -40,21 +43,32 @@ const drainCapMs = 240_000;
 /**
  * A burst with Teams' outbound limits on (50 calls/s per tenant, 7/s per conversation, shared through the
  * store): SST Bridge and the bare bot (its invoke, then its echo) in alternating rounds on the same machine,
- * the submission's latency side by side, and how the backlog of case cards builds up and drains. Each round starts on open keep-alive
- * connections, as Bot Framework's calls reach a bot: 50 new connections at once made both bots' first 50
+ * the submission's latency side by side, how the backlog of case cards builds up and drains (every round but
+ * the last), and how long the bot takes to stop with the last round's backlog in its outbox. Each round starts on
+ * open keep-alive connections, as Bot Framework's calls reach a bot: 50 new connections at once made both bots' first 50
  * answers wait for the server to take the connections (up to 1.5 s, for the bare bot too), which is not the
  * submission's cost.
  */
 export async function measureBurst(): Promise<BurstResults> {
   const convs = conversations(loadSampleDirectory(), concurrency);
   let cardsArrived = 0;
+  // A case card names its case's reference: the same reference twice in one chat is a card sent twice.
+  const cardsSeen = new Set<string>();
+  let cardsTwice = 0;
   const onCall = (call: ConnectorCall) => {
-    if (call.kind === 'send' && call.failedWith === undefined && Array.isArray(call.body.attachments)) cardsArrived += 1;
+    if (call.kind !== 'send' || call.failedWith !== undefined || !Array.isArray(call.body.attachments)) return;
+    cardsArrived += 1;
+    const reference = referenceIn(JSON.stringify(call.body.attachments));
+    if (reference === undefined) return;
+    const card = `${call.conversationId ?? ''} ${reference}`;
+    if (cardsSeen.has(card)) cardsTwice += 1;
+    cardsSeen.add(card);
   };
   const connector = new ConnectorStandIn({ record: false, onCall });
   const serviceUrl = await connector.start();
   const ours = await ServerProcess.start('ours', { BENCH_SERVICE_URL: serviceUrl, BENCH_DELIVERY_LIMITS: 'teams' });
   const bare = await ServerProcess.start('bare', { BENCH_SERVICE_URL: serviceUrl });
+  let oursStopped = false;
   try {
     // Warm-up: every team member's chat exists, as it would long before in production.
     const warm = new LoopbackClient(ours.url, concurrency);
@@ -77,10 +91,12 @@ export async function measureBurst(): Promise<BurstResults> {
     let drainRate = Number.POSITIVE_INFINITY;
     let cardsSent = 0;
     let memoryAtPeak: MemorySample | undefined;
+    let stop: BurstResults['stop'] | undefined;
     for (let round = 0; round < rounds; round += 1) {
       const client = new LoopbackClient(ours.url, concurrency);
       await openConnections(client, serviceUrl, convs);
       const arrivedBefore = cardsArrived;
+      const seenBefore = cardsSeen.size;
       let expected = 0;
       let watching = true;
       const sampler = (async () => {
@@ -107,17 +123,31 @@ export async function measureBurst(): Promise<BurstResults> {
       const arrivedAtEnd = cardsArrived - arrivedBefore;
       const memory = await ours.memory();
       if (memoryAtPeak === undefined || memory.rss > memoryAtPeak.rss) memoryAtPeak = memory;
-      while (cardsArrived - arrivedBefore < expected) {
-        if (performance.now() - loadEnded > drainCapMs) throw new Error(`burst: ${expected - (cardsArrived - arrivedBefore)} of ${expected} case cards not sent within ${drainCapMs / 1000} s`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
+      if (round === rounds - 1) {
+        // The last round's backlog stays in the outbox and the bot stops, as on an App Service restart; the bare
+        // bot's rounds then run with nothing of ours left on the machine.
+        watching = false;
+        await sampler;
+        const stopping = performance.now();
+        await ours.terminate();
+        oursStopped = true;
+        stop = { ms: performance.now() - stopping, backlog: expected - (cardsArrived - arrivedBefore) };
+      } else {
+        while (cardsArrived - arrivedBefore < expected) {
+          if (performance.now() - loadEnded > drainCapMs) throw new Error(`burst: ${expected - (cardsArrived - arrivedBefore)} of ${expected} case cards not sent within ${drainCapMs / 1000} s`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        watching = false;
+        await sampler;
+        if (cardsTwice > 0) throw new Error(`burst: ${cardsTwice} case cards reached a chat twice`);
+        const distinct = cardsSeen.size - seenBefore;
+        if (distinct !== expected) throw new Error(`burst: ${distinct} distinct case cards (chat and case reference) arrived for ${expected} expected`);
+        const drained = performance.now() - loadEnded;
+        drainMs = Math.max(drainMs, drained);
+        drainRate = Math.min(drainRate, (expected - arrivedAtEnd) / (drained / 1000));
+        cardsSent += expected;
+        await ours.idle();
       }
-      watching = false;
-      await sampler;
-      const drained = performance.now() - loadEnded;
-      drainMs = Math.max(drainMs, drained);
-      drainRate = Math.min(drainRate, (expected - arrivedAtEnd) / (drained / 1000));
-      cardsSent += expected;
-      await ours.idle();
 
       const bareClient = new LoopbackClient(bare.url, concurrency);
       await openConnections(bareClient, serviceUrl, convs);
@@ -135,7 +165,7 @@ export async function measureBurst(): Promise<BurstResults> {
       echoLatencies.push(...echoLoad.latenciesMs);
       echoWall += echoLoad.wallMs;
     }
-    if (memoryAtPeak === undefined) throw new Error('burst: no round ran');
+    if (memoryAtPeak === undefined || stop === undefined) throw new Error('burst: no round ran');
     return {
       ours: summarize(oursLatencies, oursWall),
       bare: summarize(bareLatencies, bareWall),
@@ -146,9 +176,10 @@ export async function measureBurst(): Promise<BurstResults> {
       drainRate,
       memoryAtPeak,
       cardsSent,
+      stop,
     };
   } finally {
-    await ours.stop();
+    if (!oursStopped) await ours.stop();
     await bare.stop();
     await connector.stop();
   }

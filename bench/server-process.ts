@@ -69,6 +69,16 @@ export class ServerProcess {
     clearTimeout(timer);
   }
 
+  /** Sends SIGTERM (the server's own shutdown, if it has one) and resolves at its exit; SIGKILL after 15 s. */
+  async terminate(): Promise<void> {
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
+    timer.unref();
+    await exited;
+    clearTimeout(timer);
+  }
+
   private ask(request: Omit<ChildRequest, 'id'>, timeoutMs = 120_000): Promise<ChildReply> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

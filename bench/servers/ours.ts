@@ -45,6 +45,21 @@ const app = createApp({
   ...(process.env.BENCH_DELIVERY_LIMITS === 'none' ? { deliveryLimits: { outbox: { perConversation: [], perTenant: [] } } } : {}),
 });
 
+// SIGTERM as run.ts takes it on an App Service restart: stop taking requests, stop the outbox's drainer (the
+// backlog stays in the store), close the store, exit. The burst section times it with a backlog waiting.
+process.on('SIGTERM', () => {
+  app.beginShutdown();
+  const closed = new Promise<void>((resolve) => app.server.close(() => resolve()));
+  app.server.server.closeIdleConnections();
+  void closed
+    .then(() => app.stopped())
+    .then(() => store.close())
+    .then(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(0);
+    });
+});
+
 await serveOverIpc({
   server: app.server,
   idle: () => app.idle(),
