@@ -2,6 +2,8 @@ import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteCaseStore, type SqliteStoreOptions } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import { stockholmTime } from '../support/fixed-clock';
@@ -66,6 +68,29 @@ describe('SqliteCaseStore WAL checkpoints', () => {
     expect(largestWal).toBeGreaterThan(10 * pageBytes);
     // Written in all: about 21,000 pages (86 MB), which is how long the WAL grows without the restart.
     expect(largestWal).toBeLessThan(5_000 * pageBytes);
+  });
+
+  it("holds the bot's writes back for a moment at most while a reader keeps an old snapshot (a backup, another process)", async () => {
+    const store = SqliteCaseStore.open(file, stockholmTime, { checkpointEveryMs: 10, restartWalAtPages: 50 });
+    const reader = new BetterSqlite3(file, { readonly: true });
+    let longest = 0;
+    try {
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM audit').get();
+      // The WAL passes 50 pages at once, and the worker's RESTART waits for this reader, which never moves on.
+      for (let i = 0; i < 60; i += 1) {
+        const started = performance.now();
+        await store.appendAudit({ at: '2026-11-23T09:00:00.000Z', actorId: 'teacher-1', action: 'case.submitted', caseId: `case-${i}`, detail: { note: 'x'.repeat(6_000) } });
+        longest = Math.max(longest, performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    } finally {
+      reader.exec('COMMIT');
+      reader.close();
+      await store.close();
+    }
+    // The worker gives up a RESTART after 50 ms and tries again at its next tick; the bot's own busy timeout is 5 s.
+    expect(longest).toBeLessThan(1_000);
   });
 
   it("leaves checkpoints to the worker alone: until its first one, the connection's commits let the WAL grow past 1,000 pages", async () => {

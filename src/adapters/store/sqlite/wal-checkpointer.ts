@@ -8,18 +8,25 @@ import { Worker } from 'node:worker_threads';
  * checkpoint has copied every frame, and under steady writes each PASSIVE run ends behind the last commit:
  * the WAL then grows without bound (1.8 GB in 25 s of the submission benchmark, each commit slower as the WAL
  * index grew). Once the WAL is `restartAtPages` long, a RESTART checkpoint holds new writers back for the few
- * frames the PASSIVE run left, so that the next commit starts the WAL from the beginning.
+ * frames the PASSIVE run left (50 ms at most), so that the next commit starts the WAL from the beginning.
  * Plain CommonJS: a worker evaluates it as given.
  */
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
-db.pragma('busy_timeout = 5000');
+// Only a RESTART waits (PASSIVE never does), and new writers wait while it does: a reader that keeps an old
+// snapshot (a backup, another process) must not hold the bot's commits back for long. After 50 ms the RESTART
+// gives up (busy).
+db.pragma('busy_timeout = 50');
 db.pragma('synchronous = NORMAL');
+// A RESTART that gave up is not tried again for a second, so that the bot's writers get their turns.
+let restartNotBefore = 0;
 const timer = setInterval(() => {
   const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
-  if (passive && passive.log >= workerData.restartAtPages) db.pragma('wal_checkpoint(RESTART)');
+  if (!passive || passive.log < workerData.restartAtPages || Date.now() < restartNotBefore) return;
+  const [restart] = db.pragma('wal_checkpoint(RESTART)');
+  if (restart && restart.busy) restartNotBefore = Date.now() + 1000;
 }, workerData.intervalMs);
 parentPort.on('message', () => {
   clearInterval(timer);
