@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { withCosmosOutbox } from '../../src/adapters/store/cosmos/cosmos-outbox';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import { aNewCase } from '../support/a-new-case';
 import { aDatabaseId, CosmosEmulator } from '../support/cosmos-emulator';
@@ -75,6 +76,35 @@ describe('a case change and its messages (Cosmos DB: messages first, gated on th
       const again = await store.createCase({ ...submitted, id: 'another-id' }, 2026, { messages: [aStatusMessage('another-id', 'p-2')], at });
       expect(again.created).toBe(false);
       expect(await store.outbox.listPending('person:tenant-1:p-2')).toEqual([]);
+    } finally {
+      await store.close();
+      await emulator.dropDatabase(databaseId);
+    }
+  });
+
+  it('keeps the messages of a write that failed without saying (a timeout: it may be stored), takes back those of a refused one', async () => {
+    const databaseId = aDatabaseId('outbox-unsure');
+    const store = await emulator.openStore(databaseId);
+    try {
+      const { case: c } = await store.createCase(aNewCase(), 2026);
+      const [stored, refused] = [aStatusMessage(c.id, 'p-1', 'taken'), aStatusMessage(c.id, 'p-2', 'closed')];
+      const timeout = Object.assign(new Error('request timed out'), { code: 408 });
+      // The replace reached Cosmos DB, but its answer did not reach us.
+      const write = async () => {
+        await store.updateCase(c, c.version);
+        throw timeout;
+      };
+      await expect(withCosmosOutbox(store.outbox, { messages: [stored], at }, c.version + 1, write, () => true)).rejects.toThrow('request timed out');
+      const badRequest = Object.assign(new Error('bad request'), { code: 400 });
+      const refuse = async () => {
+        throw badRequest;
+      };
+      await expect(withCosmosOutbox(store.outbox, { messages: [refused], at }, c.version + 2, refuse, () => true)).rejects.toThrow('bad request');
+      expect(await store.outbox.listPending(refused.lane)).toEqual([]);
+      const clock = new FixedClock(at);
+      const sender = new RecordingOutboxSender(clock);
+      await drainUntilIdle([aDrainer({ outbox: store.outbox, records: store }, clock, sender, 'one')], clock);
+      expect(sender.delivered()).toEqual([stored.key]);
     } finally {
       await store.close();
       await emulator.dropDatabase(databaseId);

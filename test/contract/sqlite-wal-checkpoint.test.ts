@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteCaseStore, type SqliteStoreOptions } from '../../src/adapters/store/sqlite/sqlite-case-store';
+import { WalCheckpointer } from '../../src/adapters/store/sqlite/wal-checkpointer';
 import { stockholmTime } from '../support/fixed-clock';
 
 // The server's SQLite store checkpoints its WAL from a worker thread, never inside a request's commit. Seen
@@ -101,6 +102,20 @@ describe('SqliteCaseStore WAL checkpoints', () => {
   it('without them (the default), SQLite checkpoints in a commit only once the WAL passed 1,000 pages', async () => {
     const { largestWal } = await writeInBatches({});
     expect(largestWal).toBeGreaterThan(900 * pageBytes);
+  });
+
+  it('a worker that died does not hold up closing: stop() resolves at once', async () => {
+    let exited: () => void = () => undefined;
+    const workerGone = new Promise<void>((resolve) => {
+      exited = resolve;
+    });
+    // A folder that does not exist: the worker cannot open the file, fails and exits.
+    const checkpointer = new WalCheckpointer(join(dir, 'missing', 'cases.db'), { intervalMs: 10, restartAtPages: 100 }, (error) => {
+      if (error instanceof Error && error.message.includes('exited')) exited();
+    });
+    await workerGone;
+    const outcome = await Promise.race([checkpointer.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(() => resolve('hung'), 1_000))]);
+    expect(outcome).toBe('stopped');
   });
 
   it('closes the worker with the store: a closed store leaves no thread that keeps the process alive or holds the file', async () => {

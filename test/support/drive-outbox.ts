@@ -1,9 +1,9 @@
 import { OutboxDrainer, type OutboxDrainerOptions } from '../../src/app/outbox/outbox-drainer';
+import type { OutboxSender } from '../../src/app/outbox/outbox-sender';
 import type { OutboxStore } from '../../src/app/outbox/outbox-store';
 import type { SendLimits } from '../../src/app/outbox/send-window';
 import type { CaseStore } from '../../src/app/ports/case-store';
 import type { FixedClock } from './fixed-clock';
-import type { RecordingOutboxSender } from './recording-outbox-sender';
 
 /** Small limits so that a test of a few dozen messages hits them: 4 per 2 s per conversation, 5 per 1 s per tenant. */
 export const smallLimits: SendLimits = { perConversation: [{ windowMs: 2_000, max: 4 }], perTenant: [{ windowMs: 1_000, max: 5 }] };
@@ -14,7 +14,7 @@ export interface OutboxSide {
 }
 
 /** A drainer that is driven by hand (`drainOnce`), never by a timer; store failures fail the test. */
-export function aDrainer(side: OutboxSide, clock: FixedClock, sender: RecordingOutboxSender, owner: string, options: Partial<OutboxDrainerOptions> = {}) {
+export function aDrainer(side: OutboxSide, clock: FixedClock, sender: OutboxSender, owner: string, options: Partial<OutboxDrainerOptions> = {}) {
   return new OutboxDrainer(
     {
       store: side.outbox,

@@ -142,7 +142,11 @@ export class OutboxDrainer {
     const { store } = this.deps;
     const { owner, leaseMs, maxLanes } = this.options;
     const leases = await store.claimLanes({ now: this.now(), owner, leaseMs, limit: maxLanes });
-    await Promise.all(leases.map((lease) => this.drainLane(lease)));
+    // Every lane ends before the round does, even when one fails: `stop()` waits for the round, and a lane
+    // still sending after it would write to a closed store.
+    const ended = await Promise.allSettled(leases.map((lease) => this.drainLane(lease)));
+    const failed = ended.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
     return store.nextDueAt();
   }
 
@@ -225,12 +229,15 @@ export class OutboxDrainer {
     const at = this.deps.clock.now();
     switch (result.status) {
       case 'delivered': {
-        if (previous === undefined && result.conversationCreated) await records.saveAddress(entry.payload.recipient, result.address, at);
         // The record with the settle (SQLite: one transaction; Cosmos DB: the record first): once it says
         // delivered, a crash before the entry is gone cannot send the key again.
         const record = previous === undefined ? this.recordOf(entry, recorded, at, { status: 'delivered', messageId: result.messageId, address: result.address }) : undefined;
         this.emit({ event: previous === undefined ? 'outbox.delivered' : 'outbox.updated', deliveryKey: entry.key });
-        return this.settle(lease, entry, record);
+        const step = await this.settle(lease, entry, record);
+        // After the record: if this write fails, the next message to the person finds the chat again, and this
+        // one is not sent twice.
+        if (previous === undefined && result.conversationCreated) await records.saveAddress(entry.payload.recipient, result.address, at);
+        return step;
       }
       case 'retry': {
         if (result.retryAfterMs !== undefined) {

@@ -278,9 +278,10 @@ function toEntry(item: EntryItem): OutboxEntry {
 /**
  * The Cosmos form of "the case change and its messages together" (docs/delivery.md, "Cosmos DB"): the messages
  * are written first, gated on the version the write gives the case (`afterCaseVersion`), then the case. If the
- * write fails (or stores nothing, as a repeated submission) they are taken back; if the process dies in
- * between, the drainer drops them once the case has not reached that version within its grace time. A message
- * is never sent for a change that was not stored.
+ * write is refused (4xx) or stores nothing (a repeated submission) they are taken back; if it fails without
+ * saying (no answer, a timeout, a 5xx: it may have been stored) or the process dies in between, the drainer sends
+ * them once the case has that version and drops them when it has not within its grace time. A message is never
+ * sent for a change that was not stored, nor lost for one that was.
  */
 export async function withCosmosOutbox<R>(
   outbox: CosmosOutbox,
@@ -295,9 +296,17 @@ export async function withCosmosOutbox<R>(
   try {
     result = await write();
   } catch (error) {
-    await outbox.discard(written);
+    // Only an answer that says the write was refused takes them back: after a timeout, a 5xx or no answer the
+    // write may have been stored, and the gate decides (sent once the case has the version, dropped otherwise).
+    if (refused(error)) await outbox.discard(written);
     throw error;
   }
   if (!stored(result)) await outbox.discard(written);
   return result;
+}
+
+/** Cosmos DB answered 4xx (not 408): the write was not applied. */
+function refused(error: unknown): boolean {
+  const status = cosmosStatusOf(error);
+  return status !== undefined && status >= 400 && status < 500 && status !== 408;
 }

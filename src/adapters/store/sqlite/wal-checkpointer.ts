@@ -45,10 +45,13 @@ parentPort.on('message', () => {
 export class WalCheckpointer {
   private readonly worker: Worker;
   private stopped = false;
+  /** Resolves when the worker has exited, however it ended. */
+  private readonly exited: Promise<void>;
 
   constructor(file: string, schedule: { intervalMs: number; restartAtPages: number }, onFailure: (error: unknown) => void) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(workerSource, { eval: true, workerData: { file, driver, ...schedule } });
+    this.exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('error', (error) => {
       if (!this.stopped) onFailure(error);
     });
@@ -59,14 +62,13 @@ export class WalCheckpointer {
     this.worker.unref();
   }
 
-  /** Stops checkpointing and closes the worker's connection; resolves once the worker has exited. */
+  /** Stops checkpointing and closes the worker's connection; resolves once the worker has exited (at once if it already had). */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     // Waited for now: without a reference, a process with nothing else to do would end before the worker did.
     this.worker.ref();
     this.worker.postMessage('stop');
-    await exited;
+    await this.exited;
   }
 }

@@ -139,3 +139,60 @@ describe('OutboxDrainer stop', () => {
     expect((await side.outbox.listPending('person:tenant-1:p-1')).map((e) => e.key)).toEqual([messages[1]?.key, messages[2]?.key]);
   });
 });
+
+describe('OutboxDrainer failures after a send', () => {
+  const delivered = (entry: { key: string; lane: string }, conversationCreated: boolean) =>
+    ({ status: 'delivered', messageId: `m-${entry.key}`, address: { transport: 'test', value: entry.lane }, conversationCreated }) as const;
+
+  it('does not send a message again when saving the chat it created fails: the delivery is recorded first', async () => {
+    const { side, clock } = setup();
+    const saveAddress = side.records.saveAddress.bind(side.records);
+    let failures = 1;
+    side.records.saveAddress = async (...args) => {
+      if (failures-- > 0) throw new Error('store unavailable');
+      return saveAddress(...args);
+    };
+    const message = aStatusMessage('c-1', 'p-1');
+    await side.outbox.enqueue([message], start);
+    const sends: string[] = [];
+    const sender: OutboxSender = {
+      send: async (entry) => {
+        sends.push(entry.key);
+        return delivered(entry, true);
+      },
+    };
+    const drainer = aDrainer(side, clock, sender, 'one');
+    await expect(drainer.drainOnce()).rejects.toThrow('store unavailable');
+    await drainUntilIdle([drainer], clock);
+    expect(sends).toEqual([message.key]);
+    expect(await side.records.getDelivery(message.key)).toMatchObject({ status: 'delivered', messageId: `m-${message.key}` });
+  });
+
+  it('ends a round only when every lane has, even after one lane failed: nothing sends after stop() returned', async () => {
+    const { side, clock } = setup();
+    const [failing, slow] = [aStatusMessage('c-1', 'p-1'), aStatusMessage('c-2', 'p-2')];
+    await side.outbox.enqueue([failing, slow], start);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const sender: OutboxSender = {
+      send: async (entry) => {
+        if (entry.key === failing.key) throw new Error('a bug in rendering');
+        await gate;
+        return delivered(entry, false);
+      },
+    };
+    let ended = false;
+    const round = aDrainer(side, clock, sender, 'one')
+      .drainOnce()
+      .finally(() => {
+        ended = true;
+      });
+    for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(ended).toBe(false);
+    release();
+    await expect(round).rejects.toThrow('a bug in rendering');
+    expect(await side.records.getDelivery(slow.key)).toMatchObject({ status: 'delivered' });
+  });
+});
