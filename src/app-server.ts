@@ -42,6 +42,9 @@ function logReminderEvent(log: Logger, e: ReminderEvent): void {
   else log.info(e);
 }
 
+/** After SIGTERM, how long sends already on their way may take to be answered before they are given up. */
+const inFlightSendGraceMs = 2_000;
+
 /** One audit row per kind of refusal per ten minutes, plus a summary row with the count (docs/security.md). */
 export const refusalAuditWindowMs = 10 * 60_000;
 
@@ -195,8 +198,13 @@ export function createApp(deps: AppDeps): App {
     },
     beginShutdown: () => {
       draining = true;
-      outboxNotifier.abandonPending();
       stopping ??= drainer.stop();
+      // Sends already on their way get a moment to be answered and recorded: one given up after Teams took it
+      // would go out again at the next start. A Bot Connector that does not answer is given up on after that.
+      const giveUp = setTimeout(() => outboxNotifier.abandonPending(), inFlightSendGraceMs);
+      giveUp.unref();
+      const done = () => clearTimeout(giveUp);
+      void stopping.then(done, done);
     },
     stopped: async () => {
       await (stopping ??= drainer.stop());

@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     reload();
   });
   // Shutdown (SIGTERM on an App Service restart or scale-in): stop taking requests, let the turns in flight
-  // end, give up the sends in flight (their outbox rows stay, so the next start sends them), stop the outbox's drainer (the backlog stays in the store), the timers and the reminder sweep, close the store and exit 0; whatever still hangs, the
+  // end, give the sends in flight 2 s to be answered, then give them up (their outbox rows stay, so the next start sends them), stop the outbox's drainer (the backlog stays in the store), the timers and the reminder sweep, close the store and exit 0; whatever still hangs, the
   // process exits 1 with a log line at the deadline, so it is gone within 10 s of the signal.
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -143,4 +143,47 @@ describe('shutdown', () => {
     const keys = waiting.map((e) => e.key).sort();
     expect((await Promise.all(keys.map((key) => again.getDelivery(key)))).map((d) => d?.status)).toEqual(keys.map(() => 'delivered'));
   }, 60_000);
+
+  it('records a send that Teams answers within a moment of SIGTERM, so the next start does not send that card again', async () => {
+    // Alive but slow: each call is answered 300 ms after it arrived.
+    const slow = new ConnectorStandIn({ answerAfterMs: 300 });
+    const slowUrl = await slow.start();
+    cleanups.push(() => slow.stop());
+    const dataDir = mkdtempSync(join(tmpdir(), 'sst-bridge-shutdown-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const bot = startBot({ DATA_DIR: dataDir, TEAMS_SERVICE_URL: slowUrl });
+    const started = await until('start-up line', bot, () => bot.lines.find((l) => l.event === 'server.started'), 60_000);
+    const dir = loadSampleDirectory();
+    const schools = dir.districts.map((d) => aSchoolIn(dir, d.code));
+    for (const [i, school] of schools.entries()) {
+      const res = await fetch(`${String(started.url)}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(anInvoke(aTeacher(i + 1), slowUrl, 'report.submit', aReportPayload(school))),
+      });
+      await res.arrayBuffer();
+      expect(res.status).toBe(200);
+    }
+    const expected = schools.reduce((n, school) => n + membersOf(dir, school.sstTeamId).length, 0);
+    const cardsAt = (connector: ConnectorStandIn) => connector.calls.filter((c) => c.kind === 'send' && c.failedWith === undefined);
+    // SIGTERM while the first cards are on their way (arrived, not answered yet).
+    await until('a card at the connector', bot, () => (cardsAt(slow).length > 0 ? true : undefined), 20_000);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exit, bot.stderr.join('')).toBe(0);
+    const sentBefore = cardsAt(slow).length;
+    expect(sentBefore).toBeGreaterThan(0);
+    expect(sentBefore).toBeLessThan(expected);
+
+    const teams = new ConnectorStandIn();
+    const teamsUrl = await teams.start();
+    cleanups.push(() => teams.stop());
+    const next = startBot({ DATA_DIR: dataDir, TEAMS_SERVICE_URL: teamsUrl });
+    await until('start-up line', next, () => next.lines.find((l) => l.event === 'server.started'), 60_000);
+    await until('the rest of the cards', next, () => (sentBefore + cardsAt(teams).length >= expected ? true : undefined), 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    next.child.kill('SIGTERM');
+    expect(await next.exit).toBe(0);
+    // Each card once, across both runs.
+    expect(sentBefore + cardsAt(teams).length).toBe(expected);
+  }, 60_000);
 });

@@ -73,6 +73,8 @@ export class ConnectorStandIn {
       onCall?: (call: ConnectorCall) => void;
       /** False keeps `calls` empty, so a long benchmark run holds nothing per call. */
       record?: boolean;
+      /** Answers each call this long after it arrived (it is in `calls` at once): a slow Bot Connector. */
+      answerAfterMs?: number;
     } = {},
   ) {}
 
@@ -190,6 +192,7 @@ export class ConnectorStandIn {
     this.counter += 1;
     const id = route.kind === 'create' ? `conv-${this.counter}` : `stand-in-${this.counter}`;
     this.remember({ ...call, answeredId: id });
+    if (this.options.answerAfterMs !== undefined) await new Promise((resolve) => setTimeout(resolve, this.options.answerAfterMs));
     const conversationId = call.conversationId ?? '';
     if (route.kind === 'members' || route.kind === 'paged_members') {
       const roster = this.membersOf(conversationId);
