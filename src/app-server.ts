@@ -42,6 +42,9 @@ function logReminderEvent(log: Logger, e: ReminderEvent): void {
   else log.info(e);
 }
 
+/** A Bot Connector call of the outbox that has not answered after this long counts as no response. */
+const outboxSendTimeoutMs = 7_000;
+
 /** After SIGTERM, how long sends already on their way may take to be answered before they are given up. */
 const inFlightSendGraceMs = 2_000;
 
@@ -122,6 +125,10 @@ export function createApp(deps: AppDeps): App {
     log: deps.log,
     limits: { perConversation: [], global: [] },
     policy: { ...defaultRetryPolicy, maxAttempts: 1 },
+    // Within the quarter of the drainer's 30 s lease that it keeps free after its last send starts: a call that
+    // hangs ends as no response while the lease still holds, so another instance never sends into the lane
+    // at the same time (a send that needs several calls, such as creating a chat first, can still overrun).
+    callTimeoutMs: outboxSendTimeoutMs,
   });
   const userIds = new TeamsUserIds({ store: deps.store, clock: deps.clock });
   const messenger = new TeamsMessenger({

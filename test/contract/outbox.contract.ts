@@ -124,6 +124,26 @@ export function outboxContract(name: string, open: () => Promise<OutboxHarness>,
       expect(await h.outbox.listPending(second.lane)).toHaveLength(1);
     });
 
+    it("a failure settled after the lease was lost leaves the lane's new holder's delivered record as it is", async () => {
+      const message = aStatusMessage('c-1', 'p-1');
+      await h.outbox.enqueue([message], at(clock));
+      const now = Date.parse(at(clock));
+      const [first] = await h.outbox.claimLanes({ now, owner: 'slow', leaseMs: 10_000, limit: 1 });
+      if (first === undefined) throw new Error('expected a lease');
+      const head = await h.outbox.headOfLane(first);
+      if (head === undefined) throw new Error('expected the message at the head');
+      // The slow instance's send outlives its lease; another instance takes the lane and delivers.
+      const later = now + 10_000;
+      const other = await h.another();
+      const [second] = await other.outbox.claimLanes({ now: later, owner: 'other', leaseMs: 10_000, limit: 1 });
+      if (second === undefined) throw new Error('expected the lane to be claimable once the lease ran out');
+      const delivered = aDelivery('c-1', { key: message.key, status: 'delivered', messageId: 'm-other' });
+      expect(await other.outbox.settle(second, entryRefOf(head), { record: delivered })).toBe(true);
+      const failed = aDelivery('c-1', { key: message.key, status: 'failed', lastStatus: 'no_response' });
+      expect(await h.outbox.settle(first, entryRefOf(head), { record: failed })).toBe(false);
+      expect(await h.records.getDelivery(message.key)).toMatchObject({ status: 'delivered', messageId: 'm-other' });
+    });
+
     it.runIf(options.releasesOnSettle)('a settle that empties the lane releases it: a message queued next is claimable at once, by anyone', async () => {
       const [first, second] = [aStatusMessage('c-1', 'p-1'), aStatusMessage('c-2', 'p-1')];
       await h.outbox.enqueue([first, second], at(clock));

@@ -66,11 +66,11 @@ export class InMemoryOutbox implements OutboxStore {
   }
 
   async settle(lease: LaneLease, ref: EntryRef, options: SettleOptions = {}): Promise<boolean> {
-    if (options.record !== undefined) {
+    const lane = this.held(lease);
+    if (options.record !== undefined && (lane !== undefined || options.record.status === 'delivered')) {
       if (this.records === undefined) throw new Error('InMemoryOutbox: a settle carried a delivery record, but no records were given');
       await this.records.saveDelivery(options.record);
     }
-    const lane = this.held(lease);
     if (lane === undefined) return false;
     lane.entries = lane.entries.filter((e) => !(slotOf(e) === ref.slot && e.revision === ref.revision));
     if (options.releaseIfEmptyAt !== undefined && lane.entries.length === 0) {

@@ -18,8 +18,9 @@ export type SlotResult = { ok: true } | { ok: false; retryAt: number } | { ok: f
 /** What a settle writes besides removing the entry. */
 export interface SettleOptions {
   /**
-   * The delivery's record (delivered, failed, unreachable), written even when the lease is lost, because the
-   * attempt happened: in the same transaction as the removal where the store has one (SQLite), else first.
+   * The delivery's record (delivered, failed, unreachable), in the same transaction as the removal where the
+   * store has one (SQLite), else first. A delivered record is written even when the lease is lost (the message
+   * went out); a failure is not then, since the lane's new holder decides (and may have delivered it).
    */
   record?: CaseDelivery;
   /**

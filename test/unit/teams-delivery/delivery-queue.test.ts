@@ -111,3 +111,20 @@ describe('the delivery queue at shutdown', () => {
     expect(await waiting).toEqual({ ok: false, reason: 'failed', attempts: 1, lastStatus: 'abandoned' });
   });
 });
+
+describe('the delivery queue with a call timeout', () => {
+  it('ends a call the Bot Connector does not answer in time as no response, and lets the next call of the conversation go', async () => {
+    const timer = new VirtualTimer();
+    const queue = new DeliveryQueue({ limiter: new RateLimiter(teamsRateLimits, timer), policy: { ...policy, maxAttempts: 1 }, timer, random: () => 0.5, maxQueuedPerConversation: 500, callTimeoutMs: 30 });
+    const hanging = queue.run('c', () => new Promise<TransportResult<string>>(() => undefined));
+    const next = queue.run('c', scripted([], 'sent').call);
+    expect(await hanging).toEqual({ ok: false, reason: 'failed', attempts: 1, lastStatus: 'no_response' });
+    expect(await next).toEqual({ ok: true, value: 'sent', attempts: 1 });
+  });
+
+  it('leaves a call that answers in time as it was', async () => {
+    const timer = new VirtualTimer();
+    const queue = new DeliveryQueue({ limiter: new RateLimiter(teamsRateLimits, timer), policy, timer, random: () => 0.5, maxQueuedPerConversation: 500, callTimeoutMs: 1_000 });
+    expect(await queue.run('c', scripted([], 'sent').call)).toEqual({ ok: true, value: 'sent', attempts: 1 });
+  });
+});

@@ -182,8 +182,9 @@ export class CosmosOutbox implements OutboxStore {
 
   /** The record first, then the entry; the drainer's `releaseLane` releases the lane (no transaction here to join). */
   async settle(lease: LaneLease, ref: EntryRef, options: SettleOptions = {}): Promise<boolean> {
-    if (options.record !== undefined) await this.saveDelivery(options.record);
-    if (!(await this.isHeld(lease))) return false;
+    const held = await this.isHeld(lease);
+    if (options.record !== undefined && (held || options.record.status === 'delivered')) await this.saveDelivery(options.record);
+    if (!held) return false;
     await this.deleteEntry(ref);
     return true;
   }

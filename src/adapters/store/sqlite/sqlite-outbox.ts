@@ -147,8 +147,9 @@ export class SqliteOutbox implements OutboxStore {
     const { record, releaseIfEmptyAt } = options;
     return this.db
       .transaction((): boolean => {
-        if (record !== undefined) this.writeDelivery(record);
-        if (this.heldLane(lease) === undefined) return false;
+        const held = this.heldLane(lease) !== undefined;
+        if (record !== undefined && (held || record.status === 'delivered')) this.writeDelivery(record);
+        if (!held) return false;
         this.s.deleteEntry.run(ref.lane, ref.slot, ref.revision);
         if (releaseIfEmptyAt !== undefined && this.s.hasPending.get(lease.lane) === undefined) {
           this.s.release.run({ lane: lease.lane, now: releaseIfEmptyAt, pending: 0 });

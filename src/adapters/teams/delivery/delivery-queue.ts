@@ -17,6 +17,11 @@ export interface DeliveryQueueOptions {
   random: () => number;
   /** Operations waiting in one conversation's lane before new ones are refused as `queue_full`. */
   maxQueuedPerConversation: number;
+  /**
+   * A call not answered within this long counts as no response (`timeout`), so that a Bot Connector that
+   * hangs cannot hold a conversation past the outbox's lease; the call itself is left to finish or not.
+   */
+  callTimeoutMs?: number;
 }
 
 export interface RetryEvent {
@@ -91,7 +96,7 @@ export class DeliveryQueue {
     const { limiter, policy, timer, random } = this.options;
     for (let attempt = 1; ; attempt += 1) {
       if ((await this.unlessAbandoned(limiter.acquire(lane))) === abandonedMark) return abandonedAfter(attempt - 1);
-      const result = await this.unlessAbandoned(call());
+      const result = await this.unlessAbandoned(this.withinTimeout(call()));
       if (result === abandonedMark) return abandonedAfter(attempt);
       if (result.ok) return { ok: true, value: result.value, attempts: attempt };
       const decision = decideRetry(result.failure, attempt, policy, timer.now(), random);
@@ -112,6 +117,26 @@ export class DeliveryQueue {
           return assertNever(decision);
       }
     }
+  }
+
+  /** `work`, or no response once `callTimeoutMs` has passed. */
+  private withinTimeout<T>(work: Promise<TransportResult<T>>): Promise<TransportResult<T>> {
+    const { callTimeoutMs } = this.options;
+    if (callTimeoutMs === undefined) return work;
+    return new Promise((resolve, reject) => {
+      const timeout = setTimeout(() => resolve({ ok: false, failure: { status: 'no_response', code: 'timeout' } }), callTimeoutMs);
+      timeout.unref();
+      work.then(
+        (value) => {
+          clearTimeout(timeout);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timeout);
+          reject(error);
+        },
+      );
+    });
   }
 
   /** `work`, or the abandon mark as soon as the queue is abandoned (the work itself is left to finish or not). */

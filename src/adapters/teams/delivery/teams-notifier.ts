@@ -187,6 +187,8 @@ export interface TeamsNotifierOptions {
   policy?: RetryPolicy;
   random?: () => number;
   maxQueuedPerConversation?: number;
+  /** See DeliveryQueueOptions.callTimeoutMs. */
+  callTimeoutMs?: number;
 }
 
 /** Wires a TeamsNotifier on its own CloudAdapter (see delivery-adapter.ts) with Teams' published limits. */
@@ -198,6 +200,7 @@ export function createTeamsNotifier(options: TeamsNotifierOptions): TeamsNotifie
     timer,
     random: options.random ?? Math.random,
     maxQueuedPerConversation: options.maxQueuedPerConversation ?? 500,
+    ...(options.callTimeoutMs === undefined ? {} : { callTimeoutMs: options.callTimeoutMs }),
   });
   const transport = new ProactiveSender(createDeliveryAdapter(options.credentials), options.credentials?.appId ?? '');
   return new TeamsNotifier({ transport, queue, ledger: options.ledger, clock: options.clock, log: options.log });
