@@ -54,7 +54,7 @@ export interface OutboxStore {
   takeSendSlot(lease: LaneLease, limits: SendLimits, now: number): Promise<SlotResult>;
   /**
    * Removes the entry, unless a coalescing enqueue replaced it meanwhile, and writes what `options` asks for.
-   * False when the lease is lost (the record is written all the same).
+   * False when the lease is lost (then only a delivered record is written: see `SettleOptions.record`).
    */
   settle(lease: LaneLease, entry: EntryRef, options?: SettleOptions): Promise<boolean>;
   /** Records a failed attempt on the entry and pauses the lane until `until`. False when the lease is lost. */
