@@ -3,7 +3,7 @@ import type { Case, OwningAuthority } from '../domain/case/case';
 import type { DomainEvent } from '../domain/events';
 import { authorityKey, teamAuthority, unitAuthority } from '../domain/retention/owning-authority';
 import type { Directory } from '../domain/routing/directory';
-import type { AuditLog } from './ports/audit';
+import type { AuditEntry, AuditLog } from './ports/audit';
 
 /**
  * Records every disclosure across the line between the school side (the education committee, or an independent
@@ -80,22 +80,28 @@ const inputRequestGround = 'own_work';
  * an investigator's question to the team.
  */
 export async function auditIntakeDisclosures(store: AuditLog, c: Case, directory: Directory): Promise<void> {
+  for (const entry of intakeDisclosures(c, directory)) await store.appendAudit(entry);
+}
+
+/** The disclosure rows of a newly stored case (`auditIntakeDisclosures`), for a store that writes them with the case. */
+export function intakeDisclosures(c: Case, directory: Directory): AuditEntry[] {
   const at = c.createdAt;
   if (c.kind === 'input_request') {
     const from = c.handover === undefined ? c.owner : unitAuthority(c.handover.unitId, c, directory);
     const detail = { what: 'input_request', to: teamOf(c), legalGround: inputRequestGround, ...authorities(from, teamAuthority(c, directory)) };
-    await store.appendAudit({ at, actorId: c.reporterId, action: 'disclosure', caseId: c.id, detail });
-    return;
+    return [{ at, actorId: c.reporterId, action: 'disclosure', caseId: c.id, detail }];
   }
+  const entries: AuditEntry[] = [];
   if (c.kind === 'referral' && c.state === 'new') {
     const detail = { what: 'referral', to: teamOf(c), legalGround: 'consent', ...authorities(c.owner, teamAuthority(c, directory)) };
-    await store.appendAudit({ at, actorId: c.reporterId, action: 'disclosure', caseId: c.id, detail });
+    entries.push({ at, actorId: c.reporterId, action: 'disclosure', caseId: c.id, detail });
   }
   if (c.handover) {
     const { unitId, legalGround } = c.handover;
     const detail = { what: 'urgent_handover', to: unitId, legalGround, ...authorities(c.owner, unitAuthority(unitId, c, directory)) };
-    await store.appendAudit({ at, actorId: c.reporterId, action: 'disclosure', caseId: c.id, detail });
+    entries.push({ at, actorId: c.reporterId, action: 'disclosure', caseId: c.id, detail });
   }
+  return entries;
 }
 
 const teamOf = (c: Case): string => c.routing.sstTeamId ?? `fallback:${c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode}`;

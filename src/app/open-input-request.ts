@@ -2,10 +2,10 @@ import type { Actor, Case } from '../domain/case/case';
 import { err, ok, type FieldError, type Result } from '../domain/errors';
 import { openInputRequest as openInputRequestCase, unitsOf, type InputRequestDraft, type InputRequestField } from '../domain/handover/input-request';
 import type { DomainEvent } from '../domain/events';
-import { auditIntakeDisclosures } from './audit-disclosures';
+import { intakeDisclosures } from './audit-disclosures';
 import { newDeliveryRecord } from './new-delivery-record';
 import { changeStored, planNewCase } from './dispatch-case-change';
-import { planReminders } from './plan-reminders';
+import { remindersOfStored } from './plan-reminders';
 import { recipientKey, type DeliveryAddress, type Recipient } from './ports/addresses';
 import { submissionKeyOf, type SubmitReportDeps, type Submitted } from './submit-report';
 
@@ -57,12 +57,17 @@ export async function openInputRequest(
   // The form's own message in the investigator's chat is their exchange card (rememberFormMessage): no second one.
   const ownChat = recipientKey({ kind: 'person', tenantId: actor.tenantId, userId: actor.userId });
   const outgoing = cmd.formMessage ? { ...planned, messages: planned.messages.filter((m) => m.lane !== ownChat) } : planned;
-  const { case: stored, created } = await deps.store.createCase(opened.value, Number(deps.clock.today().slice(0, 4)), outgoing);
-  if (created) {
-    await deps.store.appendAudit({ at: now, actorId: actor.userId, action: 'input_request.opened', caseId: stored.id, detail: { unitId: stored.handover?.unitId ?? '' } });
-    await auditIntakeDisclosures(deps.store, stored, deps.directory());
-  }
-  await planReminders(deps, stored.id);
+  const { case: stored, created } = await deps.store.createCase(opened.value, Number(deps.clock.today().slice(0, 4)), {
+    ...outgoing,
+    reminders: remindersOfStored(deps, now),
+    audit: (c, isNew) =>
+      isNew
+        ? [
+            { at: now, actorId: actor.userId, action: 'input_request.opened', caseId: c.id, detail: { unitId: c.handover?.unitId ?? '' } },
+            ...intakeDisclosures(c, deps.directory()),
+          ]
+        : [],
+  });
   if (cmd.formMessage) await rememberFormMessage(deps, actor, stored, cmd.formMessage);
   if (created) changeStored(deps, outgoing);
   return ok({ case: stored, duplicate: !created, events });

@@ -21,6 +21,11 @@ export function reminderPlansFor(deps: Omit<ReminderDeps, 'store'>, c: Case, now
   return plannedReminders(c, planning).map(({ due, ...reminder }) => ({ ...reminder, dueAt: clock.fromLocal(due) }));
 }
 
+/** A new case's reminders as `createCase` stores them with it (`NewCaseWith.reminders`), planned at `now`. */
+export function remindersOfStored(deps: Omit<ReminderDeps, 'store'>, now: string): (stored: Case) => ReminderPlan[] {
+  return (stored) => reminderPlansFor(deps, stored, now);
+}
+
 /**
  * Re-plans the reminders of case `caseId` from its current state in the store: adds what is newly called
  * for, moves what changed, resolves at once what nobody needs any more. Call it after every change to a case;

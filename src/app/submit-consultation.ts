@@ -7,7 +7,7 @@ import { findSchool } from '../domain/routing/directory';
 import { routeReport } from '../domain/routing/route-report';
 import { schoolAuthority } from '../domain/retention/owning-authority';
 import { changeStored, planNewCase } from './dispatch-case-change';
-import { planReminders } from './plan-reminders';
+import { remindersOfStored } from './plan-reminders';
 import { submissionKeyOf, type SubmitReportDeps, type Submitted } from './submit-report';
 
 /**
@@ -51,9 +51,11 @@ export async function submitConsultation(
   };
   const events: DomainEvent[] = [{ type: 'CaseSubmitted', kind: 'consultation', caseId: newCase.id, at: now, by: cmd.actor.userId }];
   const outgoing = await planNewCase(deps, newCase, events);
-  const { case: stored, created } = await deps.store.createCase(newCase, Number(deps.clock.today().slice(0, 4)), outgoing);
-  if (created) await deps.store.appendAudit({ at: now, actorId: cmd.actor.userId, action: 'consultation.asked', caseId: stored.id });
-  await planReminders(deps, stored.id);
+  const { case: stored, created } = await deps.store.createCase(newCase, Number(deps.clock.today().slice(0, 4)), {
+    ...outgoing,
+    reminders: remindersOfStored(deps, now),
+    audit: (c, isNew) => (isNew ? [{ at: now, actorId: cmd.actor.userId, action: 'consultation.asked', caseId: c.id }] : []),
+  });
   if (created) changeStored(deps, outgoing);
   return ok({ case: stored, duplicate: !created, events });
 }

@@ -9,9 +9,9 @@ import { findDistrict, findSchool } from '../domain/routing/directory';
 import { withUrgentIntakeHandover } from '../domain/handover/intake-handover';
 import { routeReport } from '../domain/routing/route-report';
 import { schoolAuthority } from '../domain/retention/owning-authority';
-import { auditIntakeDisclosures } from './audit-disclosures';
+import { intakeDisclosures } from './audit-disclosures';
 import { changeStored, planNewCase, type FollowUpDeps } from './dispatch-case-change';
-import { planReminders, type ReminderDeps } from './plan-reminders';
+import { remindersOfStored, type ReminderDeps } from './plan-reminders';
 import type { CaseRecords } from './ports/cases';
 import type { IdSource } from './ports/ids';
 
@@ -115,16 +115,16 @@ export async function submitReport(deps: SubmitReportDeps, cmd: SubmitReport): P
   const intake = withUrgentIntakeHandover(newCase, today);
   const events: DomainEvent[] = [{ type: 'CaseSubmitted', kind: 'referral', caseId: intake.id, at: now, by: actor.userId }];
   const outgoing = await planNewCase(deps, intake, events);
-  const { case: stored, created } = await deps.store.createCase(intake, Number(today.slice(0, 4)), outgoing);
-  await deps.store.appendAudit({
-    at: now,
-    actorId: actor.userId,
-    action: created ? 'case.submitted' : 'case.submit_repeated',
-    caseId: stored.id,
+  // The case, its messages, its first reminders and its audit rows are stored together; a repeated submit
+  // re-plans the reminders harmlessly and is audited as a repeat.
+  const { case: stored, created } = await deps.store.createCase(intake, Number(today.slice(0, 4)), {
+    ...outgoing,
+    reminders: remindersOfStored(deps, now),
+    audit: (c, isNew) => [
+      { at: now, actorId: actor.userId, action: isNew ? 'case.submitted' : 'case.submit_repeated', caseId: c.id },
+      ...(isNew ? intakeDisclosures(c, dir) : []),
+    ],
   });
-  if (created) await auditIntakeDisclosures(deps.store, stored, dir);
-  // In the same request as the case, not in background work; a repeated submit re-plans harmlessly.
-  await planReminders(deps, stored.id);
   if (created) changeStored(deps, outgoing);
   return ok({ case: stored, duplicate: !created, events });
 }

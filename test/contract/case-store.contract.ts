@@ -6,6 +6,7 @@ import type { Case, NewCase } from '../../src/domain/case/case';
 import { formatCaseReference } from '../../src/domain/case/reference';
 import { aDelivery } from '../support/a-delivery';
 import { aNewCase } from '../support/a-new-case';
+import { aReminderPlan } from '../support/a-reminder-plan';
 import { deliveriesContract } from './deliveries.contract';
 import { openCasesContract, openHandoversContract } from './open-cases.contract';
 import { retentionContract } from './retention.contract';
@@ -60,6 +61,26 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
         expect(again.case).toEqual(first);
         expect(await store.getCase(retry.id)).toBeUndefined();
         expect((await create(aNewCase())).reference).toBe('FAR-2026-0002');
+      });
+
+      it('stores the reminders and audit rows a new case brings with it, and a repeat audited as one, planned from the stored case', async () => {
+        const at = '2026-11-23T09:00:00.000Z';
+        const withIt = {
+          messages: [],
+          at,
+          reminders: (c: Case) => [aReminderPlan(c.id, { subject: `first:${c.reference}` })],
+          audit: (c: Case, created: boolean): AuditEntry[] => [{ at, actorId: 'teacher-1', action: created ? 'case.submitted' : 'case.submit_repeated', caseId: c.id }],
+        };
+        const first = await store.createCase(aNewCase(), 2026, withIt);
+        expect(first.created).toBe(true);
+        const id = first.case.id;
+        expect((await store.listRemindersForCase(id)).map((r) => [r.subject, r.status])).toEqual([['first:FAR-2026-0001', 'pending']]);
+        expect((await store.listAudit({ caseId: id })).map((e) => e.action)).toEqual(['case.submitted']);
+
+        const again = await store.createCase(aNewCase({ submissionKey: first.case.submissionKey }), 2026, withIt);
+        expect(again).toEqual({ case: first.case, created: false });
+        expect((await store.listAudit({ caseId: id })).map((e) => e.action)).toEqual(['case.submitted', 'case.submit_repeated']);
+        expect(await store.listRemindersForCase(id)).toHaveLength(1);
       });
 
       it('keeps running numbers per district and per year', async () => {

@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../src/app/ports/audit';
 import type { CaseDelivery } from '../../src/app/ports/deliveries';
 import type { CaseStore } from '../../src/app/ports/case-store';
 import type { ClaimedReminder, ReminderClaim } from '../../src/app/ports/reminders';
-import type { CreateCaseResult } from '../../src/app/ports/cases';
+import type { CreateCaseResult, NewCaseWith } from '../../src/app/ports/cases';
 import type { DeliveryAddress, StoredAddress } from '../../src/app/ports/addresses';
 import type { Case, NewCase } from '../../src/domain/case/case';
 import { endedAt, isErased } from '../../src/domain/retention/retention';
@@ -38,7 +38,15 @@ export class InMemoryCaseStore implements CaseStore {
   private readonly reminders = new InMemoryReminders();
   readonly outbox = new InMemoryOutbox(this);
 
-  async createCase(newCase: NewCase, referenceYear: number, outgoing?: Outgoing): Promise<CreateCaseResult> {
+  async createCase(newCase: NewCase, referenceYear: number, outgoing?: NewCaseWith): Promise<CreateCaseResult> {
+    const result = this.createCaseOnce(newCase, referenceYear, outgoing);
+    // Without awaiting in between, so the case, its messages, reminders and audit rows are stored together.
+    if (outgoing?.reminders) void this.replaceCaseReminders(result.case.id, outgoing.reminders(result.case), outgoing.at);
+    for (const entry of outgoing?.audit?.(result.case, result.created) ?? []) void this.appendAudit(entry);
+    return result;
+  }
+
+  private createCaseOnce(newCase: NewCase, referenceYear: number, outgoing: Outgoing | undefined): CreateCaseResult {
     const existing = [...this.cases.values()].find((c) => c.submissionKey === newCase.submissionKey);
     if (existing) return { case: structuredClone(existing), created: false };
     if (this.cases.has(newCase.id)) throw new Error(`InMemoryCaseStore: a case with id ${newCase.id} already exists`);
@@ -48,7 +56,6 @@ export class InMemoryCaseStore implements CaseStore {
     this.sequences.set(sequenceKey, last);
     const stored: Case = { ...structuredClone(newCase), reference: formatCaseReference(district, referenceYear, last), version: 1 };
     this.cases.set(stored.id, stored);
-    // The outbox's enqueue runs without awaiting, so the case and its messages are stored together.
     if (outgoing) void this.outbox.enqueue(outgoing.messages, outgoing.at);
     return { case: structuredClone(stored), created: true };
   }

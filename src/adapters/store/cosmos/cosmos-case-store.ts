@@ -5,7 +5,7 @@ import type { StockholmTime } from '../../../app/ports/clock';
 import type { CaseDelivery } from '../../../app/ports/deliveries';
 import type { CaseStore } from '../../../app/ports/case-store';
 import type { ClaimedReminder, ReminderClaim } from '../../../app/ports/reminders';
-import type { CreateCaseResult } from '../../../app/ports/cases';
+import type { CreateCaseResult, NewCaseWith } from '../../../app/ports/cases';
 import type { Outgoing } from '../../../app/ports/outbox';
 import type { DeliveryAddress, StoredAddress } from '../../../app/ports/addresses';
 import type { Case, NewCase } from '../../../domain/case/case';
@@ -126,10 +126,20 @@ export class CosmosCaseStore implements CaseStore {
     }
   }
 
-  async createCase(newCase: NewCase, referenceYear: number, outgoing?: Outgoing): Promise<CreateCaseResult> {
-    if (outgoing === undefined || outgoing.messages.length === 0) return this.createCaseOnce(newCase, referenceYear);
-    // A new case has version 1: its messages wait for it, and a repeated submission takes them back.
-    return withCosmosOutbox(this.outbox, outgoing, 1, () => this.createCaseOnce(newCase, referenceYear), (r) => r.created);
+  /**
+   * Cosmos DB has no transaction across containers: the messages go first (gated on version 1), then the case,
+   * then its reminders and audit rows. A process that dies before the reminders leaves a case without them until
+   * the same form comes again (a repeat re-plans them) or the case next changes.
+   */
+  async createCase(newCase: NewCase, referenceYear: number, outgoing?: NewCaseWith): Promise<CreateCaseResult> {
+    const result =
+      outgoing === undefined || outgoing.messages.length === 0
+        ? await this.createCaseOnce(newCase, referenceYear)
+        : // A new case has version 1: its messages wait for it, and a repeated submission takes them back.
+          await withCosmosOutbox(this.outbox, outgoing, 1, () => this.createCaseOnce(newCase, referenceYear), (r) => r.created);
+    if (outgoing?.reminders) await this.replaceCaseReminders(result.case.id, outgoing.reminders(result.case), outgoing.at);
+    for (const entry of outgoing?.audit?.(result.case, result.created) ?? []) await this.appendAudit(entry);
+    return result;
   }
 
   private async createCaseOnce(newCase: NewCase, referenceYear: number): Promise<CreateCaseResult> {

@@ -7,7 +7,7 @@ import type { StockholmTime } from '../../../app/ports/clock';
 import type { CaseDelivery } from '../../../app/ports/deliveries';
 import type { CaseStore } from '../../../app/ports/case-store';
 import type { ClaimedReminder, ReminderClaim } from '../../../app/ports/reminders';
-import type { CreateCaseResult } from '../../../app/ports/cases';
+import type { CreateCaseResult, NewCaseWith } from '../../../app/ports/cases';
 import type { DeliveryAddress, StoredAddress } from '../../../app/ports/addresses';
 import type { Case, NewCase } from '../../../domain/case/case';
 import { isErased } from '../../../domain/retention/retention';
@@ -76,6 +76,7 @@ export class SqliteCaseStore implements CaseStore {
   /** The outbox in the same file, so that a case write and the messages it causes commit together. */
   readonly outbox: SqliteOutbox;
   private readonly createCaseOnce: Transaction<(newCase: NewCase, referenceYear: number) => CreateCaseResult>;
+  private readonly createCaseWith: Transaction<(newCase: NewCase, referenceYear: number, w: NewCaseWith) => CreateCaseResult>;
   private readonly updateCaseIfVersion: Transaction<(next: Case, expectedVersion: number) => UpdateResult>;
   private readonly eraseCaseIfVersion: Transaction<(erased: Case, expectedVersion: number) => UpdateResult>;
   private checkpointer?: WalCheckpointer;
@@ -106,6 +107,15 @@ export class SqliteCaseStore implements CaseStore {
       statements.insertCase.run(columnsOf(stored));
       writeStatistics(stored);
       return { case: stored, created: true };
+    });
+
+    // A case with its messages, reminders and audit rows: one commit (a repeated submission enqueues nothing).
+    this.createCaseWith = db.transaction((newCase: NewCase, referenceYear: number, w: NewCaseWith): CreateCaseResult => {
+      const result = this.createCaseOnce(newCase, referenceYear);
+      if (result.created && w.messages.length > 0) outbox.enqueueInTransaction(w.messages, w.at);
+      if (w.reminders) this.reminders.replace(result.case.id, w.reminders(result.case), w.at);
+      for (const entry of w.audit?.(result.case, result.created) ?? []) this.insertAudit(entry);
+      return result;
     });
 
     this.updateCaseIfVersion = db.transaction((next: Case, expectedVersion: number): UpdateResult => {
@@ -155,9 +165,9 @@ export class SqliteCaseStore implements CaseStore {
     }
   }
 
-  async createCase(newCase: NewCase, referenceYear: number, outgoing?: Outgoing): Promise<CreateCaseResult> {
-    if (outgoing !== undefined && outgoing.messages.length > 0) return this.createCaseWithOutbox(newCase, referenceYear, () => outgoing.messages, outgoing.at);
-    return this.createCaseOnce.immediate(newCase, referenceYear);
+  async createCase(newCase: NewCase, referenceYear: number, outgoing?: NewCaseWith): Promise<CreateCaseResult> {
+    if (outgoing === undefined) return this.createCaseOnce.immediate(newCase, referenceYear);
+    return this.createCaseWith.immediate(newCase, referenceYear, outgoing);
   }
 
   async getCase(id: string): Promise<Case | undefined> {
@@ -208,22 +218,6 @@ export class SqliteCaseStore implements CaseStore {
       .transaction((): UpdateResult => {
         const result = this.updateCaseIfVersion(next, expectedVersion);
         if (result.ok) this.outbox.enqueueInTransaction(messages(result.case), at);
-        return result;
-      })
-      .immediate();
-  }
-
-  /** `createCase` and its messages in one transaction; a repeated submission (created: false) enqueues nothing. */
-  async createCaseWithOutbox(
-    newCase: NewCase,
-    referenceYear: number,
-    messages: (stored: Case) => readonly OutboxMessage[],
-    at: string,
-  ): Promise<CreateCaseResult> {
-    return this.db
-      .transaction((): CreateCaseResult => {
-        const result = this.createCaseOnce(newCase, referenceYear);
-        if (result.created) this.outbox.enqueueInTransaction(messages(result.case), at);
         return result;
       })
       .immediate();
@@ -305,6 +299,10 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
+    this.insertAudit(entry);
+  }
+
+  private insertAudit(entry: AuditEntry): void {
     this.statements.insertAudit.run({
       at: entry.at,
       actorId: entry.actorId,

@@ -1,7 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { BotCredentials } from '../../../config/env';
+import { ConnectorClients, type ConnectorFactory } from './connector-clients';
 
-type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
 
 /**
@@ -27,12 +27,12 @@ export function createDeliveryAdapter(credentials: BotCredentials | undefined): 
   return new CloudAdapter(auth);
 }
 
+/** Its connector clients have no built-in retries, and are kept for every send (`ConnectorClients`). */
 class NoBuiltInRetryAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new ConnectorClients(withoutBuiltInRetries);
+
   override createConnectorFactory(...args: Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>): ConnectorFactory {
-    const inner = super.createConnectorFactory(...args);
-    return {
-      create: async (serviceUrl, audience) => withoutBuiltInRetries(await inner.create(serviceUrl, audience)),
-    };
+    return this.clients.factory(super.createConnectorFactory(...args), args[0]);
   }
 }
 

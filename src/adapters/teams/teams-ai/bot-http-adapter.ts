@@ -3,6 +3,7 @@ import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, TurnCont
 import { z } from 'zod';
 import type { Logger } from '../../log/logger';
 import type { BotAnswer } from '../turn';
+import { ConnectorClients } from '../delivery/connector-clients';
 
 /**
  * The Teams adapter, answering HTTP itself. botbuilder's `CloudAdapter.process` prints every failure with
@@ -12,6 +13,8 @@ import type { BotAnswer } from '../turn';
  * and a fixed body.
  */
 export class BotHttpAdapter extends TeamsAdapter {
+  private readonly connectorClients = new ConnectorClients();
+
   constructor(
     config: ConfigurationBotFrameworkAuthenticationOptions,
     private readonly log: Logger,
@@ -22,7 +25,11 @@ export class BotHttpAdapter extends TeamsAdapter {
   /** Runs one POST /api/messages whose body the HTTP edge has already parsed and checked to be an activity. */
   async handle(body: Record<string, unknown>, authorization: string, logic: (context: TurnContext) => Promise<void>): Promise<BotAnswer> {
     try {
-      const invokeResponse = await this.processActivity(authorization, activityOf(body), logic);
+      // As CloudAdapter.process does, with the turn's connector client kept for the next turns (ConnectorClients).
+      const activity = activityOf(body);
+      const authenticated = await this.botFrameworkAuthentication.authenticateRequest(activity, authorization);
+      const connectorFactory = authenticated.connectorFactory && this.connectorClients.factory(authenticated.connectorFactory, authenticated.claimsIdentity);
+      const invokeResponse = await this.processActivity({ ...authenticated, connectorFactory }, activity, logic);
       const status = invokeResponse?.status ?? 200;
       return invokeResponse?.body === undefined ? { status } : { status, body: invokeResponse.body };
     } catch (error) {
