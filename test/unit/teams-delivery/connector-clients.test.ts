@@ -54,6 +54,20 @@ describe('connector clients kept across turns and sends', () => {
     expect([prepared, counting.built()]).toEqual([1, 1]);
   });
 
+  it('keeps one user-token client per app', async () => {
+    const clients = new ConnectorClients();
+    const auth = new ConfigurationBotFrameworkAuthentication({});
+    let made = 0;
+    const make = (claims: ClaimsIdentity) => () => {
+      made += 1;
+      return auth.createUserTokenClient(claims);
+    };
+    const first = await clients.userTokenClient(claimsOf('app-1'), make(claimsOf('app-1')));
+    expect(await clients.userTokenClient(claimsOf('app-1'), make(claimsOf('app-1')))).toBe(first);
+    expect(await clients.userTokenClient(claimsOf('app-2'), make(claimsOf('app-2')))).not.toBe(first);
+    expect(made).toBe(2);
+  });
+
   it('does not keep a client that could not be made, and keeps at most the newest `max`', async () => {
     const clients = new ConnectorClients(undefined, 2);
     const failing: ConnectorFactory = { create: () => Promise.reject(new Error('Invalid appId.')) };

@@ -26,6 +26,7 @@ import type { StatisticsFacts, StatisticsFactsQuery } from '../../../domain/stat
 import { storedAuditDetailSchema, storedCaseSchema } from '../stored-case-schema';
 import { storedDeliveryOf, storedDeliverySchema } from '../stored-delivery-schema';
 import { WalCheckpointer } from './wal-checkpointer';
+import { GroupCommit } from './group-commit';
 
 type UpdateResult = Awaited<ReturnType<CaseStore['updateCase']>>;
 
@@ -80,9 +81,12 @@ export class SqliteCaseStore implements CaseStore {
   private readonly updateCaseIfVersion: Transaction<(next: Case, expectedVersion: number) => UpdateResult>;
   private readonly eraseCaseIfVersion: Transaction<(erased: Case, expectedVersion: number) => UpdateResult>;
   private checkpointer?: WalCheckpointer;
+  /** Case writes of one event-loop turn commit together (GroupCommit). */
+  private readonly group: GroupCommit;
 
   private constructor(db: Database, stockholm: StockholmTime) {
     this.db = db;
+    this.group = new GroupCommit(db);
     const statements = prepareStatements(db);
     this.statements = statements;
     this.reminders = new SqliteReminders(db, statements);
@@ -166,8 +170,8 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async createCase(newCase: NewCase, referenceYear: number, outgoing?: NewCaseWith): Promise<CreateCaseResult> {
-    if (outgoing === undefined) return this.createCaseOnce.immediate(newCase, referenceYear);
-    return this.createCaseWith.immediate(newCase, referenceYear, outgoing);
+    if (outgoing === undefined) return this.group.run(() => this.createCaseOnce(newCase, referenceYear));
+    return this.group.run(() => this.createCaseWith(newCase, referenceYear, outgoing));
   }
 
   async getCase(id: string): Promise<Case | undefined> {
@@ -201,7 +205,7 @@ export class SqliteCaseStore implements CaseStore {
 
   async updateCase(next: Case, expectedVersion: number, outgoing?: Outgoing): Promise<UpdateResult> {
     if (outgoing !== undefined && outgoing.messages.length > 0) return this.updateCaseWithOutbox(next, expectedVersion, () => outgoing.messages, outgoing.at);
-    return this.updateCaseIfVersion.immediate(next, expectedVersion);
+    return this.group.run(() => this.updateCaseIfVersion(next, expectedVersion));
   }
 
   /**
@@ -214,13 +218,11 @@ export class SqliteCaseStore implements CaseStore {
     messages: (stored: Case) => readonly OutboxMessage[],
     at: string,
   ): Promise<UpdateResult> {
-    return this.db
-      .transaction((): UpdateResult => {
-        const result = this.updateCaseIfVersion(next, expectedVersion);
-        if (result.ok) this.outbox.enqueueInTransaction(messages(result.case), at);
-        return result;
-      })
-      .immediate();
+    return this.group.run((): UpdateResult => {
+      const result = this.updateCaseIfVersion(next, expectedVersion);
+      if (result.ok) this.outbox.enqueueInTransaction(messages(result.case), at);
+      return result;
+    });
   }
 
   async listCasesDueForErasure(filter: { closedBefore: string }, limit: number): Promise<Case[]> {
@@ -328,6 +330,7 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async close(): Promise<void> {
+    if (this.db.open) this.group.flush();
     await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }

@@ -27,12 +27,16 @@ export function createDeliveryAdapter(credentials: BotCredentials | undefined): 
   return new CloudAdapter(auth);
 }
 
-/** Its connector clients have no built-in retries, and are kept for every send (`ConnectorClients`). */
+/** Its connector clients have no built-in retries; they and its user-token clients are kept for every send (`ConnectorClients`). */
 class NoBuiltInRetryAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly clients = new ConnectorClients(withoutBuiltInRetries);
 
   override createConnectorFactory(...args: Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>): ConnectorFactory {
     return this.clients.factory(super.createConnectorFactory(...args), args[0]);
+  }
+
+  override createUserTokenClient(...args: Parameters<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>): ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']> {
+    return this.clients.userTokenClient(args[0], () => super.createUserTokenClient(...args));
   }
 }
 

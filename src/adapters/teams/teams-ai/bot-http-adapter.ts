@@ -20,6 +20,10 @@ export class BotHttpAdapter extends TeamsAdapter {
     private readonly log: Logger,
   ) {
     super(config);
+    // TeamsAdapter makes its authentication itself: its user-token clients are kept by replacing the method.
+    const auth = this.botFrameworkAuthentication;
+    const createUserTokenClient = auth.createUserTokenClient.bind(auth);
+    auth.createUserTokenClient = (claims) => this.connectorClients.userTokenClient(claims, () => createUserTokenClient(claims));
   }
 
   /** Runs one POST /api/messages whose body the HTTP edge has already parsed and checked to be an activity. */

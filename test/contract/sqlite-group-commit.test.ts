@@ -1,0 +1,82 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GroupCommit } from '../../src/adapters/store/sqlite/group-commit';
+import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
+import type { Case } from '../../src/domain/case/case';
+import { aNewCase } from '../support/a-new-case';
+import { aReminderPlan } from '../support/a-reminder-plan';
+import { stockholmTime } from '../support/fixed-clock';
+import { aStatusMessage } from '../support/outbox-messages';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sst-bridge-group-commit-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('group commit (SQLite)', () => {
+  it('commits the writes of one event-loop turn together: another connection sees none of them, then all', async () => {
+    const file = join(dir, 'g.db');
+    const db = new BetterSqlite3(file);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (n INTEGER)');
+    const reader = new BetterSqlite3(file, { readonly: true });
+    const insert = db.prepare('INSERT INTO t (n) VALUES (?)');
+    const seenByOthers = () => (reader.prepare('SELECT count(*) AS c FROM t').get() as { c: number }).c;
+    try {
+      const group = new GroupCommit(db);
+      const seen = await Promise.all([1, 2, 3].map((n) => group.run(() => (insert.run(n), seenByOthers()))));
+      expect(seen).toEqual([0, 0, 0]);
+      expect(seenByOthers()).toBe(3);
+    } finally {
+      reader.close();
+      db.close();
+    }
+  });
+
+  it('rejects a case whose part failed alone and stores the others of its group', async () => {
+    const store = SqliteCaseStore.open(join(dir, 'cases.db'), stockholmTime);
+    try {
+      const at = '2026-11-23T09:00:00.000Z';
+      const withIt = (fail: boolean) => ({
+        messages: [aStatusMessage('x', 'p-1')],
+        at,
+        reminders: (c: Case) => {
+          if (fail) throw new Error('the plan failed');
+          return [aReminderPlan(c.id)];
+        },
+      });
+      const cases = [aNewCase(), aNewCase(), aNewCase()];
+      const results = await Promise.allSettled(cases.map((c, i) => store.createCase(c, 2026, withIt(i === 1))));
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((await store.getCase(cases[0]?.id ?? ''))?.reference).toBe('FAR-2026-0001');
+      expect(await store.getCase(cases[1]?.id ?? '')).toBeUndefined();
+      // The failed case took no running number and left no reminder behind.
+      expect((await store.getCase(cases[2]?.id ?? ''))?.reference).toBe('FAR-2026-0002');
+      expect(await store.listRemindersForCase(cases[1]?.id ?? '')).toEqual([]);
+      expect(await store.listRemindersForCase(cases[2]?.id ?? '')).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('commits what still waits when the store closes', async () => {
+    const file = join(dir, 'cases.db');
+    const store = SqliteCaseStore.open(file, stockholmTime);
+    const submitted = aNewCase();
+    const created = store.createCase(submitted, 2026);
+    await store.close();
+    expect((await created).created).toBe(true);
+    const again = SqliteCaseStore.open(file, stockholmTime);
+    try {
+      expect((await again.getCase(submitted.id))?.reference).toBe('FAR-2026-0001');
+    } finally {
+      await again.close();
+    }
+  });
+});
