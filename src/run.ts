@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const directory = directories.current;
   const reload = directories.reload;
   const clock = new SystemClock();
-  const store = await openCaseStore(config, clock);
+  const store = await openCaseStore(config, clock, log);
   const app = createApp({ config, store, clock, ids: new UuidIds(), directory, log, reload });
   const server = app.server;
 

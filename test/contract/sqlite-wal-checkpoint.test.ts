@@ -8,6 +8,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteCaseStore, type SqliteStoreOptions } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import { WalCheckpointer } from '../../src/adapters/store/sqlite/wal-checkpointer';
 import { stockholmTime } from '../support/fixed-clock';
+import { LogSink } from '../support/log-sink';
+import { createLogger } from '../../src/adapters/log/logger';
+import { openCaseStore } from '../../src/adapters/store/open-case-store';
+import { loadConfig } from '../../src/config/env';
 
 // The server's SQLite store checkpoints its WAL from a worker thread, never inside a request's commit. Seen
 // from outside: the WAL stays as small as what was written between two of the worker's checkpoints, far
@@ -116,6 +120,26 @@ describe('SqliteCaseStore WAL checkpoints', () => {
     await workerGone;
     const outcome = await Promise.race([checkpointer.stop().then(() => 'stopped'), new Promise((resolve) => setTimeout(() => resolve('hung'), 1_000))]);
     expect(outcome).toBe('stopped');
+  });
+
+  it('logs a checkpoint worker that died, once, with its error name only, and the store goes on storing', async () => {
+    const sink = new LogSink();
+    const config = loadConfig({ LOCAL_MODE: 'true', DATA_DIR: dir });
+    if (!config.ok) throw new Error('expected a valid local configuration');
+    const store = await openCaseStore(config.config, stockholmTime, createLogger('info', sink));
+    try {
+      // The worker thread ends as it would on an uncaught failure (here from outside: it has no fault to inject).
+      const worker: unknown = Reflect.get(Reflect.get(store, 'checkpointer') as object, 'worker');
+      await (worker as { terminate(): Promise<number> }).terminate();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const failures = sink.events().filter((e) => e.event === 'store.checkpointer_failed');
+      expect(failures).toEqual([expect.objectContaining({ level: 50, errorName: 'Error' })]);
+      expect(JSON.stringify(failures)).not.toContain(dir);
+      await store.appendAudit({ at: '2026-11-23T09:00:00.000Z', actorId: 'teacher-1', action: 'case.submitted' });
+      expect(await store.listAudit({})).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
   });
 
   it('closes the worker with the store: a closed store leaves no thread that keeps the process alive or holds the file', async () => {

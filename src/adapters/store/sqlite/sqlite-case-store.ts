@@ -53,6 +53,11 @@ export interface SqliteStoreOptions {
   checkpointEveryMs?: number;
   /** With `checkpointEveryMs`: the WAL length (pages) past which the worker restarts it (see WalCheckpointer). */
   restartWalAtPages?: number;
+  /**
+   * With `checkpointEveryMs`: told when the checkpoint worker failed. SQLite's own checkpoints are on again by
+   * then (commits slow down, nothing is lost); the server logs it, since only a restart brings the worker back.
+   */
+  onCheckpointerFailure?: (error: unknown) => void;
 }
 
 /** SQLite's own default for `wal_autocheckpoint`, restored when the background checkpointer fails. */
@@ -161,7 +166,9 @@ export class SqliteCaseStore implements CaseStore {
       db.pragma('secure_delete = ON');
       applyMigrations(db, filePath);
       const store = new SqliteCaseStore(db, stockholm);
-      if (options.checkpointEveryMs !== undefined) store.checkpointInBackground(filePath, options.checkpointEveryMs, options.restartWalAtPages ?? walRestartPages);
+      if (options.checkpointEveryMs !== undefined) {
+        store.checkpointInBackground(filePath, options.checkpointEveryMs, options.restartWalAtPages ?? walRestartPages, options.onCheckpointerFailure);
+      }
       return store;
     } catch (error) {
       db.close();
@@ -336,10 +343,11 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   /** See WalCheckpointer: this connection stops checkpointing in its commits, a worker thread does it. */
-  private checkpointInBackground(filePath: string, everyMs: number, restartAtPages: number): void {
+  private checkpointInBackground(filePath: string, everyMs: number, restartAtPages: number, onFailure?: (error: unknown) => void): void {
     this.db.pragma('wal_autocheckpoint = 0');
-    this.checkpointer = new WalCheckpointer(filePath, { intervalMs: everyMs, restartAtPages }, () => {
+    this.checkpointer = new WalCheckpointer(filePath, { intervalMs: everyMs, restartAtPages }, (error) => {
       if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${sqliteDefaultAutoCheckpointPages}`);
+      onFailure?.(error);
     });
   }
 
