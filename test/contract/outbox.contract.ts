@@ -75,6 +75,23 @@ export function outboxContract(name: string, open: () => Promise<OutboxHarness>,
       expect((await h.outbox.listPending('person:tenant-1:p-1')).map((e) => e.key).sort()).toEqual(messages.map((m) => m.key).sort());
     });
 
+    it('keeps a pause its holder sets while other instances enqueue into the lane (a Retry-After is never cut short)', async () => {
+      await h.outbox.enqueue([aStatusMessage('c-0', 'p-1')], at(clock));
+      const now = Date.parse(at(clock));
+      const [lease] = await h.outbox.claimLanes({ now, owner: 'one', leaseMs: 30_000, limit: 1 });
+      if (lease === undefined) throw new Error('expected to claim the lane');
+      const other = await h.another();
+      const racing = Array.from({ length: 12 }, (_, i) => aStatusMessage(`c-${i + 1}`, 'p-1'));
+      const [paused] = await Promise.all([
+        h.outbox.pauseLane(lease, now + 20_000),
+        ...racing.map((m, i) => (i % 2 === 0 ? h : other).outbox.enqueue([m], at(clock))),
+      ]);
+      expect(paused).toBe(true);
+      await h.outbox.releaseLane(lease, now);
+      expect(await h.outbox.claimLanes({ now: now + 19_000, owner: 'two', leaseMs: 30_000, limit: 1 })).toEqual([]);
+      expect(await h.outbox.nextDueAt()).toBe(now + 20_000);
+    });
+
     it('after a restart in the middle of a backlog, sends the rest: nothing lost, nothing twice, order kept', async () => {
       const messages = backlog(3, 6);
       await h.outbox.enqueue(messages, at(clock));

@@ -260,10 +260,16 @@ export class CosmosOutbox implements OutboxStore {
     if (!result.ok) throw new Error(`Outbox: a lane kept changing while a message was enqueued (${enqueueAttempts} lost races in a row)`);
   }
 
+  /**
+   * False only when the lease is lost. Every enqueue into the lane touches its item too, so under a burst the
+   * holder's write (a pause for Teams' Retry-After) can lose many races in a row: it keeps trying as an enqueue
+   * does, and fails loudly rather than pass a lost race off as a lost lease (the pause would be dropped).
+   */
   private async modifyHeldLane(lease: LaneLease, next: (current: LaneItem) => LaneItem): Promise<boolean> {
     const result = await readModifyWrite(this.cosmos, this.target(lease.lane, 'lane'), laneCodec, (current) =>
       current === undefined || current.value.leaseToken !== lease.token ? { stop: 'not_held' } : { write: next(current.value) },
-    attempts);
+    enqueueAttempts);
+    if (!result.ok && 'contended' in result) throw new Error(`Outbox: a lane kept changing while its holder paused it (${enqueueAttempts} lost races in a row)`);
     return result.ok;
   }
 
