@@ -33,6 +33,7 @@ import { RefusalAuditWindows, withBoundedRefusals } from './app/bounded-refusal-
 /** What the drainer did, as log lines: delivery keys and statuses only (docs/delivery.md). */
 function logOutboxEvent(log: Logger, e: OutboxEvent): void {
   if (e.event === 'outbox.failed' || e.event === 'outbox.unreachable' || e.event === 'outbox.not_committed') log.warn(e);
+  else if (e.event === 'outbox.claimed') log.debug(e);
   else log.info(e);
 }
 

@@ -99,6 +99,12 @@ async function pendingIn(store: CaseStore, people: readonly string[]): Promise<n
 
 /** Cards this instance's drainer delivered, by its log. */
 const deliveredBy = (instance: BotInstance) => instance.logs.events().filter((e) => e.event === 'outbox.delivered').length;
+/** Lanes an instance's drainer took (`outbox.claimed`, debug): it drained beside the other, whoever got the budget. */
+const lanesClaimedBy = (instance: BotInstance) =>
+  instance.logs
+    .events()
+    .filter((e) => e.event === 'outbox.claimed')
+    .reduce((sum, e) => sum + Number(e.lanes), 0);
 
 describe.each<StoreKind>(['sqlite', 'cosmos'])('the outbox through the real app, on %s', (kind) => {
   const lagMs = lagFor[kind];
@@ -169,7 +175,10 @@ describe.each<StoreKind>(['sqlite', 'cosmos'])('the outbox through the real app,
 
     const cards = arrivedCards(running);
     expect(cardsByPerson(cards)).toEqual(Object.fromEntries(Object.entries(expected).map(([p, refs]) => [p, refs.sort()])));
-    expect(instances.map(deliveredBy).every((n) => n > 0)).toBe(true);
+    // Both drained at once: each took lanes in its first round. Which of them wins each second's budget is a
+    // race of their timers (under load one can win all four), so who delivered is not what is checked here.
+    expect(instances.map(lanesClaimedBy).every((n) => n > 0)).toBe(true);
+    expect(instances.map(deliveredBy).reduce((a, b) => a + b, 0)).toBe(total);
     expectWithin(cards.map((c) => c.at), tightTenant.perTenant, lagMs);
     // The limit was met: 12 cards at 3 per second take at least three seconds.
     expect(Math.max(...cards.map((c) => c.at)) - Math.min(...cards.map((c) => c.at))).toBeGreaterThanOrEqual(3_000 - lagMs);

@@ -23,7 +23,8 @@ export interface DrainTimer {
 export type OutboxEvent =
   | { event: 'outbox.delivered' | 'outbox.updated' | 'outbox.already_delivered' | 'outbox.obsolete' | 'outbox.not_committed'; deliveryKey: string }
   | { event: 'outbox.unreachable' | 'outbox.failed'; deliveryKey: string; lastStatus: string }
-  | { event: 'outbox.retrying'; deliveryKey: string; attempts: number; lastStatus: string; delayMs: number };
+  | { event: 'outbox.retrying'; deliveryKey: string; attempts: number; lastStatus: string; delayMs: number }
+  | { event: 'outbox.claimed'; lanes: number };
 
 export interface OutboxDrainerDeps {
   store: OutboxStore;
@@ -142,6 +143,7 @@ export class OutboxDrainer {
     const { store } = this.deps;
     const { owner, leaseMs, maxLanes } = this.options;
     const leases = await store.claimLanes({ now: this.now(), owner, leaseMs, limit: maxLanes });
+    if (leases.length > 0) this.deps.onEvent?.({ event: 'outbox.claimed', lanes: leases.length });
     // Every lane ends before the round does, even when one fails: `stop()` waits for the round, and a lane
     // still sending after it would write to a closed store.
     const ended = await Promise.allSettled(leases.map((lease) => this.drainLane(lease)));
