@@ -39,6 +39,14 @@ export function runWithCorrelation<T>(correlationId: string, fn: () => T): T {
   return correlation.run({ correlationId }, fn);
 }
 
+/**
+ * Runs `fn` outside any correlation id: for work that a turn only wakes (the outbox's drain rounds), whose log
+ * lines name what they send (delivery keys) and would otherwise carry the id of whichever turn woke them first.
+ */
+export function runWithoutCorrelation<T>(fn: () => T): T {
+  return correlation.exit(fn);
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {
     level,
