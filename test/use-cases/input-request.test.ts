@@ -23,4 +23,21 @@ describe("an investigator's request for input", () => {
     const own = (await world.deliveries(opened.value.case, 'handover_card')).filter((d) => d.recipient === person(people.farInvestigator1));
     expect(own).toMatchObject([{ status: 'delivered', messageId: 'form-message-1' }]);
   });
+  it('audits the opening and the question disclosed to the team, once per form', async () => {
+    const world = useCaseWorld();
+    const open = () =>
+      openInputRequest(world.deps, {
+        actor: world.actor(people.farInvestigator1),
+        formId: 'form-1',
+        draft: { schoolId: school, pupilInitials: 'KL', yearGroup: 7, question: 'Hur går det?', legalGround: 'own_work' },
+      });
+    const opened = await open();
+    await open();
+    if (!opened.ok) throw new Error(`input request refused: ${opened.error.code}`);
+    const audit = await world.store.listAudit({ caseId: opened.value.case.id });
+    expect(audit.map((e) => [e.action, e.detail?.what])).toEqual([
+      ['input_request.opened', undefined],
+      ['disclosure', 'input_request'],
+    ]);
+  });
 });

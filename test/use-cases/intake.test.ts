@@ -23,6 +23,15 @@ describe('a submitted report', () => {
     expect(world.sentAbout(first.case, 'case_card')).toEqual(farTeam);
   });
 
+  it('audits the first submission of a form and each repeat on the one case, and discloses it to the team once', async () => {
+    const world = useCaseWorld();
+    const first = await world.submit(people.reporter, aReport(school), 'form-1');
+    await world.submit(people.reporter, aReport(school), 'form-1');
+    const actions = (await world.store.listAudit({ caseId: first.case.id })).map((e) => e.action);
+    expect(actions.filter((a) => a.startsWith('case.'))).toEqual(['case.submitted', 'case.submit_repeated']);
+    expect(actions.filter((a) => a === 'disclosure')).toHaveLength(1);
+  });
+
   it('makes a second case of a second form about the same pupil', async () => {
     const world = useCaseWorld();
     await world.submit(people.reporter, aReport(school), 'form-1');
@@ -109,5 +118,14 @@ describe('a submitted report', () => {
     await world.settle();
     if (!asked.ok) throw new Error(`question refused: ${asked.error.code}`);
     expect(world.sentAbout(asked.value.case, 'case_card')).toEqual(farTeam);
+  });
+  it('audits an anonymous question once, however often its form comes', async () => {
+    const world = useCaseWorld();
+    const ask = () =>
+      submitConsultation(world.deps, { actor: world.actor(people.reporter), formId: 'form-q', draft: { schoolId: school, reporterRole: 'teacher', question: 'Hur gör vi?' } });
+    const asked = await ask();
+    await ask();
+    if (!asked.ok) throw new Error(`question refused: ${asked.error.code}`);
+    expect((await world.store.listAudit({ caseId: asked.value.case.id })).map((e) => e.action)).toEqual(['consultation.asked']);
   });
 });
