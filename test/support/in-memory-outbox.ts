@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntryRef, OutboxEntry, OutboxMessage } from '../../src/app/outbox/outbox-message';
 import { slotOf } from '../../src/app/outbox/outbox-message';
-import type { LaneLease, OutboxStore, SettleOptions, SlotResult } from '../../src/app/outbox/outbox-store';
+import { recordToSettle, type LaneLease, type OutboxStore, type SettleOptions, type SlotResult } from '../../src/app/outbox/outbox-store';
 import type { DeliveryRecords } from '../../src/app/ports/deliveries';
 import { decideSlot, type SendLimits } from '../../src/app/outbox/send-window';
 
@@ -67,9 +67,10 @@ export class InMemoryOutbox implements OutboxStore {
 
   async settle(lease: LaneLease, ref: EntryRef, options: SettleOptions = {}): Promise<boolean> {
     const lane = this.held(lease);
-    if (options.record !== undefined && (lane !== undefined || options.record.status === 'delivered')) {
+    const record = recordToSettle(options, lane !== undefined);
+    if (record !== undefined) {
       if (this.records === undefined) throw new Error('InMemoryOutbox: a settle carried a delivery record, but no records were given');
-      await this.records.saveDelivery(options.record);
+      await this.records.saveDelivery(record);
     }
     if (lane === undefined) return false;
     lane.entries = lane.entries.filter((e) => !(slotOf(e) === ref.slot && e.revision === ref.revision));

@@ -30,6 +30,12 @@ export interface SettleOptions {
   releaseIfEmptyAt?: number;
 }
 
+/** The record a settle writes (`SettleOptions.record`): any while the lease holds, after it a delivered one only. */
+export function recordToSettle(options: SettleOptions, held: boolean): CaseDelivery | undefined {
+  const { record } = options;
+  return record !== undefined && (held || record.status === 'delivered') ? record : undefined;
+}
+
 /**
  * The durable outbox (docs/delivery.md, "Outbox"). A pending message is a row. Implementations: SQLite,
  * Cosmos DB, in-memory (tests); all pass test/contract/outbox.contract.ts. Times are epoch milliseconds.

@@ -3,7 +3,7 @@ import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
 import type { EntryRef, OutboxEntry, OutboxMessage } from '../../../app/outbox/outbox-message';
 import { slotOf } from '../../../app/outbox/outbox-message';
-import type { LaneLease, OutboxStore, SlotResult, SettleOptions } from '../../../app/outbox/outbox-store';
+import { recordToSettle, type LaneLease, type OutboxStore, type SlotResult, type SettleOptions } from '../../../app/outbox/outbox-store';
 import type { CaseDelivery } from '../../../app/ports/deliveries';
 import { decideSlot, type SendLimits } from '../../../app/outbox/send-window';
 import type { Outgoing } from '../../../app/ports/outbox';
@@ -183,7 +183,8 @@ export class CosmosOutbox implements OutboxStore {
   /** The record first, then the entry; the drainer's `releaseLane` releases the lane (no transaction here to join). */
   async settle(lease: LaneLease, ref: EntryRef, options: SettleOptions = {}): Promise<boolean> {
     const held = await this.isHeld(lease);
-    if (options.record !== undefined && (held || options.record.status === 'delivered')) await this.saveDelivery(options.record);
+    const record = recordToSettle(options, held);
+    if (record !== undefined) await this.saveDelivery(record);
     if (!held) return false;
     await this.deleteEntry(ref);
     return true;

@@ -3,7 +3,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { EntryRef, OutboxEntry, OutboxMessage } from '../../../app/outbox/outbox-message';
 import { slotOf } from '../../../app/outbox/outbox-message';
-import type { LaneLease, OutboxStore, SettleOptions, SlotResult } from '../../../app/outbox/outbox-store';
+import { recordToSettle, type LaneLease, type OutboxStore, type SettleOptions, type SlotResult } from '../../../app/outbox/outbox-store';
 import type { CaseDelivery } from '../../../app/ports/deliveries';
 import { decideSlot, type SendLimits } from '../../../app/outbox/send-window';
 import { parseJsonColumn } from '../corrupt-row-error';
@@ -144,11 +144,12 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   async settle(lease: LaneLease, ref: EntryRef, options: SettleOptions = {}): Promise<boolean> {
-    const { record, releaseIfEmptyAt } = options;
+    const { releaseIfEmptyAt } = options;
     return this.db
       .transaction((): boolean => {
         const held = this.heldLane(lease) !== undefined;
-        if (record !== undefined && (held || record.status === 'delivered')) this.writeDelivery(record);
+        const record = recordToSettle(options, held);
+        if (record !== undefined) this.writeDelivery(record);
         if (!held) return false;
         this.s.deleteEntry.run(ref.lane, ref.slot, ref.revision);
         if (releaseIfEmptyAt !== undefined && this.s.hasPending.get(lease.lane) === undefined) {
