@@ -17,7 +17,6 @@ import { formatCaseReference } from '../../../domain/case/reference';
 import { parseJsonColumn } from '../corrupt-row-error';
 import { applyMigrations } from './migrations';
 import { SqliteOutbox } from './sqlite-outbox';
-import type { OutboxMessage } from '../../../app/outbox/outbox-message';
 import type { Outgoing } from '../../../app/ports/outbox';
 import { SqliteReminders } from './sqlite-reminders';
 import { prepareStatements, type Statements } from './sqlite-statements';
@@ -210,24 +209,14 @@ export class SqliteCaseStore implements CaseStore {
     return this.statements.openHandovers.all(unitId, rowLimit(limit)).map((row) => this.toCase(row));
   }
 
-  async updateCase(next: Case, expectedVersion: number, outgoing?: Outgoing): Promise<UpdateResult> {
-    if (outgoing !== undefined && outgoing.messages.length > 0) return this.updateCaseWithOutbox(next, expectedVersion, () => outgoing.messages, outgoing.at);
-    return this.group.run(() => this.updateCaseIfVersion(next, expectedVersion));
-  }
-
   /**
-   * `updateCase` and the enqueueing of the messages the change causes, in one transaction: both commit or
-   * neither (no outbox row for a conflicting update). `messages` gets the case as stored (new version).
+   * The update and the enqueueing of the messages it causes, in one transaction: both commit or neither (no
+   * outbox row for a conflicting update).
    */
-  async updateCaseWithOutbox(
-    next: Case,
-    expectedVersion: number,
-    messages: (stored: Case) => readonly OutboxMessage[],
-    at: string,
-  ): Promise<UpdateResult> {
+  async updateCase(next: Case, expectedVersion: number, outgoing?: Outgoing): Promise<UpdateResult> {
     return this.group.run((): UpdateResult => {
       const result = this.updateCaseIfVersion(next, expectedVersion);
-      if (result.ok) this.outbox.enqueueInTransaction(messages(result.case), at);
+      if (result.ok && outgoing !== undefined && outgoing.messages.length > 0) this.outbox.enqueueInTransaction(outgoing.messages, outgoing.at);
       return result;
     });
   }
