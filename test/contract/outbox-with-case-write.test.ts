@@ -18,11 +18,21 @@ const at = '2026-11-23T09:00:00.000Z';
 const emulator = new CosmosEmulator();
 afterAll(() => emulator.stop());
 
+/** A fresh SQLite store in a temp folder for `use`, closed and removed afterwards. */
+async function withSqliteStore(use: (store: SqliteCaseStore) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-outbox-tx-'));
+  const store = SqliteCaseStore.open(join(dir, 'cases.db'), stockholmTime);
+  try {
+    await use(store);
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe('a case change and its messages (SQLite: one transaction)', () => {
   it('enqueues with a successful update, and nothing with a conflicting one', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-outbox-tx-'));
-    const store = SqliteCaseStore.open(join(dir, 'cases.db'), stockholmTime);
-    try {
+    await withSqliteStore(async (store) => {
       const submitted = aNewCase();
       const { case: c } = await store.createCase(submitted, 2026, { messages: [aStatusMessage(submitted.id, 'p-1')], at });
       const lane = 'person:tenant-1:p-1';
@@ -39,42 +49,34 @@ describe('a case change and its messages (SQLite: one transaction)', () => {
       const again = await store.createCase(submitted, 2026, { messages: [aStatusMessage(submitted.id, 'p-2')], at });
       expect(again.created).toBe(false);
       expect(await store.outbox.listPending('person:tenant-1:p-2')).toEqual([]);
-    } finally {
-      await store.close();
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('a new case with its messages, reminders and audit rows (SQLite: one transaction)', () => {
   it('stores none of them when one part fails, and all of them otherwise', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-create-tx-'));
-    const store = SqliteCaseStore.open(join(dir, 'cases.db'), stockholmTime);
-    try {
+    await withSqliteStore(async (store) => {
       const submitted = aNewCase();
       const withIt = (reminders: (c: Case) => ReminderPlan[]) => ({
         messages: [aStatusMessage(submitted.id, 'p-1')],
         at,
         reminders,
         audit: (c: Case) => [{ at, actorId: 'teacher-1', action: 'case.submitted', caseId: c.id }],
-      });
-      const failing = () => {
-        throw new Error('the plan failed');
-      };
-      await expect(store.createCase(submitted, 2026, withIt(failing))).rejects.toThrow('the plan failed');
-      expect(await store.getCase(submitted.id)).toBeUndefined();
-      expect(await store.outbox.listPending('person:tenant-1:p-1')).toEqual([]);
-      expect(await store.listAudit({ caseId: submitted.id })).toEqual([]);
+    });
+    const failing = () => {
+      throw new Error('the plan failed');
+    };
+    await expect(store.createCase(submitted, 2026, withIt(failing))).rejects.toThrow('the plan failed');
+    expect(await store.getCase(submitted.id)).toBeUndefined();
+    expect(await store.outbox.listPending('person:tenant-1:p-1')).toEqual([]);
+    expect(await store.listAudit({ caseId: submitted.id })).toEqual([]);
 
-      const { case: c } = await store.createCase(submitted, 2026, withIt((stored) => [aReminderPlan(stored.id)]));
-      expect(c.reference).toBe('FAR-2026-0001');
-      expect(await store.outbox.listPending('person:tenant-1:p-1')).toHaveLength(1);
-      expect(await store.listRemindersForCase(c.id)).toHaveLength(1);
-      expect((await store.listAudit({ caseId: c.id })).map((e) => e.action)).toEqual(['case.submitted']);
-    } finally {
-      await store.close();
-      await rm(dir, { recursive: true, force: true });
-    }
+    const { case: c } = await store.createCase(submitted, 2026, withIt((stored) => [aReminderPlan(stored.id)]));
+    expect(c.reference).toBe('FAR-2026-0001');
+    expect(await store.outbox.listPending('person:tenant-1:p-1')).toHaveLength(1);
+    expect(await store.listRemindersForCase(c.id)).toHaveLength(1);
+    expect((await store.listAudit({ caseId: c.id })).map((e) => e.action)).toEqual(['case.submitted']);
+    });
   });
 });
 
