@@ -77,13 +77,8 @@ const inputRequestGround = 'own_work';
 
 /**
  * The disclosures a new case makes when it is stored: the referral to the team, an urgent report to the unit,
- * an investigator's question to the team.
+ * an investigator's question to the team. The store writes these rows with the case (`NewCaseWith.audit`).
  */
-export async function auditIntakeDisclosures(store: AuditLog, c: Case, directory: Directory): Promise<void> {
-  for (const entry of intakeDisclosures(c, directory)) await store.appendAudit(entry);
-}
-
-/** The disclosure rows of a newly stored case (`auditIntakeDisclosures`), for a store that writes them with the case. */
 export function intakeDisclosures(c: Case, directory: Directory): AuditEntry[] {
   const at = c.createdAt;
   if (c.kind === 'input_request') {

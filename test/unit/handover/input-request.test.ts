@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditDisclosures, auditIntakeDisclosures } from '../../../src/app/audit-disclosures';
+import { auditDisclosures, intakeDisclosures } from '../../../src/app/audit-disclosures';
 import { can, rolesFor, whatCanSee } from '../../../src/domain/access/policy';
 import type { Case } from '../../../src/domain/case/case';
 import { applyCaseAction, type CaseAction } from '../../../src/domain/case/lifecycle';
@@ -172,7 +172,7 @@ describe('its disclosures', () => {
   it("audits the question to the team as the unit's own work, and the answer to the unit on the investigator's ground", async () => {
     const store = new InMemoryCaseStore();
     const c = opened({ legalGround: 'consent' });
-    await auditIntakeDisclosures(store, c, testDirectory);
+    for (const entry of intakeDisclosures(c, testDirectory)) await store.appendAudit(entry);
     const answered = applyHandoverAction(c, { type: 'answer_input', questionId: 'q-1', text: 'Bättre.' }, aContext(people.farMember1));
     if (!answered.ok) throw new Error('not answered');
     await auditDisclosures(store, at, people.farMember1, answered.value.case, answered.value.events, testDirectory);
