@@ -1,5 +1,5 @@
 import { concernFeedbackRecipient } from '../domain/access/policy';
-import type { Case, OwningAuthority } from '../domain/case/case';
+import type { Case, NewCase, OwningAuthority } from '../domain/case/case';
 import type { DomainEvent } from '../domain/events';
 import { authorityKey, teamAuthority, unitAuthority } from '../domain/retention/owning-authority';
 import type { Directory } from '../domain/routing/directory';
@@ -79,7 +79,7 @@ const inputRequestGround = 'own_work';
  * The disclosures a new case makes when it is stored: the referral to the team, an urgent report to the unit,
  * an investigator's question to the team. The store writes these rows with the case (`NewCaseWith.audit`).
  */
-export function intakeDisclosures(c: Case, directory: Directory): AuditEntry[] {
+export function intakeDisclosures(c: NewCase, directory: Directory): AuditEntry[] {
   const at = c.createdAt;
   if (c.kind === 'input_request') {
     const from = c.handover === undefined ? c.owner : unitAuthority(c.handover.unitId, c, directory);
@@ -99,6 +99,6 @@ export function intakeDisclosures(c: Case, directory: Directory): AuditEntry[] {
   return entries;
 }
 
-const teamOf = (c: Case): string => c.routing.sstTeamId ?? `fallback:${c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode}`;
+const teamOf = (c: Pick<Case, 'routing'>): string => c.routing.sstTeamId ?? `fallback:${c.routing.fallbackDistrictCode ?? c.routing.schoolDistrictCode}`;
 
 const authorities = (from: OwningAuthority, to: OwningAuthority) => ({ fromAuthority: authorityKey(from), toAuthority: authorityKey(to) });

@@ -1,5 +1,6 @@
 import type { CalendarRules } from '../domain/calendar/calendar-rules';
-import type { Case } from '../domain/case/case';
+import type { Case, NewCase } from '../domain/case/case';
+import type { AuditEntry } from './ports/audit';
 import { plannedReminders } from '../domain/reminders/planned-reminders';
 import type { ReminderPlan } from '../domain/reminders/reminder';
 import type { Directory } from '../domain/routing/directory';
@@ -15,15 +16,21 @@ export interface ReminderDeps {
 }
 
 /** The reminders case `c` calls for at the instant `now`, with due instants in ISO UTC. */
-export function reminderPlansFor(deps: Omit<ReminderDeps, 'store'>, c: Case, now: string): ReminderPlan[] {
+export function reminderPlansFor(deps: Omit<ReminderDeps, 'store'>, c: NewCase, now: string): ReminderPlan[] {
   const { clock } = deps;
   const planning = { rules: deps.calendar(), directory: deps.directory(), localTimeOf: (instant: string) => clock.toLocal(instant), now: clock.toLocal(now) };
   return plannedReminders(c, planning).map(({ due, ...reminder }) => ({ ...reminder, dueAt: clock.fromLocal(due) }));
 }
 
-/** A new case's reminders as `createCase` stores them with it (`NewCaseWith.reminders`), planned at `now`. */
-export function remindersOfStored(deps: Omit<ReminderDeps, 'store'>, now: string): (stored: Case) => ReminderPlan[] {
-  return (stored) => reminderPlansFor(deps, stored, now);
+/**
+ * The same form submitted again (a double click, a retry): `createCase` stored nothing, so the case already
+ * stored gets its reminders re-planned (harmless: reconciled, nothing is sent twice) and `audit`, if any, is
+ * appended.
+ */
+export async function submittedAgain(deps: ReminderDeps, stored: Case, audit?: AuditEntry): Promise<void> {
+  const now = deps.clock.now();
+  await deps.store.replaceCaseReminders(stored.id, reminderPlansFor(deps, stored, now), now);
+  if (audit !== undefined) await deps.store.appendAudit(audit);
 }
 
 /**

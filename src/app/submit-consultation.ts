@@ -7,7 +7,7 @@ import { findSchool } from '../domain/routing/directory';
 import { routeReport } from '../domain/routing/route-report';
 import { schoolAuthority } from '../domain/retention/owning-authority';
 import { changeStored, planNewCase } from './dispatch-case-change';
-import { remindersOfStored } from './plan-reminders';
+import { reminderPlansFor, submittedAgain } from './plan-reminders';
 import { submissionKeyOf, type SubmitReportDeps, type Submitted } from './submit-report';
 
 /**
@@ -53,9 +53,10 @@ export async function submitConsultation(
   const outgoing = await planNewCase(deps, newCase, events);
   const { case: stored, created } = await deps.store.createCase(newCase, Number(deps.clock.today().slice(0, 4)), {
     ...outgoing,
-    reminders: remindersOfStored(deps, now),
-    audit: (c, isNew) => (isNew ? [{ at: now, actorId: cmd.actor.userId, action: 'consultation.asked', caseId: c.id }] : []),
+    reminders: reminderPlansFor(deps, newCase, now),
+    audit: [{ at: now, actorId: cmd.actor.userId, action: 'consultation.asked', caseId: newCase.id }],
   });
   if (created) changeStored(deps, outgoing);
+  else await submittedAgain(deps, stored);
   return ok({ case: stored, duplicate: !created, events });
 }

@@ -11,7 +11,7 @@ import { routeReport } from '../domain/routing/route-report';
 import { schoolAuthority } from '../domain/retention/owning-authority';
 import { intakeDisclosures } from './audit-disclosures';
 import { changeStored, planNewCase, type FollowUpDeps } from './dispatch-case-change';
-import { remindersOfStored, type ReminderDeps } from './plan-reminders';
+import { reminderPlansFor, submittedAgain, type ReminderDeps } from './plan-reminders';
 import type { CaseRecords } from './ports/cases';
 import type { IdSource } from './ports/ids';
 
@@ -115,16 +115,14 @@ export async function submitReport(deps: SubmitReportDeps, cmd: SubmitReport): P
   const intake = withUrgentIntakeHandover(newCase, today);
   const events: DomainEvent[] = [{ type: 'CaseSubmitted', kind: 'referral', caseId: intake.id, at: now, by: actor.userId }];
   const outgoing = await planNewCase(deps, intake, events);
-  // The case, its messages, its first reminders and its audit rows are stored together; a repeated submit
-  // re-plans the reminders harmlessly and is audited as a repeat.
+  // The case, its messages, its first reminders and its audit rows are stored together; the same form again
+  // re-plans the stored case's reminders harmlessly and is audited as a repeat.
   const { case: stored, created } = await deps.store.createCase(intake, Number(today.slice(0, 4)), {
     ...outgoing,
-    reminders: remindersOfStored(deps, now),
-    audit: (c, isNew) => [
-      { at: now, actorId: actor.userId, action: isNew ? 'case.submitted' : 'case.submit_repeated', caseId: c.id },
-      ...(isNew ? intakeDisclosures(c, dir) : []),
-    ],
+    reminders: reminderPlansFor(deps, intake, now),
+    audit: [{ at: now, actorId: actor.userId, action: 'case.submitted', caseId: intake.id }, ...intakeDisclosures(intake, dir)],
   });
   if (created) changeStored(deps, outgoing);
+  else await submittedAgain(deps, stored, { at: now, actorId: actor.userId, action: 'case.submit_repeated', caseId: stored.id });
   return ok({ case: stored, duplicate: !created, events });
 }

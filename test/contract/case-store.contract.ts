@@ -63,24 +63,28 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
         expect((await create(aNewCase())).reference).toBe('FAR-2026-0002');
       });
 
-      it('stores the reminders and audit rows a new case brings with it, and a repeat audited as one, planned from the stored case', async () => {
+      it('stores the reminders and audit rows a new case brings with it, and none of them for a repeat', async () => {
         const at = '2026-11-23T09:00:00.000Z';
-        const withIt = {
+        const newCase = aNewCase();
+        const withIt = (c: NewCase, subject: string) => ({
           messages: [],
           at,
-          reminders: (c: Case) => [aReminderPlan(c.id, { subject: `first:${c.reference}` })],
-          audit: (c: Case, created: boolean): AuditEntry[] => [{ at, actorId: 'teacher-1', action: created ? 'case.submitted' : 'case.submit_repeated', caseId: c.id }],
-        };
-        const first = await store.createCase(aNewCase(), 2026, withIt);
+          reminders: [aReminderPlan(c.id, { subject })],
+          audit: [{ at, actorId: 'teacher-1', action: 'case.submitted', caseId: c.id }],
+        });
+        const first = await store.createCase(newCase, 2026, withIt(newCase, 'first'));
         expect(first.created).toBe(true);
         const id = first.case.id;
-        expect((await store.listRemindersForCase(id)).map((r) => [r.subject, r.status])).toEqual([['first:FAR-2026-0001', 'pending']]);
+        expect((await store.listRemindersForCase(id)).map((r) => [r.subject, r.status])).toEqual([['first', 'pending']]);
         expect((await store.listAudit({ caseId: id })).map((e) => e.action)).toEqual(['case.submitted']);
 
-        const again = await store.createCase(aNewCase({ submissionKey: first.case.submissionKey }), 2026, withIt);
+        const repeat = aNewCase({ submissionKey: first.case.submissionKey });
+        const again = await store.createCase(repeat, 2026, withIt(repeat, 'second'));
         expect(again).toEqual({ case: first.case, created: false });
-        expect((await store.listAudit({ caseId: id })).map((e) => e.action)).toEqual(['case.submitted', 'case.submit_repeated']);
-        expect(await store.listRemindersForCase(id)).toHaveLength(1);
+        expect((await store.listAudit({ caseId: id })).map((e) => e.action)).toEqual(['case.submitted']);
+        expect((await store.listRemindersForCase(id)).map((r) => r.subject)).toEqual(['first']);
+        expect(await store.listRemindersForCase(repeat.id)).toEqual([]);
+        expect(await store.listAudit({ caseId: repeat.id })).toEqual([]);
       });
 
       it('keeps running numbers per district and per year', async () => {

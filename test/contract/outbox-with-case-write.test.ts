@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withCosmosOutbox } from '../../src/adapters/store/cosmos/cosmos-outbox';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
-import type { Case } from '../../src/domain/case/case';
 import type { ReminderPlan } from '../../src/domain/reminders/reminder';
 import { aNewCase } from '../support/a-new-case';
 import { aReminderPlan } from '../support/a-reminder-plan';
@@ -57,21 +56,19 @@ describe('a new case with its messages, reminders and audit rows (SQLite: one tr
   it('stores none of them when one part fails, and all of them otherwise', async () => {
     await withSqliteStore(async (store) => {
       const submitted = aNewCase();
-      const withIt = (reminders: (c: Case) => ReminderPlan[]) => ({
+      const withIt = (reminders: ReminderPlan[]) => ({
         messages: [aStatusMessage(submitted.id, 'p-1')],
         at,
         reminders,
-        audit: (c: Case) => [{ at, actorId: 'teacher-1', action: 'case.submitted', caseId: c.id }],
+        audit: [{ at, actorId: 'teacher-1', action: 'case.submitted', caseId: submitted.id }],
     });
-    const failing = () => {
-      throw new Error('the plan failed');
-    };
-    await expect(store.createCase(submitted, 2026, withIt(failing))).rejects.toThrow('the plan failed');
+    // A plan of another case is refused by the reminders' write, the last part before the audit rows.
+    await expect(store.createCase(submitted, 2026, withIt([aReminderPlan('another-case')]))).rejects.toThrow(/another-case/);
     expect(await store.getCase(submitted.id)).toBeUndefined();
     expect(await store.outbox.listPending('person:tenant-1:p-1')).toEqual([]);
     expect(await store.listAudit({ caseId: submitted.id })).toEqual([]);
 
-    const { case: c } = await store.createCase(submitted, 2026, withIt((stored) => [aReminderPlan(stored.id)]));
+    const { case: c } = await store.createCase(submitted, 2026, withIt([aReminderPlan(submitted.id)]));
     expect(c.reference).toBe('FAR-2026-0001');
     expect(await store.outbox.listPending('person:tenant-1:p-1')).toHaveLength(1);
     expect(await store.listRemindersForCase(c.id)).toHaveLength(1);

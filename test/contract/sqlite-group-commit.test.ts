@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GroupCommit } from '../../src/adapters/store/sqlite/group-commit';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
-import type { Case } from '../../src/domain/case/case';
+import type { NewCase } from '../../src/domain/case/case';
 import { aNewCase } from '../support/a-new-case';
 import { aReminderPlan } from '../support/a-reminder-plan';
 import { stockholmTime } from '../support/fixed-clock';
@@ -43,16 +43,14 @@ describe('group commit (SQLite)', () => {
     const store = SqliteCaseStore.open(join(dir, 'cases.db'), stockholmTime);
     try {
       const at = '2026-11-23T09:00:00.000Z';
-      const withIt = (fail: boolean) => ({
+      // A plan of another case is refused by the reminders' write: the second case's write fails.
+      const withIt = (c: NewCase, fail: boolean) => ({
         messages: [aStatusMessage('x', 'p-1')],
         at,
-        reminders: (c: Case) => {
-          if (fail) throw new Error('the plan failed');
-          return [aReminderPlan(c.id)];
-        },
+        reminders: [aReminderPlan(fail ? 'another-case' : c.id)],
       });
       const cases = [aNewCase(), aNewCase(), aNewCase()];
-      const results = await Promise.allSettled(cases.map((c, i) => store.createCase(c, 2026, withIt(i === 1))));
+      const results = await Promise.allSettled(cases.map((c, i) => store.createCase(c, 2026, withIt(c, i === 1))));
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect((await store.getCase(cases[0]?.id ?? ''))?.reference).toBe('FAR-2026-0001');
       expect(await store.getCase(cases[1]?.id ?? '')).toBeUndefined();

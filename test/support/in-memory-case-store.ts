@@ -41,8 +41,9 @@ export class InMemoryCaseStore implements CaseStore {
   async createCase(newCase: NewCase, referenceYear: number, outgoing?: NewCaseWith): Promise<CreateCaseResult> {
     const result = this.createCaseOnce(newCase, referenceYear, outgoing);
     // Without awaiting in between, so the case, its messages, reminders and audit rows are stored together.
-    if (outgoing?.reminders) void this.replaceCaseReminders(result.case.id, outgoing.reminders(result.case), outgoing.at);
-    for (const entry of outgoing?.audit?.(result.case, result.created) ?? []) void this.appendAudit(entry);
+    if (!result.created) return result;
+    if (outgoing?.reminders) void this.replaceCaseReminders(result.case.id, outgoing.reminders, outgoing.at);
+    for (const entry of outgoing?.audit ?? []) void this.appendAudit(entry);
     return result;
   }
 

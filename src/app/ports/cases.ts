@@ -10,18 +10,20 @@ export interface CreateCaseResult {
 }
 
 /**
- * What a new case brings with it, stored by `createCase` together with the case: in the case's transaction on
- * SQLite and in memory; on Cosmos DB the messages first (gated on version 1, docs/delivery.md), the reminders and
- * audit rows right after the case. One write instead of four is also what keeps a submission cheap under a burst.
+ * What a new case brings with it, stored by `createCase` together with the case when it creates one, and not at
+ * all when the submission key already had a case: in the case's transaction on SQLite and in memory; on Cosmos DB
+ * the messages first (gated on version 1, docs/delivery.md), the reminders and audit rows right after the case.
+ * One write instead of four is also what keeps a submission cheap under a burst. Plain data, so that a store can
+ * hand it to another thread (the SQLite writer).
  */
 export interface NewCaseWith extends Outgoing {
   /**
-   * The reminders the case as stored calls for, reconciled as `replaceCaseReminders` does at `at`; also when the
-   * submission key already had a case (it is then planned from that case, as it is now).
+   * The reminders the new case calls for, reconciled as `replaceCaseReminders` does at `at`. Planned from the case
+   * before it is stored: its reference and version play no part in planning.
    */
-  reminders?: (stored: Case) => readonly ReminderPlan[];
-  /** The submission's audit rows, given whether it stored a new case (false: the same form again). */
-  audit?: (stored: Case, created: boolean) => readonly AuditEntry[];
+  reminders?: readonly ReminderPlan[];
+  /** The new case's audit rows. */
+  audit?: readonly AuditEntry[];
 }
 
 /** Cases themselves: created once per submission, read, listed for the queues, updated with optimistic concurrency. */
@@ -29,8 +31,8 @@ export interface CaseRecords {
   /**
    * Stores a new case once per submission key, assigning its reference (district of the school, year of
    * creation, next running number for that pair) and version 1 atomically. `outgoing`'s messages are enqueued in
-   * the outbox with the new case, and not at all when the submission key already had a case (docs/delivery.md);
-   * its reminders and audit rows are written with it (`NewCaseWith`).
+   * the outbox with the new case, and its reminders and audit rows written with it (`NewCaseWith`); none of them
+   * when the submission key already had a case (docs/delivery.md).
    */
   createCase(newCase: NewCase, referenceYear: number, outgoing?: NewCaseWith): Promise<CreateCaseResult>;
   getCase(id: string): Promise<Case | undefined>;

@@ -79,7 +79,7 @@ export const caseTransitions: { readonly [A in CaseActionType]: Partial<Readonly
 const consultationActions: readonly CaseActionType[] = ['take', 'ask_reporter', 'answer_question', 'close'];
 
 export const openCaseStates: readonly CaseState[] = ['awaiting_consent', 'new', 'assigned', 'handed_over'];
-export const isOpen = (c: Case): boolean => openCaseStates.includes(c.state);
+export const isOpen = (c: Pick<Case, 'state'>): boolean => openCaseStates.includes(c.state);
 
 export type CaseActionField = ConsentField | QuestionField | HandOverField | FollowUpField | SchoolStepsField;
 export type CaseActionError =

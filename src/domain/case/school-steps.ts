@@ -24,7 +24,7 @@ export interface RecordSchoolSteps {
  * Whether 7 ch. 19 a § applies to the case's pupil: it covers compulsory schooling (förskoleklass and
  * grundskola, year groups 0–9), not upper secondary, where 15 ch. 15 § has its own notice (domain.md L3, T16).
  */
-export function isAbsenceInvestigationRequired(c: Case): boolean {
+export function isAbsenceInvestigationRequired(c: Pick<Case, 'kind' | 'pupil'>): boolean {
   return c.kind === 'referral' && c.pupil !== undefined && !isUpperSecondary(c.pupil.yearGroup);
 }
 

@@ -1,5 +1,5 @@
 import { addSchoolDays } from '../calendar/school-days';
-import type { Case } from '../case/case';
+import type { NewCase } from '../case/case';
 import type { PlannedReminder } from './reminder';
 import { currentOccurrences, planned, type ReminderPlanning } from './reminder-planning';
 
@@ -8,7 +8,7 @@ import { currentOccurrences, planned, type ReminderPlanning } from './reminder-p
  * hours): the reporters are asked for the pupil's current absence, the assignee to review the case. A
  * check-in moves `followUpOn`, which gives new ids and resolves these.
  */
-export function followUpReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
+export function followUpReminders(c: NewCase, planning: ReminderPlanning): PlannedReminder[] {
   const on = c.followUpOn;
   if ((c.state !== 'assigned' && c.state !== 'handed_over') || on === undefined || c.kind !== 'referral') return [];
   const due = { date: addSchoolDays(on, 0, planning.rules), time: planning.rules.workingHours.start };

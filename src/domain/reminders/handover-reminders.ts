@@ -1,5 +1,5 @@
 import { addCalendarDays } from '../calendar/calendar-date';
-import type { Case } from '../case/case';
+import type { NewCase } from '../case/case';
 import { pendingQuestion } from '../case/question';
 import { arrivedAtCurrentUnit, assessmentClockOf } from '../handover/deadlines';
 import { isHandoverOpen, type Handover } from '../handover/handover';
@@ -15,7 +15,7 @@ import { currentOccurrences, planned, settingsFor, teamSide, type ReminderPlanni
 /** Identifies the handover's stay at its current unit: a forward starts new reminders there. */
 const arrivalSubject = (h: Handover): string => `${h.unitId}:${h.forwards.length}`;
 
-function unitDistrict(c: Case, h: Handover, planning: ReminderPlanning): string | undefined {
+function unitDistrict(c: NewCase, h: Handover, planning: ReminderPlanning): string | undefined {
   return planning.directory.investigationUnits.find((u) => u.id === h.unitId)?.districtCode ?? c.routing.homeDistrictCode;
 }
 
@@ -25,7 +25,7 @@ function unitDistrict(c: Case, h: Handover, planning: ReminderPlanning): string 
  * day; one that arrived outside working hours counts from the next working morning (the card shows the
  * social emergency service meanwhile).
  */
-export function unacknowledgedHandoverReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
+export function unacknowledgedHandoverReminders(c: NewCase, planning: ReminderPlanning): PlannedReminder[] {
   const h = c.handover;
   if (h === undefined || h.state !== 'pending') return [];
   const settings = settingsFor(planning, unitDistrict(c, h, planning)).handover;
@@ -50,7 +50,7 @@ export function unacknowledgedHandoverReminders(c: Case, planning: ReminderPlann
  * before the handover. A day that is not a working day moves to the working day before it. Days already past
  * when it was acknowledged are skipped.
  */
-export function initialAssessmentReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
+export function initialAssessmentReminders(c: NewCase, planning: ReminderPlanning): PlannedReminder[] {
   const h = c.handover;
   if (h === undefined || h.state !== 'acknowledged' || h.acknowledgement === undefined) return [];
   const { startsOn } = assessmentClockOf(h);
@@ -64,7 +64,7 @@ export function initialAssessmentReminders(c: Case, planning: ReminderPlanning):
 }
 
 /** The investigator's request for the team's input, unanswered after N working days: the assignee (or the inbox). */
-export function inputRequestReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
+export function inputRequestReminders(c: NewCase, planning: ReminderPlanning): PlannedReminder[] {
   const h = c.handover;
   const request = h !== undefined && isHandoverOpen(h) ? pendingQuestion(h.inputRequests) : undefined;
   const recipient = teamSide(c);

@@ -1,4 +1,4 @@
-import type { Case } from '../case/case';
+import type { Case, NewCase } from '../case/case';
 import { localKey } from './reminder-due';
 import type { PlannedReminder } from './reminder';
 import type { ReminderPlanning } from './reminder-planning';
@@ -19,7 +19,7 @@ export type { ReminderPlanning } from './reminder-planning';
  * idempotent: the same state gives the same ids and times, so the store can reconcile (keep, add, resolve).
  * A reminder missing from the answer is no longer wanted: someone acted, or a later one superseded it.
  */
-export function plannedReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
+export function plannedReminders(c: NewCase, planning: ReminderPlanning): PlannedReminder[] {
   if (c.state === 'merged') return [];
   return [
     ...unassignedCaseReminders(c, planning),

@@ -1,6 +1,6 @@
 import type { CalendarRules } from '../calendar/calendar-rules';
 import type { LocalDateTime } from '../calendar/local-date-time';
-import type { Case } from '../case/case';
+import type { NewCase } from '../case/case';
 import type { Directory } from '../routing/directory';
 import { reminderId, type PlannedReminder, type ReminderKind, type ReminderRecipient, type ReminderStep } from './reminder';
 import { localKey } from './reminder-due';
@@ -21,7 +21,7 @@ export const settingsFor = (planning: ReminderPlanning, districtCode: string | u
   reminderSettingsFor(planning.directory.reminders, districtCode);
 
 export function planned(
-  c: Case,
+  c: NewCase,
   kind: ReminderKind,
   step: ReminderStep,
   subject: string,
@@ -47,7 +47,7 @@ export function currentOccurrences(series: readonly PlannedReminder[], now: Loca
 }
 
 /** Who answers for the team on a case: the assigned worker, else the team's inbox, else the district's fallback contact. */
-export function teamSide(c: Case): ReminderRecipient | undefined {
+export function teamSide(c: NewCase): ReminderRecipient | undefined {
   if (c.assigneeId !== undefined) return { kind: 'person', userId: c.assigneeId };
   if (c.routing.sstTeamId !== undefined) return { kind: 'team_inbox', teamId: c.routing.sstTeamId };
   if (c.routing.fallbackDistrictCode !== undefined) return { kind: 'fallback_contact', districtCode: c.routing.fallbackDistrictCode };

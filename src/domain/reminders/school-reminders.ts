@@ -1,6 +1,6 @@
 import { addCalendarDays } from '../calendar/calendar-date';
 import type { LocalDateTime } from '../calendar/local-date-time';
-import type { Case } from '../case/case';
+import type { NewCase } from '../case/case';
 import { isOpen } from '../case/lifecycle';
 import { isConsentInForce } from '../consent/consent-scope';
 import { pendingQuestion } from '../case/question';
@@ -16,12 +16,12 @@ import { currentOccurrences, planned, settingsFor, teamSide, type ReminderPlanni
  */
 
 /** When the case reached the team's inbox: when consent arrived for a case that waited for it, else its creation. */
-function inboxArrival(c: Case): string {
+function inboxArrival(c: NewCase): string {
   return c.history.find((e) => e.type === 'consent_recorded')?.at ?? c.createdAt;
 }
 
 /** A new case nobody has taken: the inbox after N school days, the coordinators after M. */
-export function unassignedCaseReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
+export function unassignedCaseReminders(c: NewCase, planning: ReminderPlanning): PlannedReminder[] {
   if (c.state !== 'new') return [];
   const { remindAfterSchoolDays, escalateAfterSchoolDays } = settingsFor(planning, c.routing.schoolDistrictCode).unassigned;
   const arrived = planning.localTimeOf(inboxArrival(c));
@@ -42,7 +42,7 @@ export function unassignedCaseReminders(c: Case, planning: ReminderPlanning): Pl
 }
 
 /** The team's question to the reporter, unanswered after N school days: the reporters are reminded. */
-export function reporterQuestionReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
+export function reporterQuestionReminders(c: NewCase, planning: ReminderPlanning): PlannedReminder[] {
   const question = isOpen(c) ? pendingQuestion(c.questions ?? []) : undefined;
   if (question === undefined) return [];
   const { remindReporterAfterSchoolDays } = settingsFor(planning, c.routing.schoolDistrictCode).question;
@@ -57,7 +57,7 @@ export function reporterQuestionReminders(c: Case, planning: ReminderPlanning): 
  * (compulsory schooling, not upper secondary). For an independent school the city's routine sets a deadline
  * for the first form (domain.md L4): the first reminder comes on the morning of that day at the latest.
  */
-export function absenceInvestigationReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
+export function absenceInvestigationReminders(c: NewCase, planning: ReminderPlanning): PlannedReminder[] {
   const startedOn = c.steps?.investigationStartedOn;
   if (!isAbsenceInvestigationRequired(c) || !isOpen(c) || startedOn === undefined || c.steps?.organiserNotifiedOn !== undefined) return [];
   const { remindAfterSchoolDays } = settingsFor(planning, c.routing.schoolDistrictCode).absenceInvestigationNotice;
@@ -83,7 +83,7 @@ const earliest = (a: LocalDateTime, b: LocalDateTime | undefined): LocalDateTime
  * For an independent school, the morning the city's routine wants the first form (domain.md L4); the moment
  * the case arrived when that deadline had already passed (or lies beyond the calendar), so that it comes at once.
  */
-function routineFirstFormDue(c: Case, startedOn: string, anchor: LocalDateTime, planning: ReminderPlanning): LocalDateTime | undefined {
+function routineFirstFormDue(c: NewCase, startedOn: string, anchor: LocalDateTime, planning: ReminderPlanning): LocalDateTime | undefined {
   if (!isOtherOrganiserSchool(c, planning.directory)) return undefined;
   const deadlines = otherOrganiserDeadlines(startedOn, planning.directory.otherOrganiserRoutine, planning.rules);
   if (deadlines === undefined) return anchor;
@@ -92,7 +92,7 @@ function routineFirstFormDue(c: Case, startedOn: string, anchor: LocalDateTime, 
 }
 
 /** A consent in force about to expire: the school social worker (or the inbox) D calendar days before valid-until. */
-export function consentExpiryReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
+export function consentExpiryReminders(c: NewCase, planning: ReminderPlanning): PlannedReminder[] {
   const validUntil = c.consent?.validUntil;
   const recipient = teamSide(c);
   // A withdrawn consent will not be renewed by a reminder about its end date.

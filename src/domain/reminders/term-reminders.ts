@@ -1,7 +1,7 @@
 import { addCalendarDays, type CalendarDate } from '../calendar/calendar-date';
 import type { CalendarRules } from '../calendar/calendar-rules';
 import { addSchoolDays, isSchoolDay } from '../calendar/school-days';
-import type { Case } from '../case/case';
+import type { NewCase } from '../case/case';
 import type { PlannedReminder } from './reminder';
 import { currentOccurrences, planned, teamSide, type ReminderPlanning } from './reminder-planning';
 
@@ -23,7 +23,7 @@ export function termStarts(rules: CalendarRules): CalendarDate[] {
  * per term (domain.md D14), so a new term is a new question. For open referrals at SST or SST+ level, due at
  * the first working hour of the term's first school day, to whoever answers for the team.
  */
-export function termRecheckReminders(c: Case, planning: ReminderPlanning): PlannedReminder[] {
+export function termRecheckReminders(c: NewCase, planning: ReminderPlanning): PlannedReminder[] {
   const open = c.state === 'new' || c.state === 'assigned' || c.state === 'handed_over';
   const recipient = teamSide(c);
   if (c.kind !== 'referral' || !open || (c.supportLevel !== 'sst' && c.supportLevel !== 'intensive') || recipient === undefined) return [];

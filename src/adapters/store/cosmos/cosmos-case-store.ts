@@ -129,7 +129,7 @@ export class CosmosCaseStore implements CaseStore {
   /**
    * Cosmos DB has no transaction across containers: the messages go first (gated on version 1), then the case,
    * then its reminders and audit rows. A process that dies before the reminders leaves a case without them until
-   * the same form comes again (a repeat re-plans them) or the case next changes.
+   * the same form comes again (the use case re-plans a repeat's) or the case next changes.
    */
   async createCase(newCase: NewCase, referenceYear: number, outgoing?: NewCaseWith): Promise<CreateCaseResult> {
     const result =
@@ -137,8 +137,9 @@ export class CosmosCaseStore implements CaseStore {
         ? await this.createCaseOnce(newCase, referenceYear)
         : // A new case has version 1: its messages wait for it, and a repeated submission takes them back.
           await withCosmosOutbox(this.outbox, outgoing, 1, () => this.createCaseOnce(newCase, referenceYear), (r) => r.created);
-    if (outgoing?.reminders) await this.replaceCaseReminders(result.case.id, outgoing.reminders(result.case), outgoing.at);
-    for (const entry of outgoing?.audit?.(result.case, result.created) ?? []) await this.appendAudit(entry);
+    if (!result.created) return result;
+    if (outgoing?.reminders) await this.replaceCaseReminders(result.case.id, outgoing.reminders, outgoing.at);
+    for (const entry of outgoing?.audit ?? []) await this.appendAudit(entry);
     return result;
   }
 

@@ -117,12 +117,13 @@ export class SqliteCaseStore implements CaseStore {
       return { case: stored, created: true };
     });
 
-    // A case with its messages, reminders and audit rows: one commit (a repeated submission enqueues nothing).
+    // A case with its messages, reminders and audit rows: one commit (a repeated submission writes none of them).
     this.createCaseWith = db.transaction((newCase: NewCase, referenceYear: number, w: NewCaseWith): CreateCaseResult => {
       const result = this.createCaseOnce(newCase, referenceYear);
-      if (result.created && w.messages.length > 0) outbox.enqueueInTransaction(w.messages, w.at);
-      if (w.reminders) this.reminders.replace(result.case.id, w.reminders(result.case), w.at);
-      for (const entry of w.audit?.(result.case, result.created) ?? []) this.insertAudit(entry);
+      if (!result.created) return result;
+      if (w.messages.length > 0) outbox.enqueueInTransaction(w.messages, w.at);
+      if (w.reminders) this.reminders.replace(result.case.id, w.reminders, w.at);
+      for (const entry of w.audit ?? []) this.insertAudit(entry);
       return result;
     });
 
