@@ -1,6 +1,6 @@
 import type { Clock } from '../../app/ports/clock';
 import { isCalendarDate } from '../../domain/calendar/calendar-date';
-import { isLocalDateTime, type LocalDateTime } from '../../domain/calendar/local-date-time';
+import { isClockTime, type LocalDateTime } from '../../domain/calendar/local-date-time';
 
 /**
  * Clock on the machine's time. Instants are ISO UTC; `today` and the helpers below use Europe/Stockholm
@@ -37,13 +37,57 @@ const stockholm = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
+const msPerMinute = 60_000;
 const msPerHour = 3_600_000;
+const msPerDay = 86_400_000;
 // An instant with an explicit zone; without one, Date.parse would read it in the host's time zone.
 const instantShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/**
+ * The caches below hold what the runtime's date code would compute again on every call: building and
+ * printing `Date` values and formatting in a time zone are the costly part of a conversion, and a day's
+ * work touches few hours and dates. Each is cleared when full.
+ */
+const maxCached = 10_000;
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= maxCached) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+const dayStartByDate = new Map<string, number>();
+const dateByDayStart = new Map<number, string>();
+
+/** Milliseconds at 00:00 UTC of `date`, or undefined when `date` is not a real `YYYY-MM-DD` date. */
+function dayStartOf(date: string): number | undefined {
+  const cached = dayStartByDate.get(date);
+  if (cached !== undefined || !isCalendarDate(date)) return cached;
+  // A date-only ISO string is read as UTC.
+  return remember(dayStartByDate, date, Date.parse(date));
+}
+
+/** The `YYYY-MM-DD` of the UTC day that starts at `dayStart`. */
+function dateOf(dayStart: number): string {
+  return dateByDayStart.get(dayStart) ?? remember(dateByDayStart, dayStart, new Date(dayStart).toISOString().slice(0, 10));
+}
+
+const twoDigits = (n: number): string => String(n).padStart(2, '0');
+
+/** Same as `new Date(ms).toISOString()` for four-digit years, the only ones a local date has. */
+function isoOf(ms: number): string {
+  const dayStart = Math.floor(ms / msPerDay) * msPerDay;
+  const msOfDay = ms - dayStart;
+  const hour = Math.floor(msOfDay / msPerHour);
+  const minute = Math.floor(msOfDay / msPerMinute) % 60;
+  const second = Math.floor(msOfDay / 1000) % 60;
+  const millis = String(msOfDay % 1000).padStart(3, '0');
+  return `${dateOf(dayStart)}T${twoDigits(hour)}:${twoDigits(minute)}:${twoDigits(second)}.${millis}Z`;
+}
+
 function parseInstant(isoUtc: string): number {
   // Date.parse quietly turns 2026-02-30 into 2 March, so the date part is checked on its own.
-  const ms = instantShape.test(isoUtc) && isCalendarDate(isoUtc.slice(0, 10)) ? Date.parse(isoUtc) : Number.NaN;
+  const ms = instantShape.test(isoUtc) && dayStartOf(isoUtc.slice(0, 10)) !== undefined ? Date.parse(isoUtc) : Number.NaN;
   if (Number.isNaN(ms)) throw new RangeError(`Expected an ISO instant such as 2026-03-29T01:00:00.000Z, found ${JSON.stringify(isoUtc)}`);
   return ms;
 }
@@ -51,10 +95,8 @@ function parseInstant(isoUtc: string): number {
 /**
  * Stockholm's offset from UTC during each UTC hour seen so far, for hours without a change of offset (a change
  * falls on a whole UTC hour, so an hour whose first and last millisecond have one offset has it throughout).
- * Formatting a date in a time zone is the costly part of reading the clock; a day's work touches few hours.
  */
 const offsetByHour = new Map<number, number>();
-const maxCachedHours = 10_000;
 
 /** Stockholm wall-clock time of `ms`, as if that wall-clock time were UTC (whole minutes). */
 function wallMs(ms: number): number {
@@ -63,13 +105,11 @@ function wallMs(ms: number): number {
   if (offset === undefined) {
     const start = hour * msPerHour;
     const atStart = formattedWallMs(start) - start;
-    const atEnd = formattedWallMs(start + msPerHour - 1) - (start + msPerHour - 60_000);
-    if (atStart !== atEnd || atStart % 60_000 !== 0) return formattedWallMs(ms);
-    if (offsetByHour.size >= maxCachedHours) offsetByHour.clear();
-    offsetByHour.set(hour, atStart);
-    offset = atStart;
+    const atEnd = formattedWallMs(start + msPerHour - 1) - (start + msPerHour - msPerMinute);
+    if (atStart !== atEnd || atStart % msPerMinute !== 0) return formattedWallMs(ms);
+    offset = remember(offsetByHour, hour, atStart);
   }
-  return Math.floor((ms + offset) / 60_000) * 60_000;
+  return Math.floor((ms + offset) / msPerMinute) * msPerMinute;
 }
 
 function formattedWallMs(ms: number): number {
@@ -79,8 +119,9 @@ function formattedWallMs(ms: number): number {
 }
 
 function toLocal(wall: number): LocalDateTime {
-  const iso = new Date(wall).toISOString();
-  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+  const dayStart = Math.floor(wall / msPerDay) * msPerDay;
+  const minuteOfDay = Math.floor((wall - dayStart) / msPerMinute);
+  return { date: dateOf(dayStart), time: `${twoDigits(Math.floor(minuteOfDay / 60))}:${twoDigits(minuteOfDay % 60)}` };
 }
 
 /** The Stockholm date and `HH:MM` time of an instant; seconds are dropped, not rounded. */
@@ -94,16 +135,17 @@ export function toStockholmLocal(isoUtc: string): LocalDateTime {
  * 01:30Z); a time shown twice in autumn (02:30 on the last Sunday of October) is the earlier one (CEST, 00:30Z).
  */
 export function fromStockholmLocal(local: LocalDateTime): string {
-  if (!isLocalDateTime(local)) {
+  const dayStart = dayStartOf(local.date);
+  if (dayStart === undefined || !isClockTime(local.time)) {
     throw new RangeError(`Expected a Stockholm date YYYY-MM-DD and time HH:MM, found ${JSON.stringify(local)}`);
   }
-  const [year, month, day] = local.date.split('-').map(Number);
-  const [hour, minute] = local.time.split(':').map(Number);
-  const wanted = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0);
+  const wanted = dayStart + Number(local.time.slice(0, 2)) * msPerHour + Number(local.time.slice(3, 5)) * msPerMinute;
   // The UTC offsets in force half a day either side; a DST change lies between them, if any.
   const offsetBefore = wallMs(wanted - 12 * msPerHour) - (wanted - 12 * msPerHour);
   const offsetAfter = wallMs(wanted + 12 * msPerHour) - (wanted + 12 * msPerHour);
+  // The same offset either side: no change in between, so `local` occurs once and the search below would find that.
+  if (offsetBefore === offsetAfter) return isoOf(wanted - offsetBefore);
   const candidates = [wanted - offsetBefore, wanted - offsetAfter].filter((ms) => wallMs(ms) === wanted);
   const chosen = candidates.length > 0 ? Math.min(...candidates) : wanted - offsetBefore;
-  return new Date(chosen).toISOString();
+  return isoOf(chosen);
 }

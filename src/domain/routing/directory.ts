@@ -183,10 +183,38 @@ export const findInvestigationUnit = (d: Directory, id: string): InvestigationUn
 
 const fold = (s: string): string => s.trim().toLocaleLowerCase('sv-SE');
 
+/**
+ * Every spelling that names a district, as written in the directory and folded, mapped to the first district in
+ * file order that it names (what a scan in that order would find). Built once per districts list, which is frozen
+ * with its directory: folding in Swedish is slow enough to matter when every report resolves districts.
+ */
+interface DistrictIndex {
+  written: ReadonlyMap<string, District>;
+  folded: ReadonlyMap<string, District>;
+}
+
+const districtIndexes = new WeakMap<readonly District[], DistrictIndex>();
+
+function districtIndex(districts: readonly District[]): DistrictIndex {
+  const cached = districtIndexes.get(districts);
+  if (cached) return cached;
+  const spellings = (x: District): string[] => [x.code, x.name, ...x.aliases];
+  const folded = new Map<string, District>();
+  for (const x of districts) {
+    for (const key of spellings(x).map(fold)) if (!folded.has(key)) folded.set(key, x);
+  }
+  const written = new Map<string, District>();
+  for (const key of districts.flatMap(spellings)) {
+    const district = folded.get(fold(key));
+    if (district) written.set(key, district);
+  }
+  const index = { written, folded };
+  districtIndexes.set(districts, index);
+  return index;
+}
+
 /** Resolves a district by code, current name or legacy name (e.g. "Rinkeby-Kista" → Järva). */
 export function resolveDistrict(d: Directory, codeOrName: string): District | undefined {
-  const key = fold(codeOrName);
-  return d.districts.find(
-    (x) => fold(x.code) === key || fold(x.name) === key || x.aliases.some((a) => fold(a) === key),
-  );
+  const index = districtIndex(d.districts);
+  return index.written.get(codeOrName) ?? index.folded.get(fold(codeOrName));
 }

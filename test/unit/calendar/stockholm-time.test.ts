@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromStockholmLocal, SystemClock, toStockholmLocal } from '../../../src/adapters/clock/system-clock';
+import type { LocalDateTime } from '../../../src/domain/calendar/local-date-time';
 import { FixedClock } from '../../support/fixed-clock';
 
 const at = (date: string, time: string) => ({ date, time });
@@ -46,22 +47,53 @@ describe('Stockholm time across daylight saving changes', () => {
     },
   );
 
-  it.each([['2026-03-29T02:30:00'], ['yesterday'], ['2026-02-30T10:00:00Z']])('refuses %j, which has no definite instant', (iso) => {
+  it.each([['2026-03-29T02:30:00'], ['yesterday'], ['2026-02-30T10:00:00Z'], ['2026-02-30T10:00:00.000Z'], ['1899-12-31T12:00:00.000Z']])('refuses %j, which has no definite instant', (iso) => {
     expect(() => toStockholmLocal(iso)).toThrow(RangeError);
   });
 
-  it.each([[at('2026-02-30', '10:00')], [at('2026-03-01', '24:00')], [at('2026-03-01', '9:00')]])('refuses %j', (local) => {
+  it.each([[at('2026-02-30', '10:00')], [at('2026-03-01', '24:00')], [at('2026-03-01', '9:00')], [at('1899-12-31', '12:00')]])('refuses %j', (local) => {
     expect(() => fromStockholmLocal(local)).toThrow(RangeError);
+  });
+});
+
+const zone = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/** Stockholm date and time of `ms` straight from the time-zone data, the answer the clock must agree with. */
+const expected = (ms: number) => {
+  const part = (type: string) => zone.formatToParts(new Date(ms)).find((p) => p.type === type)?.value;
+  return at(`${part('year')}-${part('month')}-${part('day')}`, `${part('hour')}:${part('minute')}`);
+};
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('Stockholm time checked against the time-zone data', () => {
+  const sameLocal = (x: LocalDateTime, y: LocalDateTime) => x.date === y.date && x.time === y.time;
+
+  it.each([['2026-03-29'], ['2026-10-25'], ['2027-03-28'], ['2027-10-31'], ['2026-06-19']])(
+    'every quarter hour shown on %s is the first instant showing it, or for a skipped time the instant an hour later',
+    (date) => {
+      for (let q = 0; q < 24 * 4; q += 1) {
+        const local = at(date, `${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')}`);
+        const asIfUtc = Date.parse(`${date}T${local.time}:00.000Z`);
+        // Stockholm is at UTC+2 (summer) or UTC+1 (winter); the instant an hour later is 03:30 CEST for a skipped 02:30.
+        const showing = [asIfUtc - 2 * 3_600_000, asIfUtc - 3_600_000].filter((ms) => sameLocal(expected(ms), local));
+        expect(fromStockholmLocal(local), JSON.stringify(local)).toBe(iso(showing[0] ?? asIfUtc - 3_600_000));
+      }
+    },
+  );
+
+  it('agrees in both directions every 9 h 59 min through 2026 and 2027, at every time of day in turn', () => {
+    const step = (9 * 60 + 59) * 60_000;
+    for (let ms = Date.parse('2026-01-01T00:17:23.456Z'); ms < Date.parse('2028-01-01T00:00:00.000Z'); ms += step) {
+      const local = expected(ms);
+      expect(toStockholmLocal(iso(ms))).toEqual(local);
+      const minute = Math.floor(ms / 60_000) * 60_000;
+      const shownAnHourEarlier = sameLocal(expected(minute - 3_600_000), local);
+      expect(fromStockholmLocal(local)).toBe(iso(shownAnHourEarlier ? minute - 3_600_000 : minute));
+    }
   });
 });
 
 describe('clocks', () => {
   it('agrees minute by minute with the time-zone data across both 2026 changes, however often an hour is read', () => {
-    const zone = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const expected = (ms: number) => {
-      const part = (type: string) => zone.formatToParts(new Date(ms)).find((p) => p.type === type)?.value;
-      return at(`${part('year')}-${part('month')}-${part('day')}`, `${part('hour')}:${part('minute')}`);
-    };
     for (const change of ['2026-03-29T01:00:00.000Z', '2026-10-25T01:00:00.000Z']) {
       const from = Date.parse(change) - 3 * 3_600_000;
       // Twice over the same hours: the second pass reads what the first one learnt about each hour.

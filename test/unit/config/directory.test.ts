@@ -69,6 +69,30 @@ describe('the sample routing directory', () => {
     expect(resolveDistrict(sample, legacy)?.name).toBe(current);
   });
 
+  it('resolves every district by its code and its current name, in any case and with spaces, and nothing else', () => {
+    for (const district of sample.districts) {
+      for (const spelling of [district.code, district.name, district.code.toLowerCase(), ` ${district.name.toUpperCase()}  `])
+        expect(resolveDistrict(sample, spelling)).toBe(district);
+    }
+    expect([resolveDistrict(sample, 'Solna'), resolveDistrict(sample, ''), resolveDistrict(sample, 'FA R')]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('resolves by the districts of the directory it is given, also after another directory was read', () => {
+    const farsta = sample.districts.findIndex((d) => d.code === 'FAR');
+    expect(resolveDistrict(sample, 'Gamla Farsta')).toBeUndefined();
+    const renamed = withDistrict(sample, farsta, { aliases: ['Gamla Farsta'] });
+    expect(resolveDistrict(renamed, 'gamla farsta')?.code).toBe('FAR');
+    expect(resolveDistrict(sample, 'Gamla Farsta')).toBeUndefined();
+  });
+
+  it('takes the first district in file order when an unvalidated directory gives two the same name', () => {
+    const [first, second] = [0, 1].map((i) => sample.districts[i]?.code);
+    const clash = withDistrict(withDistrict(sample, 0, { aliases: ['Gamla stan'] }), 1, { aliases: ['gamla STAN'] });
+    expect(resolveDistrict(clash, 'Gamla stan')?.code).toBe(first);
+    expect(resolveDistrict(clash, 'gamla STAN')?.code).toBe(first);
+    expect(second).not.toBe(first);
+  });
+
   it('offers intensive support (SST+) only in the five focus districts', () => {
     const intensive = sample.districts.filter((d) => d.intensiveSupport).map((d) => d.name);
     expect(intensive.sort()).toEqual(['Enskede-Årsta-Vantör', 'Farsta', 'Järva', 'Kungsholmen', 'Skärholmen']);
