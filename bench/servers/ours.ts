@@ -24,7 +24,7 @@ if (!serviceUrl) throw new Error('expected BENCH_SERVICE_URL (the connector stan
 const startedAt = Date.now();
 const clock = new SystemClock(() => Date.parse('2026-11-23T09:00:00.000Z') + (Date.now() - startedAt));
 const dataDir = mkdtempSync(join(tmpdir(), 'sst-bridge-bench-'));
-const store = SqliteCaseStore.open(join(dataDir, 'sst-bridge.db'), clock, { checkpointEveryMs: sqliteCheckpointEveryMs, writerThread: true });
+const store = SqliteCaseStore.open(join(dataDir, 'sst-bridge.db'), clock, { checkpointEveryMs: sqliteCheckpointEveryMs });
 const directory = loadSampleDirectory();
 const app = createApp({
   // The per-user submission limit is a policy, not a cost: it stays on, but with a one-second window and no

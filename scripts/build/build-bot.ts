@@ -29,8 +29,7 @@ export async function buildBot(outDir: string): Promise<BuiltBot> {
   const entry = join(outDir, 'main.js');
   const result = await build({
     absWorkingDir: repoRoot,
-    // The SQLite store's writer thread starts from its own file next to the chunks (sqlite-writer-thread.ts).
-    entryPoints: { main: 'src/main.ts', 'sqlite-writer-worker': 'src/adapters/store/sqlite/sqlite-writer-worker.ts' },
+    entryPoints: ['src/main.ts'],
     // The entry's dynamic import of the composition root becomes its own chunk, so that nothing (no package)
     // loads before the entry has turned the compile cache on (src/config/compile-cache.ts).
     splitting: true,

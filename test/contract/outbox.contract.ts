@@ -212,7 +212,7 @@ export function outboxContract(name: string, open: () => Promise<OutboxHarness>,
       const senderOne = new RecordingOutboxSender(clock);
       const senderTwo = new RecordingOutboxSender(clock);
       await drainUntilIdle([aDrainer(h, clock, senderOne, 'one', { maxLanes: 2 }), aDrainer(other, clock, senderTwo, 'two', { maxLanes: 2 })], clock);
-      const calls = [...senderOne.calls, ...senderTwo.calls].sort((a, b) => a.order - b.order);
+      const calls = [...senderOne.calls, ...senderTwo.calls].sort((a, b) => a.at - b.at);
       expect(senderOne.calls.length).toBeGreaterThan(0);
       expect(senderTwo.calls.length).toBeGreaterThan(0);
       expect(calls.map((c) => c.key).sort()).toEqual(messages.map((m) => m.key).sort());
@@ -233,7 +233,7 @@ export function outboxContract(name: string, open: () => Promise<OutboxHarness>,
       const senderOne = new RecordingOutboxSender(clock);
       const senderTwo = new RecordingOutboxSender(clock);
       await drainUntilIdle([aDrainer(h, clock, senderOne, 'one', { maxPerClaim: 3 }), aDrainer(other, clock, senderTwo, 'two', { maxPerClaim: 3 })], clock);
-      const calls = [...senderOne.calls, ...senderTwo.calls].sort((a, b) => a.order - b.order);
+      const calls = [...senderOne.calls, ...senderTwo.calls].sort((a, b) => a.at - b.at);
       expect(calls.map((c) => c.key)).toEqual(messages.map((m) => m.key));
       expect(maxInAnyWindow(calls.map((c) => c.at), 2_000)).toBe(4);
     });

@@ -28,7 +28,7 @@ function sqliteSite(): StoreSite {
   const dir = mkdtempSync(join(tmpdir(), 'sst-bridge-instances-'));
   const file = join(dir, 'sst-bridge.db');
   return {
-    open: async () => SqliteCaseStore.open(file, stockholmTime, { checkpointEveryMs: sqliteCheckpointEveryMs, writerThread: true }),
+    open: async () => SqliteCaseStore.open(file, stockholmTime, { checkpointEveryMs: sqliteCheckpointEveryMs }),
     drop: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }

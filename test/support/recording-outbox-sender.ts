@@ -4,8 +4,6 @@ import type { FixedClock } from './fixed-clock';
 
 export interface SentCall {
   at: number;
-  /** Order of the call among all recording senders of the process (several instances share the fake time). */
-  order: number;
   lane: string;
   tenantId: string;
   key: string;
@@ -13,8 +11,6 @@ export interface SentCall {
   messageId?: string;
   result: OutboxSendResult['status'];
 }
-
-let callsInProcess = 0;
 
 /** Answers a call with a failure, or undefined to deliver it. */
 export type Script = (call: { at: number; lane: string; key: string; nthToLane: number }) => OutboxSendResult | undefined;
@@ -42,10 +38,8 @@ export class RecordingOutboxSender implements OutboxSender {
       address: previous?.address ?? { transport: 'test', value: entry.lane },
       conversationCreated: false,
     };
-    callsInProcess += 1;
     this.calls.push({
       at,
-      order: callsInProcess,
       lane: entry.lane,
       tenantId: entry.tenantId,
       key: entry.key,

@@ -85,7 +85,7 @@ export class RunningBot {
    * has not sent stays in the outbox, for this bot's `idle()`), then its store closes.
    */
   anotherInstance(): { app: App; close: () => Promise<void> } {
-    const store = SqliteCaseStore.open(this.dbFile, stockholmTime, { checkpointEveryMs: sqliteCheckpointEveryMs, writerThread: true });
+    const store = SqliteCaseStore.open(this.dbFile, stockholmTime, { checkpointEveryMs: sqliteCheckpointEveryMs });
     const app = this.createAppOn(store);
     return {
       app,
@@ -97,7 +97,7 @@ export class RunningBot {
   }
 
   private async startServer(): Promise<void> {
-    this.store = SqliteCaseStore.open(this.dbFile, stockholmTime, { checkpointEveryMs: sqliteCheckpointEveryMs, writerThread: true });
+    this.store = SqliteCaseStore.open(this.dbFile, stockholmTime, { checkpointEveryMs: sqliteCheckpointEveryMs });
     this.app = this.createAppOn(this.store);
     this.server = this.app.server;
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));

@@ -24,8 +24,6 @@ export async function openCaseStore(config: Config, stockholm: StockholmTime, lo
         checkpointEveryMs: sqliteCheckpointEveryMs,
         onCheckpointerFailure: (error) =>
           log?.error({ event: 'store.checkpointer_failed', errorName: error instanceof Error ? error.name : 'unknown' }),
-        writerThread: true,
-        onWriterFailure: (error) => log?.error({ event: 'store.writer_failed', errorName: error instanceof Error ? error.name : 'unknown' }),
       });
     case 'cosmos': {
       const { endpoint, key, managedIdentityClientId, databaseId, provisioning } = config.store;

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../calendar/calendar-date';
 import { calendarDaysBetween } from '../calendar/calendar-date';
 import type { ClockTime, LocalDateTime } from '../calendar/local-date-time';
-import type { CaseKind, CaseOutcome, CaseState, NewCase } from '../case/case';
+import type { Case, CaseKind, CaseOutcome, CaseState } from '../case/case';
 import { attendanceChangeOf } from '../case/follow-up';
 import { arrivedAtCurrentUnit, assessmentClockOf } from '../handover/deadlines';
 import type { HandoverOutcome } from '../handover/handover';
@@ -45,7 +45,7 @@ export interface CaseStatisticsRow {
  * The statistics row of `c`. `toLocal` turns an ISO instant into Stockholm date and time (the stores pass the
  * StockholmTime port they are given): the domain does no time-zone arithmetic itself.
  */
-export function statisticsRowOf(c: NewCase, toLocal: (instant: string) => LocalDateTime): CaseStatisticsRow {
+export function statisticsRowOf(c: Case, toLocal: (instant: string) => LocalDateTime): CaseStatisticsRow {
   const dateOf = (instant: string | undefined): CalendarDate | null => (instant === undefined ? null : toLocal(instant).date);
   const taken = c.history.find((e) => e.type === 'taken');
   const closedAt = c.closedAt ?? (c.state === 'merged' ? c.history.findLast((e) => e.type === 'merged_into')?.at : undefined);

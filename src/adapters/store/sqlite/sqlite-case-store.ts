@@ -1,4 +1,6 @@
-import type { Database } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3, { type Database, type Transaction } from 'better-sqlite3';
 import { z } from 'zod';
 import type { AuditEntry } from '../../../app/ports/audit';
 import type { StockholmTime } from '../../../app/ports/clock';
@@ -9,26 +11,28 @@ import type { CreateCaseResult, NewCaseWith } from '../../../app/ports/cases';
 import type { DeliveryAddress, StoredAddress } from '../../../app/ports/addresses';
 import type { Case, NewCase } from '../../../domain/case/case';
 import { isErased } from '../../../domain/retention/retention';
+import { endedAt } from '../../../domain/retention/retention';
 import type { Reminder, ReminderPlan } from '../../../domain/reminders/reminder';
-import type { OutboxStore } from '../../../app/outbox/outbox-store';
+import { formatCaseReference } from '../../../domain/case/reference';
 import { parseJsonColumn } from '../corrupt-row-error';
 import { applyMigrations } from './migrations';
-import { OutboxThroughWriter } from './sqlite-outbox';
+import { SqliteOutbox } from './sqlite-outbox';
 import type { Outgoing } from '../../../app/ports/outbox';
 import { SqliteReminders } from './sqlite-reminders';
 import { prepareStatements, type Statements } from './sqlite-statements';
 import { SqliteStatistics, statisticsColumnsOf, statisticsSql } from './sqlite-statistics';
 import type { StatisticsFacts, StatisticsFactsQuery } from '../../../domain/statistics/statistics-facts';
-import { storedAuditDetailSchema } from '../stored-case-schema';
+import { storedAuditDetailSchema, storedCaseSchema } from '../stored-case-schema';
+import { storedDeliveryOf, storedDeliverySchema } from '../stored-delivery-schema';
 import { WalCheckpointer } from './wal-checkpointer';
-import { openConnection } from './sqlite-connection';
-import { caseFromRow, deliveryFromRow } from './sqlite-rows';
-import { SqliteWrites, type SqliteWriter } from './sqlite-writes';
-import { SqliteWriterThread } from './sqlite-writer-thread';
+import { GroupCommit } from './group-commit';
 
 type UpdateResult = Awaited<ReturnType<CaseStore['updateCase']>>;
 
 // Rows come back from better-sqlite3 untyped; these describe what our own SELECTs return.
+const caseRowSchema = z.object({ id: z.string(), body: z.string() });
+const deliveryRowSchema = z.object({ key: z.string(), body: z.string() });
+const sequenceRowSchema = z.object({ last: z.number().int().positive() });
 const addressRowSchema = z.object({ address: z.string(), updated_at: z.string() });
 const storedAddressSchema = z.object({ transport: z.string().min(1), value: z.string() }).strict();
 const auditRowSchema = z.object({
@@ -53,13 +57,6 @@ export interface SqliteStoreOptions {
    * then (commits slow down, nothing is lost); the server logs it, since only a restart brings the worker back.
    */
   onCheckpointerFailure?: (error: unknown) => void;
-  /**
-   * Write from a worker thread with its own connection (SqliteWriterThread): the server sets it, so that commits
-   * and SQLite's write lock never hold up the requests. Without it the store writes on its own connection.
-   */
-  writerThread?: boolean;
-  /** With `writerThread`: told when the writer thread died. Every write fails from then on; the server logs it. */
-  onWriterFailure?: (error: unknown) => void;
 }
 
 /** SQLite's own default for `wal_autocheckpoint`, restored when the background checkpointer fails. */
@@ -73,9 +70,8 @@ const sqliteDefaultAutoCheckpointPages = 1000;
 const walRestartPages = 4096;
 
 /**
- * CaseStore on one SQLite file (WAL). Reads run on this connection; writes go to a SqliteWriter (SqliteWrites on
- * this connection, or the writer thread), each in one transaction, so creating a case, taking its running number
- * and checking its submission key happen atomically. A case write carries its statistics row, dated here.
+ * CaseStore on one SQLite file (WAL). better-sqlite3 runs each call synchronously inside one transaction,
+ * so creating a case, taking its running number and checking its submission key happen atomically.
  */
 export class SqliteCaseStore implements CaseStore {
   private readonly db: Database;
@@ -83,20 +79,74 @@ export class SqliteCaseStore implements CaseStore {
   private readonly reminders: SqliteReminders;
   private readonly statistics: SqliteStatistics;
   /** The outbox in the same file, so that a case write and the messages it causes commit together. */
-  readonly outbox: OutboxStore;
+  readonly outbox: SqliteOutbox;
+  private readonly createCaseOnce: Transaction<(newCase: NewCase, referenceYear: number) => CreateCaseResult>;
+  private readonly createCaseWith: Transaction<(newCase: NewCase, referenceYear: number, w: NewCaseWith) => CreateCaseResult>;
+  private readonly updateCaseIfVersion: Transaction<(next: Case, expectedVersion: number) => UpdateResult>;
+  private readonly eraseCaseIfVersion: Transaction<(erased: Case, expectedVersion: number) => UpdateResult>;
   private checkpointer?: WalCheckpointer;
+  /** Case writes of one event-loop turn commit together (GroupCommit). */
+  private readonly group: GroupCommit;
 
-  private constructor(
-    db: Database,
-    private readonly stockholm: StockholmTime,
-    private readonly writer: SqliteWriter,
-  ) {
+  private constructor(db: Database, stockholm: StockholmTime) {
     this.db = db;
+    this.group = new GroupCommit(db);
     const statements = prepareStatements(db);
     this.statements = statements;
     this.reminders = new SqliteReminders(db, statements);
     this.statistics = new SqliteStatistics(db);
-    this.outbox = new OutboxThroughWriter(db, writer);
+    const outbox = new SqliteOutbox(db, (delivery) => this.saveDeliveryRow(delivery));
+    this.outbox = outbox;
+    const upsertStatistics = db.prepare(statisticsSql.upsertRow);
+    const writeStatistics = (c: Case): void => {
+      upsertStatistics.run(statisticsColumnsOf(c, stockholm));
+    };
+    // Cases written before the statistics table existed (migration 8) get their rows once, here.
+    db.transaction(() => {
+      for (const row of db.prepare(statisticsSql.casesWithoutRow).all()) writeStatistics(this.toCase(row));
+    }).immediate();
+
+    this.createCaseOnce = db.transaction((newCase: NewCase, referenceYear: number): CreateCaseResult => {
+      const existing: unknown = statements.caseBySubmissionKey.get(newCase.submissionKey);
+      if (existing !== undefined) return { case: this.toCase(existing), created: false };
+      const district = newCase.routing.schoolDistrictCode;
+      const { last } = sequenceRowSchema.parse(statements.nextSequence.get(district, referenceYear));
+      const stored: Case = { ...newCase, reference: formatCaseReference(district, referenceYear, last), version: 1 };
+      statements.insertCase.run(columnsOf(stored));
+      writeStatistics(stored);
+      return { case: stored, created: true };
+    });
+
+    // A case with its messages, reminders and audit rows: one commit (a repeated submission writes none of them).
+    this.createCaseWith = db.transaction((newCase: NewCase, referenceYear: number, w: NewCaseWith): CreateCaseResult => {
+      const result = this.createCaseOnce(newCase, referenceYear);
+      if (!result.created) return result;
+      if (w.messages.length > 0) outbox.enqueueInTransaction(w.messages, w.at);
+      if (w.reminders) this.reminders.replace(result.case.id, w.reminders, w.at);
+      for (const entry of w.audit ?? []) this.insertAudit(entry);
+      return result;
+    });
+
+    this.updateCaseIfVersion = db.transaction((next: Case, expectedVersion: number): UpdateResult => {
+      const updated: Case = { ...next, version: expectedVersion + 1 };
+      const { changes } = statements.updateCase.run({ ...columnsOf(updated), expectedVersion });
+      if (changes === 1) {
+        writeStatistics(updated);
+        return { ok: true, case: updated };
+      }
+      return { ok: false, reason: statements.caseExists.get(next.id) === undefined ? 'not_found' : 'conflict' };
+    });
+
+    this.eraseCaseIfVersion = db.transaction((erased: Case, expectedVersion: number): UpdateResult => {
+      const result = this.updateCaseIfVersion(erased, expectedVersion);
+      if (!result.ok) return result;
+      for (const row of statements.deliveriesByCase.all(erased.id)) {
+        const { address: _address, ...kept } = toDelivery(row);
+        this.saveDeliveryRow(kept);
+      }
+      outbox.deleteForCaseInTransaction(erased.id);
+      return result;
+    });
   }
 
   /**
@@ -104,33 +154,31 @@ export class SqliteCaseStore implements CaseStore {
    * case's statistics row (the composition root passes its Clock).
    */
   static open(filePath: string, stockholm: StockholmTime, options: SqliteStoreOptions = {}): SqliteCaseStore {
-    let db: Database | undefined;
+    mkdirSync(dirname(filePath), { recursive: true });
+    const db = new BetterSqlite3(filePath);
     try {
-      db = openConnection(filePath);
+      db.pragma('journal_mode = WAL');
+      // Another process (a second instance, a backup) may hold the write lock briefly: wait, do not fail.
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
+      // Deleted and overwritten content is zeroed in the file, so an erased case leaves no readable copy (retention).
+      db.pragma('secure_delete = ON');
       applyMigrations(db, filePath);
-      backfillStatistics(db, stockholm);
-      const background = options.checkpointEveryMs !== undefined;
-      if (background) db.pragma('wal_autocheckpoint = 0');
-      const writer = options.writerThread
-        ? new SqliteWriterThread({ filePath, autoCheckpointPages: background ? 0 : sqliteDefaultAutoCheckpointPages }, options.onWriterFailure)
-        : new SqliteWrites(db);
-      const store = new SqliteCaseStore(db, stockholm, writer);
+      const store = new SqliteCaseStore(db, stockholm);
       if (options.checkpointEveryMs !== undefined) {
         store.checkpointInBackground(filePath, options.checkpointEveryMs, options.restartWalAtPages ?? walRestartPages, options.onCheckpointerFailure);
       }
       return store;
     } catch (error) {
-      db?.close();
+      db.close();
       throw new Error(`Could not open the case database at ${filePath}`, { cause: error });
     }
   }
 
   async createCase(newCase: NewCase, referenceYear: number, outgoing?: NewCaseWith): Promise<CreateCaseResult> {
-    const outcome = await this.writer.createCase(newCase, referenceYear, statisticsColumnsOf(newCase, this.stockholm), outgoing);
-    if (outcome.created) return { case: { ...newCase, reference: outcome.reference, version: 1 }, created: true };
-    const existing = await this.getCase(outcome.existingId);
-    if (existing === undefined) throw new Error(`Case ${outcome.existingId}: stored under the submission key but not readable`);
-    return { case: existing, created: false };
+    if (outgoing === undefined) return this.group.run(() => this.createCaseOnce(newCase, referenceYear));
+    return this.group.run(() => this.createCaseWith(newCase, referenceYear, outgoing));
   }
 
   async getCase(id: string): Promise<Case | undefined> {
@@ -143,7 +191,7 @@ export class SqliteCaseStore implements CaseStore {
 
   async listCasesByReporter(tenantId: string, reporterId: string, limit: number): Promise<Case[]> {
     const rows = this.statements.casesByReporter.all(tenantId, reporterId, rowLimit(limit));
-    return rows.map(caseFromRow);
+    return rows.map((row) => this.toCase(row));
   }
 
   async listOpenCases(filter: { teamId: string } | { fallbackDistrictCode: string }, limit: number): Promise<Case[]> {
@@ -151,15 +199,15 @@ export class SqliteCaseStore implements CaseStore {
       'teamId' in filter
         ? this.statements.openCasesByTeam.all(filter.teamId, rowLimit(limit))
         : this.statements.openCasesByFallbackDistrict.all(filter.fallbackDistrictCode, rowLimit(limit));
-    return rows.map(caseFromRow);
+    return rows.map((row) => this.toCase(row));
   }
 
   async listOpenCasesAtSchool(schoolId: string, limit: number): Promise<Case[]> {
-    return this.statements.openCasesAtSchool.all(schoolId, rowLimit(limit)).map(caseFromRow);
+    return this.statements.openCasesAtSchool.all(schoolId, rowLimit(limit)).map((row) => this.toCase(row));
   }
 
   async listOpenHandovers(unitId: string, limit: number): Promise<Case[]> {
-    return this.statements.openHandovers.all(unitId, rowLimit(limit)).map(caseFromRow);
+    return this.statements.openHandovers.all(unitId, rowLimit(limit)).map((row) => this.toCase(row));
   }
 
   /**
@@ -167,24 +215,27 @@ export class SqliteCaseStore implements CaseStore {
    * outbox row for a conflicting update).
    */
   async updateCase(next: Case, expectedVersion: number, outgoing?: Outgoing): Promise<UpdateResult> {
-    const updated: Case = { ...next, version: expectedVersion + 1 };
-    const outcome = await this.writer.updateCase(next, expectedVersion, statisticsColumnsOf(updated, this.stockholm), outgoing);
-    return outcome.ok ? { ok: true, case: updated } : outcome;
+    return this.group.run((): UpdateResult => {
+      const result = this.updateCaseIfVersion(next, expectedVersion);
+      if (result.ok && outgoing !== undefined && outgoing.messages.length > 0) this.outbox.enqueueInTransaction(outgoing.messages, outgoing.at);
+      return result;
+    });
   }
 
   async listCasesDueForErasure(filter: { closedBefore: string }, limit: number): Promise<Case[]> {
-    return this.statements.casesDueForErasure.all(filter.closedBefore, rowLimit(limit)).map(caseFromRow);
+    return this.statements.casesDueForErasure.all(filter.closedBefore, rowLimit(limit)).map((row) => this.toCase(row));
   }
 
   async eraseCase(erased: Case, expectedVersion: number): Promise<UpdateResult> {
     if (!isErased(erased)) throw new Error(`Case ${erased.id}: eraseCase needs an erased case (erasures or erasedAt set)`);
-    const updated: Case = { ...erased, version: expectedVersion + 1 };
-    const outcome = await this.writer.eraseCase(erased, expectedVersion, statisticsColumnsOf(updated, this.stockholm));
-    return outcome.ok ? { ok: true, case: updated } : outcome;
+    const result = this.eraseCaseIfVersion.immediate(erased, expectedVersion);
+    // The WAL still holds the pages as they were before the erase: copy them back and empty the file.
+    if (result.ok) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return result;
   }
 
   async saveAddress(key: string, address: DeliveryAddress, at: string): Promise<void> {
-    return this.writer.saveAddress(key, address, at);
+    this.statements.upsertAddress.run({ key, address: JSON.stringify({ transport: address.transport, value: address.value }), at });
   }
 
   async getAddress(key: string): Promise<StoredAddress | undefined> {
@@ -195,24 +246,35 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async saveDelivery(delivery: CaseDelivery): Promise<void> {
-    return this.writer.saveDelivery(delivery);
+    this.saveDeliveryRow(delivery);
+  }
+
+  private saveDeliveryRow(delivery: CaseDelivery): void {
+    const stored = storedDeliveryOf(delivery);
+    this.statements.upsertDelivery.run({
+      key: stored.key,
+      caseId: stored.caseId,
+      status: stored.status,
+      createdAt: stored.createdAt,
+      body: JSON.stringify(stored),
+    });
   }
 
   async getDelivery(key: string): Promise<CaseDelivery | undefined> {
     const row: unknown = this.statements.deliveryByKey.get(key);
-    return row === undefined ? undefined : deliveryFromRow(row);
+    return row === undefined ? undefined : toDelivery(row);
   }
 
   async listDeliveriesForCase(caseId: string): Promise<CaseDelivery[]> {
-    return this.statements.deliveriesByCase.all(caseId).map(deliveryFromRow);
+    return this.statements.deliveriesByCase.all(caseId).map(toDelivery);
   }
 
   async listUndelivered(limit: number): Promise<CaseDelivery[]> {
-    return this.statements.undelivered.all(rowLimit(limit)).map(deliveryFromRow);
+    return this.statements.undelivered.all(rowLimit(limit)).map(toDelivery);
   }
 
   async replaceCaseReminders(caseId: string, planned: readonly ReminderPlan[], at: string): Promise<void> {
-    return this.writer.replaceCaseReminders(caseId, planned, at);
+    this.reminders.replace(caseId, planned, at);
   }
 
   async listRemindersForCase(caseId: string): Promise<Reminder[]> {
@@ -220,23 +282,33 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async snoozeReminder(caseId: string, reminderId: string, until: string, at: string): Promise<Reminder | undefined> {
-    return this.writer.snoozeReminder(caseId, reminderId, until, at);
+    return this.reminders.snooze({ caseId, reminderId, until, at });
   }
 
   async claimDueReminders(request: { now: string; instanceId: string; leaseMs: number; limit: number }): Promise<ClaimedReminder[]> {
-    return this.writer.claimDueReminders(request);
+    return this.reminders.claimDue(request);
   }
 
   async completeReminder(claim: ReminderClaim, outcome: 'sent' | 'resolved', at: string): Promise<boolean> {
-    return this.writer.completeReminder(claim, outcome, at);
+    return this.reminders.complete(claim, outcome, at);
   }
 
   async releaseReminder(claim: ReminderClaim, retryAt: string, at: string): Promise<boolean> {
-    return this.writer.releaseReminder(claim, retryAt, at);
+    return this.reminders.release(claim, retryAt, at);
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {
-    return this.writer.appendAudit(entry);
+    this.insertAudit(entry);
+  }
+
+  private insertAudit(entry: AuditEntry): void {
+    this.statements.insertAudit.run({
+      at: entry.at,
+      actorId: entry.actorId,
+      action: entry.action,
+      caseId: entry.caseId ?? null,
+      detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    });
   }
 
   async listAudit(filter: { caseId?: string; from?: string; to?: string }): Promise<AuditEntry[]> {
@@ -254,33 +326,57 @@ export class SqliteCaseStore implements CaseStore {
     return this.statistics.facts(query);
   }
 
-  /** Commits the writes that wait, stops the checkpoint worker and closes the connection. */
   async close(): Promise<void> {
-    await this.writer.close();
+    if (this.db.open) this.group.flush();
     await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 
-  /** See WalCheckpointer: this store's commits stop checkpointing, a worker thread does it. */
+  /** See WalCheckpointer: this connection stops checkpointing in its commits, a worker thread does it. */
   private checkpointInBackground(filePath: string, everyMs: number, restartAtPages: number, onFailure?: (error: unknown) => void): void {
+    this.db.pragma('wal_autocheckpoint = 0');
     this.checkpointer = new WalCheckpointer(filePath, { intervalMs: everyMs, restartAtPages }, (error) => {
-      if (this.db.open) void this.writer.checkpointInCommits(sqliteDefaultAutoCheckpointPages).catch(() => undefined);
+      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${sqliteDefaultAutoCheckpointPages}`);
       onFailure?.(error);
     });
   }
 
   private readCase(row: unknown): Case | undefined {
-    return row === undefined ? undefined : caseFromRow(row);
+    return row === undefined ? undefined : this.toCase(row);
   }
-}
 
-/** Cases written before the statistics table existed (migration 8) get their rows once, at open. */
-function backfillStatistics(db: Database, stockholm: StockholmTime): void {
-  const upsert = db.prepare(statisticsSql.upsertRow);
-  db.transaction(() => {
-    for (const row of db.prepare(statisticsSql.casesWithoutRow).all()) upsert.run(statisticsColumnsOf(caseFromRow(row), stockholm));
-  }).immediate();
+  private toCase(raw: unknown): Case {
+    const row = caseRowSchema.parse(raw);
+    return parseJsonColumn('cases', row.id, 'body', row.body, storedCaseSchema);
+  }
 }
 
 /** A negative LIMIT means "no limit" to SQLite; nobody asking for fewer than none means that. */
 const rowLimit = (limit: number): number => Math.max(0, Math.floor(limit));
+
+function toDelivery(raw: unknown): CaseDelivery {
+  const row = deliveryRowSchema.parse(raw);
+  return parseJsonColumn('deliveries', row.key, 'body', row.body, storedDeliverySchema);
+}
+
+/** The queried columns are copies of fields in `body`; they are always written together. */
+function columnsOf(c: Case) {
+  return {
+    id: c.id,
+    reference: c.reference,
+    submissionKey: c.submissionKey,
+    tenantId: c.tenantId,
+    reporterId: c.reporterId,
+    createdAt: c.createdAt,
+    schoolDistrictCode: c.routing.schoolDistrictCode,
+    state: c.state,
+    schoolId: c.schoolId,
+    sstTeamId: c.routing.sstTeamId ?? null,
+    fallbackDistrictCode: c.routing.fallbackDistrictCode ?? null,
+    ownerKind: c.owner.kind,
+    closedAt: endedAt(c) ?? null,
+    erasedAt: c.erasedAt ?? null,
+    version: c.version,
+    body: JSON.stringify(c),
+  };
+}

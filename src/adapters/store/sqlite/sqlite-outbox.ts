@@ -8,7 +8,6 @@ import type { CaseDelivery } from '../../../app/ports/deliveries';
 import { decideSlot, type SendLimits } from '../../../app/outbox/send-window';
 import { parseJsonColumn } from '../corrupt-row-error';
 import { sendLogSchema, storedOutboxMessageOf, storedOutboxMessageSchema } from '../stored-outbox-schema';
-import type { SqliteWriter } from './sqlite-writes';
 
 export const outboxSql = {
   // A lane with something to send is ready at once unless paused: readiness is the drainer's time (pacing), not
@@ -83,14 +82,12 @@ function prepareOutboxStatements(db: Database) {
  */
 export class SqliteOutbox implements OutboxStore {
   private readonly s: ReturnType<typeof prepareOutboxStatements>;
-  private readonly reads: OutboxReads;
 
   constructor(
     private readonly db: Database,
     private readonly writeDelivery: (delivery: CaseDelivery) => void,
   ) {
     this.s = prepareOutboxStatements(db);
-    this.reads = new OutboxReads(db);
   }
 
   /** Writes the messages inside the transaction the caller has open (the case write's): both commit or neither. */
@@ -125,7 +122,9 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   async headOfLane(lease: LaneLease): Promise<OutboxEntry | undefined> {
-    return this.reads.headOfLane(lease);
+    if (this.heldLane(lease) === undefined) return undefined;
+    const row: unknown = this.s.head.get(lease.lane);
+    return row === undefined ? undefined : toEntry(row);
   }
 
   async takeSendSlot(lease: LaneLease, limits: SendLimits, now: number): Promise<SlotResult> {
@@ -180,11 +179,11 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   async nextDueAt(): Promise<number | undefined> {
-    return this.reads.nextDueAt();
+    return dueRowSchema.parse(this.s.nextDue.get()).due ?? undefined;
   }
 
   async listPending(lane: string): Promise<OutboxEntry[]> {
-    return this.reads.listPending(lane);
+    return this.s.pending.all(lane).map(toEntry);
   }
 
   /** Drops a case's queued messages (retention erasure); call inside the erasing transaction. */
@@ -203,87 +202,8 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   private heldLane(lease: LaneLease) {
-    return this.reads.heldLane(lease);
-  }
-}
-
-/** The outbox's reads, on any connection to the file. */
-class OutboxReads {
-  private readonly s: ReturnType<typeof prepareOutboxStatements>;
-
-  constructor(db: Database) {
-    this.s = prepareOutboxStatements(db);
-  }
-
-  headOfLane(lease: LaneLease): OutboxEntry | undefined {
-    if (this.heldLane(lease) === undefined) return undefined;
-    const row: unknown = this.s.head.get(lease.lane);
-    return row === undefined ? undefined : toEntry(row);
-  }
-
-  nextDueAt(): number | undefined {
-    return dueRowSchema.parse(this.s.nextDue.get()).due ?? undefined;
-  }
-
-  listPending(lane: string): OutboxEntry[] {
-    return this.s.pending.all(lane).map(toEntry);
-  }
-
-  heldLane(lease: LaneLease) {
     const row: unknown = this.s.heldLane.get(lease.lane, lease.token);
     return row === undefined ? undefined : laneRowSchema.parse(row);
-  }
-}
-
-/** The case store's outbox: reads on the store's connection, writes through its SqliteWriter (SqliteOutbox there). */
-export class OutboxThroughWriter implements OutboxStore {
-  private readonly reads: OutboxReads;
-
-  constructor(
-    db: Database,
-    private readonly writer: SqliteWriter,
-  ) {
-    this.reads = new OutboxReads(db);
-  }
-
-  enqueue(messages: readonly OutboxMessage[], at: string): Promise<void> {
-    return this.writer.enqueue(messages, at);
-  }
-
-  claimLanes(request: { now: number; owner: string; leaseMs: number; limit: number }): Promise<LaneLease[]> {
-    return this.writer.claimLanes(request);
-  }
-
-  async headOfLane(lease: LaneLease): Promise<OutboxEntry | undefined> {
-    return this.reads.headOfLane(lease);
-  }
-
-  takeSendSlot(lease: LaneLease, limits: SendLimits, now: number): Promise<SlotResult> {
-    return this.writer.takeSendSlot(lease, limits, now);
-  }
-
-  settle(lease: LaneLease, ref: EntryRef, options?: SettleOptions): Promise<boolean> {
-    return this.writer.settle(lease, ref, options);
-  }
-
-  retryLater(lease: LaneLease, ref: EntryRef, attempts: number, until: number): Promise<boolean> {
-    return this.writer.retryLater(lease, ref, attempts, until);
-  }
-
-  pauseLane(lease: LaneLease, until: number): Promise<boolean> {
-    return this.writer.pauseLane(lease, until);
-  }
-
-  releaseLane(lease: LaneLease, now: number): Promise<void> {
-    return this.writer.releaseLane(lease, now);
-  }
-
-  async nextDueAt(): Promise<number | undefined> {
-    return this.reads.nextDueAt();
-  }
-
-  async listPending(lane: string): Promise<OutboxEntry[]> {
-    return this.reads.listPending(lane);
   }
 }
 

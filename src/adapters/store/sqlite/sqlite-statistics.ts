@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { StockholmTime } from '../../../app/ports/clock';
-import type { NewCase } from '../../../domain/case/case';
+import type { Case } from '../../../domain/case/case';
 import { caseOutcomes } from '../../../domain/case/case';
 import { handoverOutcomes } from '../../../domain/handover/handover';
 import { supportLevels } from '../../../domain/report/support-level';
@@ -70,10 +70,7 @@ export const statisticsSql = {
 export type StatisticsQueryName = Exclude<keyof typeof statisticsSql, 'upsertRow' | 'casesWithoutRow'>;
 
 /** The statistics row of `c`, dated in Stockholm by `stockholm`, as named parameters of `upsertRow`. */
-/** A case's row of `case_statistics`, as the upsert's named parameters. */
-export type StatisticsColumns = ReturnType<typeof statisticsColumnsOf>;
-
-export function statisticsColumnsOf(c: NewCase, stockholm: StockholmTime) {
+export function statisticsColumnsOf(c: Case, stockholm: StockholmTime) {
   const row = statisticsRowOf(c, (instant) => stockholm.toLocal(instant));
   const flag = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
   return { caseId: c.id, ...row, suspectedHarm: flag(row.suspectedHarm), handoverUrgent: flag(row.handoverUrgent) };
