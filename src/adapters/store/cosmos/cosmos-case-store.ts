@@ -92,7 +92,7 @@ export class CosmosCaseStore implements CaseStore {
   private closed = false;
   private readonly deliveries: CosmosDeliveries;
   private readonly reminders: CosmosReminders;
-  /** The outbox in the same account (container `outbox`); see updateCaseWithCosmosOutbox for the ordering. */
+  /** The outbox in the same account (container `outbox`); see withCosmosOutbox for the ordering. */
   readonly outbox: CosmosOutbox;
   private readonly caseCodec: ItemCodec<Case>;
 
