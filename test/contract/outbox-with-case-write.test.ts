@@ -10,7 +10,7 @@ import { aReminderPlan } from '../support/a-reminder-plan';
 import { aDatabaseId, CosmosEmulator } from '../support/cosmos-emulator';
 import { aDrainer, drainUntilIdle } from '../support/drive-outbox';
 import { FixedClock, stockholmTime } from '../support/fixed-clock';
-import { aStatusMessage } from '../support/outbox-messages';
+import { aCaseCard, aStatusMessage } from '../support/outbox-messages';
 import { RecordingOutboxSender } from '../support/recording-outbox-sender';
 
 const at = '2026-11-23T09:00:00.000Z';
@@ -94,6 +94,28 @@ describe('a case change and its messages (Cosmos DB: messages first, gated on th
       const sender = new RecordingOutboxSender(clock);
       await drainUntilIdle([aDrainer({ outbox: store.outbox, records: store }, clock, sender, 'one')], clock);
       expect(sender.delivered()).toEqual([`case:${c.id}:status-taken:${lane}`]);
+    } finally {
+      await store.close();
+      await emulator.dropDatabase(databaseId);
+    }
+  });
+
+  it('takes back a conflicting change\'s card that had replaced an earlier change\'s: the earlier card is sent, not lost', async () => {
+    const databaseId = aDatabaseId('outbox-coalesced');
+    const store = await emulator.openStore(databaseId);
+    try {
+      const { case: c } = await store.createCase(aNewCase(), 2026);
+      const card = aCaseCard(c.id, 'team-1');
+      const first = await store.updateCase(c, c.version, { messages: [card], at });
+      expect(first.ok).toBe(true);
+      // A second change from a stale read: its card replaces the first one in the lane, then its write conflicts.
+      const stale = await store.updateCase(c, c.version, { messages: [card], at });
+      expect(stale).toEqual({ ok: false, reason: 'conflict' });
+      expect(await store.outbox.listPending(card.lane)).toMatchObject([{ key: card.key, afterCaseVersion: c.version + 1 }]);
+      const clock = new FixedClock(at);
+      const sender = new RecordingOutboxSender(clock);
+      await drainUntilIdle([aDrainer({ outbox: store.outbox, records: store }, clock, sender, 'one')], clock);
+      expect(sender.delivered()).toEqual([card.key]);
     } finally {
       await store.close();
       await emulator.dropDatabase(databaseId);

@@ -42,6 +42,8 @@ const entrySchema = z
     attempts: z.number().int().nonnegative(),
     enqueuedAt: z.string(),
     message: storedOutboxMessageSchema,
+    /** The message a coalescing enqueue replaced: put back if the case write that enqueued it fails. */
+    replaced: storedOutboxMessageSchema.optional(),
   })
   .strict();
 type EntryItem = z.output<typeof entrySchema>;
@@ -107,7 +109,7 @@ export class CosmosOutbox implements OutboxStore {
           return { write: { id: entryId(slot), type: 'entry' as const, lane: stored.lane, seq, revision: 1, attempts: 0, enqueuedAt: at, message: stored } };
         }
         if (stored.coalesceKey === undefined) return { stop: 'kept' as const };
-        return { write: { ...current.value, revision: current.value.revision + 1, message: stored } };
+        return { write: { ...current.value, revision: current.value.revision + 1, message: stored, replaced: current.value.message } };
       }, attempts);
       if (result.ok) written.push({ lane: stored.lane, slot, revision: result.written.value.revision });
       await this.modifyLane(stored.lane, (lane) => ({
@@ -119,9 +121,19 @@ export class CosmosOutbox implements OutboxStore {
     return written;
   }
 
-  /** Removes entries a failed case write had enqueued, unless a later enqueue replaced them. */
+  /**
+   * Takes back the entries a failed case write had enqueued, unless a later enqueue replaced them: an entry that
+   * replaced an earlier change's pending message (coalescing) gets that message back, any other is removed.
+   */
   async discard(refs: readonly EntryRef[]): Promise<void> {
-    for (const ref of refs) await this.deleteEntry(ref);
+    for (const ref of refs) {
+      const restored = await readModifyWrite(this.cosmos, this.target(ref.lane, entryId(ref.slot)), entryCodec, (current) => {
+        if (current === undefined || current.value.revision !== ref.revision) return { stop: 'replaced' as const };
+        const { replaced, ...entry } = current.value;
+        return replaced === undefined ? { stop: 'nothing_replaced' as const } : { write: { ...entry, revision: entry.revision + 1, message: replaced } };
+      }, attempts);
+      if (!restored.ok && 'stopped' in restored && restored.stopped === 'nothing_replaced') await this.deleteEntry(ref);
+    }
   }
 
   async claimLanes({ now, owner: _owner, leaseMs, limit }: { now: number; owner: string; leaseMs: number; limit: number }): Promise<LaneLease[]> {
