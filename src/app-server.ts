@@ -128,7 +128,7 @@ export function createApp(deps: AppDeps): App {
     policy: { ...defaultRetryPolicy, maxAttempts: 1 },
     // Within the quarter of the drainer's 30 s lease that it keeps free after its last send starts: a call that
     // hangs ends as no response while the lease still holds, so another instance never sends into the lane
-    // at the same time (a send that needs several calls, such as creating a chat first, can still overrun).
+    // at the same time (a send of several calls, such as creating a chat first, is bounded by the drainer).
     callTimeoutMs: outboxSendTimeoutMs,
   });
   const userIds = new TeamsUserIds({ store: deps.store, clock: deps.clock });

@@ -215,8 +215,31 @@ export class OutboxDrainer {
       if ('retryAt' in slot) await store.pauseLane(lease, slot.retryAt);
       return 'stop';
     }
-    const result = await this.deps.sender.send(entry, previous);
+    const result = await this.sendWithinLease(lease, entry, previous);
     return this.finish(lease, entry, recorded, previous, result);
+  }
+
+  /**
+   * The send, or no response when the lease's last eighth begins first: a send that needs several Bot Connector
+   * calls (a chat created first, each call with its own timeout) must not outlast the lease, or another instance
+   * could take the lane and send into it at the same time. The call itself is left to finish or not (a late
+   * answer that did deliver is why a retry can, rarely, arrive twice).
+   */
+  private sendWithinLease(lease: LaneLease, entry: OutboxEntry, previous: PreviousMessage | undefined): Promise<OutboxSendResult> {
+    const leftMs = lease.until - this.options.leaseMs / 8 - this.now();
+    return new Promise((resolve, reject) => {
+      const cancel = this.deps.timer.schedule(Math.max(0, leftMs), () => resolve({ status: 'retry', lastStatus: 'no_response' }));
+      this.deps.sender.send(entry, previous).then(
+        (result) => {
+          cancel();
+          resolve(result);
+        },
+        (error: unknown) => {
+          cancel();
+          reject(error);
+        },
+      );
+    });
   }
 
   private async finish(

@@ -51,6 +51,45 @@ describe('OutboxDrainer retries', () => {
   });
 });
 
+describe('OutboxDrainer and its lease', () => {
+  it('gives a send that has not ended up as no response before its lease runs out, and pauses the message for a retry', async () => {
+    const { side, clock } = setup();
+    const message = aStatusMessage('c-1', 'p-1');
+    await side.outbox.enqueue([message], start);
+    // A send that needs calls which do not answer (creating a chat, then posting): it never ends by itself.
+    const hanging: OutboxSender = { send: () => new Promise(() => undefined) };
+    const events: unknown[] = [];
+    const drainer = new OutboxDrainer(
+      {
+        store: side.outbox,
+        records: side.records,
+        sender: hanging,
+        clock,
+        timer: {
+          now: () => Date.parse(clock.now()),
+          schedule: (delayMs, run) => {
+            const timeout = setTimeout(run, delayMs);
+            return () => clearTimeout(timeout);
+          },
+        },
+        random: () => 0.5,
+        caseVersion: async () => undefined,
+        onError: (error) => {
+          throw error;
+        },
+        onEvent: (event) => events.push(event),
+      },
+      // The fake clock stands still: the send has 800 − 100 ms of the lease, the last eighth kept free.
+      { owner: 'one', leaseMs: 800 },
+    );
+    const began = performance.now();
+    await drainer.drainOnce();
+    expect(performance.now() - began).toBeLessThan(800);
+    expect(events).toContainEqual(expect.objectContaining({ event: 'outbox.retrying', deliveryKey: message.key, lastStatus: 'no_response', attempts: 1 }));
+    expect(await side.outbox.listPending(message.lane)).toMatchObject([{ key: message.key, attempts: 1 }]);
+  });
+});
+
 describe('OutboxDrainer timer', () => {
   it('holds one timer: set to the next due time after a round, and to now on wake', async () => {
     const { side, clock } = setup();
@@ -117,8 +156,8 @@ describe('OutboxDrainer stop', () => {
         records: side.records,
         sender,
         clock,
-        timer: { now: () => Date.parse(clock.now()), schedule: (_delayMs, run) => {
-          const timer = setTimeout(run, 0);
+        timer: { now: () => Date.parse(clock.now()), schedule: (delayMs, run) => {
+          const timer = setTimeout(run, delayMs);
           return () => clearTimeout(timer);
         } },
         random: () => 0.5,
