@@ -19,7 +19,16 @@ export interface ReminderDeps {
 export function reminderPlansFor(deps: Omit<ReminderDeps, 'store'>, c: NewCase, now: string): ReminderPlan[] {
   const { clock } = deps;
   const planning = { rules: deps.calendar(), directory: deps.directory(), localTimeOf: (instant: string) => clock.toLocal(instant), now: clock.toLocal(now) };
-  return plannedReminders(c, planning).map(({ due, ...reminder }) => ({ ...reminder, dueAt: clock.fromLocal(due) }));
+  // Fields named one by one: a rest pattern (`{ due, ...reminder }`) copies through a slow generic path.
+  return plannedReminders(c, planning).map(({ id, caseId, kind, step, subject, recipient, due }) => ({
+    id,
+    caseId,
+    kind,
+    step,
+    subject,
+    recipient,
+    dueAt: clock.fromLocal(due),
+  }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Case, NewCase } from '../case/case';
-import { localKey } from './reminder-due';
+import { compareLocal } from './reminder-due';
 import type { PlannedReminder } from './reminder';
 import type { ReminderPlanning } from './reminder-planning';
 import { termRecheckReminders } from './term-reminders';
@@ -31,7 +31,7 @@ export function plannedReminders(c: NewCase, planning: ReminderPlanning): Planne
     ...inputRequestReminders(c, planning),
     ...termRecheckReminders(c, planning),
     ...followUpReminders(c, planning),
-  ].sort((a, b) => (localKey(a.due) < localKey(b.due) ? -1 : localKey(a.due) > localKey(b.due) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  ].sort((a, b) => compareLocal(a.due, b.due) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** True when `reminderId` is among the reminders `c` calls for now: the sweep's last check before sending. */

@@ -14,6 +14,16 @@ import { endOfWorkingDay, nextSendTime } from '../calendar/working-hours';
 /** Sorts like the instants they stand for (within one day there is no DST change in working hours). */
 export const localKey = (t: LocalDateTime): string => `${t.date}T${t.time}`;
 
+/**
+ * Orders two wall-clock times as their `localKey`s sort (negative when `a` is earlier), without building the
+ * keys: planning compares due times many times per case. Dates and times are fixed-width, so date first,
+ * then time, is the order of the joined strings.
+ */
+export function compareLocal(a: LocalDateTime, b: LocalDateTime): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.time < b.time ? -1 : a.time > b.time ? 1 : 0;
+}
+
 const minutesOf = (time: ClockTime): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 const clockTime = (minutes: number): ClockTime =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;

@@ -3,7 +3,7 @@ import type { LocalDateTime } from '../calendar/local-date-time';
 import type { NewCase } from '../case/case';
 import type { Directory } from '../routing/directory';
 import { reminderId, type PlannedReminder, type ReminderKind, type ReminderRecipient, type ReminderStep } from './reminder';
-import { localKey } from './reminder-due';
+import { compareLocal } from './reminder-due';
 import { reminderSettingsFor, type ReminderSettings } from './reminder-settings';
 
 /**
@@ -38,10 +38,10 @@ export function planned(
  * burst); and every later one.
  */
 export function currentOccurrences(series: readonly PlannedReminder[], now: LocalDateTime, since?: LocalDateTime): PlannedReminder[] {
-  const relevant = since === undefined ? [...series] : series.filter((r) => localKey(r.due) >= localKey(since));
-  const sorted = relevant.sort((a, b) => (localKey(a.due) < localKey(b.due) ? -1 : localKey(a.due) > localKey(b.due) ? 1 : 0));
-  const due = sorted.filter((r) => localKey(r.due) <= localKey(now));
-  const later = sorted.filter((r) => localKey(r.due) > localKey(now));
+  const relevant = since === undefined ? [...series] : series.filter((r) => compareLocal(r.due, since) >= 0);
+  const sorted = relevant.sort((a, b) => compareLocal(a.due, b.due));
+  const due = sorted.filter((r) => compareLocal(r.due, now) <= 0);
+  const later = sorted.filter((r) => compareLocal(r.due, now) > 0);
   const latestDue = due.at(-1);
   return latestDue === undefined ? later : [latestDue, ...later];
 }

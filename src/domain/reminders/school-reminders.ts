@@ -6,7 +6,7 @@ import { isConsentInForce } from '../consent/consent-scope';
 import { pendingQuestion } from '../case/question';
 import { isAbsenceInvestigationRequired, isOtherOrganiserSchool, otherOrganiserDeadlines } from '../case/school-steps';
 import type { PlannedReminder } from './reminder';
-import { afterSchoolDays, localKey, workingDayStartNoLaterThan } from './reminder-due';
+import { afterSchoolDays, compareLocal, workingDayStartNoLaterThan } from './reminder-due';
 import { currentOccurrences, planned, settingsFor, teamSide, type ReminderPlanning } from './reminder-planning';
 
 /**
@@ -71,13 +71,13 @@ export function absenceInvestigationReminders(c: NewCase, planning: ReminderPlan
   let due = earliest(regular, routineFirstFormDue(c, startedOn, anchor, planning));
   for (let k = 1; ; k += 1) {
     series.push(planned(c, 'absence_investigation_notice', 'reminder', `occurrence-${k}`, recipient, due));
-    if (localKey(due) > localKey(now)) break;
+    if (compareLocal(due, now) > 0) break;
     due = afterSchoolDays(due, remindAfterSchoolDays, rules);
   }
   return currentOccurrences(series, now);
 }
 
-const earliest = (a: LocalDateTime, b: LocalDateTime | undefined): LocalDateTime => (b !== undefined && localKey(b) < localKey(a) ? b : a);
+const earliest = (a: LocalDateTime, b: LocalDateTime | undefined): LocalDateTime => (b !== undefined && compareLocal(b, a) < 0 ? b : a);
 
 /**
  * For an independent school, the morning the city's routine wants the first form (domain.md L4); the moment
@@ -88,7 +88,7 @@ function routineFirstFormDue(c: NewCase, startedOn: string, anchor: LocalDateTim
   const deadlines = otherOrganiserDeadlines(startedOn, planning.directory.otherOrganiserRoutine, planning.rules);
   if (deadlines === undefined) return anchor;
   const due = workingDayStartNoLaterThan(deadlines.firstFormBy, planning.rules);
-  return localKey(due) < localKey(anchor) ? anchor : due;
+  return compareLocal(due, anchor) < 0 ? anchor : due;
 }
 
 /** A consent in force about to expire: the school social worker (or the inbox) D calendar days before valid-until. */

@@ -10,6 +10,24 @@ export const termBreaks: readonly string[] = ['sommarlov', 'jullov'];
 
 /** The first school day after each configured summer and Christmas break: where a term starts. */
 export function termStarts(rules: CalendarRules): CalendarDate[] {
+  return [...termStartsOf(rules)];
+}
+
+/**
+ * Term starts per set of rules (rules are built once per directory and never change): every new case's
+ * re-check reminders need them, and finding them counts school days after each break.
+ */
+const knownTermStarts = new WeakMap<CalendarRules, readonly CalendarDate[]>();
+
+function termStartsOf(rules: CalendarRules): readonly CalendarDate[] {
+  const known = knownTermStarts.get(rules);
+  if (known !== undefined) return known;
+  const starts = Object.freeze(findTermStarts(rules));
+  knownTermStarts.set(rules, starts);
+  return starts;
+}
+
+function findTermStarts(rules: CalendarRules): CalendarDate[] {
   const starts = rules.schoolBreaks
     .filter((b) => termBreaks.includes(b.name))
     .map((b) => addCalendarDays(b.to, 1))
@@ -29,7 +47,7 @@ export function termRecheckReminders(c: NewCase, planning: ReminderPlanning): Pl
   if (c.kind !== 'referral' || !open || (c.supportLevel !== 'sst' && c.supportLevel !== 'intensive') || recipient === undefined) return [];
   const { rules, now } = planning;
   const created = planning.localTimeOf(c.createdAt).date;
-  const series = termStarts(rules)
+  const series = termStartsOf(rules)
     .filter((start) => start > created)
     .map((start) => planned(c, 'term_recheck', 'reminder', `term-${start}`, recipient, { date: start, time: rules.workingHours.start }));
   return currentOccurrences(series, now);

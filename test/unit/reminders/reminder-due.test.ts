@@ -3,8 +3,10 @@ import type { LocalDateTime } from '../../../src/domain/calendar/local-date-time
 import {
   afterSchoolDays,
   afterWorkingDays,
+  compareLocal,
   endOfSameWorkingDay,
   hoursLaterSameDay,
+  localKey,
   workingDayStartNoLaterThan,
 } from '../../../src/domain/reminders/reminder-due';
 import { stockholmCalendar } from '../calendar/stockholm-calendar';
@@ -76,5 +78,29 @@ describe('deadline warnings move earlier, never later', () => {
     ['Sunday 27 Dec 2026: the Wednesday before Christmas Eve', '2026-12-27', at('2026-12-23', '08:00')],
   ])('%s', (_label, date, due) => {
     expect(workingDayStartNoLaterThan(date, rules)).toEqual(due);
+  });
+});
+
+describe('due times in order', () => {
+  const times = [
+    at('2026-11-24', '08:00'),
+    at('2026-11-24', '16:59'),
+    at('2026-11-25', '07:00'),
+    at('2026-11-30', '10:00'),
+    at('2026-12-01', '09:00'),
+    at('2026-12-31', '23:59'),
+    at('2027-01-01', '00:00'),
+    at('2028-02-29', '12:00'),
+  ];
+
+  it('orders wall-clock times as their keys sort: by date across month and year ends, then by time', () => {
+    const sign = (n: number) => Math.sign(n);
+    for (const a of times) {
+      for (const b of times) {
+        const byKey = localKey(a) < localKey(b) ? -1 : localKey(a) > localKey(b) ? 1 : 0;
+        expect(sign(compareLocal(a, b)), `${localKey(a)} vs ${localKey(b)}`).toBe(byKey);
+      }
+    }
+    expect([...times].reverse().sort(compareLocal)).toEqual(times);
   });
 });

@@ -16,6 +16,31 @@ describe('the support-level re-check at the start of a term', () => {
     expect(termStarts(rules)).toEqual(['2026-01-08', '2026-08-19', '2027-01-11', '2027-08-18']);
   });
 
+  it('gives every caller the same term starts, whatever an earlier caller did with its list', () => {
+    termStarts(rules).splice(0, 4, '2030-01-01');
+    expect(termStarts(rules)).toEqual(['2026-01-08', '2026-08-19', '2027-01-11', '2027-08-18']);
+    expect(plan(aCase({ createdAt: '2026-11-23T09:00:00.000Z', state: 'new', supportLevel: 'sst' }), '2026-11-24')).toEqual([
+      'term-2027-01-11 → team_inbox @ 2027-01-11 08:00',
+      'term-2027-08-18 → team_inbox @ 2027-08-18 08:00',
+    ]);
+  });
+
+  it('finds the term starts of each set of rules: a reloaded directory with other breaks gets its own', () => {
+    const directory = loadSampleDirectory();
+    const moved = calendarOf({
+      ...directory,
+      calendar: {
+        ...directory.calendar,
+        schoolYears: directory.calendar.schoolYears.map((y) => ({
+          ...y,
+          breaks: y.breaks.map((b) => (b.name === 'jullov' && y.schoolYear === '2026/27' ? { ...b, to: '2027-01-12' } : b)),
+        })),
+      },
+    });
+    expect(termStarts(rules)).toContain('2027-01-11');
+    expect(termStarts(moved)).toEqual(['2026-01-08', '2026-08-19', '2027-01-13', '2027-08-18']);
+  });
+
   it.each<[string, Partial<Case>, string[]]>([
     ['an assigned SST case: its worker, at each coming term start', { state: 'assigned', assigneeId: people.farMember1, supportLevel: 'sst' }, [
       'term-2027-01-11 → person @ 2027-01-11 08:00',
