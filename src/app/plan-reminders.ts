@@ -2,7 +2,7 @@ import type { CalendarRules } from '../domain/calendar/calendar-rules';
 import type { Case, NewCase } from '../domain/case/case';
 import type { AuditEntry } from './ports/audit';
 import { plannedReminders } from '../domain/reminders/planned-reminders';
-import type { ReminderPlan } from '../domain/reminders/reminder';
+import type { ReminderPlan, ReminderSubject } from '../domain/reminders/reminder';
 import type { Directory } from '../domain/routing/directory';
 import type { CaseStore } from './ports/case-store';
 import type { Clock } from './ports/clock';
@@ -14,6 +14,11 @@ export interface ReminderDeps {
   /** Holidays, school breaks and office hours of the current directory. */
   calendar: () => CalendarRules;
 }
+
+/** The optional keys of `T`. */
+type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
+/** Every field of a reminder's subject is required, so naming them one by one below drops none (TypeScript checks it). */
+const _everySubjectFieldNamed: [OptionalKeys<ReminderSubject>] extends [never] ? true : never = true;
 
 /** The reminders case `c` calls for at the instant `now`, with due instants in ISO UTC. */
 export function reminderPlansFor(deps: Omit<ReminderDeps, 'store'>, c: NewCase, now: string): ReminderPlan[] {
