@@ -34,8 +34,10 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const notes: string[] = [];
   const failures: string[] = [];
+  const took: string[] = [];
   const run = async <T>(name: string, section: () => Promise<T>, toResult: (value: T) => SectionResult): Promise<T | undefined> => {
     console.error(`… ${name}`);
+    const sectionBegin = performance.now();
     try {
       const value = await section();
       const result = toResult(value);
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
       failures.push(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       rows.push({ measure: name, load: '', p50: 'failed to run (see below)' });
       return undefined;
+    } finally {
+      took.push(`${name} ${((performance.now() - sectionBegin) / 1000).toFixed(0)} s`);
     }
   };
 
@@ -85,7 +89,7 @@ async function main(): Promise<void> {
   const misses = rows.filter((r) => r.verdict === 'MISS');
   console.log(misses.length === 0 ? '\nAll measured targets met.' : `\nMISSED TARGETS (${misses.length}):`);
   for (const m of misses) console.log(`  MISS  ${m.measure} (${m.load}): p99 ${m.p99 ?? m.p50 ?? '?'}, target ${m.target ?? '?'}`);
-  console.log(`\nTook ${((performance.now() - begin) / 1000).toFixed(0)} s; load average (1 min) at the end: ${loadAverage()}.`);
+  console.log(`\nTook ${((performance.now() - begin) / 1000).toFixed(0)} s (${took.join('; ')}); load average (1 min) at the end: ${loadAverage()}.`);
   if (failures.length > 0) {
     console.error(`\n${failures.length} section(s) failed to run:\n${failures.join('\n\n')}`);
     process.exitCode = 1;
