@@ -49,9 +49,20 @@ export function recordSend(log: readonly number[], limits: readonly WindowLimit[
 
 export type SlotDecision = { ok: true; laneLog: number[]; tenantLog: number[] } | { ok: false; retryAt: number };
 
-/** Whether a send fits both the conversation's and the tenant's limits now, and the logs after taking it. */
+/**
+ * Whether a send fits both the conversation's and the tenant's limits now, and the logs after taking it. A
+ * conversation held back by the tenant's budget waits a millisecond longer for each send it made in the tenant's
+ * window: conversations refused together are claimed again in order of how little they just sent, so that they
+ * take turns at the budget instead of the same ones winning it every second (and the rest draining at the end,
+ * each at its own 60-per-30-s pace).
+ */
 export function decideSlot(laneLog: readonly number[], tenantLog: readonly number[], limits: SendLimits, now: number): SlotDecision {
-  const wait = Math.max(waitForSlot(laneLog, limits.perConversation, now), waitForSlot(tenantLog, limits.perTenant, now));
-  if (wait > 0) return { ok: false, retryAt: now + wait };
+  const laneWait = waitForSlot(laneLog, limits.perConversation, now);
+  const tenantWait = waitForSlot(tenantLog, limits.perTenant, now);
+  if (laneWait > 0 || tenantWait > 0) {
+    const tenantWindowMs = Math.max(0, ...limits.perTenant.map((l) => l.windowMs));
+    const turn = tenantWait >= laneWait ? laneLog.filter((at) => at > now - tenantWindowMs).length : 0;
+    return { ok: false, retryAt: now + Math.max(laneWait, tenantWait + turn) };
+  }
   return { ok: true, laneLog: recordSend(laneLog, limits.perConversation, now), tenantLog: recordSend(tenantLog, limits.perTenant, now) };
 }

@@ -7,6 +7,8 @@ import { InMemoryCaseStore } from '../../../support/in-memory-case-store';
 import { InMemoryOutbox } from '../../../support/in-memory-outbox';
 import { aStatusMessage } from '../../../support/outbox-messages';
 import { RecordingOutboxSender } from '../../../support/recording-outbox-sender';
+import { maxInAnyWindow } from '../../../support/virtual-timer';
+import { teamsSendLimits } from '../../../../src/app/outbox/send-window';
 
 const start = '2026-11-23T09:00:00.000Z';
 const setup = () => {
@@ -48,6 +50,24 @@ describe('OutboxDrainer retries', () => {
     await drainUntilIdle([aDrainer(side, clock, sender, 'one')], clock);
     expect(sender.calls).toHaveLength(11);
     expect(await side.records.getDelivery(message.key)).toMatchObject({ status: 'delivered' });
+  });
+});
+
+describe('OutboxDrainer and the tenant budget', () => {
+  it('lets conversations take turns at the tenant budget: 33 chats drain together at 50 per second, none left for the end', async () => {
+    const { side, clock } = setup();
+    const messages = Array.from({ length: 60 }, (_, i) => Array.from({ length: 33 }, (_, chat) => aStatusMessage(`c-${i}-${chat}`, `p-${chat}`))).flat();
+    await side.outbox.enqueue(messages, start);
+    const sender = new RecordingOutboxSender(clock);
+    // More chats than lanes drained at once (32), as in a burst to every member of many teams.
+    await drainUntilIdle([aDrainer(side, clock, sender, 'one', { leaseMs: 30_000, maxLanes: 32, maxPerClaim: 20, limits: teamsSendLimits })], clock, 10_000);
+    const sentAt = sender.calls.map((c) => c.at - Date.parse(start));
+    expect(sender.calls).toHaveLength(messages.length);
+    expect(maxInAnyWindow(sentAt, 1_000)).toBeLessThanOrEqual(50);
+    // 1,980 messages at 50 per second: 39.6 s at best (each chat is also held to 60 per 30 s).
+    expect(Math.max(...sentAt)).toBeLessThanOrEqual(41_000);
+    const finished = [...new Set(sender.calls.map((c) => c.lane))].map((lane) => Math.max(...sender.calls.filter((c) => c.lane === lane).map((c) => c.at)));
+    expect(Math.max(...finished) - Math.min(...finished)).toBeLessThanOrEqual(8_000);
   });
 });
 
