@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OutboxDrainer } from '../../../../src/app/outbox/outbox-drainer';
+import { OutboxDrainer, type OutboxEvent } from '../../../../src/app/outbox/outbox-drainer';
 import type { OutboxSender } from '../../../../src/app/outbox/outbox-sender';
 import { aDrainer, drainUntilIdle } from '../../../support/drive-outbox';
 import { FixedClock } from '../../../support/fixed-clock';
@@ -11,6 +11,38 @@ import { maxInAnyWindow } from '../../../support/virtual-timer';
 import { teamsSendLimits } from '../../../../src/app/outbox/send-window';
 
 const start = '2026-11-23T09:00:00.000Z';
+
+/** A drainer whose timers are real ones (the fake clock only dates its sends and leases). */
+function onRealTimers(
+  side: ReturnType<typeof setup>['side'],
+  clock: FixedClock,
+  sender: OutboxSender,
+  options: ConstructorParameters<typeof OutboxDrainer>[1],
+  onEvent?: (event: OutboxEvent) => void,
+): OutboxDrainer {
+  return new OutboxDrainer(
+    {
+      store: side.outbox,
+      records: side.records,
+      sender,
+      clock,
+      timer: {
+        now: () => Date.parse(clock.now()),
+        schedule: (delayMs, run) => {
+          const timeout = setTimeout(run, delayMs);
+          return () => clearTimeout(timeout);
+        },
+      },
+      random: () => 0.5,
+      caseVersion: async () => undefined,
+      onError: (error) => {
+        throw error;
+      },
+      ...(onEvent ? { onEvent } : {}),
+    },
+    options,
+  );
+}
 const setup = () => {
   const records = new InMemoryCaseStore();
   return { side: { outbox: new InMemoryOutbox(records), records }, clock: new FixedClock(start) };
@@ -79,29 +111,8 @@ describe('OutboxDrainer and its lease', () => {
     // A send that needs calls which do not answer (creating a chat, then posting): it never ends by itself.
     const hanging: OutboxSender = { send: () => new Promise(() => undefined) };
     const events: unknown[] = [];
-    const drainer = new OutboxDrainer(
-      {
-        store: side.outbox,
-        records: side.records,
-        sender: hanging,
-        clock,
-        timer: {
-          now: () => Date.parse(clock.now()),
-          schedule: (delayMs, run) => {
-            const timeout = setTimeout(run, delayMs);
-            return () => clearTimeout(timeout);
-          },
-        },
-        random: () => 0.5,
-        caseVersion: async () => undefined,
-        onError: (error) => {
-          throw error;
-        },
-        onEvent: (event) => events.push(event),
-      },
-      // The fake clock stands still: the send has 800 − 100 ms of the lease, the last eighth kept free.
-      { owner: 'one', leaseMs: 800 },
-    );
+    // The fake clock stands still: the send has 800 − 100 ms of the lease, the last eighth kept free.
+    const drainer = onRealTimers(side, clock, hanging, { owner: 'one', leaseMs: 800 }, (event) => events.push(event));
     const began = performance.now();
     await drainer.drainOnce();
     expect(performance.now() - began).toBeLessThan(800);
@@ -170,24 +181,7 @@ describe('OutboxDrainer stop', () => {
         return { status: 'delivered', messageId: `m-${entry.key}`, address: { transport: 'test', value: entry.lane }, conversationCreated: false };
       },
     };
-    const drainer = new OutboxDrainer(
-      {
-        store: side.outbox,
-        records: side.records,
-        sender,
-        clock,
-        timer: { now: () => Date.parse(clock.now()), schedule: (delayMs, run) => {
-          const timer = setTimeout(run, delayMs);
-          return () => clearTimeout(timer);
-        } },
-        random: () => 0.5,
-        caseVersion: async () => undefined,
-        onError: (error) => {
-          throw error;
-        },
-      },
-      { owner: 'one' },
-    );
+    const drainer = onRealTimers(side, clock, sender, { owner: 'one' });
     await side.outbox.enqueue(messages, start);
     drainer.start();
     for (let i = 0; i < 100 && sent.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
