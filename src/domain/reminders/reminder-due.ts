@@ -11,13 +11,10 @@ import { endOfWorkingDay, nextSendTime } from '../calendar/working-hours';
  * counts its days with the calendar functions, and moves the result into working hours with `nextSendTime`.
  */
 
-/** Sorts like the instants they stand for (within one day there is no DST change in working hours). */
-export const localKey = (t: LocalDateTime): string => `${t.date}T${t.time}`;
-
 /**
- * Orders two wall-clock times as their `localKey`s sort (negative when `a` is earlier), without building the
- * keys: planning compares due times many times per case. Dates and times are fixed-width, so date first,
- * then time, is the order of the joined strings.
+ * Orders two wall-clock times as the instants they stand for (negative when `a` is earlier; within one day there
+ * is no DST change in working hours). Dates and times are fixed-width, so date first, then time, is the order of
+ * the strings `date + 'T' + time`, compared without building them: planning compares due times many times per case.
  */
 export function compareLocal(a: LocalDateTime, b: LocalDateTime): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;

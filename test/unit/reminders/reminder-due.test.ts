@@ -6,7 +6,6 @@ import {
   compareLocal,
   endOfSameWorkingDay,
   hoursLaterSameDay,
-  localKey,
   workingDayStartNoLaterThan,
 } from '../../../src/domain/reminders/reminder-due';
 import { stockholmCalendar } from '../calendar/stockholm-calendar';
@@ -95,6 +94,7 @@ describe('due times in order', () => {
 
   it('orders wall-clock times as their keys sort: by date across month and year ends, then by time', () => {
     const sign = (n: number) => Math.sign(n);
+    const localKey = (t: LocalDateTime): string => `${t.date}T${t.time}`;
     for (const a of times) {
       for (const b of times) {
         const byKey = localKey(a) < localKey(b) ? -1 : localKey(a) > localKey(b) ? 1 : 0;
