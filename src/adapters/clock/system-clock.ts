@@ -1,5 +1,5 @@
 import type { Clock } from '../../app/ports/clock';
-import { isCalendarDate } from '../../domain/calendar/calendar-date';
+import { dateOfDayNumber, dayNumberOf } from '../../domain/calendar/calendar-date';
 import { isClockTime, type LocalDateTime } from '../../domain/calendar/local-date-time';
 
 /**
@@ -43,34 +43,14 @@ const msPerDay = 86_400_000;
 // An instant with an explicit zone; without one, Date.parse would read it in the host's time zone.
 const instantShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/**
- * The caches below hold what the runtime's date code would compute again on every call: building and
- * printing `Date` values and formatting in a time zone are the costly part of a conversion, and a day's
- * work touches few hours and dates. Each is cleared when full.
- */
-const maxCached = 10_000;
-
-function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
-  if (cache.size >= maxCached) cache.clear();
-  cache.set(key, value);
-  return value;
-}
-
-const dayStartByDate = new Map<string, number>();
-const dateByDayStart = new Map<number, string>();
-
 /** Milliseconds at 00:00 UTC of `date`, or undefined when `date` is not a real `YYYY-MM-DD` date. */
 function dayStartOf(date: string): number | undefined {
-  const cached = dayStartByDate.get(date);
-  if (cached !== undefined || !isCalendarDate(date)) return cached;
-  // A date-only ISO string is read as UTC.
-  return remember(dayStartByDate, date, Date.parse(date));
+  const day = dayNumberOf(date);
+  return day === undefined ? undefined : day * msPerDay;
 }
 
 /** The `YYYY-MM-DD` of the UTC day that starts at `dayStart`. */
-function dateOf(dayStart: number): string {
-  return dateByDayStart.get(dayStart) ?? remember(dateByDayStart, dayStart, new Date(dayStart).toISOString().slice(0, 10));
-}
+const dateOf = (dayStart: number): string => dateOfDayNumber(dayStart / msPerDay);
 
 const twoDigits = (n: number): string => String(n).padStart(2, '0');
 
@@ -95,8 +75,10 @@ function parseInstant(isoUtc: string): number {
 /**
  * Stockholm's offset from UTC during each UTC hour seen so far, for hours without a change of offset (a change
  * falls on a whole UTC hour, so an hour whose first and last millisecond have one offset has it throughout).
+ * Formatting a date in a time zone is the costly part of reading the clock; a day's work touches few hours.
  */
 const offsetByHour = new Map<number, number>();
+const maxCachedHours = 10_000;
 
 /** Stockholm wall-clock time of `ms`, as if that wall-clock time were UTC (whole minutes). */
 function wallMs(ms: number): number {
@@ -107,7 +89,9 @@ function wallMs(ms: number): number {
     const atStart = formattedWallMs(start) - start;
     const atEnd = formattedWallMs(start + msPerHour - 1) - (start + msPerHour - msPerMinute);
     if (atStart !== atEnd || atStart % msPerMinute !== 0) return formattedWallMs(ms);
-    offset = remember(offsetByHour, hour, atStart);
+    if (offsetByHour.size >= maxCachedHours) offsetByHour.clear();
+    offsetByHour.set(hour, atStart);
+    offset = atStart;
   }
   return Math.floor((ms + offset) / msPerMinute) * msPerMinute;
 }

@@ -44,7 +44,7 @@ function digitsAt(value: string, start: number, end: number): number {
 }
 
 /** Days since 1970-01-01, or undefined when `value` is not a real `YYYY-MM-DD` date (no 2026-02-30). */
-function toDayNumber(value: string): number | undefined {
+export function dayNumberOf(value: string): number | undefined {
   if (!dateShape.test(value)) return undefined;
   const [year, month, day] = [digitsAt(value, 0, 4), digitsAt(value, 5, 7), digitsAt(value, 8, 10)];
   if (year < 1900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
@@ -52,12 +52,13 @@ function toDayNumber(value: string): number | undefined {
 }
 
 function dayNumber(date: CalendarDate): number {
-  const n = toDayNumber(date);
+  const n = dayNumberOf(date);
   if (n === undefined) throw new RangeError(`Expected a calendar date YYYY-MM-DD, found ${JSON.stringify(date)}`);
   return n;
 }
 
-function fromDayNumber(n: number): CalendarDate {
+/** The date `n` days after 1970-01-01 (before it when negative). */
+export function dateOfDayNumber(n: number): CalendarDate {
   const shifted = n + epochShift;
   const era = Math.floor(shifted / daysPerEra);
   const dayOfEra = shifted - era * daysPerEra;
@@ -74,13 +75,13 @@ function fromDayNumber(n: number): CalendarDate {
 
 /** True when `value` is a real `YYYY-MM-DD` date. */
 export function isCalendarDate(value: string): boolean {
-  return toDayNumber(value) !== undefined;
+  return dayNumberOf(value) !== undefined;
 }
 
 /** The date `n` calendar days after `date` (before it when `n` is negative); months and years roll over. */
 export function addCalendarDays(date: CalendarDate, n: number): CalendarDate {
   if (!Number.isInteger(n)) throw new RangeError(`Expected a whole number of days, found ${n}`);
-  return fromDayNumber(dayNumber(date) + n);
+  return dateOfDayNumber(dayNumber(date) + n);
 }
 
 /** How many calendar days lie from `a` to `b`: 0 for the same date, negative when `b` is before `a`. */
@@ -123,7 +124,7 @@ export function addCountedDays(date: CalendarDate, n: number, counts: (d: Calend
   let current = date;
   while (remaining > 0) {
     day += step;
-    current = fromDayNumber(day);
+    current = dateOfDayNumber(day);
     if (counts(current)) remaining -= 1;
   }
   return current;
@@ -135,7 +136,7 @@ export function countDaysBetween(a: CalendarDate, b: CalendarDate, counts: (d: C
   const [from, to, sign] = dayA <= dayB ? [dayA, dayB, 1] : [dayB, dayA, -1];
   let count = 0;
   for (let day = from + 1; day <= to; day += 1) {
-    if (counts(fromDayNumber(day))) count += 1;
+    if (counts(dateOfDayNumber(day))) count += 1;
   }
   return sign * count;
 }
