@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { submitConsultation } from '../../src/app/submit-consultation';
+import type { CaseStore } from '../../src/app/ports/case-store';
+import type { NewCaseWith } from '../../src/app/ports/cases';
 import { submitReport } from '../../src/app/submit-report';
+import type { NewCase } from '../../src/domain/case/case';
 import { people, testDirectory } from '../support/a-case';
 import { aReport } from '../support/a-report';
 import { inbox, person, tenantId, useCaseWorld } from '../support/use-case-world';
@@ -30,6 +33,19 @@ describe('a submitted report', () => {
     const actions = (await world.store.listAudit({ caseId: first.case.id })).map((e) => e.action);
     expect(actions.filter((a) => a.startsWith('case.'))).toEqual(['case.submitted', 'case.submit_repeated']);
     expect(actions.filter((a) => a === 'disclosure')).toHaveLength(1);
+  });
+
+  it('plans the reminders of a stored case again when its form comes again (a case left without them by a crash)', async () => {
+    const world = useCaseWorld();
+    // As a Cosmos DB writer that died between the case and its reminders leaves it: the case, no reminders.
+    const withoutReminders: CaseStore = Object.assign(Object.create(world.store) as CaseStore, {
+      createCase: (newCase: NewCase, year: number, w?: NewCaseWith) => world.store.createCase(newCase, year, w && { ...w, reminders: [] }),
+    });
+    const first = await submitReport({ ...world.deps, store: withoutReminders }, { actor: world.actor(people.reporter), formId: 'form-1', draft: aReport(school) });
+    if (!first.ok) throw new Error(`report refused: ${first.error.code}`);
+    expect(await world.store.listRemindersForCase(first.value.case.id)).toEqual([]);
+    await world.submit(people.reporter, aReport(school), 'form-1');
+    expect((await world.store.listRemindersForCase(first.value.case.id)).map((r) => r.status)).toContain('pending');
   });
 
   it('makes a second case of a second form about the same pupil', async () => {
