@@ -6,7 +6,7 @@ import { entryRefOf } from './outbox-message';
 import { defaultOutboxRetryPolicy, outboxBackoffMs, type OutboxRetryPolicy } from './outbox-retry';
 import type { OutboxSender, OutboxSendResult, PreviousMessage } from './outbox-sender';
 import type { LaneLease, OutboxStore } from './outbox-store';
-import { teamsSendLimits, type SendLimits } from './send-window';
+import { teamsSendLimits, type SendLimits, type SlotRefusal } from './send-window';
 
 /**
  * The drainer's own time: `now` paces the sends (send windows, leases, pauses: epoch ms, shared by every
@@ -84,6 +84,8 @@ export class OutboxDrainer {
   private stopped = true;
   /** Set by `stop()`: lanes being drained send nothing more and are released. */
   private stopping = false;
+  /** Per tenant, the times its budget frees a send that were given to lanes it held back (`turnAt`). */
+  private readonly promised = new Map<string, number[]>();
 
   constructor(
     private readonly deps: OutboxDrainerDeps,
@@ -212,11 +214,54 @@ export class OutboxDrainer {
 
     const slot = await store.takeSendSlot(lease, this.options.limits, this.now());
     if (!slot.ok) {
-      if ('retryAt' in slot) await store.pauseLane(lease, slot.retryAt);
+      if ('retryAt' in slot) await store.pauseLane(lease, this.turnAt(lease.tenantId, slot));
       return 'stop';
     }
     const result = await this.sendWithinLease(lease, entry, previous);
-    return this.finish(lease, entry, recorded, previous, result);
+    const step = await this.finish(lease, entry, recorded, previous, result);
+    // One send per turn while other lanes wait for the tenant's budget: this lane waits behind them.
+    const behind = step === 'next' ? this.behindWaiting(lease.tenantId) : undefined;
+    if (behind === undefined) return step;
+    await store.pauseLane(lease, behind);
+    return 'stop';
+  }
+
+  /**
+   * When other lanes of the tenant wait for its budget (times given by `turnAt` still ahead), the time just after
+   * the last of them, given to a lane that has just sent: otherwise a lane claimed when several sends are free
+   * takes them all (up to its own limits) while the lanes behind it wait another second.
+   */
+  private behindWaiting(tenantId: string): number | undefined {
+    const now = this.now();
+    const promised = (this.promised.get(tenantId) ?? []).filter((at) => at > now);
+    if (promised.length === 0) return undefined;
+    const at = Math.max(...promised) + 1;
+    this.promised.set(tenantId, [...promised, at]);
+    return at;
+  }
+
+  /**
+   * When a lane held back tries again. Held back by the tenant's budget: at the first send that budget frees which
+   * is not yet given to a lane held back before it (by this instance), so that each freed send is taken by one
+   * lane instead of being fought over by every waiting lane in round after round; beyond what the log tells, a
+   * freed send frees again one window later. The lane's own delay (a millisecond per send it just made,
+   * `decideSlot`) still orders lanes given the same time. A time given earlier counts only if it is not before
+   * the send it was given (a time before the budget's next free send went to a lane that was then held back
+   * again). Other instances' lanes may take a given send first: the store's logs decide, and the lane waits again.
+   */
+  private turnAt(tenantId: string, refusal: SlotRefusal): number {
+    const frees = refusal.tenantFreesAt ?? [];
+    const first = frees[0];
+    if (first === undefined) return refusal.retryAt;
+    const now = this.now();
+    const windowMs = Math.max(0, ...this.options.limits.perTenant.map((l) => l.windowMs));
+    const freeAt = (k: number) => (frees[k % frees.length] ?? first) + windowMs * Math.floor(k / frees.length);
+    const promised = (this.promised.get(tenantId) ?? []).filter((at) => at > now).sort((x, y) => x - y);
+    let next = 0;
+    for (const at of promised) if (freeAt(next) <= at) next += 1;
+    const at = freeAt(next) + (refusal.retryAt - first);
+    this.promised.set(tenantId, [...promised, at]);
+    return at;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { CaseDelivery } from '../ports/deliveries';
 import type { EntryRef, OutboxEntry, OutboxMessage } from './outbox-message';
-import type { SendLimits } from './send-window';
+import type { SendLimits, SlotRefusal } from './send-window';
 
 /**
  * One drainer's hold on a conversation lane until `until` (epoch ms). Only the holder sends into the lane;
@@ -13,7 +13,7 @@ export interface LaneLease {
   until: number;
 }
 
-export type SlotResult = { ok: true } | { ok: false; retryAt: number } | { ok: false; lost: true };
+export type SlotResult = { ok: true } | SlotRefusal | { ok: false; lost: true };
 
 /** What a settle writes besides removing the entry. */
 export interface SettleOptions {
@@ -55,7 +55,8 @@ export interface OutboxStore {
   headOfLane(lease: LaneLease): Promise<OutboxEntry | undefined>;
   /**
    * Takes one send from the lane's and the tenant's shared send logs if it fits `limits` at `now`; otherwise
-   * says when it will. `lost` when the lease is no longer held.
+   * says when it will (and, when the tenant's budget is full, when that frees its next sends: `decideSlot`).
+   * `lost` when the lease is no longer held.
    */
   takeSendSlot(lease: LaneLease, limits: SendLimits, now: number): Promise<SlotResult>;
   /**

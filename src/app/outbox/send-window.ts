@@ -47,22 +47,53 @@ export function recordSend(log: readonly number[], limits: readonly WindowLimit[
   return [...log.filter((at) => at > now - horizon), now].slice(-keep);
 }
 
-export type SlotDecision = { ok: true; laneLog: number[]; tenantLog: number[] } | { ok: false; retryAt: number };
+/**
+ * A send held back. `tenantFreesAt`, when the tenant's budget is what holds it back (not the conversation's own
+ * limits): the times at which that budget frees one more send each, ascending, as far as the log tells (the
+ * drainer hands them out to the conversations waiting, one each, so that a freed send is not fought over).
+ */
+export interface SlotRefusal {
+  ok: false;
+  retryAt: number;
+  tenantFreesAt?: number[];
+}
+
+export type SlotDecision = { ok: true; laneLog: number[]; tenantLog: number[] } | SlotRefusal;
 
 /**
- * Whether a send fits both the conversation's and the tenant's limits now, and the logs after taking it. A
- * conversation held back by the tenant's budget waits a millisecond longer for each send it made in the tenant's
- * window: conversations refused together are claimed again in order of how little they just sent, so that they
- * take turns at the budget instead of the same ones winning it every second (and the rest draining at the end,
- * each at its own 60-per-30-s pace).
+ * When each of the next sends fits every limit given the send log (oldest first), if no other send is made
+ * meanwhile: the k-th time is when k more sends fit, ascending; `now` for those that fit already. As many as the
+ * log can tell: the tightest limit's `max` (beyond that, the times depend on sends not made yet).
+ */
+export function freeingTimes(log: readonly number[], limits: readonly WindowLimit[], now: number): number[] {
+  const count = Math.min(...limits.map((l) => l.max));
+  const times: number[] = Array.from({ length: Number.isFinite(count) ? count : 0 }, () => now);
+  for (const { windowMs, max } of limits) {
+    const inWindow = log.filter((at) => at > now - windowMs);
+    // The k-th next send (k = 1…) fits once the (inWindow − max + k)-th oldest send in the window has left it.
+    times.forEach((at, i) => {
+      const leaving = inWindow[inWindow.length - max + i];
+      if (leaving !== undefined && inWindow.length - max + i >= 0) times[i] = Math.max(at, leaving + windowMs);
+    });
+  }
+  return times;
+}
+
+/**
+ * Whether a send fits both the conversation's and the tenant's limits now, and the logs after taking it. When
+ * the tenant's budget holds it back, the refusal says when that budget frees each of its next sends, and the
+ * conversation waits a millisecond longer for each send it made in the tenant's window: conversations refused
+ * together then come back in order of how little they just sent, so that they take turns at the budget instead of
+ * the same ones winning it every second (and the rest draining at the end, each at its own 60-per-30-s pace).
  */
 export function decideSlot(laneLog: readonly number[], tenantLog: readonly number[], limits: SendLimits, now: number): SlotDecision {
   const laneWait = waitForSlot(laneLog, limits.perConversation, now);
   const tenantWait = waitForSlot(tenantLog, limits.perTenant, now);
   if (laneWait > 0 || tenantWait > 0) {
+    if (laneWait > tenantWait) return { ok: false, retryAt: now + laneWait };
     const tenantWindowMs = Math.max(0, ...limits.perTenant.map((l) => l.windowMs));
-    const turn = tenantWait >= laneWait ? laneLog.filter((at) => at > now - tenantWindowMs).length : 0;
-    return { ok: false, retryAt: now + Math.max(laneWait, tenantWait + turn) };
+    const turn = laneLog.filter((at) => at > now - tenantWindowMs).length;
+    return { ok: false, retryAt: now + tenantWait + turn, tenantFreesAt: freeingTimes(tenantLog, limits.perTenant, now).filter((at) => at > now) };
   }
   return { ok: true, laneLog: recordSend(laneLog, limits.perConversation, now), tenantLog: recordSend(tenantLog, limits.perTenant, now) };
 }

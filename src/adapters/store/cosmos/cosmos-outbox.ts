@@ -5,7 +5,7 @@ import type { EntryRef, OutboxEntry, OutboxMessage } from '../../../app/outbox/o
 import { slotOf } from '../../../app/outbox/outbox-message';
 import { recordToSettle, type LaneLease, type OutboxStore, type SlotResult, type SettleOptions } from '../../../app/outbox/outbox-store';
 import type { CaseDelivery } from '../../../app/ports/deliveries';
-import { decideSlot, type SendLimits } from '../../../app/outbox/send-window';
+import { decideSlot, type SendLimits, type SlotRefusal } from '../../../app/outbox/send-window';
 import type { Outgoing } from '../../../app/ports/outbox';
 import { parseStoredValue } from '../corrupt-row-error';
 import { sendLogSchema, storedOutboxMessageOf, storedOutboxMessageSchema } from '../stored-outbox-schema';
@@ -175,14 +175,14 @@ export class CosmosOutbox implements OutboxStore {
       if (lane === undefined || lane.leaseToken !== lease.token) return { ok: false, lost: true };
       const target = this.target(budgetLane(lease.tenantId), 'budget');
       let laneLog: number[] = [];
-      const budget = await readModifyWrite(this.cosmos, target, budgetCodec, (current): { write: BudgetItem } | { stop: number } => {
+      const budget = await readModifyWrite(this.cosmos, target, budgetCodec, (current): { write: BudgetItem } | { stop: SlotRefusal } => {
         const decision = decideSlot(lane.log, current?.value.log ?? [], limits, now);
-        if (!decision.ok) return { stop: decision.retryAt };
+        if (!decision.ok) return { stop: decision };
         laneLog = decision.laneLog;
         return { write: { id: 'budget', type: 'budget', lane: budgetLane(lease.tenantId), log: decision.tenantLog } };
       }, attempts);
       if (!budget.ok) {
-        if ('stopped' in budget) return { ok: false, retryAt: budget.stopped };
+        if ('stopped' in budget) return budget.stopped;
         continue;
       }
       // Only the holder writes the lane's log; an enqueue meanwhile costs a re-read, not the slot.
