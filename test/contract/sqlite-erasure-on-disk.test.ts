@@ -57,6 +57,26 @@ describe.each([
     expect(markersOnDisk()).toEqual([]);
   });
 
+  it('empties the WAL once a reader that held it in use (a backup, another process) lets go, without holding the event loop', async () => {
+    const created = (await store.createCase(aClosedCase('2026-12-03T10:00:00.000Z'), 2026)).case;
+    const updated = await store.updateCase({ ...created, assigneeId: 'sst-2' }, created.version);
+    if (!updated.ok) throw new Error('update failed');
+    expect(markersOnDisk()).not.toEqual([]);
+    // A reader's snapshot keeps the WAL from being truncated: the erase's checkpoint is refused until it ends.
+    const reader = new Database(file, { readonly: true });
+    reader.prepare('BEGIN').run();
+    reader.prepare('SELECT count(*) FROM cases').get();
+    let ended = false;
+    setTimeout(() => {
+      reader.prepare('COMMIT').run();
+      reader.close();
+      ended = true;
+    }, 100);
+    expect((await store.eraseCase(eraseCase(updated.case, '2029-01-05T02:00:00.000Z'), updated.case.version)).ok).toBe(true);
+    expect(ended).toBe(true);
+    expect(markersOnDisk()).toEqual([]);
+  });
+
   it('fills owner, end and erasure of cases stored before migration 5, with merged cases ending at their merge', async () => {
     await store.close();
     const v3 = new Database(file);

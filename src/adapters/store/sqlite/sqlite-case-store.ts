@@ -61,6 +61,10 @@ export interface SqliteStoreOptions {
 
 /** SQLite's own default for `wal_autocheckpoint`, restored when the background checkpointer fails. */
 const sqliteDefaultAutoCheckpointPages = 1000;
+/** Another process (a second instance, a backup) may hold the write lock briefly: wait this long, do not fail. */
+const sqliteBusyTimeoutMs = 5_000;
+/** What `PRAGMA wal_checkpoint` answers: whether it was refused, and the WAL's frames left. */
+const walCheckpointRowsSchema = z.array(z.object({ busy: z.number(), log: z.number(), checkpointed: z.number() }));
 
 /**
  * The WAL length at which the checkpoint worker restarts the WAL: 4,096 frames, one hash table of SQLite's
@@ -158,8 +162,7 @@ export class SqliteCaseStore implements CaseStore {
     const db = new BetterSqlite3(filePath);
     try {
       db.pragma('journal_mode = WAL');
-      // Another process (a second instance, a backup) may hold the write lock briefly: wait, do not fail.
-      db.pragma('busy_timeout = 5000');
+      db.pragma(`busy_timeout = ${sqliteBusyTimeoutMs}`);
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
       // Deleted and overwritten content is zeroed in the file, so an erased case leaves no readable copy (retention).
@@ -230,8 +233,33 @@ export class SqliteCaseStore implements CaseStore {
     if (!isErased(erased)) throw new Error(`Case ${erased.id}: eraseCase needs an erased case (erasures or erasedAt set)`);
     const result = this.eraseCaseIfVersion.immediate(erased, expectedVersion);
     // The WAL still holds the pages as they were before the erase: copy them back and empty the file.
-    if (result.ok) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (result.ok) await this.truncateWal();
     return result;
+  }
+
+  /**
+   * Copies the whole WAL into the database file and truncates the WAL to nothing, trying again every few
+   * milliseconds while another connection is in the way (the checkpoint worker's own checkpoint, or a reader's
+   * snapshot such as a backup): a TRUNCATE checkpoint that is refused says so in its result and leaves the WAL as
+   * it was, erased texts included. Each try is refused at once rather than after the connection's busy timeout,
+   * so that the event loop is not held while it waits. After `waitMs` it gives up without failing the erase, which
+   * is committed and audited by its caller: the texts then leave the WAL at the next erase.
+   */
+  private async truncateWal(waitMs = 5_000): Promise<void> {
+    const giveUpAt = performance.now() + waitMs;
+    for (;;) {
+      this.db.pragma('busy_timeout = 0');
+      let outcome: unknown;
+      try {
+        outcome = this.db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        this.db.pragma(`busy_timeout = ${sqliteBusyTimeoutMs}`);
+      }
+      const [row] = walCheckpointRowsSchema.parse(outcome);
+      if (row !== undefined && row.busy === 0 && row.log === 0) return;
+      if (performance.now() >= giveUpAt) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   async saveAddress(key: string, address: DeliveryAddress, at: string): Promise<void> {
