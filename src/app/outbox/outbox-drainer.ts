@@ -232,8 +232,7 @@ export class OutboxDrainer {
    * takes them all (up to its own limits) while the lanes behind it wait another second.
    */
   private behindWaiting(tenantId: string): number | undefined {
-    const now = this.now();
-    const promised = (this.promised.get(tenantId) ?? []).filter((at) => at > now);
+    const promised = this.promisedAhead(tenantId);
     if (promised.length === 0) return undefined;
     const at = Math.max(...promised) + 1;
     this.promised.set(tenantId, [...promised, at]);
@@ -253,15 +252,20 @@ export class OutboxDrainer {
     const frees = refusal.tenantFreesAt ?? [];
     const first = frees[0];
     if (first === undefined) return refusal.retryAt;
-    const now = this.now();
     const windowMs = Math.max(0, ...this.options.limits.perTenant.map((l) => l.windowMs));
     const freeAt = (k: number) => (frees[k % frees.length] ?? first) + windowMs * Math.floor(k / frees.length);
-    const promised = (this.promised.get(tenantId) ?? []).filter((at) => at > now).sort((x, y) => x - y);
+    const promised = this.promisedAhead(tenantId).sort((x, y) => x - y);
     let next = 0;
     for (const at of promised) if (freeAt(next) <= at) next += 1;
     const at = freeAt(next) + (refusal.retryAt - first);
     this.promised.set(tenantId, [...promised, at]);
     return at;
+  }
+
+  /** The times given to the tenant's waiting lanes (`turnAt`, `behindWaiting`) that are still ahead. */
+  private promisedAhead(tenantId: string): number[] {
+    const now = this.now();
+    return (this.promised.get(tenantId) ?? []).filter((at) => at > now);
   }
 
   /**

@@ -29,15 +29,7 @@ export const teamsSendLimits: SendLimits = {
  * A sliding log, not a token bucket: a bucket can let twice its size through in one window.
  */
 export function waitForSlot(log: readonly number[], limits: readonly WindowLimit[], now: number): number {
-  let wait = 0;
-  for (const { windowMs, max } of limits) {
-    const inWindow = log.filter((at) => at > now - windowMs);
-    if (inWindow.length < max) continue;
-    // The send that must leave the window first: the (inWindow - max + 1)-th oldest in it.
-    const blocking = inWindow[inWindow.length - max];
-    if (blocking !== undefined) wait = Math.max(wait, blocking + windowMs - now);
-  }
-  return wait;
+  return (freeingTimes(log, limits, now)[0] ?? now) - now;
 }
 
 /** The log with `now` appended and everything older than the longest window dropped, so it stays bounded. */
@@ -73,7 +65,7 @@ export function freeingTimes(log: readonly number[], limits: readonly WindowLimi
     // The k-th next send (k = 1…) fits once the (inWindow − max + k)-th oldest send in the window has left it.
     times.forEach((at, i) => {
       const leaving = inWindow[inWindow.length - max + i];
-      if (leaving !== undefined && inWindow.length - max + i >= 0) times[i] = Math.max(at, leaving + windowMs);
+      if (leaving !== undefined) times[i] = Math.max(at, leaving + windowMs);
     });
   }
   return times;
@@ -88,12 +80,13 @@ export function freeingTimes(log: readonly number[], limits: readonly WindowLimi
  */
 export function decideSlot(laneLog: readonly number[], tenantLog: readonly number[], limits: SendLimits, now: number): SlotDecision {
   const laneWait = waitForSlot(laneLog, limits.perConversation, now);
-  const tenantWait = waitForSlot(tenantLog, limits.perTenant, now);
+  const tenantFrees = freeingTimes(tenantLog, limits.perTenant, now);
+  const tenantWait = (tenantFrees[0] ?? now) - now;
   if (laneWait > 0 || tenantWait > 0) {
     if (laneWait > tenantWait) return { ok: false, retryAt: now + laneWait };
     const tenantWindowMs = Math.max(0, ...limits.perTenant.map((l) => l.windowMs));
     const turn = laneLog.filter((at) => at > now - tenantWindowMs).length;
-    return { ok: false, retryAt: now + tenantWait + turn, tenantFreesAt: freeingTimes(tenantLog, limits.perTenant, now).filter((at) => at > now) };
+    return { ok: false, retryAt: now + tenantWait + turn, tenantFreesAt: tenantFrees.filter((at) => at > now) };
   }
   return { ok: true, laneLog: recordSend(laneLog, limits.perConversation, now), tenantLog: recordSend(tenantLog, limits.perTenant, now) };
 }
