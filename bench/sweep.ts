@@ -18,7 +18,7 @@ import { sql } from '../src/adapters/store/sqlite/sqlite-statements';
 import { loadDirectoryFile } from '../src/config/directory';
 import { reminderPlansFor } from '../src/app/plan-reminders';
 import { OutboxReminderSender } from '../src/app/queue-reminder';
-import { sweepReminders } from '../src/app/sweep-reminders';
+import { sweepParallel, sweepReminders } from '../src/app/sweep-reminders';
 import type { Case } from '../src/domain/case/case';
 import { ms, verdictOf, type SectionResult } from './table';
 
@@ -125,15 +125,18 @@ try {
   let queued = 0;
   let queuedCases = 0;
   // How long at most the event loop waited during the sweeps after the first: what a request arriving
-  // during a sweep waits for at worst (the sweep yields between reminders).
-  const held = monitorEventLoopDelay({ resolution: 1 });
+  // during a sweep waits for at worst (each turn handles at most `sweepParallel` reminders). One histogram per
+  // sweep, so that the reset between two sweeps is not counted as a wait.
+  let heldMs = 0;
   for (let run = 0; run < sweeps; run += 1) {
     if (run > 0) reset();
+    const held = monitorEventLoopDelay({ resolution: 1 });
     if (run > 0) held.enable();
     const t = performance.now();
     result = await sweepReminders(sweepDeps, options);
     sweepTimes.push(performance.now() - t);
     held.disable();
+    if (run > 0) heldMs = Math.max(heldMs, held.max / 1e6);
     queued = Number((resetDb.prepare('SELECT count(*) AS n FROM outbox_entries').get() as { n: number }).n);
     queuedCases = Number((resetDb.prepare('SELECT count(DISTINCT case_id) AS n FROM outbox_entries').get() as { n: number }).n);
     if (queuedCases !== casesWithDueReminders) throw new Error(`Sweep ${run + 1}: expected messages of ${casesWithDueReminders} reminders queued, found ${queuedCases}`);
@@ -163,13 +166,13 @@ try {
         verdict: verdictOf(fullMs <= targetMs),
       },
       { measure: 'reminder sweep: the same, first sweep after start-up', load, p50: ms(firstMs) },
-      { measure: 'reminder sweep: longest wait of the event loop during those sweeps', load, p50: ms(held.max / 1e6) },
+      { measure: 'reminder sweep: longest wait of the event loop during those sweeps', load, p50: ms(heldMs) },
     ],
     notes: [
       filled,
       `Claim query plan (SQLite EXPLAIN QUERY PLAN): ${planText}. Rows read: ${inRange} index entries of ${pending} pending reminders.`,
       `The full sweep queued ${queued} outbox messages (one per recipient) for ${result.sent.length} reminders; the drainer sends them afterwards at Teams' limits, outside this figure.`,
-      `Finding the due reminders costs work proportional to the reminders due, not to the open cases. Handling each due reminder costs ${ms(fullMs / Math.max(1, result.sent.length))} here (read the case, re-plan its reminders against the calendar, resolve its recipients, queue its messages and record the claim as done, each its own store write) before any network time.`,
+      `Finding the due reminders costs work proportional to the reminders due, not to the open cases. Handling each due reminder costs ${ms(fullMs / Math.max(1, result.sent.length))} here (read the case, re-plan its reminders against the calendar, resolve its recipients, queue its messages and record the claim as done; up to ${sweepParallel} cases at once, their writes of one turn in one commit) before any network time.`,
     ],
   };
 } finally {

@@ -15,7 +15,16 @@ export interface SweepOptions {
   batchSize: number;
   /** How long after a `retry_later` (or a failure) a reminder is tried again, moved into working hours. */
   retryAfterMs: number;
+  /** How many cases' reminders are handled at once (default `sweepParallel`). */
+  parallel?: number;
 }
+
+/**
+ * Cases whose reminders one sweep handles at once. Their store writes of one turn of the event loop share a
+ * commit (SQLite's group commit) or overlap their round trips (Cosmos DB); each turn runs at most this many
+ * reminders' own work before requests waiting get in.
+ */
+export const sweepParallel = 16;
 
 export interface SweepResult {
   /** Outside working hours nothing is claimed: what fell due waits for the next working-hours start. */
@@ -44,17 +53,20 @@ export async function sweepReminders(deps: SweepDeps, options: SweepOptions): Pr
   if (!isWithinWorkingHours(deps.clock.toLocal(now), deps.calendar())) return { ...result, skipped: 'outside_working_hours' };
   for (;;) {
     const claimed = await deps.store.claimDueReminders({ now, instanceId: options.instanceId, leaseMs: options.leaseMs, limit: options.batchSize });
-    for (const held of claimed) {
-      // The store's work is synchronous on SQLite: without a turn of the event loop between reminders, a batch
-      // would hold every request waiting until the whole batch was handled.
-      await nextTurn();
-      try {
-        await handle(deps, options, held, now, result);
-      } catch (error) {
-        result.failed.push({ reminderId: held.reminder.id, caseId: held.reminder.caseId, error });
-        await deps.store.releaseReminder(held.claim, retryAt(deps, now, options.retryAfterMs), deps.clock.now());
+    // One case's reminders one after the other (each re-plans the case's reminders); different cases at once.
+    await eachAtOnce(byCase(claimed), options.parallel ?? sweepParallel, async (ofOneCase) => {
+      for (const held of ofOneCase) {
+        // The store's work is synchronous on SQLite: without a turn of the event loop between reminders, a batch
+        // would hold every request waiting until the whole batch was handled.
+        await nextTurn();
+        try {
+          await handle(deps, options, held, now, result);
+        } catch (error) {
+          result.failed.push({ reminderId: held.reminder.id, caseId: held.reminder.caseId, error });
+          await deps.store.releaseReminder(held.claim, retryAt(deps, now, options.retryAfterMs), deps.clock.now());
+        }
       }
-    }
+    });
     if (claimed.length < options.batchSize) return result;
   }
 }
@@ -90,6 +102,30 @@ async function handle(deps: SweepDeps, options: SweepOptions, held: ClaimedRemin
   // A series (the head teacher's) plans its next occurrence once this one is sent: reconcile with the plans
   // just made from the case as read above (an action since then re-plans on its own).
   await deps.store.replaceCaseReminders(c.id, plans, now);
+}
+
+/** The claimed reminders by case, in the order the claim gave them (a case first where its first reminder was). */
+function byCase(claimed: readonly ClaimedReminder[]): ClaimedReminder[][] {
+  const groups = new Map<string, ClaimedReminder[]>();
+  for (const held of claimed) {
+    const group = groups.get(held.reminder.caseId);
+    if (group === undefined) groups.set(held.reminder.caseId, [held]);
+    else group.push(held);
+  }
+  return [...groups.values()];
+}
+
+/** Runs `work` on every item, at most `limit` at once, taking items in order; resolves when all are done. */
+async function eachAtOnce<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next];
+      next += 1;
+      if (item !== undefined) await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
 
 /** Lets the event loop take what is waiting (requests, I/O) before going on. */

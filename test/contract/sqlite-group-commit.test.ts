@@ -63,6 +63,39 @@ describe('group commit (SQLite)', () => {
     }
   });
 
+  it('commits a reminder sweep’s writes of one turn together (queued messages, completions), a failing one refused alone', async () => {
+    const file = join(dir, 'sweep.db');
+    const store = SqliteCaseStore.open(file, stockholmTime);
+    const reader = new BetterSqlite3(file, { readonly: true });
+    const seenByOthers = () => ({
+      queued: (reader.prepare('SELECT count(*) AS c FROM outbox_entries').get() as { c: number }).c,
+      sent: (reader.prepare("SELECT count(*) AS c FROM reminders WHERE status = 'sent'").get() as { c: number }).c,
+    });
+    try {
+      const at = '2026-11-25T09:00:00.000Z';
+      const [a, b] = [aNewCase(), aNewCase()];
+      for (const c of [a, b]) {
+        await store.createCase(c, 2026);
+        await store.replaceCaseReminders(c.id, [aReminderPlan(c.id)], '2026-11-23T09:00:00.000Z');
+      }
+      const claimed = await store.claimDueReminders({ now: at, instanceId: 'test', leaseMs: 60_000, limit: 10 });
+      expect(claimed).toHaveLength(2);
+      // What one turn of a sweep hands the store for two cases, and a re-plan that names another case (refused).
+      const writes = [
+        ...claimed.map((held, i) => store.outbox.enqueue([aStatusMessage(held.reminder.caseId, `p-${i}`)], at)),
+        ...claimed.map((held) => store.completeReminder(held.claim, 'sent', at)),
+        store.replaceCaseReminders(a.id, [aReminderPlan('another-case')], at),
+      ];
+      expect(seenByOthers()).toEqual({ queued: 0, sent: 0 });
+      const outcomes = await Promise.allSettled(writes);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+      expect(seenByOthers()).toEqual({ queued: 2, sent: 2 });
+    } finally {
+      reader.close();
+      await store.close();
+    }
+  });
+
   it('commits what still waits when the store closes', async () => {
     const file = join(dir, 'cases.db');
     const store = SqliteCaseStore.open(file, stockholmTime);

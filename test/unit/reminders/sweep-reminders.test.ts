@@ -49,20 +49,23 @@ describe('sweeping due reminders', () => {
     expect(await statuses(c.id)).toEqual(['reminder:sent', 'escalation:pending']);
   });
 
-  it('lets waiting requests in between two reminders: a batch does not hold the event loop until it is done', async () => {
+  it('lets waiting requests in between: each turn of the event loop handles at most its limit of reminders', async () => {
     for (let i = 0; i < 5; i += 1) await create();
     clock.set(FixedClock.atStockholm('2026-11-25', '10:00').now());
     const sentWhenOthersRan: number[] = [];
-    // Stands for a request that arrived as the sweep started: it runs at the next turn of the event loop.
+    let done = false;
+    // Stands for requests arriving during the sweep: each runs at the next turn of the event loop.
     const others = (): void => {
       sentWhenOthersRan.push(sender.sent.length);
-      if (sentWhenOthersRan.length < 3) setImmediate(others);
+      if (!done) setImmediate(others);
     };
     setImmediate(others);
-    const result = await sweepReminders(deps, options);
+    const result = await sweepReminders(deps, { ...options, parallel: 2 });
+    done = true;
     expect(result.sent).toHaveLength(5);
-    expect(sentWhenOthersRan).toHaveLength(3);
-    expect(sentWhenOthersRan.every((sent) => sent < 5)).toBe(true);
+    const handledBetween = sentWhenOthersRan.slice(1).map((sent, i) => sent - (sentWhenOthersRan[i] ?? 0));
+    expect(Math.max(...handledBetween)).toBe(2);
+    expect(sentWhenOthersRan.filter((sent) => sent > 0 && sent < 5).length).toBeGreaterThanOrEqual(2);
   });
 
   it('sends nothing at night or at the weekend: what fell due waits for the next working-hours start', async () => {
@@ -140,6 +143,37 @@ describe('sweeping due reminders', () => {
       `occurrence-1:sent:${FixedClock.atStockholm('2026-11-30', '10:00').now()}`,
       `occurrence-2:pending:${FixedClock.atStockholm('2026-12-07', '10:00').now()}`,
     ]);
+  });
+
+  it('handles different cases’ reminders at once, and one case’s reminders one after the other', async () => {
+    for (let i = 0; i < 12; i += 1) await create();
+    clock.set(FixedClock.atStockholm('2026-11-30', '10:00').now()); // both of each case's reminders are due
+    let inFlight = 0;
+    let mostAtOnce = 0;
+    const casesInFlight = new Set<string>();
+    let sameCaseTwice = false;
+    deps = {
+      ...deps,
+      sender: {
+        send: async (r: Reminder, c: Case) => {
+          if (casesInFlight.has(c.id)) sameCaseTwice = true;
+          casesInFlight.add(c.id);
+          inFlight += 1;
+          mostAtOnce = Math.max(mostAtOnce, inFlight);
+          // A send that takes a few turns, as a store write does.
+          for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+          inFlight -= 1;
+          casesInFlight.delete(c.id);
+          return sender.send(r, c);
+        },
+      },
+    };
+    // A limit above the 24 reminders due: the 12 cases at once, never one case's two.
+    const result = await sweepReminders(deps, { ...options, batchSize: 50, parallel: 24 });
+    expect(result.sent).toHaveLength(24);
+    expect(new Set(sender.ids()).size).toBe(24);
+    expect(mostAtOnce).toBe(12);
+    expect(sameCaseTwice).toBe(false);
   });
 
   it('sends everything due across several batches', async () => {

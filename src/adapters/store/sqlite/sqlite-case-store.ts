@@ -99,7 +99,7 @@ export class SqliteCaseStore implements CaseStore {
     this.statements = statements;
     this.reminders = new SqliteReminders(db, statements);
     this.statistics = new SqliteStatistics(db);
-    const outbox = new SqliteOutbox(db, (delivery) => this.saveDeliveryRow(delivery));
+    const outbox = new SqliteOutbox(db, (delivery) => this.saveDeliveryRow(delivery), (work) => this.group.run(work));
     this.outbox = outbox;
     const upsertStatistics = db.prepare(statisticsSql.upsertRow);
     const writeStatistics = (c: Case): void => {
@@ -302,7 +302,7 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async replaceCaseReminders(caseId: string, planned: readonly ReminderPlan[], at: string): Promise<void> {
-    this.reminders.replace(caseId, planned, at);
+    return this.group.run(() => this.reminders.replace(caseId, planned, at));
   }
 
   async listRemindersForCase(caseId: string): Promise<Reminder[]> {
@@ -318,11 +318,11 @@ export class SqliteCaseStore implements CaseStore {
   }
 
   async completeReminder(claim: ReminderClaim, outcome: 'sent' | 'resolved', at: string): Promise<boolean> {
-    return this.reminders.complete(claim, outcome, at);
+    return this.group.run(() => this.reminders.complete(claim, outcome, at));
   }
 
   async releaseReminder(claim: ReminderClaim, retryAt: string, at: string): Promise<boolean> {
-    return this.reminders.release(claim, retryAt, at);
+    return this.group.run(() => this.reminders.release(claim, retryAt, at));
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {

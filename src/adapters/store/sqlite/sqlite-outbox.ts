@@ -86,6 +86,8 @@ export class SqliteOutbox implements OutboxStore {
   constructor(
     private readonly db: Database,
     private readonly writeDelivery: (delivery: CaseDelivery) => void,
+    /** Runs a write in the case store's next group commit (GroupCommit). */
+    private readonly inGroup: <R>(work: () => R) => Promise<R>,
   ) {
     this.s = prepareOutboxStatements(db);
   }
@@ -105,7 +107,7 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   async enqueue(messages: readonly OutboxMessage[], at: string): Promise<void> {
-    this.db.transaction(() => this.enqueueInTransaction(messages, at)).immediate();
+    return this.inGroup(() => this.enqueueInTransaction(messages, at));
   }
 
   async claimLanes({ now, owner, leaseMs, limit }: { now: number; owner: string; leaseMs: number; limit: number }): Promise<LaneLease[]> {
