@@ -1,4 +1,6 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Transaction } from 'better-sqlite3';
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 interface Waiting {
   work: () => unknown;
@@ -18,8 +20,22 @@ interface Waiting {
  */
 export class GroupCommit {
   private waiting: Waiting[] = [];
+  /** Made once: better-sqlite3 builds four wrappers for every `db.transaction` call. */
+  private readonly inSavepoint: Transaction<(work: () => unknown) => unknown>;
+  private readonly commitAll: Transaction<(group: readonly Waiting[], outcomes: Outcome[]) => void>;
 
-  constructor(private readonly db: Database) {}
+  constructor(db: Database) {
+    this.inSavepoint = db.transaction((work: () => unknown) => work());
+    this.commitAll = db.transaction((group: readonly Waiting[], outcomes: Outcome[]) => {
+      for (const { work } of group) {
+        try {
+          outcomes.push({ ok: true, value: this.inSavepoint(work) });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
+      }
+    });
+  }
 
   /** Runs `work` in its own savepoint of the next group; resolves with its result once committed. */
   run<R>(work: () => R): Promise<R> {
@@ -34,19 +50,9 @@ export class GroupCommit {
     const group = this.waiting;
     if (group.length === 0) return;
     this.waiting = [];
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    const outcomes: Outcome[] = [];
     try {
-      this.db
-        .transaction(() => {
-          for (const { work } of group) {
-            try {
-              outcomes.push({ ok: true, value: this.db.transaction(work)() });
-            } catch (error) {
-              outcomes.push({ ok: false, error });
-            }
-          }
-        })
-        .immediate();
+      this.commitAll.immediate(group, outcomes);
     } catch (error) {
       for (const w of group) w.reject(error);
       return;

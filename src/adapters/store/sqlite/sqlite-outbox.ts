@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { z } from 'zod';
 import type { EntryRef, OutboxEntry, OutboxMessage } from '../../../app/outbox/outbox-message';
 import { slotOf } from '../../../app/outbox/outbox-message';
@@ -74,14 +74,17 @@ function prepareOutboxStatements(db: Database) {
 }
 
 /**
- * The outbox in the case store's SQLite file (migration 9). Each call is one immediate transaction, so a lane
- * is leased by one process at a time and the send logs are read and written under the write lock: two
- * processes on one file share the limits exactly. `enqueueInTransaction` joins the caller's transaction.
+ * The outbox in the case store's SQLite file (migration 9). Each write runs under SQLite's write lock: taking a
+ * send slot in an immediate transaction of its own, every other write in its own savepoint of the case store's
+ * next group commit (one immediate transaction for the writes of one turn of the event loop, GroupCommit). So a
+ * lane is leased by one process at a time and the send logs are read and written under the lock: two processes
+ * on one file share the limits exactly. `enqueueInTransaction` joins the caller's transaction.
  * `writeDelivery` writes a delivery record in the transaction open (the case store's row writer), so that a
  * settle and its record commit together.
  */
 export class SqliteOutbox implements OutboxStore {
   private readonly s: ReturnType<typeof prepareOutboxStatements>;
+  private readonly takeSlot: Transaction<(lease: LaneLease, limits: SendLimits, now: number) => SlotResult>;
 
   constructor(
     private readonly db: Database,
@@ -90,6 +93,7 @@ export class SqliteOutbox implements OutboxStore {
     private readonly inGroup: <R>(work: () => R) => Promise<R>,
   ) {
     this.s = prepareOutboxStatements(db);
+    this.takeSlot = db.transaction((lease: LaneLease, limits: SendLimits, now: number) => this.decideSlotOf(lease, limits, now));
   }
 
   /** Writes the messages inside the transaction the caller has open (the case write's): both commit or neither. */
@@ -111,16 +115,14 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   async claimLanes({ now, owner, leaseMs, limit }: { now: number; owner: string; leaseMs: number; limit: number }): Promise<LaneLease[]> {
-    return this.db
-      .transaction(() =>
-        this.s.claimable.all({ now, limit: Math.max(0, Math.floor(limit)) }).map((raw) => {
-          const row = claimRowSchema.parse(raw);
-          const lease: LaneLease = { lane: row.lane, tenantId: row.tenant_id, token: randomUUID(), until: now + leaseMs };
-          this.s.lease.run({ lane: row.lane, token: lease.token, owner, until: lease.until });
-          return lease;
-        }),
-      )
-      .immediate();
+    return this.inGroup(() =>
+      this.s.claimable.all({ now, limit: Math.max(0, Math.floor(limit)) }).map((raw) => {
+        const row = claimRowSchema.parse(raw);
+        const lease: LaneLease = { lane: row.lane, tenantId: row.tenant_id, token: randomUUID(), until: now + leaseMs };
+        this.s.lease.run({ lane: row.lane, token: lease.token, owner, until: lease.until });
+        return lease;
+      }),
+    );
   }
 
   async headOfLane(lease: LaneLease): Promise<OutboxEntry | undefined> {
@@ -129,37 +131,39 @@ export class SqliteOutbox implements OutboxStore {
     return row === undefined ? undefined : toEntry(row);
   }
 
+  /**
+   * In a transaction of its own, not the group's: the slot is decided at the drainer's `now`, just before the
+   * send, and not a turn of the event loop later.
+   */
   async takeSendSlot(lease: LaneLease, limits: SendLimits, now: number): Promise<SlotResult> {
-    return this.db
-      .transaction((): SlotResult => {
-        const lane = this.heldLane(lease);
-        if (lane === undefined) return { ok: false, lost: true };
-        const tenantRow: unknown = this.s.tenantLog.get(lane.tenant_id);
-        const tenantLog = tenantRow === undefined ? [] : logOf('outbox_tenant_budgets', lane.tenant_id, logRowSchema.parse(tenantRow).send_log);
-        const decision = decideSlot(logOf('outbox_lanes', lease.lane, lane.send_log), tenantLog, limits, now);
-        if (!decision.ok) return decision;
-        this.s.saveLaneLog.run(JSON.stringify(decision.laneLog), lease.lane);
-        this.s.saveTenantLog.run(lane.tenant_id, JSON.stringify(decision.tenantLog));
-        return { ok: true };
-      })
-      .immediate();
+    return this.takeSlot.immediate(lease, limits, now);
+  }
+
+  private decideSlotOf(lease: LaneLease, limits: SendLimits, now: number): SlotResult {
+    const lane = this.heldLane(lease);
+    if (lane === undefined) return { ok: false, lost: true };
+    const tenantRow: unknown = this.s.tenantLog.get(lane.tenant_id);
+    const tenantLog = tenantRow === undefined ? [] : logOf('outbox_tenant_budgets', lane.tenant_id, logRowSchema.parse(tenantRow).send_log);
+    const decision = decideSlot(logOf('outbox_lanes', lease.lane, lane.send_log), tenantLog, limits, now);
+    if (!decision.ok) return decision;
+    this.s.saveLaneLog.run(JSON.stringify(decision.laneLog), lease.lane);
+    this.s.saveTenantLog.run(lane.tenant_id, JSON.stringify(decision.tenantLog));
+    return { ok: true };
   }
 
   async settle(lease: LaneLease, ref: EntryRef, options: SettleOptions = {}): Promise<boolean> {
     const { releaseIfEmptyAt } = options;
-    return this.db
-      .transaction((): boolean => {
-        const held = this.heldLane(lease) !== undefined;
-        const record = recordToSettle(options, held);
-        if (record !== undefined) this.writeDelivery(record);
-        if (!held) return false;
-        this.s.deleteEntry.run(ref.lane, ref.slot, ref.revision);
-        if (releaseIfEmptyAt !== undefined && this.s.hasPending.get(lease.lane) === undefined) {
-          this.s.release.run({ lane: lease.lane, now: releaseIfEmptyAt, pending: 0 });
-        }
-        return true;
-      })
-      .immediate();
+    return this.inGroup((): boolean => {
+      const held = this.heldLane(lease) !== undefined;
+      const record = recordToSettle(options, held);
+      if (record !== undefined) this.writeDelivery(record);
+      if (!held) return false;
+      this.s.deleteEntry.run(ref.lane, ref.slot, ref.revision);
+      if (releaseIfEmptyAt !== undefined && this.s.hasPending.get(lease.lane) === undefined) {
+        this.s.release.run({ lane: lease.lane, now: releaseIfEmptyAt, pending: 0 });
+      }
+      return true;
+    });
   }
 
   async retryLater(lease: LaneLease, ref: EntryRef, attempts: number, until: number): Promise<boolean> {
@@ -174,7 +178,7 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   async releaseLane(lease: LaneLease, now: number): Promise<void> {
-    this.whileHeld(lease, () => {
+    await this.whileHeld(lease, () => {
       const pending = this.s.hasPending.get(lease.lane) === undefined ? 0 : 1;
       this.s.release.run({ lane: lease.lane, now, pending });
     });
@@ -193,14 +197,12 @@ export class SqliteOutbox implements OutboxStore {
     this.s.deleteForCase.run(caseId);
   }
 
-  private whileHeld(lease: LaneLease, write: () => void): boolean {
-    return this.db
-      .transaction((): boolean => {
-        if (this.heldLane(lease) === undefined) return false;
-        write();
-        return true;
-      })
-      .immediate();
+  private whileHeld(lease: LaneLease, write: () => void): Promise<boolean> {
+    return this.inGroup((): boolean => {
+      if (this.heldLane(lease) === undefined) return false;
+      write();
+      return true;
+    });
   }
 
   private heldLane(lease: LaneLease) {
