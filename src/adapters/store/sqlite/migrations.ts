@@ -206,6 +206,27 @@ export const migrations: readonly string[] = [
     send_log TEXT NOT NULL CHECK (json_valid(send_log))
   ) STRICT, WITHOUT ROWID;
   `,
+  // 11: delivery records become a rowid table, same columns, constraints and indexes. A WITHOUT ROWID table keeps
+  // each whole row (its JSON body included) in the B-tree of its text key, so inserts landed at random places
+  // among rows of about 0.5 KB and split pages, and a lookup by key walked a tree of whole rows. Now a row is
+  // appended in insert order and only its key goes into the key's index. Measured in the burst benchmark, where
+  // the drainer reads and writes one record per card: a lookup by key 35–42 → 13 µs, an insert 71–93 → 56 µs.
+  // (The same change for reminders measured 45 → 42 µs an insert, and was not made.)
+  `
+  CREATE TABLE deliveries_by_rowid (
+    key TEXT NOT NULL PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    body TEXT NOT NULL CHECK (json_valid(body))
+  ) STRICT;
+  INSERT INTO deliveries_by_rowid (key, case_id, status, created_at, body)
+    SELECT key, case_id, status, created_at, body FROM deliveries ORDER BY created_at, key;
+  DROP TABLE deliveries;
+  ALTER TABLE deliveries_by_rowid RENAME TO deliveries;
+  CREATE INDEX deliveries_by_case ON deliveries (case_id, created_at, key);
+  CREATE INDEX deliveries_undelivered ON deliveries (created_at, key) WHERE status <> 'delivered';
+  `,
 ];
 
 /**
