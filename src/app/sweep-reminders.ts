@@ -115,7 +115,10 @@ function byCase(claimed: readonly ClaimedReminder[]): ClaimedReminder[][] {
   return [...groups.values()];
 }
 
-/** Runs `work` on every item, at most `limit` at once, taking items in order; resolves when all are done. */
+/**
+ * Runs `work` on every item, at most `limit` at once, taking items in order. Settles when every item's work has
+ * ended, and then rejects with the first failure if there was one (a failing item stops only its own worker).
+ */
 async function eachAtOnce<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -125,7 +128,9 @@ async function eachAtOnce<T>(items: readonly T[], limit: number, work: (item: T)
       if (item !== undefined) await work(item);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  const ended = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  const failed = ended.find((outcome) => outcome.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
 }
 
 /** Lets the event loop take what is waiting (requests, I/O) before going on. */

@@ -134,6 +134,33 @@ describe('sweeping due reminders', () => {
     expect((await store.listRemindersForCase(failing.id))[0]).toMatchObject({ status: 'pending', dueAt: FixedClock.atStockholm('2026-11-25', '10:30').now() });
   });
 
+  it('ends with a store failure only once the other cases’ reminders are handled', async () => {
+    const failing = await create();
+    for (let i = 0; i < 4; i += 1) await create();
+    const storeDown = new Error('store down');
+    const releaseReminder = store.releaseReminder.bind(store);
+    deps = {
+      ...deps,
+      store: Object.assign(Object.create(store) as InMemoryCaseStore, {
+        releaseReminder: async (...args: Parameters<InMemoryCaseStore['releaseReminder']>) => {
+          if (args[0].reminderId.startsWith(failing.id)) throw storeDown;
+          return releaseReminder(...args);
+        },
+      }),
+      sender: {
+        send: async (r: Reminder, c: Case) => {
+          if (c.id === failing.id) throw new Error('sender bug');
+          // The others take a few turns, as a store write does.
+          for (let turn = 0; turn < 3; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+          return sender.send(r, c);
+        },
+      },
+    };
+    clock.set(FixedClock.atStockholm('2026-11-25', '10:00').now());
+    await expect(sweepReminders(deps, options)).rejects.toBe(storeDown);
+    expect(sender.sent).toHaveLength(4);
+  });
+
   it('plans the head teacher’s next reminder once one is sent', async () => {
     const steps = { guardiansInformed: true, pupilHealthInvolved: true, investigationStartedOn: '2026-11-23', adjustmentsTried: false, other: false };
     const c = await create(aQuietCase({ state: 'assigned', assigneeId: people.farMember1, steps }));

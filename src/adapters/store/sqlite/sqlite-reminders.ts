@@ -23,8 +23,9 @@ function toReminder(raw: unknown): Reminder {
 const later = (iso: string, ms: number): string => new Date(Date.parse(iso) + ms).toISOString();
 
 /**
- * The reminder part of SqliteCaseStore. Every write runs in an immediate transaction, which takes SQLite's
- * write lock before reading: two processes on the same file claim one after the other, never the same row.
+ * The reminder part of SqliteCaseStore. Every write runs in an immediate transaction (on its own, or as a savepoint
+ * of the case store's group commit, itself one), which takes SQLite's write lock before reading: two processes on
+ * the same file claim one after the other, never the same row.
  */
 export class SqliteReminders {
   private readonly replaceOnce: Transaction<(caseId: string, planned: readonly ReminderPlan[], at: string) => void>;
