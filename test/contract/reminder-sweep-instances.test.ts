@@ -5,9 +5,11 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
 import { planReminders } from '../../src/app/plan-reminders';
 import type { CaseStore } from '../../src/app/ports/case-store';
-import { sweepReminders, type SweepDeps } from '../../src/app/sweep-reminders';
+import { recipientKey } from '../../src/app/ports/addresses';
+import { OutboxReminderSender } from '../../src/app/queue-reminder';
+import { sweepParallel, sweepReminders, type SweepDeps } from '../../src/app/sweep-reminders';
 import type { NewCase } from '../../src/domain/case/case';
-import { testDirectory } from '../support/a-case';
+import { people, testDirectory } from '../support/a-case';
 import { aNewCase } from '../support/a-new-case';
 import { aDatabaseId, CosmosEmulator } from '../support/cosmos-emulator';
 import { FixedClock, stockholmTime } from '../support/fixed-clock';
@@ -143,6 +145,31 @@ describe('reminders with two instances on Cosmos DB (emulator)', () => {
       expect(await two.claimDueReminders({ now: clock.now(), instanceId: 'late', leaseMs: 60_000, limit: 10 })).toEqual([]);
     } finally {
       await Promise.all([one.close(), two.close()]);
+      await emulator.dropDatabase(databaseId);
+    }
+  });
+
+  // The sweep queues the reminders of up to `sweepParallel` cases at once: their messages race into the same
+  // team members' lanes, which Cosmos DB orders with conditional writes on each lane.
+  it('queues every due reminder of one team into each member’s chat once when cases are swept at once', async () => {
+    const databaseId = aDatabaseId('reminders-queued');
+    const store = await emulator.openStore(databaseId);
+    try {
+      const clock = FixedClock.atStockholm('2026-11-23', '10:00');
+      const cases = sweepParallel + 4;
+      await createCases(store, clock, cases);
+      clock.set(FixedClock.atStockholm('2026-11-25', '10:00').now());
+      const sender = new OutboxReminderSender({ store, clock, directory: () => testDirectory, drainer: { wake: () => undefined } });
+      const result = await sweepReminders({ ...depsOf(store, clock, new RecordingReminderSender()), sender }, options('one', 50));
+      expect(result.failed).toEqual([]);
+      expect(result.sent).toHaveLength(cases);
+      for (const member of [people.farMember1, people.farMember2, people.farCoordinator]) {
+        const pending = await store.outbox.listPending(recipientKey({ kind: 'person', tenantId: 'tenant-1', userId: member }));
+        expect(new Set(pending.map((entry) => entry.key)).size).toBe(cases);
+        expect(pending).toHaveLength(cases);
+      }
+    } finally {
+      await store.close();
       await emulator.dropDatabase(databaseId);
     }
   });
