@@ -17,6 +17,8 @@ export interface SubmissionLimit {
  */
 export class SubmissionLimiter {
   private readonly slots = new Map<string, { formId: string; at: number }[]>();
+  /** When every person's log was last pruned: once a window, not on every submission (people × submissions). */
+  private prunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly limit: SubmissionLimit,
@@ -26,10 +28,10 @@ export class SubmissionLimiter {
   /** Takes a slot for `formId` of `personKey`; false when the person is over the limit. */
   tryAcquire(personKey: string, formId: string): boolean {
     const now = Date.parse(this.clock.now());
-    this.prune(now);
-    const held = this.slots.get(personKey) ?? [];
+    if (now - this.prunedAt >= this.limit.windowMs) this.prune(now);
+    const held = (this.slots.get(personKey) ?? []).filter((s) => s.at > now - this.limit.windowMs);
     if (held.some((s) => s.formId === formId)) return true;
-    if (held.filter((s) => s.at > now - this.limit.windowMs).length >= this.limit.max) return false;
+    if (held.length >= this.limit.max) return false;
     this.slots.set(personKey, [...held, { formId, at: now }]);
     return true;
   }
@@ -69,7 +71,9 @@ export class SubmissionLimiter {
     return this.slots.size;
   }
 
+  /** Forgets what left the window: people whose last submission did are forgotten within two windows. */
   private prune(now: number): void {
+    this.prunedAt = now;
     for (const [key, held] of this.slots) {
       const live = held.filter((s) => s.at > now - this.limit.windowMs);
       if (live.length === 0) this.slots.delete(key);

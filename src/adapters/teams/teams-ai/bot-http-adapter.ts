@@ -50,8 +50,10 @@ export class BotHttpAdapter extends TeamsAdapter {
   }
 }
 
-// What CloudAdapter checks too (botbuilder cloudAdapter.js `ActivityT`); the HTTP edge checked the fields we need.
-const activityShape = z.custom<Activity>((value) => z.record(z.unknown()).safeParse(value).success, { message: 'Activity' });
+// What CloudAdapter checks too (botbuilder cloudAdapter.js `ActivityT`: an object); the HTTP edge checked the fields
+// we need. A plain check: a record schema built and run on every turn copied the whole activity (1.6 % of the
+// event loop under the burst benchmark).
+const activityShape = z.custom<Activity>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), { message: 'Activity' });
 
 /** As CloudAdapter does (botbuilder activityValidator.js): the body as an activity, its timestamps as dates. */
 function activityOf(parsed: Record<string, unknown>): Activity {
