@@ -44,8 +44,9 @@ export interface SweepResult {
 /**
  * Hands on what fell due: claims due reminders batch by batch, checks each against the case's current state
  * (a reminder no longer wanted is resolved without sending), hands the rest to the sender (the app's queues
- * them in the outbox: docs/delivery.md, "Outbox") and records the outcome only while its claim still holds. Runs only inside working hours. Every reminder is handled on its
- * own: one failure does not hold up the others.
+ * them in the outbox: docs/delivery.md, "Outbox") and records the outcome only while its claim still holds. Runs
+ * only inside working hours. Up to `parallel` cases are handled at once, each case's reminders in order. Every
+ * reminder is handled on its own: one failure does not hold up the others.
  */
 export async function sweepReminders(deps: SweepDeps, options: SweepOptions): Promise<SweepResult> {
   const result: SweepResult = { sent: [], resolved: [], postponed: [], lost: [], failed: [] };
@@ -56,8 +57,9 @@ export async function sweepReminders(deps: SweepDeps, options: SweepOptions): Pr
     // One case's reminders one after the other (each re-plans the case's reminders); different cases at once.
     await eachAtOnce(byCase(claimed), options.parallel ?? sweepParallel, async (ofOneCase) => {
       for (const held of ofOneCase) {
-        // The store's work is synchronous on SQLite: without a turn of the event loop between reminders, a batch
-        // would hold every request waiting until the whole batch was handled.
+        // The store's work is synchronous on SQLite: without a turn of the event loop before each reminder, a
+        // batch would hold every request waiting until the whole batch was handled; with it, a turn runs at most
+        // `parallel` reminders' own work.
         await nextTurn();
         try {
           await handle(deps, options, held, now, result);
