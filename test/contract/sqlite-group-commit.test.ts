@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GroupCommit } from '../../src/adapters/store/sqlite/group-commit';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
+import { teamsSendLimits } from '../../src/app/outbox/send-window';
 import type { NewCase } from '../../src/domain/case/case';
 import { aNewCase } from '../support/a-new-case';
 import { aReminderPlan } from '../support/a-reminder-plan';
@@ -90,6 +91,27 @@ describe('group commit (SQLite)', () => {
       const outcomes = await Promise.allSettled(writes);
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
       expect(seenByOthers()).toEqual({ queued: 2, sent: 2 });
+    } finally {
+      reader.close();
+      await store.close();
+    }
+  });
+
+  it('logs a send slot at once, at the drainer’s time, not with the next group', async () => {
+    const file = join(dir, 'slot.db');
+    const store = SqliteCaseStore.open(file, stockholmTime);
+    const reader = new BetterSqlite3(file, { readonly: true });
+    try {
+      const at = '2026-11-25T09:00:00.000Z';
+      const now = Date.parse(at);
+      await store.outbox.enqueue([aStatusMessage('case-a', 'p-1')], at);
+      const [lease] = await store.outbox.claimLanes({ now, owner: 'one', leaseMs: 30_000, limit: 1 });
+      if (lease === undefined) throw new Error('expected a lane to claim');
+      const taken = store.outbox.takeSendSlot(lease, teamsSendLimits, now);
+      // Before the event loop turns: another connection already sees the tenant's log with this send in it.
+      const row = reader.prepare('SELECT send_log FROM outbox_tenant_budgets WHERE tenant_id = ?').get(lease.tenantId) as { send_log: string } | undefined;
+      expect(row?.send_log).toBe(JSON.stringify([now]));
+      expect(await taken).toEqual({ ok: true });
     } finally {
       reader.close();
       await store.close();
