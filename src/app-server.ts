@@ -29,6 +29,7 @@ import { defaultRetryPolicy } from './adapters/teams/delivery/retry-policy';
 import { outboxDeliveryLedger } from './adapters/teams/delivery/outbox-delivery-ledger';
 import type { OutboxSignal } from './app/ports/outbox';
 import { RefusalAuditWindows, withBoundedRefusals } from './app/bounded-refusal-audit';
+import { ReminderPlanner } from './app/reminder-planner';
 
 /** What the drainer did, as log lines: delivery keys and statuses only (docs/delivery.md). */
 function logOutboxEvent(log: Logger, e: OutboxEvent): void {
@@ -81,8 +82,8 @@ export interface AppDeps {
 export interface App {
   server: HttpServer;
   /**
-   * Resolves when no proactive work started by a turn is still running and the outbox is empty (waiting out
-   * Teams' pacing and backoffs on the drainer's timer): tests and the benchmark.
+   * Resolves when no proactive work started by a turn is still running, every new case's reminders are planned
+   * and the outbox is empty (waiting out Teams' pacing and backoffs on the drainer's timer): tests and the benchmark.
    */
   idle(): Promise<void>;
   /**
@@ -94,8 +95,9 @@ export interface App {
   /** Wakes the outbox's drainer (the periodic retry of undelivered messages queues them again). */
   drainer: OutboxSignal;
   /**
-   * Shutdown, last step before the store closes: the drainer has stopped (its round in flight ended, the
-   * backlog stays in the outbox for the next start) and the background work has settled.
+   * Shutdown, last step before the store closes: the drainer and the reminder planner have stopped (their rounds
+   * in flight ended; the backlog and the cases awaiting reminders stay in the store for the next start) and the
+   * background work has settled.
    */
   stopped(): Promise<void>;
   /**
@@ -169,6 +171,20 @@ export function createApp(deps: AppDeps): App {
     drainer,
     onEvent: (event) => logReminderEvent(deps.log, event),
   });
+  // New cases' reminders are planned once no request is being answered (or once a second while requests keep
+  // coming): a burst of reports is answered first (app/reminder-planner.ts).
+  let turnsInFlight = 0;
+  const planner = new ReminderPlanner({
+    store: deps.store,
+    clock: deps.clock,
+    directory: deps.directory,
+    calendar,
+    timer: deps.drainTimer ?? systemDrainTimer,
+    busy: () => turnsInFlight > 0,
+    onError: (error, caseId) =>
+      deps.log.error({ event: 'reminder.plan_failed', ...(caseId === undefined ? {} : { caseId }), errorName: error instanceof Error ? error.name : 'unknown' }),
+  });
+  planner.start();
   const bot = createBot({
     store,
     clock: deps.clock,
@@ -188,7 +204,15 @@ export function createApp(deps: AppDeps): App {
     ...(deps.openIdMetadataUrl === undefined ? {} : { openIdMetadataUrl: deps.openIdMetadataUrl }),
   });
   const server = createServer({
-    handleMessages: (activity, authorization) => bot.process(activity, authorization),
+    handleMessages: async (activity, authorization) => {
+      turnsInFlight += 1;
+      try {
+        return await bot.process(activity, authorization);
+      } finally {
+        turnsInFlight -= 1;
+        if (turnsInFlight === 0) planner.wake();
+      }
+    },
     log: deps.log,
     maxBodyBytes: deps.config.maxBodyBytes,
     health: () => ({ directoryVersion: deps.directory().version }),
@@ -201,12 +225,13 @@ export function createApp(deps: AppDeps): App {
     server,
     idle: async () => {
       await background.idle();
+      await planner.idle();
       await drainer.idle({ throughPauses: true });
       await background.idle();
     },
     beginShutdown: () => {
       draining = true;
-      stopping ??= drainer.stop();
+      stopping ??= Promise.all([drainer.stop(), planner.stop()]).then(() => undefined);
       // Sends already on their way get a moment to be answered and recorded: one given up after Teams took it
       // would go out again at the next start. A Bot Connector that does not answer is given up on after that.
       const giveUp = setTimeout(() => outboxNotifier.abandonPending(), inFlightSendGraceMs);
@@ -215,7 +240,7 @@ export function createApp(deps: AppDeps): App {
       void stopping.then(done, done);
     },
     stopped: async () => {
-      await (stopping ??= drainer.stop());
+      await (stopping ??= Promise.all([drainer.stop(), planner.stop()]).then(() => undefined));
       await background.idle();
     },
     drainer,

@@ -5,7 +5,7 @@ import type { DomainEvent } from '../domain/events';
 import { intakeDisclosures } from './audit-disclosures';
 import { newDeliveryRecord } from './new-delivery-record';
 import { changeStored, planNewCase } from './dispatch-case-change';
-import { reminderPlansFor, submittedAgain } from './plan-reminders';
+import { submittedAgain } from './plan-reminders';
 import { recipientKey, type DeliveryAddress, type Recipient } from './ports/addresses';
 import { submissionKeyOf, type SubmitReportDeps, type Submitted } from './submit-report';
 
@@ -59,7 +59,7 @@ export async function openInputRequest(
   const outgoing = cmd.formMessage ? { ...planned, messages: planned.messages.filter((m) => m.lane !== ownChat) } : planned;
   const { case: stored, created } = await deps.store.createCase(opened.value, Number(deps.clock.today().slice(0, 4)), {
     ...outgoing,
-    reminders: reminderPlansFor(deps, opened.value, now),
+    reminders: 'later',
     audit: [
       { at: now, actorId: actor.userId, action: 'input_request.opened', caseId: opened.value.id, detail: { unitId: opened.value.handover?.unitId ?? '' } },
       ...intakeDisclosures(opened.value, deps.directory()),

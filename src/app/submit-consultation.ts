@@ -7,7 +7,7 @@ import { findSchool } from '../domain/routing/directory';
 import { routeReport } from '../domain/routing/route-report';
 import { schoolAuthority } from '../domain/retention/owning-authority';
 import { changeStored, planNewCase } from './dispatch-case-change';
-import { reminderPlansFor, submittedAgain } from './plan-reminders';
+import { submittedAgain } from './plan-reminders';
 import { submissionKeyOf, type SubmitReportDeps, type Submitted } from './submit-report';
 
 /**
@@ -53,7 +53,7 @@ export async function submitConsultation(
   const outgoing = await planNewCase(deps, newCase, events);
   const { case: stored, created } = await deps.store.createCase(newCase, Number(deps.clock.today().slice(0, 4)), {
     ...outgoing,
-    reminders: reminderPlansFor(deps, newCase, now),
+    reminders: 'later',
     audit: [{ at: now, actorId: cmd.actor.userId, action: 'consultation.asked', caseId: newCase.id }],
   });
   if (created) changeStored(deps, outgoing);

@@ -11,11 +11,11 @@ import { routeReport } from '../domain/routing/route-report';
 import { schoolAuthority } from '../domain/retention/owning-authority';
 import { intakeDisclosures } from './audit-disclosures';
 import { changeStored, planNewCase, type FollowUpDeps } from './dispatch-case-change';
-import { reminderPlansFor, submittedAgain, type ReminderDeps } from './plan-reminders';
+import { submittedAgain, type ReminderDeps } from './plan-reminders';
 import type { CaseRecords } from './ports/cases';
 import type { IdSource } from './ports/ids';
 
-/** Storing a case plans its first reminders, so submitting needs the calendar too; routing it needs delivery. */
+/** A repeated form re-plans its case's reminders, so submitting needs the calendar too; routing it needs delivery. */
 export type SubmitReportDeps = ReminderDeps & FollowUpDeps & { ids: IdSource };
 
 export interface SubmitReport {
@@ -115,11 +115,12 @@ export async function submitReport(deps: SubmitReportDeps, cmd: SubmitReport): P
   const intake = withUrgentIntakeHandover(newCase, today);
   const events: DomainEvent[] = [{ type: 'CaseSubmitted', kind: 'referral', caseId: intake.id, at: now, by: actor.userId }];
   const outgoing = await planNewCase(deps, intake, events);
-  // The case, its messages, its first reminders and its audit rows are stored together; the same form again
-  // re-plans the stored case's reminders harmlessly and is audited as a repeat.
+  // The case, its messages and its audit rows are stored together, and the case goes on the list of cases whose
+  // reminders the planner plans once the answer is out (app/reminder-planner.ts); the same form again re-plans
+  // the stored case's reminders harmlessly and is audited as a repeat.
   const { case: stored, created } = await deps.store.createCase(intake, Number(today.slice(0, 4)), {
     ...outgoing,
-    reminders: reminderPlansFor(deps, intake, now),
+    reminders: 'later',
     audit: [{ at: now, actorId: actor.userId, action: 'case.submitted', caseId: intake.id }, ...intakeDisclosures(intake, dir)],
   });
   if (created) changeStored(deps, outgoing);

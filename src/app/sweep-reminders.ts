@@ -1,5 +1,6 @@
 import { isWithinWorkingHours, nextSendTime } from '../domain/calendar/working-hours';
-import { reminderPlansFor, type ReminderDeps } from './plan-reminders';
+import { eachAtOnce } from './each-at-once';
+import { planAllAwaitingReminders, reminderPlansFor, type ReminderDeps } from './plan-reminders';
 import type { ClaimedReminder, ReminderSender } from './ports/reminders';
 
 export interface SweepDeps extends ReminderDeps {
@@ -39,6 +40,11 @@ export interface SweepResult {
   lost: string[];
   /** Failed with an error; given back to be retried later. The scheduler logs these. */
   failed: { reminderId: string; caseId: string; error: unknown }[];
+  /**
+   * Cases awaiting their reminders whose planning failed (they stay on the list), or the list itself could not be
+   * read (no case id); absent when none. The scheduler logs these.
+   */
+  unplanned?: { caseId?: string; error: unknown }[];
 }
 
 /**
@@ -50,6 +56,11 @@ export interface SweepResult {
  */
 export async function sweepReminders(deps: SweepDeps, options: SweepOptions): Promise<SweepResult> {
   const result: SweepResult = { sent: [], resolved: [], postponed: [], lost: [], failed: [] };
+  // Cases whose reminders were left for later (app/reminder-planner.ts) are planned first, at any hour, so
+  // that nothing they call for is missing from what is claimed below.
+  // A list that cannot be read holds up no due reminder.
+  const unplanned = await planAllAwaitingReminders(deps, options.parallel ?? sweepParallel).catch((error: unknown) => [{ error }]);
+  if (unplanned.length > 0) result.unplanned = unplanned;
   const now = deps.clock.now();
   if (!isWithinWorkingHours(deps.clock.toLocal(now), deps.calendar())) return { ...result, skipped: 'outside_working_hours' };
   for (;;) {
@@ -115,24 +126,6 @@ function byCase(claimed: readonly ClaimedReminder[]): ClaimedReminder[][] {
     else group.push(held);
   }
   return [...groups.values()];
-}
-
-/**
- * Runs `work` on every item, at most `limit` at once, taking items in order. Settles when every item's work has
- * ended, and then rejects with the first failure if there was one (a failing item stops only its own worker).
- */
-async function eachAtOnce<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next];
-      next += 1;
-      if (item !== undefined) await work(item);
-    }
-  };
-  const ended = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  const failed = ended.find((outcome) => outcome.status === 'rejected');
-  if (failed !== undefined) throw failed.reason;
 }
 
 /** Lets the event loop take what is waiting (requests, I/O) before going on. */

@@ -87,6 +87,28 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
         expect(await store.listAudit({ caseId: repeat.id })).toEqual([]);
       });
 
+      it('lists a case created with its reminders for later until they are planned, longest waiting first, and never a repeat', async () => {
+        const later = (c: NewCase, at: string) => ({ messages: [], at, reminders: 'later' as const });
+        const first = (await store.createCase(aNewCase(), 2026, later(aNewCase(), '2026-11-23T09:00:00.000Z'))).case;
+        const second = (await store.createCase(aNewCase(), 2026, later(aNewCase(), '2026-11-23T09:00:01.000Z'))).case;
+        const planned = (await store.createCase(aNewCase(), 2026, { messages: [], at: '2026-11-23T09:00:02.000Z', reminders: [] })).case;
+        expect(await store.listCasesAwaitingReminders(10)).toEqual([first.id, second.id]);
+        expect(await store.listCasesAwaitingReminders(1)).toEqual([first.id]);
+        expect(await store.listRemindersForCase(first.id)).toEqual([]);
+        expect(planned.id).not.toBe(first.id);
+
+        const repeat = aNewCase({ submissionKey: first.submissionKey });
+        expect((await store.createCase(repeat, 2026, later(repeat, '2026-11-23T09:00:03.000Z'))).created).toBe(false);
+        expect(await store.listCasesAwaitingReminders(10)).toEqual([first.id, second.id]);
+
+        await store.replaceCaseReminders(first.id, [aReminderPlan(first.id)], '2026-11-23T09:00:04.000Z');
+        expect(await store.listCasesAwaitingReminders(10)).toEqual([second.id]);
+        expect((await store.listRemindersForCase(first.id)).map((r) => r.status)).toEqual(['pending']);
+        // A case whose state calls for no reminders leaves the list too.
+        await store.replaceCaseReminders(second.id, [], '2026-11-23T09:00:05.000Z');
+        expect(await store.listCasesAwaitingReminders(10)).toEqual([]);
+      });
+
       it('keeps running numbers per district and per year', async () => {
         const refs = [];
         for (const [district, year] of [['FAR', 2026], ['SOD', 2026], ['FAR', 2027], ['FAR', 2026], ['SOD', 2026]] as const) {

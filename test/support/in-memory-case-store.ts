@@ -36,13 +36,16 @@ export class InMemoryCaseStore implements CaseStore {
   private readonly addresses = new Map<string, StoredAddress>();
   private readonly deliveries = new Map<string, CaseDelivery>();
   private readonly reminders = new InMemoryReminders();
+  /** Cases created with `reminders: 'later'`, in the order they were created (a Map keeps insertion order). */
+  private readonly awaitingReminders = new Map<string, string>();
   readonly outbox = new InMemoryOutbox(this);
 
   async createCase(newCase: NewCase, referenceYear: number, outgoing?: NewCaseWith): Promise<CreateCaseResult> {
     const result = this.createCaseOnce(newCase, referenceYear, outgoing);
     // Without awaiting in between, so the case, its messages, reminders and audit rows are stored together.
     if (!result.created) return result;
-    if (outgoing?.reminders) void this.replaceCaseReminders(result.case.id, outgoing.reminders, outgoing.at);
+    if (outgoing?.reminders === 'later') this.awaitingReminders.set(result.case.id, outgoing.at);
+    else if (outgoing?.reminders) void this.replaceCaseReminders(result.case.id, outgoing.reminders, outgoing.at);
     for (const entry of outgoing?.audit ?? []) void this.appendAudit(entry);
     return result;
   }
@@ -173,6 +176,11 @@ export class InMemoryCaseStore implements CaseStore {
 
   async replaceCaseReminders(caseId: string, planned: readonly ReminderPlan[], at: string): Promise<void> {
     this.reminders.replace(caseId, planned, at);
+    this.awaitingReminders.delete(caseId);
+  }
+
+  async listCasesAwaitingReminders(limit: number): Promise<string[]> {
+    return [...this.awaitingReminders.keys()].slice(0, Math.max(0, Math.floor(limit)));
   }
 
   async listRemindersForCase(caseId: string): Promise<Reminder[]> {

@@ -3,6 +3,7 @@ import { submitConsultation } from '../../src/app/submit-consultation';
 import type { CaseStore } from '../../src/app/ports/case-store';
 import type { NewCaseWith } from '../../src/app/ports/cases';
 import { submitReport } from '../../src/app/submit-report';
+import { planAwaitingReminders, reminderPlansFor } from '../../src/app/plan-reminders';
 import type { NewCase } from '../../src/domain/case/case';
 import { people, testDirectory } from '../support/a-case';
 import { aReport } from '../support/a-report';
@@ -46,6 +47,21 @@ describe('a submitted report', () => {
     expect(await world.store.listRemindersForCase(first.value.case.id)).toEqual([]);
     await world.submit(people.reporter, aReport(school), 'form-1');
     expect((await world.store.listRemindersForCase(first.value.case.id)).map((r) => r.status)).toContain('pending');
+  });
+
+  it('is stored with its messages and audit rows and put on the list of cases awaiting reminders, which are planned after the answer as its state calls for', async () => {
+    const world = useCaseWorld();
+    const { case: c } = await world.submit(people.reporter, aReport(school), 'form-1');
+    expect(await world.store.listCasesAwaitingReminders(10)).toEqual([c.id]);
+    expect(await world.store.listRemindersForCase(c.id)).toEqual([]);
+    expect(world.sentAbout(c, 'case_card')).toEqual(farTeam);
+
+    const round = await planAwaitingReminders(world.deps, 16);
+    expect(round).toEqual({ listed: 1, planned: 1, failed: [] });
+    const expected = reminderPlansFor(world.deps, c, world.deps.clock.now()).map((r) => r.id).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await world.store.listRemindersForCase(c.id)).map((r) => r.id).sort()).toEqual(expected);
+    expect(await world.store.listCasesAwaitingReminders(10)).toEqual([]);
   });
 
   it('makes a second case of a second form about the same pupil', async () => {

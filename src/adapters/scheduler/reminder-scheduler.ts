@@ -36,6 +36,9 @@ export function startReminderScheduler(options: ReminderSchedulerOptions): Remin
   const runOnce = async (): Promise<void> => {
     try {
       const result = await options.sweep(sweepOptions);
+      for (const f of result.unplanned ?? []) {
+        options.log.error({ event: 'reminder.plan_failed', ...(f.caseId === undefined ? {} : { caseId: f.caseId }), errorName: f.error instanceof Error ? f.error.name : 'unknown' });
+      }
       for (const f of result.failed) {
         options.log.error({ event: 'reminder.send_failed', reminderId: f.reminderId, caseId: f.caseId, errorName: f.error instanceof Error ? f.error.name : 'unknown' });
       }

@@ -19,9 +19,11 @@ export interface CreateCaseResult {
 export interface NewCaseWith extends Outgoing {
   /**
    * The reminders the new case calls for, reconciled as `replaceCaseReminders` does at `at`. Planned from the case
-   * before it is stored: its reference and version play no part in planning.
+   * before it is stored: its reference and version play no part in planning. `'later'`: the case is put on the
+   * list of cases awaiting their reminders (`listCasesAwaitingReminders`), in the same write, and the reminder
+   * planner plans them once requests leave it time (app/reminder-planner.ts).
    */
-  reminders?: readonly ReminderPlan[];
+  reminders?: readonly ReminderPlan[] | 'later';
   /** The new case's audit rows. */
   audit?: readonly AuditEntry[];
 }

@@ -24,6 +24,11 @@ export interface ReminderStore {
    * `planned` (someone acted), and never touches a sent or resolved one. Idempotent.
    */
   replaceCaseReminders(caseId: string, planned: readonly ReminderPlan[], at: string): Promise<void>;
+  /**
+   * Cases created with `reminders: 'later'` (`NewCaseWith`) whose reminders nobody has planned since: their
+   * ids, longest waiting first, at most `limit`. `replaceCaseReminders` takes a case off this list.
+   */
+  listCasesAwaitingReminders(limit: number): Promise<string[]>;
   /** Every reminder of a case, whatever its status, soonest due first. */
   listRemindersForCase(caseId: string): Promise<Reminder[]>;
   /**

@@ -49,6 +49,51 @@ describe('sweeping due reminders', () => {
     expect(await statuses(c.id)).toEqual(['reminder:sent', 'escalation:pending']);
   });
 
+  it('plans the cases awaiting their reminders before it claims, at any hour, so a reminder already due goes out in the same sweep', async () => {
+    const { case: c } = await store.createCase(aQuietCase(), 2026, { messages: [], at: clock.now(), reminders: 'later' });
+    clock.set(FixedClock.atStockholm('2026-11-25', '10:00').now());
+    const result = await sweepReminders(deps, options);
+    expect(result.sent).toHaveLength(1);
+    expect(result.unplanned).toBeUndefined();
+    expect(await store.listCasesAwaitingReminders(10)).toEqual([]);
+    expect(await statuses(c.id)).toEqual(['reminder:sent', 'escalation:pending']);
+
+    // Outside working hours nothing is claimed, but waiting cases are planned all the same.
+    const { case: night } = await store.createCase(aQuietCase(), 2026, { messages: [], at: clock.now(), reminders: 'later' });
+    clock.set(FixedClock.atStockholm('2026-11-25', '23:00').now());
+    expect((await sweepReminders(deps, options)).skipped).toBe('outside_working_hours');
+    expect(await store.listCasesAwaitingReminders(10)).toEqual([]);
+    expect((await statuses(night.id)).length).toBeGreaterThan(0);
+  });
+
+  it('reports a waiting case whose planning failed and goes on with the sweep', async () => {
+    const c = await create();
+    const { case: broken } = await store.createCase(aQuietCase(), 2026, { messages: [], at: clock.now(), reminders: 'later' });
+    const getCase = store.getCase.bind(store);
+    store.getCase = async (id) => {
+      if (id === broken.id) throw new Error('unreadable row');
+      return getCase(id);
+    };
+    clock.set(FixedClock.atStockholm('2026-11-25', '10:00').now());
+    const result = await sweepReminders(deps, options);
+    expect(result.unplanned?.map((u) => u.caseId)).toEqual([broken.id]);
+    expect(result.sent).toHaveLength(1);
+    expect(await statuses(c.id)).toEqual(['reminder:sent', 'escalation:pending']);
+    expect(await store.listCasesAwaitingReminders(10)).toEqual([broken.id]);
+  });
+
+  it('sweeps what is due even when the list of cases awaiting their reminders cannot be read', async () => {
+    const c = await create();
+    store.listCasesAwaitingReminders = async () => {
+      throw new Error('query refused');
+    };
+    clock.set(FixedClock.atStockholm('2026-11-25', '10:00').now());
+    const result = await sweepReminders(deps, options);
+    expect(result.unplanned?.map((u) => (u.error instanceof Error ? u.error.message : ''))).toEqual(['query refused']);
+    expect(result.sent).toHaveLength(1);
+    expect(await statuses(c.id)).toEqual(['reminder:sent', 'escalation:pending']);
+  });
+
   it('lets waiting requests in between: each turn of the event loop handles at most its limit of reminders', async () => {
     for (let i = 0; i < 5; i += 1) await create();
     clock.set(FixedClock.atStockholm('2026-11-25', '10:00').now());

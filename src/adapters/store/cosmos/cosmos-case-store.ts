@@ -19,6 +19,7 @@ import { CosmosDeliveries } from './cosmos-deliveries';
 import { CosmosOutbox, withCosmosOutbox } from './cosmos-outbox';
 import { cosmosStatusOf } from './cosmos-failure';
 import { CosmosReminders } from './cosmos-reminders';
+import { CosmosRemindersToPlan } from './cosmos-reminders-to-plan';
 import {
   addressItem,
   addressItemId,
@@ -92,6 +93,7 @@ export class CosmosCaseStore implements CaseStore {
   private closed = false;
   private readonly deliveries: CosmosDeliveries;
   private readonly reminders: CosmosReminders;
+  private readonly toPlan: CosmosRemindersToPlan;
   /** The outbox in the same account (container `outbox`); see withCosmosOutbox for the ordering. */
   readonly outbox: CosmosOutbox;
   private readonly caseCodec: ItemCodec<Case>;
@@ -106,6 +108,9 @@ export class CosmosCaseStore implements CaseStore {
     this.caseCodec = caseCodecOf(stockholm);
     this.deliveries = new CosmosDeliveries(cosmos, containers);
     this.reminders = new CosmosReminders(cosmos, containers);
+    // A create polls up to claimWaitMs for the submission key, then stores its case within claimTimeoutMs / 2 of
+    // winning it or not at all; the other half is room for its round trips.
+    this.toPlan = new CosmosRemindersToPlan(cosmos, containers, { now: settings.now, writerGraceMs: settings.claimWaitMs + settings.claimTimeoutMs });
     this.outbox = new CosmosOutbox(cosmos, containers.outbox, (delivery) => this.saveDelivery(delivery));
   }
 
@@ -127,18 +132,26 @@ export class CosmosCaseStore implements CaseStore {
   }
 
   /**
-   * Cosmos DB has no transaction across containers: the messages go first (gated on version 1), then the case,
-   * then its reminders and audit rows. A process that dies before the reminders leaves a case without them until
-   * the same form comes again (the use case re-plans a repeat's) or the case next changes.
+   * Cosmos DB has no transaction across containers. With reminders for later, the case's marker on the list of
+   * cases awaiting them goes first, so a process that dies after storing the case still leaves it listed (a
+   * repeated submission removes the marker it wrote). Then the messages (gated on version 1), then the case, then
+   * its planned reminders and audit rows. A process that dies before planned reminders leaves a case without them
+   * until the same form comes again (the use case re-plans a repeat's) or the case next changes.
    */
   async createCase(newCase: NewCase, referenceYear: number, outgoing?: NewCaseWith): Promise<CreateCaseResult> {
+    const later = outgoing?.reminders === 'later';
+    if (later) await this.toPlan.add(newCase.id, outgoing.at);
     const result =
       outgoing === undefined || outgoing.messages.length === 0
         ? await this.createCaseOnce(newCase, referenceYear)
         : // A new case has version 1: its messages wait for it, and a repeated submission takes them back.
           await withCosmosOutbox(this.outbox, outgoing, 1, () => this.createCaseOnce(newCase, referenceYear), (r) => r.created);
-    if (!result.created) return result;
-    if (outgoing?.reminders) await this.replaceCaseReminders(result.case.id, outgoing.reminders, outgoing.at);
+    if (!result.created) {
+      // The repeat stored no case under its id; if that id is the stored case's, the marker stays for that case.
+      if (later && result.case.id !== newCase.id) await this.toPlan.remove(newCase.id);
+      return result;
+    }
+    if (outgoing?.reminders !== undefined && outgoing.reminders !== 'later') await this.reminders.replace(result.case.id, outgoing.reminders, outgoing.at);
     for (const entry of outgoing?.audit ?? []) await this.appendAudit(entry);
     return result;
   }
@@ -253,8 +266,14 @@ export class CosmosCaseStore implements CaseStore {
     return this.deliveries.listUndelivered(limit);
   }
 
-  replaceCaseReminders(caseId: string, planned: readonly ReminderPlan[], at: string): Promise<void> {
-    return this.reminders.replace(caseId, planned, at);
+  /** Takes the case off the list of cases awaiting their reminders once they are reconciled. */
+  async replaceCaseReminders(caseId: string, planned: readonly ReminderPlan[], at: string): Promise<void> {
+    await this.reminders.replace(caseId, planned, at);
+    await this.toPlan.remove(caseId);
+  }
+
+  listCasesAwaitingReminders(limit: number): Promise<string[]> {
+    return this.toPlan.list(limit);
   }
 
   listRemindersForCase(caseId: string): Promise<Reminder[]> {

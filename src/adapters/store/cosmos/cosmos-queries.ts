@@ -154,6 +154,20 @@ export function pendingInBucketQuery(): CosmosQuery {
 }
 
 /**
+ * Cases awaiting their reminders, longest waiting first, in the bucket `to-plan` (the caller passes
+ * `partitionKey`, and reads page by page: some of the first may be skipped, cosmos-reminders-to-plan.ts).
+ */
+export function casesAwaitingRemindersQuery(): CosmosQuery {
+  return {
+    container: 'reminders',
+    spec: {
+      query: 'SELECT * FROM c WHERE c.kind = @kind ORDER BY c.since ASC, c.planFor ASC',
+      parameters: [{ name: '@kind', value: 'reminders_to_plan' }],
+    },
+  };
+}
+
+/**
  * Statistics rows of the SST side: the non-personal `statistics` part of each case in `districtCodes` reported
  * by `to` (docs/statistics.md). The emulator has no GROUP BY, so the store groups the rows (docs/cosmos.md).
  */

@@ -89,3 +89,31 @@ export const sweepMarkCodec: ItemCodec<string> = {
 /** A claim token carries the bucket of the item it holds, so completing is a point read and write. */
 export const claimTokenOf = (bucket: string, holder: string): string => `${bucket}|${holder}`;
 export const bucketOfClaimToken = (token: string): string | undefined => /^(\d{4}-\d{2}-\d{2})\|/.exec(token)?.[1];
+
+/**
+ * A case created with its reminders for later (`NewCaseWith`), until they are planned: one item per case in
+ * `reminders`, all in the bucket `to-plan`, which no due-day sweep reads. It names the case in `planFor`, not
+ * `caseId`, so the query for a case's reminders never finds it. `since` is the `at` of the creating write.
+ */
+export interface ReminderToPlan {
+  caseId: string;
+  since: string;
+}
+
+export const toPlanBucket = 'to-plan';
+export const reminderToPlanId = (caseId: string): string => cosmosKeyId('reminders-to-plan', caseId);
+
+const toPlanSchema = z
+  .object({ bucket: z.literal(toPlanBucket), kind: z.literal('reminders_to_plan'), planFor: z.string().min(1), since: z.string().min(1) })
+  .strict();
+
+export const reminderToPlanCodec: ItemCodec<ReminderToPlan> = {
+  decode(raw) {
+    const { id, etag, writtenAtSeconds, body } = splitSystemProperties('reminders', raw);
+    const { id: _id, ...rest } = body;
+    const item = parseStoredValue('reminders', id, rest, toPlanSchema);
+    if (reminderToPlanId(item.planFor) !== id) throw new CorruptRowError('reminders', id, 'item id does not match the case it names');
+    return { value: { caseId: item.planFor, since: item.since }, etag, writtenAtSeconds };
+  },
+  encode: ({ caseId, since }) => ({ id: reminderToPlanId(caseId), bucket: toPlanBucket, kind: 'reminders_to_plan', planFor: caseId, since }),
+};

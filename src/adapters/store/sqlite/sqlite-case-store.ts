@@ -126,7 +126,8 @@ export class SqliteCaseStore implements CaseStore {
       const result = this.createCaseOnce(newCase, referenceYear);
       if (!result.created) return result;
       if (w.messages.length > 0) outbox.enqueueInTransaction(w.messages, w.at);
-      if (w.reminders) this.reminders.replace(result.case.id, w.reminders, w.at);
+      if (w.reminders === 'later') this.reminders.planLater(result.case.id, w.at);
+      else if (w.reminders) this.reminders.replace(result.case.id, w.reminders, w.at);
       for (const entry of w.audit ?? []) this.insertAudit(entry);
       return result;
     });
@@ -303,6 +304,10 @@ export class SqliteCaseStore implements CaseStore {
 
   async replaceCaseReminders(caseId: string, planned: readonly ReminderPlan[], at: string): Promise<void> {
     return this.group.run(() => this.reminders.replace(caseId, planned, at));
+  }
+
+  async listCasesAwaitingReminders(limit: number): Promise<string[]> {
+    return this.reminders.listAwaiting(limit);
   }
 
   async listRemindersForCase(caseId: string): Promise<Reminder[]> {

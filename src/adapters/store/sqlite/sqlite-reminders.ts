@@ -10,6 +10,7 @@ import { storedReminderOf, storedReminderSchema } from '../stored-reminder-schem
 import type { Statements } from './sqlite-statements';
 
 const reminderRowSchema = z.object({ id: z.string(), body: z.string() });
+const awaitingRowSchema = z.object({ case_id: z.string() });
 
 type ClaimRequest = { now: string; instanceId: string; leaseMs: number; limit: number };
 type Settlement = { claim: ReminderClaim; next: (r: Reminder) => Reminder };
@@ -41,6 +42,7 @@ export class SqliteReminders {
       const { created, changed } = reconcileReminders(this.listForCase(caseId), planned, at);
       for (const r of created) statements.insertReminder.run(columnsOf(r));
       for (const r of changed) statements.updatePendingReminder.run(columnsOf(r));
+      statements.remindersPlanned.run(caseId);
     });
 
     this.claimOnce = db.transaction(({ now, instanceId, leaseMs, limit }: ClaimRequest): ClaimedReminder[] => {
@@ -78,6 +80,15 @@ export class SqliteReminders {
   replace(caseId: string, planned: readonly ReminderPlan[], at: string): void {
     assertPlansOfCase(caseId, planned);
     this.replaceOnce.immediate(caseId, planned, at);
+  }
+
+  /** Puts a new case on the list of cases awaiting their reminders; inside the case's own transaction. */
+  planLater(caseId: string, at: string): void {
+    this.statements.markRemindersToPlan.run(caseId, at);
+  }
+
+  listAwaiting(limit: number): string[] {
+    return this.statements.casesAwaitingReminders.all(Math.max(0, Math.floor(limit))).map((row) => awaitingRowSchema.parse(row).case_id);
   }
 
   listForCase(caseId: string): Reminder[] {

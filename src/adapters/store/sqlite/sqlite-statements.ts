@@ -49,6 +49,9 @@ export const sql = {
   // Repeats the WHERE of the partial index deliveries_undelivered (migration 3).
   undelivered: `SELECT key, body FROM deliveries WHERE status <> 'delivered' ORDER BY created_at, key LIMIT ?`,
   remindersByCase: 'SELECT id, body FROM reminders WHERE case_id = ? ORDER BY due_at, id',
+  markRemindersToPlan: 'INSERT INTO reminders_to_plan (case_id, since) VALUES (?, ?) ON CONFLICT (case_id) DO NOTHING',
+  remindersPlanned: 'DELETE FROM reminders_to_plan WHERE case_id = ?',
+  casesAwaitingReminders: 'SELECT case_id FROM reminders_to_plan ORDER BY since, case_id LIMIT ?',
   insertReminder: `INSERT INTO reminders (id, case_id, status, due_at, claim_token, claimed_until, body)
     VALUES (@id, @caseId, @status, @dueAt, NULL, NULL, @body)`,
   // Replans keep a live claim on a reminder that stays pending; resolving drops it.
@@ -98,6 +101,9 @@ export function prepareStatements(db: Database) {
     deliveriesByCase: prepare('deliveriesByCase'),
     undelivered: prepare('undelivered'),
     remindersByCase: prepare('remindersByCase'),
+    markRemindersToPlan: prepare('markRemindersToPlan'),
+    remindersPlanned: prepare('remindersPlanned'),
+    casesAwaitingReminders: prepare('casesAwaitingReminders'),
     insertReminder: prepare('insertReminder'),
     updatePendingReminder: prepare('updatePendingReminder'),
     dueReminders: prepare('dueReminders'),
