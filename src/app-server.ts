@@ -30,6 +30,7 @@ import { outboxDeliveryLedger } from './adapters/teams/delivery/outbox-delivery-
 import type { OutboxSignal } from './app/ports/outbox';
 import { RefusalAuditWindows, withBoundedRefusals } from './app/bounded-refusal-audit';
 import { ReminderPlanner } from './app/reminder-planner';
+import { TurnActivity } from './app/turn-activity';
 
 /** What the drainer did, as log lines: delivery keys and statuses only (docs/delivery.md). */
 function logOutboxEvent(log: Logger, e: OutboxEvent): void {
@@ -113,6 +114,9 @@ export interface App {
   flushRefusalAudit(which: 'closed' | 'all'): Promise<void>;
 }
 
+/** How long after the last answer the app counts as quiet for the reminder planner (TurnActivity). */
+const plannerQuietMs = 100;
+
 /** Wires bot, delivery and HTTP edge from already-built adapters; used by run.ts and by the end-to-end tests. */
 export function createApp(deps: AppDeps): App {
   const refusals = new RefusalAuditWindows(deps.store, deps.clock, { windowMs: refusalAuditWindowMs, maxOpenWindows: 10_000 });
@@ -171,16 +175,17 @@ export function createApp(deps: AppDeps): App {
     drainer,
     onEvent: (event) => logReminderEvent(deps.log, event),
   });
-  // New cases' reminders are planned once no request is being answered (or once a second while requests keep
+  // New cases' reminders are planned once requests have stopped for a moment (or once a second while they keep
   // coming): a burst of reports is answered first (app/reminder-planner.ts).
-  let turnsInFlight = 0;
+  const turns = new TurnActivity(plannerQuietMs);
+  const plannerTimer = deps.drainTimer ?? systemDrainTimer;
   const planner = new ReminderPlanner({
     store: deps.store,
     clock: deps.clock,
     directory: deps.directory,
     calendar,
-    timer: deps.drainTimer ?? systemDrainTimer,
-    busy: () => turnsInFlight > 0,
+    timer: plannerTimer,
+    quietIn: () => turns.quietIn(plannerTimer.now()),
     onError: (error, caseId) =>
       deps.log.error({ event: 'reminder.plan_failed', ...(caseId === undefined ? {} : { caseId }), errorName: error instanceof Error ? error.name : 'unknown' }),
   });
@@ -205,12 +210,11 @@ export function createApp(deps: AppDeps): App {
   });
   const server = createServer({
     handleMessages: async (activity, authorization) => {
-      turnsInFlight += 1;
+      turns.begin();
       try {
         return await bot.process(activity, authorization);
       } finally {
-        turnsInFlight -= 1;
-        if (turnsInFlight === 0) planner.wake();
+        if (turns.end(plannerTimer.now())) planner.wake();
       }
     },
     log: deps.log,

@@ -4,8 +4,11 @@ import { planAllAwaitingReminders, planAwaitingReminders, type ReminderDeps } fr
 export interface ReminderPlannerDeps extends ReminderDeps {
   /** The planner's time and timer (the drainer's kind: epoch ms, a timer that does not keep the process alive). */
   timer: DrainTimer;
-  /** True while requests are being answered: planning then waits, up to `maxDeferMs` between batches. */
-  busy: () => boolean;
+  /**
+   * How long requests keep planning waiting: 0 once none has been answered for a moment, otherwise the time
+   * until that moment at the soonest. Planning waits while it is above 0, up to `maxDeferMs` between batches.
+   */
+  quietIn: () => number;
   /** A case whose planning failed (it stays on the list and is tried again), or a store failure. */
   onError: (error: unknown, caseId?: string) => void;
 }
@@ -54,7 +57,7 @@ export class ReminderPlanner {
     this.schedule(0);
   }
 
-  /** Requests have left the planner time (the last one in flight was answered): plan now if anything waits. */
+  /** Requests may leave the planner time soon (the last one in flight was answered): look again. */
   wake(): void {
     if (this.stopped) return;
     if (this.running !== undefined) this.again = true;
@@ -96,9 +99,10 @@ export class ReminderPlanner {
   /** Plans one batch, or waits for its turn; resolves to the delay before the next step. Never rejects. */
   private async step(): Promise<number> {
     if (this.stopped) return 0;
-    const { timer, busy } = this.deps;
+    const { timer } = this.deps;
     const allowedAt = this.lastBatchAt + this.options.maxDeferMs;
-    if (busy() && timer.now() < allowedAt) return allowedAt - timer.now();
+    const quietIn = this.deps.quietIn();
+    if (quietIn > 0 && timer.now() < allowedAt) return Math.min(quietIn, allowedAt - timer.now());
     try {
       const round = await planAwaitingReminders(this.deps, this.options.batch);
       for (const { caseId, error } of round.failed) this.deps.onError(error, caseId);

@@ -73,7 +73,7 @@ describe('the reminder planner', () => {
       directory: () => testDirectory,
       calendar: () => rules,
       timer,
-      busy: () => busy,
+      quietIn: () => (busy ? 100 : 0),
       onError: (error, caseId) => errors.push({ error, ...(caseId === undefined ? {} : { caseId }) }),
     };
   });
