@@ -29,7 +29,7 @@ import { defaultRetryPolicy } from './adapters/teams/delivery/retry-policy';
 import { outboxDeliveryLedger } from './adapters/teams/delivery/outbox-delivery-ledger';
 import type { OutboxSignal } from './app/ports/outbox';
 import { RefusalAuditWindows, withBoundedRefusals } from './app/bounded-refusal-audit';
-import { ReminderPlanner } from './app/reminder-planner';
+import { FollowUpPlanner } from './app/follow-up-planner';
 import { TurnActivity } from './app/turn-activity';
 
 /** What the drainer did, as log lines: delivery keys and statuses only (docs/delivery.md). */
@@ -96,7 +96,7 @@ export interface App {
   /** Wakes the outbox's drainer (the periodic retry of undelivered messages queues them again). */
   drainer: OutboxSignal;
   /**
-   * Shutdown, last step before the store closes: the drainer and the reminder planner have stopped (their rounds
+   * Shutdown, last step before the store closes: the drainer and the follow-up planner have stopped (their rounds
    * in flight ended; the backlog and the cases awaiting reminders stay in the store for the next start) and the
    * background work has settled.
    */
@@ -114,7 +114,7 @@ export interface App {
   flushRefusalAudit(which: 'closed' | 'all'): Promise<void>;
 }
 
-/** How long after the last answer the app counts as quiet for the reminder planner (TurnActivity). */
+/** How long after the last answer the app counts as quiet for the follow-up planner (TurnActivity). */
 const plannerQuietMs = 100;
 
 /** Wires bot, delivery and HTTP edge from already-built adapters; used by run.ts and by the end-to-end tests. */
@@ -175,19 +175,20 @@ export function createApp(deps: AppDeps): App {
     drainer,
     onEvent: (event) => logReminderEvent(deps.log, event),
   });
-  // New cases' reminders are planned once requests have stopped for a moment (or once a second while they keep
-  // coming): a burst of reports is answered first (app/reminder-planner.ts).
+  // New cases' first cards and reminders are planned once requests have stopped for a moment (or a batch a
+  // second while they keep coming): a burst of reports is answered first (app/follow-up-planner.ts).
   const turns = new TurnActivity(plannerQuietMs);
   const plannerTimer = deps.drainTimer ?? systemDrainTimer;
-  const planner = new ReminderPlanner({
+  const planner = new FollowUpPlanner({
     store: deps.store,
     clock: deps.clock,
     directory: deps.directory,
     calendar,
+    drainer,
     timer: plannerTimer,
     quietIn: () => turns.quietIn(plannerTimer.now()),
     onError: (error, caseId) =>
-      deps.log.error({ event: 'reminder.plan_failed', ...(caseId === undefined ? {} : { caseId }), errorName: error instanceof Error ? error.name : 'unknown' }),
+      deps.log.error({ event: 'case.follow_up_plan_failed', ...(caseId === undefined ? {} : { caseId }), errorName: error instanceof Error ? error.name : 'unknown' }),
   });
   planner.start();
   const bot = createBot({

@@ -10,7 +10,7 @@ import { withUrgentIntakeHandover } from '../domain/handover/intake-handover';
 import { routeReport } from '../domain/routing/route-report';
 import { schoolAuthority } from '../domain/retention/owning-authority';
 import { intakeDisclosures } from './audit-disclosures';
-import { changeStored, planNewCase, type FollowUpDeps } from './dispatch-case-change';
+import type { FollowUpDeps } from './dispatch-case-change';
 import { submittedAgain, type ReminderDeps } from './plan-reminders';
 import type { CaseRecords } from './ports/cases';
 import type { IdSource } from './ports/ids';
@@ -114,16 +114,17 @@ export async function submitReport(deps: SubmitReportDeps, cmd: SubmitReport): P
   };
   const intake = withUrgentIntakeHandover(newCase, today);
   const events: DomainEvent[] = [{ type: 'CaseSubmitted', kind: 'referral', caseId: intake.id, at: now, by: actor.userId }];
-  const outgoing = await planNewCase(deps, intake, events);
-  // The case, its messages and its audit rows are stored together, and the case goes on the list of cases whose
-  // reminders the planner plans once the answer is out (app/reminder-planner.ts); the same form again re-plans
-  // the stored case's reminders harmlessly and is audited as a repeat.
+  // The case and its audit rows are stored together, with the case on the lists of cases whose first messages
+  // (its cards to the team) and reminders the follow-up planner plans once the answer is out
+  // (app/follow-up-planner.ts); the same form again stores nothing, re-plans the stored case's reminders
+  // harmlessly and is audited as a repeat.
   const { case: stored, created } = await deps.store.createCase(intake, Number(today.slice(0, 4)), {
-    ...outgoing,
+    messages: [],
+    at: now,
+    firstMessages: 'later',
     reminders: 'later',
     audit: [{ at: now, actorId: actor.userId, action: 'case.submitted', caseId: intake.id }, ...intakeDisclosures(intake, dir)],
   });
-  if (created) changeStored(deps, outgoing);
-  else await submittedAgain(deps, stored, { at: now, actorId: actor.userId, action: 'case.submit_repeated', caseId: stored.id });
+  if (!created) await submittedAgain(deps, stored, { at: now, actorId: actor.userId, action: 'case.submit_repeated', caseId: stored.id });
   return ok({ case: stored, duplicate: !created, events });
 }

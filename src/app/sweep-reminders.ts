@@ -56,7 +56,7 @@ export interface SweepResult {
  */
 export async function sweepReminders(deps: SweepDeps, options: SweepOptions): Promise<SweepResult> {
   const result: SweepResult = { sent: [], resolved: [], postponed: [], lost: [], failed: [] };
-  // Cases whose reminders were left for later (app/reminder-planner.ts) are planned first, at any hour, so
+  // Cases whose reminders were left for later (app/follow-up-planner.ts) are planned first, at any hour, so
   // that nothing they call for is missing from what is claimed below.
   // A list that cannot be read holds up no due reminder.
   const unplanned = await planAllAwaitingReminders(deps, options.parallel ?? sweepParallel).catch((error: unknown) => [{ error }]);

@@ -7,6 +7,7 @@ import { formatCaseReference } from '../../src/domain/case/reference';
 import { aDelivery } from '../support/a-delivery';
 import { aNewCase } from '../support/a-new-case';
 import { aReminderPlan } from '../support/a-reminder-plan';
+import { aStatusMessage } from '../support/outbox-messages';
 import { deliveriesContract } from './deliveries.contract';
 import { openCasesContract, openHandoversContract } from './open-cases.contract';
 import { retentionContract } from './retention.contract';
@@ -107,6 +108,36 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
         // A case whose state calls for no reminders leaves the list too.
         await store.replaceCaseReminders(second.id, [], '2026-11-23T09:00:05.000Z');
         expect(await store.listCasesAwaitingReminders(10)).toEqual([]);
+      });
+
+      it('lists a case created with its first messages for later until they are stored, longest waiting first, never a repeat, and apart from its reminders', async () => {
+        const later = (at: string) => ({ messages: [], at, reminders: 'later' as const, firstMessages: 'later' as const });
+        const first = (await store.createCase(aNewCase(), 2026, later('2026-11-23T09:00:00.000Z'))).case;
+        const second = (await store.createCase(aNewCase(), 2026, later('2026-11-23T09:00:01.000Z'))).case;
+        await store.createCase(aNewCase(), 2026, { messages: [], at: '2026-11-23T09:00:02.000Z' });
+        expect(await store.listCasesAwaitingFirstMessages(10)).toEqual([first.id, second.id]);
+        expect(await store.listCasesAwaitingFirstMessages(1)).toEqual([first.id]);
+
+        const repeat = aNewCase({ submissionKey: first.submissionKey });
+        expect((await store.createCase(repeat, 2026, later('2026-11-23T09:00:03.000Z'))).created).toBe(false);
+        expect(await store.listCasesAwaitingFirstMessages(10)).toEqual([first.id, second.id]);
+
+        // Planning the reminders leaves the first messages awaiting, and the other way round.
+        await store.replaceCaseReminders(first.id, [], '2026-11-23T09:00:04.000Z');
+        expect(await store.listCasesAwaitingFirstMessages(10)).toEqual([first.id, second.id]);
+        const lane = 'person:tenant-1:p-1';
+        const message = aStatusMessage(first.id, 'p-1');
+        await store.storeFirstMessages(first.id, { messages: [message], at: '2026-11-23T09:00:05.000Z' });
+        expect(await store.listCasesAwaitingFirstMessages(10)).toEqual([second.id]);
+        expect(await store.listCasesAwaitingReminders(10)).toEqual([second.id]);
+        expect((await store.outbox.listPending(lane)).map((e) => e.key)).toEqual([`case:${first.id}:status-received:${lane}`]);
+        // Stored twice (a planner that died before taking the case off the list): the message waits once.
+        await store.storeFirstMessages(first.id, { messages: [message], at: '2026-11-23T09:00:06.000Z' });
+        expect(await store.outbox.listPending(lane)).toHaveLength(1);
+        // No messages (nobody to tell), or a case that is not stored: off the list all the same.
+        await store.storeFirstMessages(second.id, { messages: [], at: '2026-11-23T09:00:07.000Z' });
+        await store.storeFirstMessages('no-such-case', { messages: [], at: '2026-11-23T09:00:07.000Z' });
+        expect(await store.listCasesAwaitingFirstMessages(10)).toEqual([]);
       });
 
       it('keeps running numbers per district and per year', async () => {

@@ -81,7 +81,7 @@ describe.each([
     await store.close();
     const v3 = new Database(file);
     v3.pragma('user_version = 0');
-    v3.exec('DROP TABLE IF EXISTS cases; DROP TABLE IF EXISTS sequences; DROP TABLE IF EXISTS audit; DROP TABLE IF EXISTS addresses; DROP TABLE IF EXISTS deliveries; DROP TABLE IF EXISTS reminders; DROP TABLE IF EXISTS case_statistics; DROP TABLE IF EXISTS statistics_reports_daily; DROP TABLE IF EXISTS statistics_taken_daily; DROP TABLE IF EXISTS statistics_closed_daily; DROP TABLE IF EXISTS statistics_still_open_daily; DROP TABLE IF EXISTS outbox_lanes; DROP TABLE IF EXISTS outbox_entries; DROP TABLE IF EXISTS outbox_tenant_budgets; DROP TABLE IF EXISTS reminders_to_plan;');
+    v3.exec('DROP TABLE IF EXISTS cases; DROP TABLE IF EXISTS sequences; DROP TABLE IF EXISTS audit; DROP TABLE IF EXISTS addresses; DROP TABLE IF EXISTS deliveries; DROP TABLE IF EXISTS reminders; DROP TABLE IF EXISTS case_statistics; DROP TABLE IF EXISTS statistics_reports_daily; DROP TABLE IF EXISTS statistics_taken_daily; DROP TABLE IF EXISTS statistics_closed_daily; DROP TABLE IF EXISTS statistics_still_open_daily; DROP TABLE IF EXISTS outbox_lanes; DROP TABLE IF EXISTS outbox_entries; DROP TABLE IF EXISTS outbox_tenant_budgets; DROP TABLE IF EXISTS reminders_to_plan; DROP TABLE IF EXISTS first_messages_to_plan;');
     for (const migration of migrations.slice(0, 4)) v3.exec(migration);
     v3.pragma('user_version = 4');
     const closed: Case = { ...aClosedCase('2026-12-03T10:00:00.000Z'), reference: 'FAR-2026-0001', version: 2 };

@@ -38,12 +38,15 @@ export class InMemoryCaseStore implements CaseStore {
   private readonly reminders = new InMemoryReminders();
   /** Cases created with `reminders: 'later'`, in the order they were created (a Map keeps insertion order). */
   private readonly awaitingReminders = new Map<string, string>();
+  /** Cases created with `firstMessages: 'later'`, in the order they were created. */
+  private readonly awaitingFirstMessages = new Map<string, string>();
   readonly outbox = new InMemoryOutbox(this);
 
   async createCase(newCase: NewCase, referenceYear: number, outgoing?: NewCaseWith): Promise<CreateCaseResult> {
     const result = this.createCaseOnce(newCase, referenceYear, outgoing);
     // Without awaiting in between, so the case, its messages, reminders and audit rows are stored together.
     if (!result.created) return result;
+    if (outgoing?.firstMessages === 'later') this.awaitingFirstMessages.set(result.case.id, outgoing.at);
     if (outgoing?.reminders === 'later') this.awaitingReminders.set(result.case.id, outgoing.at);
     else if (outgoing?.reminders) void this.replaceCaseReminders(result.case.id, outgoing.reminders, outgoing.at);
     for (const entry of outgoing?.audit ?? []) void this.appendAudit(entry);
@@ -177,6 +180,16 @@ export class InMemoryCaseStore implements CaseStore {
   async replaceCaseReminders(caseId: string, planned: readonly ReminderPlan[], at: string): Promise<void> {
     this.reminders.replace(caseId, planned, at);
     this.awaitingReminders.delete(caseId);
+  }
+
+  async listCasesAwaitingFirstMessages(limit: number): Promise<string[]> {
+    return [...this.awaitingFirstMessages.keys()].slice(0, Math.max(0, Math.floor(limit)));
+  }
+
+  async storeFirstMessages(caseId: string, outgoing: Outgoing): Promise<void> {
+    // Without awaiting in between, so the messages and the list change together.
+    if (outgoing.messages.length > 0) void this.outbox.enqueue(outgoing.messages, outgoing.at);
+    this.awaitingFirstMessages.delete(caseId);
   }
 
   async listCasesAwaitingReminders(limit: number): Promise<string[]> {

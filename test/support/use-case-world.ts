@@ -5,6 +5,8 @@ import type { CaseDelivery } from '../../src/app/ports/deliveries';
 import type { CaseStatusMessage } from '../../src/app/ports/messenger';
 import { registerTeamInbox } from '../../src/app/register-team-inbox';
 import { submitReport } from '../../src/app/submit-report';
+import { FollowUpPlanner } from '../../src/app/follow-up-planner';
+import { systemDrainTimer } from '../../src/adapters/clock/system-drain-timer';
 import type { CalendarRules } from '../../src/domain/calendar/calendar-rules';
 import type { Actor, Case } from '../../src/domain/case/case';
 import type { HandoverAction } from '../../src/domain/handover/handover-lifecycle';
@@ -52,9 +54,13 @@ export function useCaseWorld(options: { directory?: Directory; now?: string } = 
     background,
     drainer,
   };
-  /** What the bot does after a turn: background work, then the outbox sends what the change queued. */
+  /**
+   * What the bot does after a turn: background work, the follow-up planner's work (a new case's first messages
+   * and reminders, app/follow-up-planner.ts), then the outbox sends what was queued.
+   */
   const settle = async () => {
     await background.runAll();
+    await new FollowUpPlanner({ ...deps, timer: systemDrainTimer, quietIn: () => 0, onError: (error) => { throw error; } }).idle();
     await drainer.idle();
   };
   const actor = (userId: string): Actor => ({ tenantId, userId, locale: 'sv-SE' });

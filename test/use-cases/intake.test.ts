@@ -4,6 +4,7 @@ import type { CaseStore } from '../../src/app/ports/case-store';
 import type { NewCaseWith } from '../../src/app/ports/cases';
 import { submitReport } from '../../src/app/submit-report';
 import { planAwaitingReminders, reminderPlansFor } from '../../src/app/plan-reminders';
+import { planAwaitingFirstMessages } from '../../src/app/first-messages';
 import type { NewCase } from '../../src/domain/case/case';
 import { people, testDirectory } from '../support/a-case';
 import { aReport } from '../support/a-report';
@@ -49,11 +50,21 @@ describe('a submitted report', () => {
     expect((await world.store.listRemindersForCase(first.value.case.id)).map((r) => r.status)).toContain('pending');
   });
 
-  it('is stored with its messages and audit rows and put on the list of cases awaiting reminders, which are planned after the answer as its state calls for', async () => {
+  it('is answered once stored with its audit rows, on the lists of cases awaiting first messages and reminders, which are planned after the answer as its state calls for', async () => {
     const world = useCaseWorld();
-    const { case: c } = await world.submit(people.reporter, aReport(school), 'form-1');
+    const submitted = await submitReport(world.deps, { actor: world.actor(people.reporter), formId: 'form-1', draft: aReport(school) });
+    if (!submitted.ok) throw new Error(`report refused: ${submitted.error.code}`);
+    const c = submitted.value.case;
+    expect((await world.store.listAudit({ caseId: c.id })).map((e) => e.action)).toContain('case.submitted');
+    expect(await world.store.listCasesAwaitingFirstMessages(10)).toEqual([c.id]);
     expect(await world.store.listCasesAwaitingReminders(10)).toEqual([c.id]);
     expect(await world.store.listRemindersForCase(c.id)).toEqual([]);
+    await world.drainer.idle();
+    expect(world.sentAbout(c, 'case_card')).toEqual([]);
+
+    expect(await planAwaitingFirstMessages(world.deps, 16)).toEqual({ listed: 1, planned: 1, failed: [] });
+    expect(await world.store.listCasesAwaitingFirstMessages(10)).toEqual([]);
+    await world.drainer.idle();
     expect(world.sentAbout(c, 'case_card')).toEqual(farTeam);
 
     const round = await planAwaitingReminders(world.deps, 16);

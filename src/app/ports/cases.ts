@@ -20,10 +20,16 @@ export interface NewCaseWith extends Outgoing {
   /**
    * The reminders the new case calls for, reconciled as `replaceCaseReminders` does at `at`. Planned from the case
    * before it is stored: its reference and version play no part in planning. `'later'`: the case is put on the
-   * list of cases awaiting their reminders (`listCasesAwaitingReminders`), in the same write, and the reminder
-   * planner plans them once requests leave it time (app/reminder-planner.ts).
+   * list of cases awaiting their reminders (`listCasesAwaitingReminders`), in the same write, and the follow-up
+   * planner plans them once requests leave it time (app/follow-up-planner.ts).
    */
   reminders?: readonly ReminderPlan[] | 'later';
+  /**
+   * `'later'`: the messages of the new case's submission (its first cards; `messages` is then empty) are planned
+   * after the answer: the case is put on the list of cases awaiting them (`listCasesAwaitingFirstMessages`) in the
+   * same write, and the follow-up planner plans them from the case's current state (app/follow-up-planner.ts).
+   */
+  firstMessages?: 'later';
   /** The new case's audit rows. */
   audit?: readonly AuditEntry[];
 }
@@ -55,6 +61,17 @@ export interface CaseRecords {
   listOpenHandovers(unitId: string, limit: number): Promise<Case[]>;
   /** Open cases (any state but closed and merged) of one school, oldest first: candidates for duplicates. */
   listOpenCasesAtSchool(schoolId: string, limit: number): Promise<Case[]>;
+  /**
+   * Cases created with `firstMessages: 'later'` whose first messages nobody has planned since: their ids, longest
+   * waiting first (by the creating write's `at`, then id), at most `limit`.
+   */
+  listCasesAwaitingFirstMessages(limit: number): Promise<string[]>;
+  /**
+   * Enqueues a case's first messages (planned after the answer) and takes the case off the list of cases awaiting
+   * them, together: on SQLite one transaction; on Cosmos DB the messages first, then the list. Messages already
+   * waiting in their slot are replaced, not doubled, so doing it twice sends nothing twice.
+   */
+  storeFirstMessages(caseId: string, outgoing: Outgoing): Promise<void>;
 }
 
 /** Retention: finding the cases whose time is up and erasing them for good. */

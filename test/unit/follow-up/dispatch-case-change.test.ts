@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actOnCase } from '../../../src/app/act-on-case';
 import { submitConsultation } from '../../../src/app/submit-consultation';
 import { submitReport } from '../../../src/app/submit-report';
+import { planAwaitingFirstMessages } from '../../../src/app/first-messages';
 import { people } from '../../support/a-case';
 import { aReport } from '../../support/a-report';
 import { useCaseWorld } from '../../support/use-case-world';
@@ -18,14 +19,18 @@ const member = { tenantId: 'tenant-1', userId: people.farMember1, locale: 'sv-SE
 const school = 'far-hokarangsskolan';
 
 describe('what happens after a change', () => {
-  it('queues a new report’s routing with the case, sends nothing during the turn, then the case card to each team member under its own key', async () => {
+  it('leaves a new report’s routing for after the answer, sends nothing during the turn, then the case card to each team member under its own key', async () => {
     const { deps, messenger, store, settle } = world();
     const submitted = await submitReport(deps, { actor: teacher, formId: 'form-1', draft: aReport(school) });
     if (!submitted.ok) throw new Error('report refused');
     const c = submitted.value.case;
     expect(submitted.value.events).toEqual([expect.objectContaining({ type: 'CaseSubmitted', kind: 'referral', caseId: c.id })]);
-    expect((await store.outbox.listPending(`person:tenant-1:${people.farMember1}`)).map((e) => e.key)).toEqual([`case:${c.id}:card:person:tenant-1:${people.farMember1}`]);
+    expect(await store.outbox.listPending(`person:tenant-1:${people.farMember1}`)).toEqual([]);
+    expect(await store.listCasesAwaitingFirstMessages(10)).toEqual([c.id]);
     expect(messenger.sent).toEqual([]);
+    // The follow-up planner plans the submission's messages as the dispatcher would have during the turn.
+    await planAwaitingFirstMessages(deps, 16);
+    expect((await store.outbox.listPending(`person:tenant-1:${people.farMember1}`)).map((e) => e.key)).toEqual([`case:${c.id}:card:person:tenant-1:${people.farMember1}`]);
 
     await settle();
     expect(messenger.sent.length).toBeGreaterThan(0);

@@ -19,7 +19,7 @@ import { CosmosDeliveries } from './cosmos-deliveries';
 import { CosmosOutbox, withCosmosOutbox } from './cosmos-outbox';
 import { cosmosStatusOf } from './cosmos-failure';
 import { CosmosReminders } from './cosmos-reminders';
-import { CosmosRemindersToPlan } from './cosmos-reminders-to-plan';
+import { CosmosCasesToPlan } from './cosmos-cases-to-plan';
 import {
   addressItem,
   addressItemId,
@@ -93,7 +93,9 @@ export class CosmosCaseStore implements CaseStore {
   private closed = false;
   private readonly deliveries: CosmosDeliveries;
   private readonly reminders: CosmosReminders;
-  private readonly toPlan: CosmosRemindersToPlan;
+  /** The lists of cases whose reminders, and whose first messages, are planned after the answer. */
+  private readonly remindersToPlan: CosmosCasesToPlan;
+  private readonly firstMessagesToPlan: CosmosCasesToPlan;
   /** The outbox in the same account (container `outbox`); see withCosmosOutbox for the ordering. */
   readonly outbox: CosmosOutbox;
   private readonly caseCodec: ItemCodec<Case>;
@@ -110,7 +112,9 @@ export class CosmosCaseStore implements CaseStore {
     this.reminders = new CosmosReminders(cosmos, containers);
     // A create polls up to claimWaitMs for the submission key, then stores its case within claimTimeoutMs / 2 of
     // winning it or not at all; the other half is room for its round trips.
-    this.toPlan = new CosmosRemindersToPlan(cosmos, containers, { now: settings.now, writerGraceMs: settings.claimWaitMs + settings.claimTimeoutMs });
+    const writerGrace = { now: settings.now, writerGraceMs: settings.claimWaitMs + settings.claimTimeoutMs };
+    this.remindersToPlan = new CosmosCasesToPlan('reminders_to_plan', cosmos, containers, writerGrace);
+    this.firstMessagesToPlan = new CosmosCasesToPlan('first_messages_to_plan', cosmos, containers, writerGrace);
     this.outbox = new CosmosOutbox(cosmos, containers.outbox, (delivery) => this.saveDelivery(delivery));
   }
 
@@ -132,23 +136,26 @@ export class CosmosCaseStore implements CaseStore {
   }
 
   /**
-   * Cosmos DB has no transaction across containers. With reminders for later, the case's marker on the list of
-   * cases awaiting them goes first, so a process that dies after storing the case still leaves it listed (a
-   * repeated submission removes the marker it wrote). Then the messages (gated on version 1), then the case, then
-   * its planned reminders and audit rows. A process that dies before planned reminders leaves a case without them
-   * until the same form comes again (the use case re-plans a repeat's) or the case next changes.
+   * Cosmos DB has no transaction across containers. With reminders or first messages for later, the case's markers
+   * on the lists of cases awaiting them go first, so a process that dies after storing the case still leaves it
+   * listed (a repeated submission removes the markers it wrote). Then the messages (gated on version 1), then the
+   * case, then its planned reminders and audit rows. A process that dies before planned reminders leaves a case
+   * without them until the same form comes again (the use case re-plans a repeat's) or the case next changes.
    */
   async createCase(newCase: NewCase, referenceYear: number, outgoing?: NewCaseWith): Promise<CreateCaseResult> {
-    const later = outgoing?.reminders === 'later';
-    if (later) await this.toPlan.add(newCase.id, outgoing.at);
+    const lists = [
+      ...(outgoing?.reminders === 'later' ? [this.remindersToPlan] : []),
+      ...(outgoing?.firstMessages === 'later' ? [this.firstMessagesToPlan] : []),
+    ];
+    if (outgoing !== undefined) for (const list of lists) await list.add(newCase.id, outgoing.at);
     const result =
       outgoing === undefined || outgoing.messages.length === 0
         ? await this.createCaseOnce(newCase, referenceYear)
         : // A new case has version 1: its messages wait for it, and a repeated submission takes them back.
           await withCosmosOutbox(this.outbox, outgoing, 1, () => this.createCaseOnce(newCase, referenceYear), (r) => r.created);
     if (!result.created) {
-      // The repeat stored no case under its id; if that id is the stored case's, the marker stays for that case.
-      if (later && result.case.id !== newCase.id) await this.toPlan.remove(newCase.id);
+      // The repeat stored no case under its id; if that id is the stored case's, the markers stay for that case.
+      if (result.case.id !== newCase.id) for (const list of lists) await list.remove(newCase.id);
       return result;
     }
     if (outgoing?.reminders !== undefined && outgoing.reminders !== 'later') await this.reminders.replace(result.case.id, outgoing.reminders, outgoing.at);
@@ -215,6 +222,20 @@ export class CosmosCaseStore implements CaseStore {
     return toUpdateResult(await readModifyWrite(this.cosmos, target, this.caseCodec, decideCaseUpdate(next, expectedVersion), 2));
   }
 
+  listCasesAwaitingFirstMessages(limit: number): Promise<string[]> {
+    return this.firstMessagesToPlan.list(limit);
+  }
+
+  /**
+   * The case is stored already, so its first messages are enqueued as for a change already committed (as the
+   * reminder sender does), ungated; then the case leaves the list. A process that dies in between leaves it listed,
+   * and planning it again replaces what still waits in the same lane and slot (delivered keys are not sent again).
+   */
+  async storeFirstMessages(caseId: string, outgoing: Outgoing): Promise<void> {
+    if (outgoing.messages.length > 0) await this.outbox.enqueue(outgoing.messages, outgoing.at);
+    await this.firstMessagesToPlan.remove(caseId);
+  }
+
   async listCasesDueForErasure(filter: { closedBefore: string }, limit: number): Promise<Case[]> {
     return this.queryCases(limit, (top) => casesDueForErasureQuery(filter, top));
   }
@@ -269,11 +290,11 @@ export class CosmosCaseStore implements CaseStore {
   /** Takes the case off the list of cases awaiting their reminders once they are reconciled. */
   async replaceCaseReminders(caseId: string, planned: readonly ReminderPlan[], at: string): Promise<void> {
     await this.reminders.replace(caseId, planned, at);
-    await this.toPlan.remove(caseId);
+    await this.remindersToPlan.remove(caseId);
   }
 
   listCasesAwaitingReminders(limit: number): Promise<string[]> {
-    return this.toPlan.list(limit);
+    return this.remindersToPlan.list(limit);
   }
 
   listRemindersForCase(caseId: string): Promise<Reminder[]> {

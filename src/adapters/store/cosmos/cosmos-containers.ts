@@ -79,7 +79,7 @@ export function parseContainerDefinitions(json: unknown): ContainerDefinitions {
  * - `reminders`, partitioned by due day (`bucket`, UTC `2026-11-25`): the due sweep reads only the buckets
  *   from the oldest one that still holds a pending reminder up to today, each a single-partition query, so it
  *   never fans out over case partitions. A case's reminders (on a case change) are a cross-partition query.
- *   The bucket `to-plan` holds the markers of cases whose reminders are still to be planned.
+ *   The bucket `to-plan` holds the markers of cases whose reminders, or first messages, are still to be planned.
  *
  * - `outbox`, partitioned by conversation lane: the queued messages of one conversation, its lease, pause and
  *   send log (cosmos-outbox.ts, docs/delivery.md "Outbox"), plus one send-log item per tenant.

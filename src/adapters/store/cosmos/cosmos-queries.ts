@@ -3,6 +3,7 @@ import { deliveryStatuses } from '../../../app/ports/deliveries';
 import { caseStates, type CaseState } from '../../../domain/case/case';
 import { handoverStates } from '../../../domain/handover/handover';
 import type { ContainerRole } from './cosmos-containers';
+import type { ToPlanKind } from './cosmos-reminder-items';
 
 /**
  * Every query the store runs, with the container it runs on. Ordering by the equality-filtered field first
@@ -154,15 +155,16 @@ export function pendingInBucketQuery(): CosmosQuery {
 }
 
 /**
- * Cases awaiting their reminders, longest waiting first, in the bucket `to-plan` (the caller passes
- * `partitionKey`, and reads page by page: some of the first may be skipped, cosmos-reminders-to-plan.ts).
+ * The cases on one list of things planned after the answer (their reminders, or their first messages), longest
+ * waiting first, in the bucket `to-plan` (the caller passes `partitionKey`, and reads page by page: some of the
+ * first may be skipped, cosmos-cases-to-plan.ts). Both lists share the composite index (`since`, `planFor`).
  */
-export function casesAwaitingRemindersQuery(): CosmosQuery {
+export function casesToPlanQuery(kind: ToPlanKind): CosmosQuery {
   return {
     container: 'reminders',
     spec: {
       query: 'SELECT * FROM c WHERE c.kind = @kind ORDER BY c.since ASC, c.planFor ASC',
-      parameters: [{ name: '@kind', value: 'reminders_to_plan' }],
+      parameters: [{ name: '@kind', value: kind }],
     },
   };
 }

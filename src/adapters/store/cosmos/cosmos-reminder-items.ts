@@ -91,29 +91,33 @@ export const claimTokenOf = (bucket: string, holder: string): string => `${bucke
 export const bucketOfClaimToken = (token: string): string | undefined => /^(\d{4}-\d{2}-\d{2})\|/.exec(token)?.[1];
 
 /**
- * A case created with its reminders for later (`NewCaseWith`), until they are planned: one item per case in
+ * A case on one of the lists of cases with something planned after the answer (`NewCaseWith`): its reminders
+ * (`reminders_to_plan`) or its first messages (`first_messages_to_plan`). One item per case and list in
  * `reminders`, all in the bucket `to-plan`, which no due-day sweep reads. It names the case in `planFor`, not
  * `caseId`, so the query for a case's reminders never finds it. `since` is the `at` of the creating write.
  */
-export interface ReminderToPlan {
+export interface CaseToPlan {
   caseId: string;
   since: string;
 }
 
+export type ToPlanKind = 'reminders_to_plan' | 'first_messages_to_plan';
+
 export const toPlanBucket = 'to-plan';
-export const reminderToPlanId = (caseId: string): string => cosmosKeyId('reminders-to-plan', caseId);
+const toPlanIdPrefix: Record<ToPlanKind, string> = { reminders_to_plan: 'reminders-to-plan', first_messages_to_plan: 'first-messages-to-plan' };
+export const toPlanId = (kind: ToPlanKind, caseId: string): string => cosmosKeyId(toPlanIdPrefix[kind], caseId);
 
-const toPlanSchema = z
-  .object({ bucket: z.literal(toPlanBucket), kind: z.literal('reminders_to_plan'), planFor: z.string().min(1), since: z.string().min(1) })
-  .strict();
-
-export const reminderToPlanCodec: ItemCodec<ReminderToPlan> = {
-  decode(raw) {
-    const { id, etag, writtenAtSeconds, body } = splitSystemProperties('reminders', raw);
-    const { id: _id, ...rest } = body;
-    const item = parseStoredValue('reminders', id, rest, toPlanSchema);
-    if (reminderToPlanId(item.planFor) !== id) throw new CorruptRowError('reminders', id, 'item id does not match the case it names');
-    return { value: { caseId: item.planFor, since: item.since }, etag, writtenAtSeconds };
-  },
-  encode: ({ caseId, since }) => ({ id: reminderToPlanId(caseId), bucket: toPlanBucket, kind: 'reminders_to_plan', planFor: caseId, since }),
-};
+/** The codec of one list's markers: a marker of the other list is refused, not read as one of this list's. */
+export function toPlanCodecOf(kind: ToPlanKind): ItemCodec<CaseToPlan> {
+  const schema = z.object({ bucket: z.literal(toPlanBucket), kind: z.literal(kind), planFor: z.string().min(1), since: z.string().min(1) }).strict();
+  return {
+    decode(raw) {
+      const { id, etag, writtenAtSeconds, body } = splitSystemProperties('reminders', raw);
+      const { id: _id, ...rest } = body;
+      const item = parseStoredValue('reminders', id, rest, schema);
+      if (toPlanId(kind, item.planFor) !== id) throw new CorruptRowError('reminders', id, 'item id does not match the case it names');
+      return { value: { caseId: item.planFor, since: item.since }, etag, writtenAtSeconds };
+    },
+    encode: ({ caseId, since }) => ({ id: toPlanId(kind, caseId), bucket: toPlanBucket, kind, planFor: caseId, since }),
+  };
+}

@@ -227,11 +227,15 @@ export const migrations: readonly string[] = [
   CREATE INDEX deliveries_by_case ON deliveries (case_id, created_at, key);
   CREATE INDEX deliveries_undelivered ON deliveries (created_at, key) WHERE status <> 'delivered';
   `,
-  // 12: cases whose reminders are still to be planned (created with \`reminders: 'later'\`), written with the case
-  // and deleted when its reminders are planned. It holds the cases of the last few seconds at most, so listing
-  // them oldest first scans it without an index.
+  // 12: cases whose reminders, and cases whose first messages, are still to be planned (created with
+  // \`reminders: 'later'\` / \`firstMessages: 'later'\`), written with the case and deleted when they are planned.
+  // Each holds the cases of the last few seconds at most, so listing them oldest first scans it without an index.
   `
   CREATE TABLE reminders_to_plan (
+    case_id TEXT NOT NULL PRIMARY KEY,
+    since TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE first_messages_to_plan (
     case_id TEXT NOT NULL PRIMARY KEY,
     since TEXT NOT NULL
   ) STRICT, WITHOUT ROWID;

@@ -33,6 +33,7 @@ type UpdateResult = Awaited<ReturnType<CaseStore['updateCase']>>;
 const caseRowSchema = z.object({ id: z.string(), body: z.string() });
 const deliveryRowSchema = z.object({ key: z.string(), body: z.string() });
 const sequenceRowSchema = z.object({ last: z.number().int().positive() });
+const awaitingRowSchema = z.object({ case_id: z.string() });
 const addressRowSchema = z.object({ address: z.string(), updated_at: z.string() });
 const storedAddressSchema = z.object({ transport: z.string().min(1), value: z.string() }).strict();
 const auditRowSchema = z.object({
@@ -126,6 +127,7 @@ export class SqliteCaseStore implements CaseStore {
       const result = this.createCaseOnce(newCase, referenceYear);
       if (!result.created) return result;
       if (w.messages.length > 0) outbox.enqueueInTransaction(w.messages, w.at);
+      if (w.firstMessages === 'later') statements.markFirstMessagesToPlan.run(result.case.id, w.at);
       if (w.reminders === 'later') this.reminders.planLater(result.case.id, w.at);
       else if (w.reminders) this.reminders.replace(result.case.id, w.reminders, w.at);
       for (const entry of w.audit ?? []) this.insertAudit(entry);
@@ -223,6 +225,17 @@ export class SqliteCaseStore implements CaseStore {
       const result = this.updateCaseIfVersion(next, expectedVersion);
       if (result.ok && outgoing !== undefined && outgoing.messages.length > 0) this.outbox.enqueueInTransaction(outgoing.messages, outgoing.at);
       return result;
+    });
+  }
+
+  async listCasesAwaitingFirstMessages(limit: number): Promise<string[]> {
+    return this.statements.casesAwaitingFirstMessages.all(rowLimit(limit)).map((row) => awaitingRowSchema.parse(row).case_id);
+  }
+
+  async storeFirstMessages(caseId: string, outgoing: Outgoing): Promise<void> {
+    return this.group.run(() => {
+      if (outgoing.messages.length > 0) this.outbox.enqueueInTransaction(outgoing.messages, outgoing.at);
+      this.statements.firstMessagesPlanned.run(caseId);
     });
   }
 

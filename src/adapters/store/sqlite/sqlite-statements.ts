@@ -52,6 +52,9 @@ export const sql = {
   markRemindersToPlan: 'INSERT INTO reminders_to_plan (case_id, since) VALUES (?, ?) ON CONFLICT (case_id) DO NOTHING',
   remindersPlanned: 'DELETE FROM reminders_to_plan WHERE case_id = ?',
   casesAwaitingReminders: 'SELECT case_id FROM reminders_to_plan ORDER BY since, case_id LIMIT ?',
+  markFirstMessagesToPlan: 'INSERT INTO first_messages_to_plan (case_id, since) VALUES (?, ?) ON CONFLICT (case_id) DO NOTHING',
+  firstMessagesPlanned: 'DELETE FROM first_messages_to_plan WHERE case_id = ?',
+  casesAwaitingFirstMessages: 'SELECT case_id FROM first_messages_to_plan ORDER BY since, case_id LIMIT ?',
   insertReminder: `INSERT INTO reminders (id, case_id, status, due_at, claim_token, claimed_until, body)
     VALUES (@id, @caseId, @status, @dueAt, NULL, NULL, @body)`,
   // Replans keep a live claim on a reminder that stays pending; resolving drops it.
@@ -104,6 +107,9 @@ export function prepareStatements(db: Database) {
     markRemindersToPlan: prepare('markRemindersToPlan'),
     remindersPlanned: prepare('remindersPlanned'),
     casesAwaitingReminders: prepare('casesAwaitingReminders'),
+    markFirstMessagesToPlan: prepare('markFirstMessagesToPlan'),
+    firstMessagesPlanned: prepare('firstMessagesPlanned'),
+    casesAwaitingFirstMessages: prepare('casesAwaitingFirstMessages'),
     insertReminder: prepare('insertReminder'),
     updatePendingReminder: prepare('updatePendingReminder'),
     dueReminders: prepare('dueReminders'),

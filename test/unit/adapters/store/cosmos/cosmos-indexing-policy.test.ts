@@ -2,9 +2,9 @@ import type { IndexingPolicy } from '@azure/cosmos';
 import { describe, expect, it } from 'vitest';
 import { containerDefinitions, type ContainerRole } from '../../../../../src/adapters/store/cosmos/cosmos-containers';
 import {
-  casesAwaitingRemindersQuery,
   casesByReporterQuery,
   casesDueForErasureQuery,
+  casesToPlanQuery,
   deliveriesForCaseQuery,
   dueRemindersQuery,
   openCasesAtSchoolQuery,
@@ -32,7 +32,8 @@ const queries: Record<string, CosmosQuery> = {
   'reminders of a case': remindersForCaseQuery('case-1'),
   'due reminders in a bucket': dueRemindersQuery('2026-11-25T08:00:00.000Z', 50),
   'any pending reminder in a bucket': pendingInBucketQuery(),
-  'cases awaiting their reminders': casesAwaitingRemindersQuery(),
+  'cases awaiting their reminders': casesToPlanQuery('reminders_to_plan'),
+  'cases awaiting their first messages': casesToPlanQuery('first_messages_to_plan'),
 };
 /** Statistics queries filter without ORDER BY: every filtered path must be indexed. */
 const statisticsQueries: Record<string, CosmosQuery> = {

@@ -11,8 +11,9 @@ import { textOf } from '../support/teams-client';
 import { loadSampleDirectory } from '../support/test-directory';
 
 /**
- * A report is answered once its case, messages and audit rows are stored; its reminders are planned after the
- * answer by the app's reminder planner, from the list of cases awaiting them that the store keeps with the case.
+ * A report is answered once its case and audit rows are stored; its first cards and its reminders are planned
+ * after the answer by the app's follow-up planner, from the lists of cases awaiting them that the store keeps
+ * with the case.
  * Through the real app (createApp, HTTP /api/messages) on both stores.
  */
 const emulator = new CosmosEmulator();
@@ -51,7 +52,16 @@ async function plannedAsItsStateCallsFor(store: CaseStore, bots: BotInstances, r
   }
 }
 
-describe.each<StoreKind>(['sqlite', 'cosmos'])('reminders planned after the answer, through the real app on %s', (kind) => {
+/** Case cards that reached a chat, as "conversation reference" (a card sent twice shows twice). */
+function cardsAbout(bots: BotInstances, references: readonly string[]): string[] {
+  return bots.connector.calls.flatMap((c) => {
+    if (c.kind !== 'send' || c.failedWith !== undefined || !Array.isArray(c.body.attachments)) return [];
+    const text = JSON.stringify(c.body.attachments);
+    return references.filter((r) => text.includes(r)).map((r) => `${c.conversationId ?? ''} ${r}`);
+  });
+}
+
+describe.each<StoreKind>(['sqlite', 'cosmos'])('first cards and reminders planned after the answer, through the real app on %s', (kind) => {
   let bots: BotInstances | undefined;
   afterEach(async () => {
     await bots?.stop();
@@ -69,7 +79,7 @@ describe.each<StoreKind>(['sqlite', 'cosmos'])('reminders planned after the answ
     await plannedAsItsStateCallsFor(store, running, references);
   }, 60_000);
 
-  it('a case still awaiting its reminders when the app stops gets them from the next app on the same store', async () => {
+  it('a case still awaiting its first cards and reminders when the app stops gets both from the next app on the same store', async () => {
     // The gate holds every timer of the first app, its planner's included: it stops with the cases on the list.
     const gate = new GatedDrainTimer();
     const running = await new BotInstances(kind, { emulator, drainTimer: gate }).start();
@@ -82,11 +92,20 @@ describe.each<StoreKind>(['sqlite', 'cosmos'])('reminders planned after the answ
     const ids = await Promise.all(references.map(async (r) => (await store.getCaseByReference(r))?.id));
     // Both were created at the same instant of the test's clock: the list's order between them is the store's.
     expect([...(await store.listCasesAwaitingReminders(10))].sort()).toEqual([...ids].sort());
+    expect([...(await store.listCasesAwaitingFirstMessages(10))].sort()).toEqual([...ids].sort());
     for (const id of ids) expect(await store.listRemindersForCase(id ?? '')).toEqual([]);
+    expect(cardsAbout(running, references)).toEqual([]);
 
     gate.open();
     await running.startInstance('after-restart');
     await until('no case awaiting its reminders', async () => (await store.listCasesAwaitingReminders(10)).length === 0);
+    await until('no case awaiting its first cards', async () => (await store.listCasesAwaitingFirstMessages(10)).length === 0);
     await plannedAsItsStateCallsFor(store, running, references);
+    // Each case's card reaches every member of the Farsta team once.
+    const team = dir.sstTeams.find((t) => t.id === aSchoolIn(dir, 'FAR').sstTeamId);
+    const members = new Set([...(team?.members ?? []), ...(team?.coordinators ?? [])].map((p) => p.id)).size;
+    expect(members).toBeGreaterThan(0);
+    await until('every case card in every chat', async () => cardsAbout(running, references).length >= members * references.length);
+    expect(new Set(cardsAbout(running, references)).size).toBe(members * references.length);
   }, 60_000);
 });

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DrainTimer } from '../../../src/app/outbox/outbox-drainer';
 import { reminderPlansFor } from '../../../src/app/plan-reminders';
-import { ReminderPlanner, type ReminderPlannerDeps } from '../../../src/app/reminder-planner';
+import { FollowUpPlanner, type FollowUpPlannerDeps } from '../../../src/app/follow-up-planner';
 import type { Case, NewCase } from '../../../src/domain/case/case';
-import { testDirectory } from '../../support/a-case';
+import { people, testDirectory } from '../../support/a-case';
 import { aNewCase } from '../../support/a-new-case';
 import { FixedClock } from '../../support/fixed-clock';
 import { InMemoryCaseStore } from '../../support/in-memory-case-store';
@@ -49,13 +49,13 @@ const settle = async (): Promise<void> => {
 const rules = stockholmCalendar();
 const at = '2026-11-23T09:00:00.000Z';
 
-describe('the reminder planner', () => {
+describe('the follow-up planner: reminders', () => {
   let store: InMemoryCaseStore;
   let clock: FixedClock;
   let timer: ManualTimer;
   let busy: boolean;
   let errors: { caseId?: string; error: unknown }[];
-  let deps: ReminderPlannerDeps;
+  let deps: FollowUpPlannerDeps;
 
   const createLater = async (overrides: Partial<NewCase> = {}): Promise<Case> =>
     (await store.createCase(aNewCase({ createdAt: at, ...overrides }), 2026, { messages: [], at, reminders: 'later' })).case;
@@ -72,6 +72,7 @@ describe('the reminder planner', () => {
       clock,
       directory: () => testDirectory,
       calendar: () => rules,
+      drainer: { wake: () => undefined },
       timer,
       quietIn: () => (busy ? 100 : 0),
       onError: (error, caseId) => errors.push({ error, ...(caseId === undefined ? {} : { caseId }) }),
@@ -81,7 +82,7 @@ describe('the reminder planner', () => {
   it('plans every waiting case once no request is being answered, each as its state calls for, and takes it off the list', async () => {
     const cases = [];
     for (let i = 0; i < 40; i += 1) cases.push(await createLater());
-    const planner = new ReminderPlanner(deps, { batch: 16 });
+    const planner = new FollowUpPlanner(deps, { batch: 16 });
     planner.start();
     await timer.advance(0);
     expect(await waiting()).toBe(0);
@@ -93,22 +94,24 @@ describe('the reminder planner', () => {
     await planner.stop();
   });
 
-  it('while requests keep coming, plans one batch a second, the longest waiting first, and the rest as soon as they stop', async () => {
+  it('while requests keep coming, plans a couple of cases every eighth of a second, the longest waiting first, and the rest as soon as they stop', async () => {
     const cases = [];
     for (let i = 0; i < 40; i += 1) cases.push(await createLater());
     busy = true;
-    const planner = new ReminderPlanner(deps, { batch: 16, maxDeferMs: 1_000 });
+    const planner = new FollowUpPlanner(deps, { batch: 16, busyBatch: 2, busyEveryMs: 125 });
     planner.start();
     await timer.advance(0);
-    expect(await waiting()).toBe(24);
-    expect((await store.listRemindersForCase(cases[15]?.id ?? '')).length).toBeGreaterThan(0);
-    expect(await store.listRemindersForCase(cases[16]?.id ?? '')).toEqual([]);
+    expect(await waiting()).toBe(38);
+    expect((await store.listRemindersForCase(cases[1]?.id ?? '')).length).toBeGreaterThan(0);
+    expect(await store.listRemindersForCase(cases[2]?.id ?? '')).toEqual([]);
     planner.wake();
-    await timer.advance(999);
-    expect(await waiting()).toBe(24);
+    await timer.advance(124);
+    expect(await waiting()).toBe(38);
     await timer.advance(1);
-    expect(await waiting()).toBe(8);
-    // The last request is answered (the app wakes the planner then): the rest at once.
+    expect(await waiting()).toBe(36);
+    await timer.advance(875);
+    expect(await waiting()).toBe(22);
+    // The last request is answered (the app wakes the planner then): the rest at once, 16 at a time.
     busy = false;
     planner.wake();
     await timer.advance(0);
@@ -117,7 +120,7 @@ describe('the reminder planner', () => {
   });
 
   it('looks at the list again after a while when it was empty, and at once when woken', async () => {
-    const planner = new ReminderPlanner(deps, { pollMs: 10_000 });
+    const planner = new FollowUpPlanner(deps, { pollMs: 10_000 });
     planner.start();
     await timer.advance(0);
     await createLater();
@@ -140,7 +143,7 @@ describe('the reminder planner', () => {
       if (id === broken.id) throw new Error('unreadable row');
       return getCase(id);
     };
-    const planner = new ReminderPlanner(deps, { pollMs: 10_000 });
+    const planner = new FollowUpPlanner(deps, { pollMs: 10_000 });
     planner.start();
     await timer.advance(0);
     expect(await store.listCasesAwaitingReminders(10)).toEqual([broken.id]);
@@ -149,8 +152,28 @@ describe('the reminder planner', () => {
     await planner.stop();
   });
 
+  it('plans a new report’s first messages from the case as it is now, queues them with the case taken off the list, and wakes the drainer', async () => {
+    let wakes = 0;
+    deps = { ...deps, drainer: { wake: () => (wakes += 1) } };
+    const c = (
+      await store.createCase(aNewCase({ createdAt: at }), 2026, { messages: [], at, reminders: 'later', firstMessages: 'later' })
+    ).case;
+    const erased = (
+      await store.createCase(aNewCase({ createdAt: at, erasedAt: at }), 2026, { messages: [], at, reminders: 'later', firstMessages: 'later' })
+    ).case;
+    const planner = new FollowUpPlanner(deps);
+    planner.start();
+    await timer.advance(0);
+    expect(await store.listCasesAwaitingFirstMessages(10)).toEqual([]);
+    const queued = await Promise.all([people.farMember1, people.farMember2].map((p) => store.outbox.listPending(`person:tenant-1:${p}`)));
+    expect(queued.flat().map((e) => e.key).filter((k) => k.includes(c.id)).length).toBeGreaterThan(0);
+    expect(queued.flat().some((e) => e.key.includes(erased.id))).toBe(false);
+    expect(wakes).toBe(1);
+    await planner.stop();
+  });
+
   it('plans nothing more once stopped; what is on the list stays there', async () => {
-    const planner = new ReminderPlanner(deps);
+    const planner = new FollowUpPlanner(deps);
     planner.start();
     await timer.advance(0);
     await planner.stop();
@@ -163,7 +186,7 @@ describe('the reminder planner', () => {
   it('idle() plans everything on the list at once, even while requests keep coming', async () => {
     for (let i = 0; i < 20; i += 1) await createLater();
     busy = true;
-    const planner = new ReminderPlanner(deps, { batch: 16 });
+    const planner = new FollowUpPlanner(deps, { batch: 16 });
     await planner.idle();
     expect(await waiting()).toBe(0);
   });
