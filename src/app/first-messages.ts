@@ -1,19 +1,12 @@
 import type { Case } from '../domain/case/case';
 import { isErased } from '../domain/retention/retention';
 import type { DomainEvent } from '../domain/events';
-import { eachAtOnce } from './each-at-once';
+import { planEach, planWholeList, type AwaitingPlanned } from './awaiting-lists';
 import { planFollowUp, type FollowUpDeps } from './dispatch-case-change';
 import type { CaseStore } from './ports/case-store';
 
 export interface FirstMessagesDeps extends Omit<FollowUpDeps, 'store'> {
   store: CaseStore;
-}
-
-/** What one round of `planAwaitingFirstMessages` did (as `AwaitingPlanned` for the reminders). */
-export interface FirstMessagesPlanned {
-  listed: number;
-  planned: number;
-  failed: { caseId: string; error: unknown }[];
 }
 
 /** The submission of a stored report or question, as its first messages answer it (the event `submitReport` returned). */
@@ -29,21 +22,19 @@ function submitted(c: Case): DomainEvent[] {
  * current state calls for (an erased or vanished case gets nothing). The messages and the case's removal from
  * the list are stored together; the drainer is woken once. One case's failure holds up no other.
  */
-export async function planAwaitingFirstMessages(deps: FirstMessagesDeps, limit: number): Promise<FirstMessagesPlanned> {
-  const caseIds = await deps.store.listCasesAwaitingFirstMessages(limit);
-  const failed: FirstMessagesPlanned['failed'] = [];
+export async function planAwaitingFirstMessages(deps: FirstMessagesDeps, limit: number): Promise<AwaitingPlanned> {
   let queued = 0;
-  await eachAtOnce(caseIds, caseIds.length, async (caseId) => {
-    try {
-      const c = await deps.store.getCase(caseId);
-      const outgoing =
-        c === undefined || isErased(c) ? { messages: [], at: deps.clock.now() } : await planFollowUp(deps, { case: c, events: submitted(c) });
-      await deps.store.storeFirstMessages(caseId, outgoing);
-      queued += outgoing.messages.length;
-    } catch (error) {
-      failed.push({ caseId, error });
-    }
+  const round = await planEach(await deps.store.listCasesAwaitingFirstMessages(limit), async (caseId) => {
+    const c = await deps.store.getCase(caseId);
+    const outgoing = c === undefined || isErased(c) ? { messages: [], at: deps.clock.now() } : await planFollowUp(deps, { case: c, events: submitted(c) });
+    await deps.store.storeFirstMessages(caseId, outgoing);
+    queued += outgoing.messages.length;
   });
   if (queued > 0) deps.drainer.wake();
-  return { listed: caseIds.length, planned: caseIds.length - failed.length, failed };
+  return round;
+}
+
+/** Plans the first messages of every case awaiting them, `batch` at a time; the failures, which stay on the list. */
+export function planAllAwaitingFirstMessages(deps: FirstMessagesDeps, batch: number): Promise<AwaitingPlanned['failed']> {
+  return planWholeList(() => planAwaitingFirstMessages(deps, batch), batch);
 }

@@ -1,5 +1,5 @@
 import type { DrainTimer } from './outbox/outbox-drainer';
-import { planAwaitingFirstMessages, type FirstMessagesDeps } from './first-messages';
+import { planAllAwaitingFirstMessages, planAwaitingFirstMessages, type FirstMessagesDeps } from './first-messages';
 import { planAllAwaitingReminders, planAwaitingReminders, type ReminderDeps } from './plan-reminders';
 
 export interface FollowUpPlannerDeps extends ReminderDeps, FirstMessagesDeps {
@@ -83,12 +83,8 @@ export class FollowUpPlanner {
   /** Plans everything on both lists now, whether requests are coming or not: tests and the benchmark. */
   async idle(): Promise<void> {
     await this.running;
-    for (;;) {
-      const round = await planAwaitingFirstMessages(this.deps, this.options.batch);
-      for (const { caseId, error } of round.failed) this.deps.onError(error, caseId);
-      if (round.listed < this.options.batch || round.planned === 0) break;
-    }
-    for (const { caseId, error } of await planAllAwaitingReminders(this.deps, this.options.batch)) this.deps.onError(error, caseId);
+    const failed = [...(await planAllAwaitingFirstMessages(this.deps, this.options.batch)), ...(await planAllAwaitingReminders(this.deps, this.options.batch))];
+    for (const { caseId, error } of failed) this.deps.onError(error, caseId);
   }
 
   /** Runs a step at `now + delayMs`, unless one is due sooner already or is running (it schedules the next). */

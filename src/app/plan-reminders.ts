@@ -6,7 +6,7 @@ import type { ReminderPlan, ReminderSubject } from '../domain/reminders/reminder
 import type { Directory } from '../domain/routing/directory';
 import type { CaseStore } from './ports/case-store';
 import type { Clock } from './ports/clock';
-import { eachAtOnce } from './each-at-once';
+import { planEach, planWholeList, type AwaitingPlanned } from './awaiting-lists';
 
 export interface ReminderDeps {
   store: CaseStore;
@@ -59,41 +59,16 @@ export async function planReminders(deps: ReminderDeps, caseId: string): Promise
   await deps.store.replaceCaseReminders(caseId, current === undefined ? [] : reminderPlansFor(deps, current, now), now);
 }
 
-/** What one round of `planAwaitingReminders` did. */
-export interface AwaitingPlanned {
-  /** Cases taken from the list (at most the limit asked for). */
-  listed: number;
-  /** Of those, the cases whose reminders are now planned (and are off the list). */
-  planned: number;
-  /** Cases whose planning failed; they stay on the list, for the next round. */
-  failed: { caseId: string; error: unknown }[];
-}
-
 /**
  * Plans the reminders of up to `limit` cases created with theirs for later (`NewCaseWith`), longest waiting
- * first, all at once (on SQLite their writes share one commit). Each from its current state, as any re-plan:
- * a case changed or erased meanwhile gets what it calls for now. One case's failure does not hold up the others.
+ * first, all at once. Each from its current state, as any re-plan: a case changed or erased meanwhile gets what
+ * it calls for now.
  */
 export async function planAwaitingReminders(deps: ReminderDeps, limit: number): Promise<AwaitingPlanned> {
-  const caseIds = await deps.store.listCasesAwaitingReminders(limit);
-  const failed: AwaitingPlanned['failed'] = [];
-  await eachAtOnce(caseIds, caseIds.length, async (caseId) => {
-    try {
-      await planReminders(deps, caseId);
-    } catch (error) {
-      failed.push({ caseId, error });
-    }
-  });
-  return { listed: caseIds.length, planned: caseIds.length - failed.length, failed };
+  return planEach(await deps.store.listCasesAwaitingReminders(limit), (caseId) => planReminders(deps, caseId));
 }
 
 /** Plans every case awaiting its reminders, `batch` at a time; the failures, which stay on the list. */
-export async function planAllAwaitingReminders(deps: ReminderDeps, batch: number): Promise<AwaitingPlanned['failed']> {
-  const failed: AwaitingPlanned['failed'] = [];
-  for (;;) {
-    const round = await planAwaitingReminders(deps, batch);
-    failed.push(...round.failed);
-    // A round of failures only would list the same cases again.
-    if (round.listed < batch || round.planned === 0) return failed;
-  }
+export function planAllAwaitingReminders(deps: ReminderDeps, batch: number): Promise<AwaitingPlanned['failed']> {
+  return planWholeList(() => planAwaitingReminders(deps, batch), batch);
 }
