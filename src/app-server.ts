@@ -147,13 +147,15 @@ export function createApp(deps: AppDeps): App {
     deadlines: (c) =>
       c.handover && handoverDeadlines(c.handover, deps.clock.toLocal(arrivedAtCurrentUnit(c.handover)), deps.clock.today(), calendarOf(deps.directory())),
   });
+  // The drainer's and the follow-up planner's time and timer.
+  const backgroundTimer = deps.drainTimer ?? systemDrainTimer;
   const drainer = new OutboxDrainer(
     {
       store: deps.store.outbox,
       records: deps.store,
       sender: new CaseMessageSender({ store: deps.store, messenger, directory: deps.directory, clock: deps.clock, calendar: () => calendarOf(deps.directory()) }),
       clock: deps.clock,
-      timer: deps.drainTimer ?? systemDrainTimer,
+      timer: backgroundTimer,
       random: Math.random,
       caseVersion: async (caseId) => (await deps.store.getCase(caseId))?.version,
       onEvent: (event) => logOutboxEvent(deps.log, event),
@@ -178,15 +180,14 @@ export function createApp(deps: AppDeps): App {
   // New cases' first cards and reminders are planned once requests have stopped for a moment (or a batch a
   // second while they keep coming): a burst of reports is answered first (app/follow-up-planner.ts).
   const turns = new TurnActivity(plannerQuietMs);
-  const plannerTimer = deps.drainTimer ?? systemDrainTimer;
   const planner = new FollowUpPlanner({
     store: deps.store,
     clock: deps.clock,
     directory: deps.directory,
     calendar,
     drainer,
-    timer: plannerTimer,
-    quietIn: () => turns.quietIn(plannerTimer.now()),
+    timer: backgroundTimer,
+    quietIn: () => turns.quietIn(backgroundTimer.now()),
     onError: (error, caseId) =>
       deps.log.error({ event: 'case.follow_up_plan_failed', ...(caseId === undefined ? {} : { caseId }), errorName: error instanceof Error ? error.name : 'unknown' }),
   });
@@ -215,7 +216,7 @@ export function createApp(deps: AppDeps): App {
       try {
         return await bot.process(activity, authorization);
       } finally {
-        if (turns.end(plannerTimer.now())) planner.wake();
+        if (turns.end(backgroundTimer.now())) planner.wake();
       }
     },
     log: deps.log,
