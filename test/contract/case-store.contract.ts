@@ -64,27 +64,19 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
         expect((await create(aNewCase())).reference).toBe('FAR-2026-0002');
       });
 
-      it('stores the reminders and audit rows a new case brings with it, and none of them for a repeat', async () => {
+      it('stores the audit rows a new case brings with it, and none for a repeat', async () => {
         const at = '2026-11-23T09:00:00.000Z';
         const newCase = aNewCase();
-        const withIt = (c: NewCase, subject: string) => ({
-          messages: [],
-          at,
-          reminders: [aReminderPlan(c.id, { subject })],
-          audit: [{ at, actorId: 'teacher-1', action: 'case.submitted', caseId: c.id }],
-        });
-        const first = await store.createCase(newCase, 2026, withIt(newCase, 'first'));
+        const withIt = (c: NewCase, action: string) => ({ messages: [], at, audit: [{ at, actorId: 'teacher-1', action, caseId: c.id }] });
+        const first = await store.createCase(newCase, 2026, withIt(newCase, 'case.submitted'));
         expect(first.created).toBe(true);
         const id = first.case.id;
-        expect((await store.listRemindersForCase(id)).map((r) => [r.subject, r.status])).toEqual([['first', 'pending']]);
         expect((await store.listAudit({ caseId: id })).map((e) => e.action)).toEqual(['case.submitted']);
 
         const repeat = aNewCase({ submissionKey: first.case.submissionKey });
-        const again = await store.createCase(repeat, 2026, withIt(repeat, 'second'));
+        const again = await store.createCase(repeat, 2026, withIt(repeat, 'case.submitted_again'));
         expect(again).toEqual({ case: first.case, created: false });
         expect((await store.listAudit({ caseId: id })).map((e) => e.action)).toEqual(['case.submitted']);
-        expect((await store.listRemindersForCase(id)).map((r) => r.subject)).toEqual(['first']);
-        expect(await store.listRemindersForCase(repeat.id)).toEqual([]);
         expect(await store.listAudit({ caseId: repeat.id })).toEqual([]);
       });
 
@@ -92,7 +84,7 @@ export function caseStoreContract(name: string, makeStore: () => Promise<StoreUn
         const later = (c: NewCase, at: string) => ({ messages: [], at, reminders: 'later' as const });
         const first = (await store.createCase(aNewCase(), 2026, later(aNewCase(), '2026-11-23T09:00:00.000Z'))).case;
         const second = (await store.createCase(aNewCase(), 2026, later(aNewCase(), '2026-11-23T09:00:01.000Z'))).case;
-        const planned = (await store.createCase(aNewCase(), 2026, { messages: [], at: '2026-11-23T09:00:02.000Z', reminders: [] })).case;
+        const planned = (await store.createCase(aNewCase(), 2026, { messages: [], at: '2026-11-23T09:00:02.000Z' })).case;
         expect(await store.listCasesAwaitingReminders(10)).toEqual([first.id, second.id]);
         expect(await store.listCasesAwaitingReminders(1)).toEqual([first.id]);
         expect(await store.listRemindersForCase(first.id)).toEqual([]);

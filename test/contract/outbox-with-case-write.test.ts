@@ -5,25 +5,25 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CosmosCaseStore } from '../../src/adapters/store/cosmos/cosmos-case-store';
 import { withCosmosOutbox } from '../../src/adapters/store/cosmos/cosmos-outbox';
 import { SqliteCaseStore } from '../../src/adapters/store/sqlite/sqlite-case-store';
-import type { ReminderPlan } from '../../src/domain/reminders/reminder';
 import { aNewCase } from '../support/a-new-case';
-import { aReminderPlan } from '../support/a-reminder-plan';
 import { aDatabaseId, CosmosEmulator } from '../support/cosmos-emulator';
 import { aDrainer, drainUntilIdle } from '../support/drive-outbox';
 import { FixedClock, stockholmTime } from '../support/fixed-clock';
 import { aCaseCard, aStatusMessage } from '../support/outbox-messages';
 import { RecordingOutboxSender } from '../support/recording-outbox-sender';
+import { refuseAuditRowsBy } from '../support/refuse-audit-rows';
 
 const at = '2026-11-23T09:00:00.000Z';
 const emulator = new CosmosEmulator();
 afterAll(() => emulator.stop());
 
 /** A fresh SQLite store in a temp folder for `use`, closed and removed afterwards. */
-async function withSqliteStore(use: (store: SqliteCaseStore) => Promise<void>): Promise<void> {
+async function withSqliteStore(use: (store: SqliteCaseStore, file: string) => Promise<void>): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-outbox-tx-'));
-  const store = SqliteCaseStore.open(join(dir, 'cases.db'), stockholmTime);
+  const file = join(dir, 'cases.db');
+  const store = SqliteCaseStore.open(file, stockholmTime);
   try {
-    await use(store);
+    await use(store, file);
   } finally {
     await store.close();
     await rm(dir, { recursive: true, force: true });
@@ -53,27 +53,32 @@ describe('a case change and its messages (SQLite: one transaction)', () => {
   });
 });
 
-describe('a new case with its messages, reminders and audit rows (SQLite: one transaction)', () => {
+describe('a new case with its messages, its marks for what is planned later and its audit rows (SQLite: one transaction)', () => {
   it('stores none of them when one part fails, and all of them otherwise', async () => {
-    await withSqliteStore(async (store) => {
+    await withSqliteStore(async (store, file) => {
       const submitted = aNewCase();
-      const withIt = (reminders: ReminderPlan[]) => ({
+      const withIt = (actorId: string) => ({
         messages: [aStatusMessage(submitted.id, 'p-1')],
         at,
-        reminders,
-        audit: [{ at, actorId: 'teacher-1', action: 'case.submitted', caseId: submitted.id }],
-    });
-    // A plan of another case is refused by the reminders' write, the last part before the audit rows.
-    await expect(store.createCase(submitted, 2026, withIt([aReminderPlan('another-case')]))).rejects.toThrow(/another-case/);
-    expect(await store.getCase(submitted.id)).toBeUndefined();
-    expect(await store.outbox.listPending('person:tenant-1:p-1')).toEqual([]);
-    expect(await store.listAudit({ caseId: submitted.id })).toEqual([]);
+        reminders: 'later' as const,
+        firstMessages: 'later' as const,
+        audit: [{ at, actorId, action: 'case.submitted', caseId: submitted.id }],
+      });
+      // The audit rows are the last part written.
+      refuseAuditRowsBy(file, 'refused-teacher');
+      await expect(store.createCase(submitted, 2026, withIt('refused-teacher'))).rejects.toThrow(/audit row refused/);
+      expect(await store.getCase(submitted.id)).toBeUndefined();
+      expect(await store.outbox.listPending('person:tenant-1:p-1')).toEqual([]);
+      expect(await store.listCasesAwaitingReminders(10)).toEqual([]);
+      expect(await store.listCasesAwaitingFirstMessages(10)).toEqual([]);
+      expect(await store.listAudit({ caseId: submitted.id })).toEqual([]);
 
-    const { case: c } = await store.createCase(submitted, 2026, withIt([aReminderPlan(submitted.id)]));
-    expect(c.reference).toBe('FAR-2026-0001');
-    expect(await store.outbox.listPending('person:tenant-1:p-1')).toHaveLength(1);
-    expect(await store.listRemindersForCase(c.id)).toHaveLength(1);
-    expect((await store.listAudit({ caseId: c.id })).map((e) => e.action)).toEqual(['case.submitted']);
+      const { case: c } = await store.createCase(submitted, 2026, withIt('teacher-1'));
+      expect(c.reference).toBe('FAR-2026-0001');
+      expect(await store.outbox.listPending('person:tenant-1:p-1')).toHaveLength(1);
+      expect(await store.listCasesAwaitingReminders(10)).toEqual([c.id]);
+      expect(await store.listCasesAwaitingFirstMessages(10)).toEqual([c.id]);
+      expect((await store.listAudit({ caseId: c.id })).map((e) => e.action)).toEqual(['case.submitted']);
     });
   });
 });

@@ -11,6 +11,7 @@ import { aNewCase } from '../support/a-new-case';
 import { aReminderPlan } from '../support/a-reminder-plan';
 import { stockholmTime } from '../support/fixed-clock';
 import { aStatusMessage } from '../support/outbox-messages';
+import { refuseAuditRowsBy } from '../support/refuse-audit-rows';
 
 let dir: string;
 beforeEach(async () => {
@@ -41,24 +42,28 @@ describe('group commit (SQLite)', () => {
   });
 
   it('rejects a case whose part failed alone and stores the others of its group', async () => {
-    const store = SqliteCaseStore.open(join(dir, 'cases.db'), stockholmTime);
+    const file = join(dir, 'cases.db');
+    const store = SqliteCaseStore.open(file, stockholmTime);
+    refuseAuditRowsBy(file, 'refused-teacher');
     try {
       const at = '2026-11-23T09:00:00.000Z';
-      // A plan of another case is refused by the reminders' write: the second case's write fails.
+      // The second case's audit row is refused: its write fails.
       const withIt = (c: NewCase, fail: boolean) => ({
         messages: [aStatusMessage('x', 'p-1')],
         at,
-        reminders: [aReminderPlan(fail ? 'another-case' : c.id)],
+        reminders: 'later' as const,
+        audit: [{ at, actorId: fail ? 'refused-teacher' : 'teacher-1', action: 'case.submitted', caseId: c.id }],
       });
       const cases = [aNewCase(), aNewCase(), aNewCase()];
       const results = await Promise.allSettled(cases.map((c, i) => store.createCase(c, 2026, withIt(c, i === 1))));
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect((await store.getCase(cases[0]?.id ?? ''))?.reference).toBe('FAR-2026-0001');
       expect(await store.getCase(cases[1]?.id ?? '')).toBeUndefined();
-      // The failed case took no running number and left no reminder behind.
+      // The failed case took no running number and left no mark or audit row behind.
       expect((await store.getCase(cases[2]?.id ?? ''))?.reference).toBe('FAR-2026-0002');
-      expect(await store.listRemindersForCase(cases[1]?.id ?? '')).toEqual([]);
-      expect(await store.listRemindersForCase(cases[2]?.id ?? '')).toHaveLength(1);
+      expect(await store.listCasesAwaitingReminders(10)).toEqual([cases[0]?.id, cases[2]?.id]);
+      expect(await store.listAudit({ caseId: cases[1]?.id ?? '' })).toEqual([]);
+      expect(await store.listAudit({ caseId: cases[2]?.id ?? '' })).toHaveLength(1);
     } finally {
       await store.close();
     }

@@ -48,7 +48,6 @@ export class InMemoryCaseStore implements CaseStore {
     if (!result.created) return result;
     if (outgoing?.firstMessages === 'later') this.awaitingFirstMessages.set(result.case.id, outgoing.at);
     if (outgoing?.reminders === 'later') this.awaitingReminders.set(result.case.id, outgoing.at);
-    else if (outgoing?.reminders) void this.replaceCaseReminders(result.case.id, outgoing.reminders, outgoing.at);
     for (const entry of outgoing?.audit ?? []) void this.appendAudit(entry);
     return result;
   }

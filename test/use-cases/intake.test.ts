@@ -37,11 +37,11 @@ describe('a submitted report', () => {
     expect(actions.filter((a) => a === 'disclosure')).toHaveLength(1);
   });
 
-  it('plans the reminders of a stored case again when its form comes again (a case left without them by a crash)', async () => {
+  it('plans the reminders of a stored case again when its form comes again (a case left without them and off the list)', async () => {
     const world = useCaseWorld();
-    // As a Cosmos DB writer that died between the case and its reminders leaves it: the case, no reminders.
+    // A case stored with neither its reminders nor its mark on the list of cases awaiting them.
     const withoutReminders: CaseStore = Object.assign(Object.create(world.store) as CaseStore, {
-      createCase: (newCase: NewCase, year: number, w?: NewCaseWith) => world.store.createCase(newCase, year, w && { ...w, reminders: [] }),
+      createCase: (newCase: NewCase, year: number, w?: NewCaseWith) => world.store.createCase(newCase, year, w && withoutMark(w)),
     });
     const first = await submitReport({ ...world.deps, store: withoutReminders }, { actor: world.actor(people.reporter), formId: 'form-1', draft: aReport(school) });
     if (!first.ok) throw new Error(`report refused: ${first.error.code}`);
@@ -172,3 +172,9 @@ describe('a submitted report', () => {
     expect((await world.store.listAudit({ caseId: asked.value.case.id })).map((e) => e.action)).toEqual(['consultation.asked']);
   });
 });
+
+/** What a new case brings with it, without its mark on the list of cases awaiting their reminders. */
+function withoutMark(w: NewCaseWith): NewCaseWith {
+  const { reminders: _mark, ...rest } = w;
+  return rest;
+}

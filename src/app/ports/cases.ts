@@ -1,5 +1,4 @@
 import type { Case, NewCase } from '../../domain/case/case';
-import type { ReminderPlan } from '../../domain/reminders/reminder';
 import type { AuditEntry } from './audit';
 import type { Outgoing } from './outbox';
 
@@ -18,12 +17,10 @@ export interface CreateCaseResult {
  */
 export interface NewCaseWith extends Outgoing {
   /**
-   * The reminders the new case calls for, reconciled as `replaceCaseReminders` does at `at`. Planned from the case
-   * before it is stored: its reference and version play no part in planning. `'later'`: the case is put on the
-   * list of cases awaiting their reminders (`listCasesAwaitingReminders`), in the same write, and the follow-up
-   * planner plans them once requests leave it time (app/follow-up-planner.ts).
+   * `'later'`: the case is put on the list of cases awaiting their reminders (`listCasesAwaitingReminders`) in the
+   * same write, and the follow-up planner plans them once requests leave it time (app/follow-up-planner.ts).
    */
-  reminders?: readonly ReminderPlan[] | 'later';
+  reminders?: 'later';
   /**
    * `'later'`: the messages of the new case's submission (its first cards; `messages` is then empty) are planned
    * after the answer: the case is put on the list of cases awaiting them (`listCasesAwaitingFirstMessages`) in the

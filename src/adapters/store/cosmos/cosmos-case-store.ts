@@ -139,8 +139,7 @@ export class CosmosCaseStore implements CaseStore {
    * Cosmos DB has no transaction across containers. With reminders or first messages for later, the case's markers
    * on the lists of cases awaiting them go first, so a process that dies after storing the case still leaves it
    * listed (a repeated submission removes the markers it wrote). Then the messages (gated on version 1), then the
-   * case, then its planned reminders and audit rows. A process that dies before planned reminders leaves a case
-   * without them until the same form comes again (the use case re-plans a repeat's) or the case next changes.
+   * case, then its audit rows.
    */
   async createCase(newCase: NewCase, referenceYear: number, outgoing?: NewCaseWith): Promise<CreateCaseResult> {
     const lists = [
@@ -158,7 +157,6 @@ export class CosmosCaseStore implements CaseStore {
       if (result.case.id !== newCase.id) for (const list of lists) await list.remove(newCase.id);
       return result;
     }
-    if (outgoing?.reminders !== undefined && outgoing.reminders !== 'later') await this.reminders.replace(result.case.id, outgoing.reminders, outgoing.at);
     for (const entry of outgoing?.audit ?? []) await this.appendAudit(entry);
     return result;
   }

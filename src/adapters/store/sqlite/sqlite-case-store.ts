@@ -122,14 +122,13 @@ export class SqliteCaseStore implements CaseStore {
       return { case: stored, created: true };
     });
 
-    // A case with its messages, reminders and audit rows: one commit (a repeated submission writes none of them).
+    // A case with its messages, its marks for what is planned later and its audit rows: one commit (a repeated submission writes none of them).
     this.createCaseWith = db.transaction((newCase: NewCase, referenceYear: number, w: NewCaseWith): CreateCaseResult => {
       const result = this.createCaseOnce(newCase, referenceYear);
       if (!result.created) return result;
       if (w.messages.length > 0) outbox.enqueueInTransaction(w.messages, w.at);
       if (w.firstMessages === 'later') statements.markFirstMessagesToPlan.run(result.case.id, w.at);
       if (w.reminders === 'later') this.reminders.planLater(result.case.id, w.at);
-      else if (w.reminders) this.reminders.replace(result.case.id, w.reminders, w.at);
       for (const entry of w.audit ?? []) this.insertAudit(entry);
       return result;
     });
