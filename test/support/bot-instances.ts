@@ -38,6 +38,14 @@ function cosmosSite(emulator: CosmosEmulator): StoreSite {
   return { open: () => emulator.openStore(databaseId), drop: () => emulator.dropDatabase(databaseId) };
 }
 
+/** A send slot an instance's drainer took from the shared store: which lane, for which tenant, at the drainer's time. */
+export interface TakenSlot {
+  lane: string;
+  tenantId: string;
+  at: number;
+  instanceId: string;
+}
+
 /** One running bot process as the tests see it: the real app behind its own HTTP server on loopback. */
 export interface BotInstance {
   readonly instanceId: string;
@@ -63,6 +71,12 @@ export interface BotInstance {
 export class BotInstances {
   readonly connector = new ConnectorStandIn({ now: () => Date.now() });
   readonly clock: FixedClock;
+  /**
+   * Every send slot the instances' drainers were given by the store, in the order given: the times the store's
+   * limits were decided on. A stand-in's arrival stamps come a while later, by however long the sender and a
+   * loaded event loop took.
+   */
+  readonly slots: TakenSlot[] = [];
   serviceUrl = '';
   private readonly site: StoreSite;
   private readonly running = new Set<BotInstance>();
@@ -95,6 +109,12 @@ export class BotInstances {
   /** Starts one more instance on the shared store. */
   async startInstance(instanceId: string): Promise<BotInstance> {
     const store = await this.site.open();
+    const takeSendSlot = store.outbox.takeSendSlot.bind(store.outbox);
+    store.outbox.takeSendSlot = async (lease, limits, now) => {
+      const slot = await takeSendSlot(lease, limits, now);
+      if (slot.ok) this.slots.push({ lane: lease.lane, tenantId: lease.tenantId, at: now, instanceId });
+      return slot;
+    };
     const directory = loadSampleDirectory();
     const logs = new LogSink();
     const app = createApp({
