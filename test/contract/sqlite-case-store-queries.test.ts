@@ -62,6 +62,9 @@ describe('SqliteCaseStore queues and deliveries', () => {
       plan: /^SEARCH reminders USING INDEX reminders_due \(due_at<\?\)$/,
     },
     { statement: 'remindersByCase', params: ['case-a'], plan: /^SEARCH reminders USING INDEX reminders_by_case \(case_id=\?\)$/ },
+    // The lists of cases whose reminders or first messages are planned after the answer, longest waiting first.
+    { statement: 'casesAwaitingReminders', params: [16], plan: /^SCAN reminders_to_plan USING COVERING INDEX reminders_to_plan_oldest$/ },
+    { statement: 'casesAwaitingFirstMessages', params: [16], plan: /^SCAN first_messages_to_plan USING COVERING INDEX first_messages_to_plan_oldest$/ },
   ];
 
   it.each(plans)('answers $statement from its index, in index order, without sorting', ({ statement, params, plan }) => {

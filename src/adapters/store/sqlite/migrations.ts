@@ -229,7 +229,7 @@ export const migrations: readonly string[] = [
   `,
   // 12: cases whose reminders, and cases whose first messages, are still to be planned (created with
   // \`reminders: 'later'\` / \`firstMessages: 'later'\`), written with the case and deleted when they are planned.
-  // Each holds the cases of the last few seconds at most, so listing them oldest first scans it without an index.
+  // Listing them oldest first reads an index from migration 13 on.
   `
   CREATE TABLE reminders_to_plan (
     case_id TEXT NOT NULL PRIMARY KEY,
@@ -239,6 +239,13 @@ export const migrations: readonly string[] = [
     case_id TEXT NOT NULL PRIMARY KEY,
     since TEXT NOT NULL
   ) STRICT, WITHOUT ROWID;
+  `,
+  // 13: the lists of migration 12 in the order they are read. During a burst the follow-up planner takes a few
+  // cases a second while hundreds arrive, so a list held thousands of cases, and each read scanned and sorted all
+  // of them (about 2 ms at 9,000, eight times a second for each list, on the thread that answers requests).
+  `
+  CREATE INDEX reminders_to_plan_oldest ON reminders_to_plan (since, case_id);
+  CREATE INDEX first_messages_to_plan_oldest ON first_messages_to_plan (since, case_id);
   `,
 ];
 
