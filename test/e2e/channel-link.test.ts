@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personAddressKey, teamInboxKey } from '../../src/app/ports/addresses';
-import { aChannel, aChannelMessage, aTeacher, testTenant, type TeamsUser } from '../support/activities';
+import { aChannel, aChannelMessage, aMessage, aTeacher, testTenant, type TeamsUser } from '../support/activities';
 import { RunningBot } from '../support/running-bot';
 import { TeamsClient } from '../support/teams-client';
 import { loadSampleDirectory } from '../support/test-directory';
@@ -79,5 +79,35 @@ describe('linking a team channel as a school-social team inbox', () => {
     await new TeamsClient(bot, teacher).say('hjälp');
     const stored = await bot.store.getAddress(personAddressKey(testTenant, teacher.aadObjectId));
     expect(JSON.parse(stored?.address.value ?? '{}').conversationId).toBe(`a:personal-${teacher.aadObjectId}`);
+  });
+
+  it("reads a person's stored chat address on their first turn only while it stays the same, and stores a new one", async () => {
+    const teacher = aTeacher(8);
+    const key = personAddressKey(testTenant, teacher.aadObjectId);
+    const client = new TeamsClient(bot, teacher);
+    const getAddress = bot.store.getAddress.bind(bot.store);
+    let reads = 0;
+    Object.assign(bot.store, {
+      getAddress: (k: string) => {
+        if (k === key) reads += 1;
+        return getAddress(k);
+      },
+    });
+    try {
+      await client.say('hjälp');
+      await client.say('hjälp');
+      await client.say('hjälp');
+      expect(reads).toBe(1);
+      // The same person in another 1:1 chat (Teams gave the chat a new id): stored, and a read no longer needed.
+      const moved = aMessage(teacher, bot.serviceUrl, 'hjälp');
+      const res = await client.post({ ...moved, conversation: { id: 'a:personal-moved', conversationType: 'personal', tenantId: testTenant } });
+      expect(res.status).toBe(200);
+      const stored = await getAddress(key);
+      expect(JSON.parse(stored?.address.value ?? '{}').conversationId).toBe('a:personal-moved');
+      await client.post({ ...aMessage(teacher, bot.serviceUrl, 'hjälp'), conversation: { id: 'a:personal-moved', conversationType: 'personal', tenantId: testTenant } });
+      expect(reads).toBe(2);
+    } finally {
+      Reflect.deleteProperty(bot.store, 'getAddress');
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { personAddressKey } from '../../app/ports/addresses';
 import type { BotCredentials } from '../../config/env';
 import type { BotDeps } from './bot-deps';
+import { BoundedCache } from './bounded-cache';
 import { registerAdmin } from './features/admin/register';
 import { registerQuestionAnswer } from './features/case/answer';
 import { registerCheckIn } from './features/case/check-in';
@@ -49,9 +50,10 @@ export function createBot(options: BotOptions): Bot {
  */
 export function installBot(routes: BotRoutes, options: BotOptions): void {
   const recent = new RecentActivities();
+  const storedAddresses = new BoundedCache<string>(maxKnownAddresses);
   routes.beforeTurn(async (turn) => {
     if (!(await isAllowedTenant(turn, options)) || !isFirstDelivery(turn, recent, options)) return false;
-    await rememberPersonalAddress(turn, options);
+    await rememberPersonalAddress(turn, options, storedAddresses);
     await rememberUserId(turn, options);
     const tenantId = turn.actor?.tenantId;
     if (tenantId !== undefined && turn.conversation.serviceUrl) options.serviceUrls.remember(tenantId, turn.conversation.serviceUrl);
@@ -125,15 +127,23 @@ async function rememberUserId(turn: Turn, options: BotOptions): Promise<void> {
   await options.userIds.remember(actor.tenantId, { mri: sender.mri, entraId: sender.entraId });
 }
 
-/** Keeps the latest address of each user's 1:1 chat, so that status messages and cards can reach them later. */
-async function rememberPersonalAddress(turn: Turn, options: BotOptions): Promise<void> {
+/** People whose 1:1 chat address this process last read or wrote, past which the oldest are read again. */
+const maxKnownAddresses = 10_000;
+
+/**
+ * Keeps the latest address of each user's 1:1 chat, so that status messages and cards can reach them later.
+ * Every turn passes here and the address rarely changes: a person whose address this process last read or wrote
+ * is the same one costs nothing, anyone else a read, and a new or changed address a write.
+ */
+async function rememberPersonalAddress(turn: Turn, options: BotOptions, storedAddresses: BoundedCache<string>): Promise<void> {
   const actor = turn.actor;
   if (!actor || turn.conversation.type !== 'personal') return;
   const address = turn.conversation.address();
   if (!address) return;
   const key = personAddressKey(actor.tenantId, actor.userId);
-  // Every turn passes here: a read is cheaper than a write, and the address rarely changes.
+  const known = `${address.transport}\n${address.value}`;
+  if (storedAddresses.get(key) === known) return;
   const stored = await options.store.getAddress(key);
-  if (stored?.address.transport === address.transport && stored.address.value === address.value) return;
-  await options.store.saveAddress(key, address, options.clock.now());
+  if (stored?.address.transport !== address.transport || stored.address.value !== address.value) await options.store.saveAddress(key, address, options.clock.now());
+  storedAddresses.set(key, known);
 }

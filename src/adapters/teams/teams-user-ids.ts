@@ -1,5 +1,6 @@
 import type { CaseStore } from '../../app/ports/case-store';
 import type { Clock } from '../../app/ports/clock';
+import { BoundedCache } from './bounded-cache';
 
 /** A conversation member as the Bot Connector lists it: the Teams user id (MRI) and the Entra object id. */
 export interface TeamsMember {
@@ -20,7 +21,7 @@ const maxCached = 5_000;
  * members API), and kept in the store's address book, so that they survive restarts and reach every instance.
  */
 export class TeamsUserIds {
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new BoundedCache<string>(maxCached);
 
   constructor(private readonly deps: { store: Pick<CaseStore, 'getAddress' | 'saveAddress'>; clock: Clock }) {}
 
@@ -64,11 +65,6 @@ export class TeamsUserIds {
   }
 
   private keep(key: string, mri: string): void {
-    this.cache.delete(key);
     this.cache.set(key, mri);
-    if (this.cache.size > maxCached) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
-    }
   }
 }
