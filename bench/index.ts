@@ -181,7 +181,7 @@ function burstRows(r: BurstResults): SectionResult {
       { measure: 'burst: SST Bridge RSS / heap used at the backlog\'s peak (after GC)', load, p50: `${mib(r.memoryAtPeak.rss)} / ${mib(r.memoryAtPeak.heapUsed)}` },
     ],
     notes: [
-      `Burst: ${r.ours.count.toLocaleString('en')} submissions (SST Bridge), ${r.bareEcho.count.toLocaleString('en')} messages and ${r.bare.count.toLocaleString('en')} invokes (bare bot) over ${r.rounds} alternating rounds of ${r.roundMs / 1000} s each; the ${r.cardsSent.toLocaleString('en')} case cards of the rounds before the last reached the team members' chats, each once, paced by the outbox at Teams' limits (50 per second per tenant, 7 per second per chat); the last round's stay in the outbox when the bot gets SIGTERM (handled as run.ts does: no new requests, the drainer stopped with its sends in flight, the store closed) and exits.`,
+      `Burst: ${r.ours.count.toLocaleString('en')} submissions (SST Bridge), ${r.bareEcho.count.toLocaleString('en')} messages and ${r.bare.count.toLocaleString('en')} invokes (bare bot) over ${r.rounds} alternating rounds of ${r.roundsMs.map((ms) => ms / 1000).join(' s and ')} s for each bot; the ${r.cardsSent.toLocaleString('en')} case cards of the rounds before the last reached the team members' chats, each once, paced by the outbox at Teams' limits (50 per second per tenant, 7 per second per chat); the last round's stay in the outbox when the bot gets SIGTERM (handled as run.ts does: no new requests, the drainer stopped with its sends in flight, the store closed) and exits.`,
     ],
   };
 }
