@@ -99,12 +99,11 @@ describe('linking a team channel as a school-social team inbox', () => {
       await client.say('hjälp');
       expect(reads).toBe(1);
       // The same person in another 1:1 chat (Teams gave the chat a new id): stored, and a read no longer needed.
-      const moved = aMessage(teacher, bot.serviceUrl, 'hjälp');
-      const res = await client.post({ ...moved, conversation: { id: 'a:personal-moved', conversationType: 'personal', tenantId: testTenant } });
-      expect(res.status).toBe(200);
+      const inMovedChat = () => ({ ...aMessage(teacher, bot.serviceUrl, 'hjälp'), conversation: { id: 'a:personal-moved', conversationType: 'personal', tenantId: testTenant } });
+      expect((await client.post(inMovedChat())).status).toBe(200);
       const stored = await getAddress(key);
       expect(JSON.parse(stored?.address.value ?? '{}').conversationId).toBe('a:personal-moved');
-      await client.post({ ...aMessage(teacher, bot.serviceUrl, 'hjälp'), conversation: { id: 'a:personal-moved', conversationType: 'personal', tenantId: testTenant } });
+      await client.post(inMovedChat());
       expect(reads).toBe(2);
     } finally {
       Reflect.deleteProperty(bot.store, 'getAddress');

@@ -47,12 +47,11 @@ async function submit(instance: BotInstance, serviceUrl: string, n: number, scho
   return reference;
 }
 
-/** Case cards that reached a person's chat: who got it, which case it is about, when it arrived. */
+/** Case cards that reached a person's chat: who got it and which case it is about. */
 interface ArrivedCard {
   person: string;
   conversationId: string;
   reference: string;
-  at: number;
 }
 
 function arrivedCards(bots: BotInstances): ArrivedCard[] {
@@ -60,7 +59,7 @@ function arrivedCards(bots: BotInstances): ArrivedCard[] {
   return sends.flatMap((c) => {
     const person = bots.connector.membersOf(c.conversationId)[0]?.aadObjectId;
     const reference = /[A-Z]{3}-\d{4}-\d{4}/.exec(textOf(cardOf(c.body)))?.[0];
-    return person === undefined || reference === undefined ? [] : [{ person, conversationId: c.conversationId, reference, at: c.at ?? 0 }];
+    return person === undefined || reference === undefined ? [] : [{ person, conversationId: c.conversationId, reference }];
   });
 }
 
