@@ -18,6 +18,7 @@ import type { TeamsMember, TeamsUserIds } from './teams-user-ids';
 import type { OutboundActivity, TeamsNotifier } from './delivery/teams-notifier';
 import { catalogue, fill, langFromLocale, type Lang } from './i18n/i18n';
 import { cardActivity } from './delivery/card-activity';
+import { BoundedCache } from './bounded-cache';
 
 export interface TeamsMessengerDeps {
   notifier: Pick<TeamsNotifier, 'deliver' | 'update' | 'members'>;
@@ -42,6 +43,11 @@ export interface TeamsMessengerDeps {
 export class TeamsMessenger implements Messenger {
   /** When each conversation's roster was last read (ms), so that unknown people cost one roster read an hour at most. */
   private readonly rosterReadAt = new Map<string, number>();
+  /**
+   * The base case cards rendered last, by what the card is made of (see `caseCardKey`): a team's members and its
+   * inbox get the same base card of one version of a case, so it is rendered once, not once per chat.
+   */
+  private readonly caseCards = new BoundedCache<{ directory: Directory; activity: OutboundActivity }>(caseCardsKept);
 
   constructor(private readonly deps: TeamsMessengerDeps) {}
 
@@ -98,8 +104,15 @@ export class TeamsMessenger implements Messenger {
     switch (message.kind) {
       case 'case_card': {
         const audienceMris = await this.audienceMris(target, refreshUserIds(c, directory));
-        const card = renderCaseCard({ lang, clock: this.deps.clock, directory, case: c, audienceMris, duplicates: [], undelivered: [], now: this.deps.clock.now() });
-        return cardActivity(card, caseCardSummary(lang, directory, c));
+        const now = this.deps.clock.now();
+        const key = caseCardKey(c, lang, this.deps.clock.toLocal(now).date, audienceMris);
+        const rendered = this.caseCards.get(key);
+        // Each chat gets its own copy: whatever sends it may add to the activity it is given.
+        if (rendered?.directory === directory) return structuredClone(rendered.activity);
+        const card = renderCaseCard({ lang, clock: this.deps.clock, directory, case: c, audienceMris, duplicates: [], undelivered: [], now });
+        const activity = cardActivity(card, caseCardSummary(lang, directory, c));
+        this.caseCards.set(key, { directory, activity });
+        return structuredClone(activity);
       }
       case 'question': {
         const answered = (c.questions ?? []).some((q) => q.id === message.questionId && q.answer !== undefined);
@@ -146,6 +159,19 @@ export class TeamsMessenger implements Messenger {
       }
     }
   }
+}
+
+/** Base case cards kept rendered: a few seconds' worth of a burst's distinct cards. */
+const caseCardsKept = 256;
+
+/**
+ * Everything a base case card is made of besides the directory (compared by identity, so a reloaded directory
+ * renders anew): the case as stored (a stored case changes only with its version), the language, the Stockholm
+ * date (no base card shows one yet; a card that did would stay right past midnight) and the people who get their
+ * own view. Nothing of the recipient beyond their language is in a base card.
+ */
+function caseCardKey(c: Case, lang: Lang, today: string, audienceMris: readonly string[]): string {
+  return JSON.stringify([c.id, c.version, lang, today, audienceMris]);
 }
 
 /** How often a conversation's roster may be read again to find people whose MRI is still unknown. */
