@@ -42,7 +42,7 @@ const concurrency = 50;
  * first round is the shorter (about 2,000 cards, 40 s); the last, whose cards stay in the outbox when the bot
  * stops, gives the backlog's peak. Together over 1,500 latency samples per bot.
  */
-const roundsMs = [1_500, 3_000] as const;
+const roundsMs = [1_000, 3_000] as const;
 const rounds = roundsMs.length;
 /** A round whose cards have not all arrived after this long fails the section. */
 const drainCapMs = 240_000;

@@ -9,6 +9,7 @@ import { measureSubmission, type SubmissionResults } from './submission';
 import { measureBurst, type BurstResults } from './burst';
 import { measureSweep } from './sweep';
 import { measureStatistics } from './statistics';
+import type { MemorySample } from './servers/serve-over-ipc';
 import { latencyRow, mib, ms, perSecond, renderTable, verdictOf, type Row, type SectionResult } from './table';
 
 /**
@@ -61,22 +62,28 @@ async function main(): Promise<void> {
   if (selected('statistics')) await run('statistics report', measureStatistics, (result) => result);
   if (selected('startup')) await run('start-up and idle memory', measureStartup, startupRows);
   if (selected('memory')) await run('memory', measureMemory, (m) => {
-    const perCase = (m.atLast.heapUsed - m.atFirst.heapUsed) / (m.lastCount - m.firstCount);
+    const cases = m.lastCount - m.firstCount;
+    const perCase = (m.atLast.heapUsed - m.atFirst.heapUsed) / cases;
+    const objects = (s: MemorySample): number => s.heapUsed - s.compiledCode;
+    const objectsPerCase = (objects(m.atLast) - objects(m.atFirst)) / cases;
+    const codePerCase = (m.atLast.compiledCode - m.atFirst.compiledCode) / cases;
     const load = `after ${m.firstCount.toLocaleString('en')} → ${m.lastCount.toLocaleString('en')} submissions`;
     return {
       rows: [
         { measure: 'memory: RSS of the server after forced GC', load, p50: `${mib(m.atFirst.rss)} → ${mib(m.atLast.rss)}` },
+        { measure: 'memory: V8 heap used after forced GC', load, p50: `${mib(m.atFirst.heapUsed)} → ${mib(m.atLast.heapUsed)} (${perCase.toFixed(0)} B per case, ${codePerCase.toFixed(0)} B of it compiled code)` },
         {
-          measure: 'memory: V8 heap used after forced GC',
+          measure: 'memory: V8 heap used by objects (compiled code left out) after forced GC',
           load,
-          p50: `${mib(m.atFirst.heapUsed)} → ${mib(m.atLast.heapUsed)} (${perCase.toFixed(0)} B per case)`,
-          ...(m.lastCount - m.firstCount < fewestToJudge
+          p50: `${mib(objects(m.atFirst))} → ${mib(objects(m.atLast))} (${objectsPerCase.toFixed(0)} B per case)`,
+          ...(cases < fewestToJudge
             ? { target: `flat: < ${targets.heapBytesPerCase} B per case (not judged: fewer than ${fewestToJudge.toLocaleString('en')} cases apart)` }
-            : { target: `flat: < ${targets.heapBytesPerCase} B per case`, verdict: verdictOf(perCase < targets.heapBytesPerCase) }),
+            : { target: `flat: < ${targets.heapBytesPerCase} B per case`, verdict: verdictOf(objectsPerCase < targets.heapBytesPerCase) }),
         },
       ],
       notes: [
         `Memory: heap total ${mib(m.atFirst.heapTotal)} → ${mib(m.atLast.heapTotal)}, external ${mib(m.atFirst.external)} → ${mib(m.atLast.external)}.`,
+        `Memory: ${m.rounds.map((r) => `${r.submissions.toLocaleString('en')} submissions in ${(r.loadMs / 1000).toFixed(1)} s, their cards and reminders settled ${(r.settleMs / 1000).toFixed(1)} s later, ${(r.serverCpuMs / r.submissions).toFixed(1)} ms of server CPU per submission`).join('; ')}.`,
         ...(m.lastCount < m.aimedFor
           ? [`Memory: ${m.lastCount.toLocaleString('en')} of the ${m.aimedFor.toLocaleString('en')} submissions aimed for fitted the rounds' time budgets (bench/memory.ts); the per-case figure is noisier over fewer cases.`]
           : []),

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { ConnectorStandIn } from '../test/support/connector-stand-in';
 import { loadSampleDirectory } from '../test/support/test-directory';
 import { LoopbackClient, runClosedLoop } from './load';
@@ -14,6 +15,8 @@ export interface MemoryResults {
   lastCount: number;
   /** The submissions aimed for; `lastCount` is lower when the time budget ran out first. */
   aimedFor: number;
+  /** Each round: how long its submissions took, then its background work (cards, reminders), and the server's CPU. */
+  rounds: { submissions: number; loadMs: number; settleMs: number; serverCpuMs: number }[];
 }
 
 const firstCount = 1_000;
@@ -43,7 +46,9 @@ export async function measureMemory(): Promise<MemoryResults> {
     const server = await ServerProcess.start('ours', { BENCH_SERVICE_URL: serviceUrl, BENCH_DELIVERY_LIMITS: 'none' });
     try {
       const client = new LoopbackClient(server.url, convs.length);
+      const rounds: MemoryResults['rounds'] = [];
       const submit = async (total: number, maxMs: number): Promise<number> => {
+        const cpuBefore = await server.cpuMicros();
         const load = await runClosedLoop({
           concurrency: convs.length,
           total,
@@ -56,7 +61,10 @@ export async function measureMemory(): Promise<MemoryResults> {
         });
         if (load.errors > 0) throw new Error(`memory run: ${load.errors} of ${total} failed; ${load.firstError ?? ''}`);
         // Waits for the deliveries by progress (the server answers when its background work has settled).
+        const settling = performance.now();
         await server.idle();
+        const settleMs = performance.now() - settling;
+        rounds.push({ submissions: load.latenciesMs.length, loadMs: load.wallMs, settleMs, serverCpuMs: ((await server.cpuMicros()) - cpuBefore) / 1000 });
         return load.latenciesMs.length;
       };
       const first = await submit(firstCount, firstRoundBudgetMs);
@@ -65,7 +73,7 @@ export async function measureMemory(): Promise<MemoryResults> {
       const atLast = await server.memory();
       client.close();
       if (last <= first) throw new Error(`memory run: no submission after the first ${first} within ${secondRoundBudgetMs / 1000} s`);
-      return { atFirst, atLast, firstCount: first, lastCount: last, aimedFor: lastCount };
+      return { atFirst, atLast, firstCount: first, lastCount: last, aimedFor: lastCount, rounds };
     } finally {
       await server.stop();
     }

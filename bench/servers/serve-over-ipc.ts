@@ -1,10 +1,13 @@
 import type { AddressInfo } from 'node:net';
+import { getHeapSpaceStatistics } from 'node:v8';
 
 export interface MemorySample {
   rss: number;
   heapUsed: number;
   heapTotal: number;
   external: number;
+  /** The part of `heapUsed` that is compiled code (V8's code spaces): it grows as V8 optimizes, not with data. */
+  compiledCode: number;
 }
 
 export type ChildRequest = { id: number; type: 'idle' | 'memory' | 'cpu' | 'stop' };
@@ -72,5 +75,8 @@ async function sampleMemory(): Promise<MemorySample> {
   await new Promise((resolve) => setImmediate(resolve));
   gc();
   const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-  return { rss, heapUsed, heapTotal, external };
+  const compiledCode = getHeapSpaceStatistics()
+    .filter((space) => space.space_name === 'code_space' || space.space_name === 'code_large_object_space')
+    .reduce((sum, space) => sum + space.space_used_size, 0);
+  return { rss, heapUsed, heapTotal, external, compiledCode };
 }
