@@ -38,9 +38,9 @@ export interface BurstResults {
 const concurrency = 50;
 /**
  * How long each round's load lasts, the same for each bot. The first round's cards are waited for as they leave
- * at Teams' limits: each second of load queues about 1,300 cards here, 26 s of draining at 50 a second, so the
- * first round is the shorter (about 2,000 cards, 40 s); the last, whose cards stay in the outbox when the bot
- * stops, gives the backlog's peak. Together over 1,500 latency samples per bot.
+ * at Teams' limits: each second of load queues 1,300–2,300 cards here (more on a faster machine), 26–46 s of
+ * draining at 50 a second, so the first round is the shorter; the last, whose cards stay in the outbox when the
+ * bot stops, gives the backlog's peak. Together about 1,700–3,000 latency samples per bot.
  */
 const roundsMs = [1_000, 3_000] as const;
 const rounds = roundsMs.length;
