@@ -22,13 +22,9 @@ const tenantId = 'tenant-1';
 const chatOf = (userId: string, locale: string): DeliveryAddress =>
   toDeliveryAddress({ kind: 'conversation', serviceUrl: 'https://smba.example.test/emea/', conversationId: `a:chat-${userId}-${locale}`, conversationType: 'personal', tenantId, userId, locale });
 
-interface Sent {
-  address: DeliveryAddress;
-  activity: OutboundActivity;
-}
-
 function aMessenger(directory: () => Directory) {
-  const sent: Sent[] = [];
+  // What reached each chat, copied as it left the messenger.
+  const sent: OutboundActivity[] = [];
   const addresses = new Map<string, StoredAddress>();
   const store = {
     getAddress: async (key: string) => addresses.get(key),
@@ -39,8 +35,8 @@ function aMessenger(directory: () => Directory) {
   const userIds = new TeamsUserIds({ store, clock: cardClock });
   const messenger = new TeamsMessenger({
     notifier: {
-      deliver: async (address, activity): Promise<DeliveryOutcome> => {
-        sent.push({ address, activity: structuredClone(activity) });
+      deliver: async (_address, activity): Promise<DeliveryOutcome> => {
+        sent.push(structuredClone(activity));
         // As botbuilder does with what it sends: the activity it is given gets the conversation and more.
         Object.assign(activity, { conversation: { id: 'changed by the sender' } });
         const card = activity.attachments?.[0]?.content as { body: unknown[] };
@@ -62,7 +58,7 @@ function aMessenger(directory: () => Directory) {
     expect(outcome.status).toBe('delivered');
     const last = sent[before];
     if (last === undefined) throw new Error('nothing sent');
-    return last.activity;
+    return last;
   };
   return { send, userIds };
 }
