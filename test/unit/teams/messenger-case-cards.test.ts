@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeliveryAddress, StoredAddress } from '../../../src/app/ports/addresses';
+import type { DeliveryAddress } from '../../../src/app/ports/addresses';
 import type { DeliveryOutcome } from '../../../src/app/ports/messenger';
 import type { Case } from '../../../src/domain/case/case';
 import type { Directory } from '../../../src/domain/routing/directory';
@@ -7,9 +7,10 @@ import { toDeliveryAddress } from '../../../src/adapters/teams/delivery/teams-ad
 import type { OutboundActivity } from '../../../src/adapters/teams/delivery/teams-notifier';
 import { TeamsMessenger } from '../../../src/adapters/teams/teams-messenger';
 import { TeamsUserIds } from '../../../src/adapters/teams/teams-user-ids';
-import { nodesOf } from '../../cards/card-walk';
 import { cardClock, newCase } from '../../cards/case-fixtures';
 import { people } from '../../support/a-case';
+import { InMemoryCaseStore } from '../../support/in-memory-case-store';
+import { cardOf, textOf } from '../../support/teams-client';
 import { loadSampleDirectory } from '../../support/test-directory';
 
 /**
@@ -25,14 +26,7 @@ const chatOf = (userId: string, locale: string): DeliveryAddress =>
 function aMessenger(directory: () => Directory) {
   // What reached each chat, copied as it left the messenger.
   const sent: OutboundActivity[] = [];
-  const addresses = new Map<string, StoredAddress>();
-  const store = {
-    getAddress: async (key: string) => addresses.get(key),
-    saveAddress: async (key: string, address: StoredAddress['address'], at: string) => {
-      addresses.set(key, { address, updatedAt: at });
-    },
-  };
-  const userIds = new TeamsUserIds({ store, clock: cardClock });
+  const userIds = new TeamsUserIds({ store: new InMemoryCaseStore(), clock: cardClock });
   const messenger = new TeamsMessenger({
     notifier: {
       deliver: async (_address, activity): Promise<DeliveryOutcome> => {
@@ -63,9 +57,9 @@ function aMessenger(directory: () => Directory) {
   return { send, userIds };
 }
 
-const cardOf = (activity: OutboundActivity): unknown => activity.attachments?.[0]?.content;
-const textsOf = (activity: OutboundActivity): string[] => nodesOf(cardOf(activity)).flatMap((n) => (typeof n.text === 'string' ? [n.text] : typeof n.value === 'string' ? [n.value] : []));
-const refreshIdsOf = (activity: OutboundActivity): unknown => (cardOf(activity) as { refresh?: { userIds?: unknown } }).refresh?.userIds;
+const cardIn = (activity: OutboundActivity) => cardOf({ ...activity });
+const textIn = (activity: OutboundActivity): string => textOf(cardIn(activity));
+const refreshIdsOf = (activity: OutboundActivity): unknown => (cardIn(activity)?.refresh as { userIds?: unknown } | undefined)?.userIds;
 
 describe('the base case card a team gets', () => {
   const directory = loadSampleDirectory();
@@ -76,7 +70,7 @@ describe('the base case card a team gets', () => {
     const first = await send(c, chatOf(people.farMember1, 'sv-SE'));
     const second = await send(c, chatOf(people.farMember2, 'sv-SE'));
     expect(second).toEqual(first);
-    expect(textsOf(second)).not.toContain('added by the sender');
+    expect(textIn(second)).not.toContain('added by the sender');
     expect(second.conversation).toBeUndefined();
   });
 
@@ -85,9 +79,9 @@ describe('the base case card a team gets', () => {
     const c = newCase({ state: 'new', version: 1 });
     const received = await send(c, chatOf(people.farMember1, 'sv-SE'));
     const taken = await send({ ...c, state: 'assigned', assigneeId: people.farMember1, version: 2 }, chatOf(people.farMember2, 'sv-SE'));
-    expect(textsOf(received)).toContain('Mottaget av skolsocialt team');
-    expect(textsOf(taken)).toContain('Ärendet har en kontaktperson');
-    expect(textsOf(taken)).not.toContain('Mottaget av skolsocialt team');
+    expect(textIn(received)).toContain('Mottaget av skolsocialt team');
+    expect(textIn(taken)).toContain('Ärendet har en kontaktperson');
+    expect(textIn(taken)).not.toContain('Mottaget av skolsocialt team');
   });
 
   it('speaks each chat\'s language', async () => {
@@ -95,8 +89,8 @@ describe('the base case card a team gets', () => {
     const c = newCase();
     const swedish = await send(c, chatOf(people.farMember1, 'sv-SE'));
     const english = await send(c, chatOf(people.farMember2, 'en-US'));
-    expect(textsOf(swedish)).toContain('Mottaget av skolsocialt team');
-    expect(textsOf(english)).toContain('Received by the school-social team');
+    expect(textIn(swedish)).toContain('Mottaget av skolsocialt team');
+    expect(textIn(english)).toContain('Received by the school-social team');
   });
 
   it('follows a reloaded directory: a school renamed since the last card shows its new name', async () => {
@@ -108,9 +102,9 @@ describe('the base case card a team gets', () => {
     if (school === undefined) throw new Error(`no school ${c.schoolId} in the sample directory`);
     current = { ...directory, schools: directory.schools.map((s) => (s.id === c.schoolId ? { ...s, name: 'Nya skolans namn' } : s)) };
     const after = await send(c, chatOf(people.farMember2, 'sv-SE'));
-    expect(JSON.stringify(cardOf(before))).toContain(school.name);
-    expect(JSON.stringify(cardOf(after))).toContain('Nya skolans namn');
-    expect(JSON.stringify(cardOf(after))).not.toContain(school.name);
+    expect(JSON.stringify(cardIn(before))).toContain(school.name);
+    expect(JSON.stringify(cardIn(after))).toContain('Nya skolans namn');
+    expect(JSON.stringify(cardIn(after))).not.toContain(school.name);
   });
 
   it('names in refresh.userIds the people whose Teams ids are known by the time of each card', async () => {
