@@ -57,7 +57,7 @@ describe('SqliteCaseStore WAL checkpoints', () => {
     expect(largestWal).toBeLessThan(700 * pageBytes);
   });
 
-  it('under steady writes (a commit every few hundred µs), the worker restarts the WAL once it is long: it stays bounded, not as long as all that was written', async () => {
+  it('under steady writes (a commit every few hundred µs), the WAL is restarted once it is long: it stays bounded, not as long as all that was written', async () => {
     const store = SqliteCaseStore.open(file, stockholmTime, { checkpointEveryMs: 10, restartWalAtPages: 300 });
     let largestWal = 0;
     try {
@@ -82,7 +82,7 @@ describe('SqliteCaseStore WAL checkpoints', () => {
     try {
       reader.exec('BEGIN');
       reader.prepare('SELECT count(*) FROM audit').get();
-      // The WAL passes 50 pages at once, and the worker's RESTART waits for this reader, which never moves on.
+      // The WAL passes 50 pages at once, and a RESTART would wait for this reader, which never moves on.
       for (let i = 0; i < 60; i += 1) {
         const started = performance.now();
         await store.appendAudit({ at: '2026-11-23T09:00:00.000Z', actorId: 'teacher-1', action: 'case.submitted', caseId: `case-${i}`, detail: { note: 'x'.repeat(6_000) } });
@@ -94,8 +94,46 @@ describe('SqliteCaseStore WAL checkpoints', () => {
       reader.close();
       await store.close();
     }
-    // The worker gives up a RESTART after 50 ms and tries again at its next tick; the bot's own busy timeout is 5 s.
+    // The worker's RESTART never waits: it tries again after its next run. The bot's own busy timeout is 5 s.
     expect(longest).toBeLessThan(1_000);
+  });
+
+  it('the worker never waits with the write lock held: while a reader is on a long WAL, another connection can begin writing', async () => {
+    const store = SqliteCaseStore.open(file, stockholmTime, { checkpointEveryMs: 10, restartWalAtPages: 50 });
+    const reader = new BetterSqlite3(file, { readonly: true });
+    // Another writer (a second instance, say) that never waits: BEGIN IMMEDIATE fails at once if the lock is taken.
+    const other = new BetterSqlite3(file, { timeout: 0 });
+    let probes = 0;
+    let refused = 0;
+    try {
+      // Past 50 pages: the WAL is long, and the worker copies all of it.
+      for (let i = 0; i < 60; i += 1) {
+        await store.appendAudit({ at: '2026-11-23T09:00:00.000Z', actorId: 'teacher-1', action: 'case.submitted', caseId: `case-${i}`, detail: { note: 'x'.repeat(6_000) } });
+      }
+      // A snapshot of the last commit: the reader is on the WAL, so each RESTART the worker tries must wait for it or give up.
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM audit').get();
+      const until = performance.now() + 1_500;
+      while (performance.now() < until) {
+        probes += 1;
+        try {
+          other.exec('BEGIN IMMEDIATE');
+          other.exec('ROLLBACK');
+        } catch {
+          refused += 1;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    } finally {
+      reader.exec('COMMIT');
+      reader.close();
+      other.close();
+      await store.close();
+    }
+    expect(probes).toBeGreaterThan(100);
+    // A RESTART that waited for the reader (50 ms, every 10 ms) would hold the lock for most of the probes; one that
+    // gives up at once holds it for microseconds, which a probe meets rarely.
+    expect(refused).toBeLessThan(probes / 20);
   });
 
   it("leaves checkpoints to the worker alone: until its first one, the connection's commits let the WAL grow past 1,000 pages", async () => {

@@ -7,26 +7,30 @@ import { Worker } from 'node:worker_threads';
  * so the main thread's transactions go on while it runs. But a writer starts the WAL over only when a
  * checkpoint has copied every frame, and under steady writes each PASSIVE run ends behind the last commit:
  * the WAL then grows without bound (1.8 GB in 25 s of the submission benchmark, each commit slower as the WAL
- * index grew). Once the WAL is `restartAtPages` long, a RESTART checkpoint holds new writers back for the few
- * frames the PASSIVE run left (50 ms at most), so that the next commit starts the WAL from the beginning.
+ * index grew). So once the WAL is `restartAtPages` long, the worker runs PASSIVE again until at most
+ * `restartLagPages` frames are left to copy (a few passes at most), and only then a RESTART checkpoint: it
+ * takes the write lock, copies those few frames and, if no reader is on the WAL, lets the next commit write
+ * the WAL from its start. It never waits (busy timeout 0): when the bot is writing, or a reader is on the WAL
+ * (the bot's own reads, a backup's old snapshot), it gives up at once and the worker tries again after its
+ * next run.
+ *
+ * A RESTART that waited held the bot's commits back: it kept the write lock while it copied what a PASSIVE run
+ * had left behind and while it waited up to its busy timeout (it was 50 ms) for each reader's lock, which the
+ * main thread's own reads keep taking, and the waiting commit slept on SQLite's busy back-off (1, 2, 5, 10,
+ * 15 ms …) with the event loop blocked: in the memory benchmark, 20–75 ms at a time, 4 s of every 76 s.
  * Plain CommonJS: a worker evaluates it as given.
  */
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.file);
-// Only a RESTART waits (PASSIVE never does), and new writers wait while it does: a reader that keeps an old
-// snapshot (a backup, another process) must not hold the bot's commits back for long. After 50 ms the RESTART
-// gives up (busy).
-db.pragma('busy_timeout = 50');
+const db = new Database(workerData.file, { timeout: 0 });
 db.pragma('synchronous = NORMAL');
-// A RESTART that gave up is not tried again for a second, so that the bot's writers get their turns.
-let restartNotBefore = 0;
+const checkpoint = (mode) => db.pragma('wal_checkpoint(' + mode + ')')[0];
 const timer = setInterval(() => {
-  const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
-  if (!passive || passive.log < workerData.restartAtPages || Date.now() < restartNotBefore) return;
-  const [restart] = db.pragma('wal_checkpoint(RESTART)');
-  if (restart && restart.busy) restartNotBefore = Date.now() + 1000;
+  let last = checkpoint('PASSIVE');
+  if (!last || last.log < workerData.restartAtPages) return;
+  for (let pass = 0; pass < 4 && last.log - last.checkpointed > workerData.restartLagPages; pass += 1) last = checkpoint('PASSIVE');
+  if (last.log - last.checkpointed <= workerData.restartLagPages) checkpoint('RESTART');
 }, workerData.intervalMs);
 parentPort.on('message', () => {
   clearInterval(timer);
@@ -34,6 +38,9 @@ parentPort.on('message', () => {
   parentPort.close();
 });
 `;
+
+/** Frames a PASSIVE run may leave behind for the RESTART that follows it, which holds the write lock while it copies them. */
+const restartLagPages = 64;
 
 /**
  * Checkpoints a WAL database from a worker thread, so that the main thread never does. SQLite's automatic
@@ -50,7 +57,7 @@ export class WalCheckpointer {
 
   constructor(file: string, schedule: { intervalMs: number; restartAtPages: number }, onFailure: (error: unknown) => void) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(workerSource, { eval: true, workerData: { file, driver, ...schedule } });
+    this.worker = new Worker(workerSource, { eval: true, workerData: { file, driver, restartLagPages, ...schedule } });
     this.exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('error', (error) => {
       if (!this.stopped) onFailure(error);
