@@ -9,6 +9,7 @@ import { measureSubmission, type SubmissionResults } from './submission';
 import { measureBurst, type BurstResults } from './burst';
 import { measureSweep } from './sweep';
 import { measureStatistics } from './statistics';
+import { prefillStores, type PrefilledStores } from './prefill';
 import type { MemorySample } from './servers/serve-over-ipc';
 import { latencyRow, mib, ms, perSecond, renderTable, verdictOf, type Row, type SectionResult } from './table';
 
@@ -58,8 +59,15 @@ async function main(): Promise<void> {
   const bare = selected('bare') ? await run('bare teams-ai bot', measureBareBot, bareRows) : undefined;
   if (ours && bare) rows.push(...comparisonRows(ours, bare));
   if (selected('burst')) await run('burst with Teams\' limits (SST Bridge and bare bot, alternating)', measureBurst, burstRows);
-  if (selected('sweep')) await run('due-reminder sweep', loadSweepSection, (result) => result);
-  if (selected('statistics')) await run('statistics report', measureStatistics, (result) => result);
+  // Both stores filled at once, one per core, when both sections run; a failed fill leaves each section to fill its own.
+  const filled: PrefilledStores | undefined =
+    selected('sweep') && selected('statistics') ? await run('fills of the sweep\'s and the statistics\' stores (at once)', prefillStores, () => ({ rows: [], notes: [] })) : undefined;
+  try {
+    if (selected('sweep')) await run('due-reminder sweep', () => measureSweep(filled?.sweep), (result) => result);
+    if (selected('statistics')) await run('statistics report', () => measureStatistics(filled?.statistics), (result) => result);
+  } finally {
+    await filled?.remove();
+  }
   if (selected('startup')) await run('start-up and idle memory', measureStartup, startupRows);
   if (selected('memory')) await run('memory', measureMemory, (m) => {
     const cases = m.lastCount - m.firstCount;
@@ -227,8 +235,5 @@ const cpuNote = (name: string, levels: LevelResult[]): string =>
   `CPU, ${name}: ${levels
     .map((l) => `c=${l.concurrency} server ${(l.serverCpu * 100).toFixed(0)} % / load+stand-in ${(l.loadCpu * 100).toFixed(0)} % of a core, ${perSecond(l.summary.throughput)}`)
     .join('; ')}.`;
-
-/** The due-reminder sweep on 100,000 open cases (bench/sweep.ts). */
-const loadSweepSection = (): Promise<SectionResult> => measureSweep();
 
 await main();

@@ -8,7 +8,10 @@ import type { ChildReply, ChildRequest, MemorySample } from './servers/serve-ove
  */
 export class ServerProcess {
   private nextId = 0;
-  private readonly waiting = new Map<number, (reply: ChildReply) => void>();
+  private readonly waiting = new Map<number, { resolve: (reply: ChildReply) => void; reject: (error: Error) => void }>();
+  /** Set once the process has exited: what is asked after that fails at once, and stopping is done. */
+  private exitedWith: string | undefined;
+  private readonly exited: Promise<void>;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -16,9 +19,20 @@ export class ServerProcess {
   ) {
     child.on('message', (message: ChildReply) => {
       if (message.type === 'listening') return;
-      this.waiting.get(message.id)?.(message);
+      this.waiting.get(message.id)?.resolve(message);
       this.waiting.delete(message.id);
     });
+    // A server that died (its error is on stderr) fails what waits for it instead of leaving it to time out.
+    this.exited = new Promise<void>((resolve) =>
+      child.once('exit', (code, signal) => {
+        this.exitedWith = signal ?? `code ${code}`;
+        for (const { reject } of this.waiting.values()) reject(new Error(`server exited (${this.exitedWith}) before it answered`));
+        this.waiting.clear();
+        resolve();
+      }),
+    );
+    // Sending to a process that has just exited emits 'error' on it; the exit above already says what happened.
+    child.on('error', () => undefined);
   }
 
   /** Forks `bench/servers/<name>.ts` with `env` added and resolves once it listens. */
@@ -61,31 +75,41 @@ export class ServerProcess {
 
   /** Closes the server, its store and its temp folder; kills the process if it does not exit within 15 s. */
   async stop(): Promise<void> {
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    if (this.exitedWith !== undefined) return;
     this.child.send({ type: 'stop', id: this.nextId++ } satisfies ChildRequest);
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
     timer.unref();
-    await exited;
+    await this.exited;
     clearTimeout(timer);
   }
 
   /** Sends SIGTERM (the server's own shutdown, if it has one) and resolves at its exit; SIGKILL after 15 s. */
   async terminate(): Promise<void> {
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    if (this.exitedWith !== undefined) return;
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
     timer.unref();
-    await exited;
+    await this.exited;
     clearTimeout(timer);
   }
 
   private ask(request: Omit<ChildRequest, 'id'>, timeoutMs = 120_000): Promise<ChildReply> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (this.exitedWith !== undefined) {
+        reject(new Error(`server exited (${this.exitedWith}); cannot ask "${request.type}"`));
+        return;
+      }
       const timer = setTimeout(() => reject(new Error(`server did not answer "${request.type}" within ${timeoutMs} ms`)), timeoutMs);
-      this.waiting.set(id, (reply) => {
-        clearTimeout(timer);
-        resolve(reply);
+      this.waiting.set(id, {
+        resolve: (reply) => {
+          clearTimeout(timer);
+          resolve(reply);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
       });
       this.child.send({ ...request, id } as ChildRequest);
     });

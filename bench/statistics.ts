@@ -5,9 +5,6 @@
  * store's aggregates, the domain's figures, the audit entry) and the rendered card. Prints the plan of every
  * statistics query. Target: p95 ≤ 200 ms. `npm run bench -- statistics` runs it alone.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { buildCalendarRules } from '../src/adapters/calendar/build-calendar-rules';
@@ -25,6 +22,7 @@ import { caseOutcomes } from '../src/domain/case/case';
 import { supportLevels } from '../src/domain/report/support-level';
 import { periodFor, type StatisticsPeriodChoice } from '../src/domain/statistics/statistics-period';
 import type { StatisticsQuery } from '../src/domain/statistics/statistics-report';
+import { onFilledStore, type FilledStore } from './prefill';
 import { summarize } from './stats';
 import { latencyRow, verdictOf, type SectionResult } from './table';
 
@@ -117,12 +115,14 @@ function aCase(i: number, random: () => number): Case {
   return c;
 }
 
-export async function measureStatistics(): Promise<SectionResult> {
-  const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-bench-stats-'));
-  const file = join(dir, 'bench.db');
+/**
+ * Creates the store at `file` and fills it: 100,000 cases over the school year with their statistics rows, then
+ * ANALYZE. Returns how long the fill took (ms). `bench/fill.ts` runs it in a process of its own, beside the sweep's.
+ */
+export async function fillStatisticsStore(file: string): Promise<number> {
+  await SqliteCaseStore.open(file, clock).close();
+  const db = new Database(file);
   try {
-    await SqliteCaseStore.open(file, clock).close();
-    const db = new Database(file);
     const insertCase = db.prepare(sql.insertCase);
     const insertRow = db.prepare(statisticsSql.upsertRow);
     const random = seeded(2026);
@@ -139,68 +139,75 @@ export async function measureStatistics(): Promise<SectionResult> {
       }
     })();
     db.exec('ANALYZE');
-    const fillMs = performance.now() - fillStarted;
-    const districts = directory.districts.map((d) => d.code);
-    const units = directory.investigationUnits.map((u) => u.id);
-    const plans = queryPlans(db, schoolYear, districts, units);
-    db.close();
-
-    const store = SqliteCaseStore.open(file, clock);
-    const deps = {
-      store,
-      clock,
-      directory: () => directory,
-      statistics: { report: (query: StatisticsQuery) => statisticsFor({ store, clock, directory: () => directory, calendar: () => rules }, query) },
-      resolvePeriod: (choice: StatisticsPeriodChoice, today: string) => periodFor(choice, rules, today),
-    };
-    const choice = { period: 'school_year' } as const;
-    // What the card handler does once the form is sent: access, period, the store's aggregates, the figures, the
-    // audit entry, and the card itself.
-    const cardFor = async (districtCode: string | undefined): Promise<void> => {
-      const result = await viewStatistics(deps, evaluator, districtCode === undefined ? { choice } : { choice, districtCode });
-      if (!result.ok) throw new Error(`statistics refused: ${result.error.code}`);
-      const { report, scope } = result.value;
-      if (report.query.from !== schoolYear.from || report.query.to !== schoolYear.to) throw new Error(`unexpected period ${report.query.from}–${report.query.to}`);
-      renderStatisticsCard({ lang: 'sv', directory, report, scope, choice, ...(districtCode === undefined ? {} : { districtCode }) });
-    };
-    const time = async (districtCode: string | undefined) => {
-      await cardFor(districtCode);
-      const times: number[] = [];
-      const begin = performance.now();
-      while (another(times.length, begin)) {
-        const t = performance.now();
-        await cardFor(districtCode);
-        times.push(performance.now() - t);
-      }
-      return summarize(times, performance.now() - begin);
-    };
-    const one = await time('FAR');
-    const city = await time(undefined);
-    const factsTimes: number[] = [];
-    const factsBegin = performance.now();
-    while (another(factsTimes.length, factsBegin)) {
-      const t = performance.now();
-      await store.statisticsFacts({ ...schoolYear, openOn: schoolYear.to, districtCodes: districts, unitIds: units });
-      factsTimes.push(performance.now() - t);
-    }
-    const facts = summarize(factsTimes, 1);
-    await store.close();
-    const load = (s: { count: number }) => `${totalCases.toLocaleString('en')} cases, school year 2026/27${s.count < runs ? `, ${s.count} of ${runs} runs in ${seriesBudgetMs / 1000} s` : ''}`;
-    const target = `p95 ≤ ${targetMs} ms`;
-    return {
-      rows: [
-        latencyRow('statistics card: one district (Farsta)', load(one), one, { target, verdict: verdictOf(one.p95 <= targetMs) }),
-        latencyRow(`statistics card: whole city (${districts.length} districts, ${units.length} units)`, load(city), city, { target, verdict: verdictOf(city.p95 <= targetMs) }),
-      ],
-      notes: [
-        `Statistics: the whole city's store aggregates alone (SQLite) take p50 ${facts.p50.toFixed(1)} ms, p95 ${facts.p95.toFixed(1)} ms; the rest is the domain's figures, the audit entry and the card.`,
-        `Statistics: filled ${totalCases.toLocaleString('en')} cases with their statistics rows and daily counts in ${fillMs.toFixed(0)} ms; up to ${runs} cards each (at least ${minRuns}, then as many as fit ${seriesBudgetMs / 1000} s).`,
-        ...plans,
-      ],
-    };
+    return performance.now() - fillStarted;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    db.close();
   }
+}
+
+/** Measures on a store `fillStatisticsStore` filled (`filled`), or on one it fills first. */
+export const measureStatistics = (filled?: FilledStore): Promise<SectionResult> => onFilledStore(filled, fillStatisticsStore, statisticsOn);
+
+async function statisticsOn({ file, fillMs, fillNote }: FilledStore): Promise<SectionResult> {
+  const db = new Database(file);
+  const districts = directory.districts.map((d) => d.code);
+  const units = directory.investigationUnits.map((u) => u.id);
+  const plans = queryPlans(db, schoolYear, districts, units);
+  db.close();
+
+  const store = SqliteCaseStore.open(file, clock);
+  const deps = {
+    store,
+    clock,
+    directory: () => directory,
+    statistics: { report: (query: StatisticsQuery) => statisticsFor({ store, clock, directory: () => directory, calendar: () => rules }, query) },
+    resolvePeriod: (choice: StatisticsPeriodChoice, today: string) => periodFor(choice, rules, today),
+  };
+  const choice = { period: 'school_year' } as const;
+  // What the card handler does once the form is sent: access, period, the store's aggregates, the figures, the
+  // audit entry, and the card itself.
+  const cardFor = async (districtCode: string | undefined): Promise<void> => {
+    const result = await viewStatistics(deps, evaluator, districtCode === undefined ? { choice } : { choice, districtCode });
+    if (!result.ok) throw new Error(`statistics refused: ${result.error.code}`);
+    const { report, scope } = result.value;
+    if (report.query.from !== schoolYear.from || report.query.to !== schoolYear.to) throw new Error(`unexpected period ${report.query.from}–${report.query.to}`);
+    renderStatisticsCard({ lang: 'sv', directory, report, scope, choice, ...(districtCode === undefined ? {} : { districtCode }) });
+  };
+  const time = async (districtCode: string | undefined) => {
+    await cardFor(districtCode);
+    const times: number[] = [];
+    const begin = performance.now();
+    while (another(times.length, begin)) {
+      const t = performance.now();
+      await cardFor(districtCode);
+      times.push(performance.now() - t);
+    }
+    return summarize(times, performance.now() - begin);
+  };
+  const one = await time('FAR');
+  const city = await time(undefined);
+  const factsTimes: number[] = [];
+  const factsBegin = performance.now();
+  while (another(factsTimes.length, factsBegin)) {
+    const t = performance.now();
+    await store.statisticsFacts({ ...schoolYear, openOn: schoolYear.to, districtCodes: districts, unitIds: units });
+    factsTimes.push(performance.now() - t);
+  }
+  const facts = summarize(factsTimes, 1);
+  await store.close();
+  const load = (s: { count: number }) => `${totalCases.toLocaleString('en')} cases, school year 2026/27${s.count < runs ? `, ${s.count} of ${runs} runs in ${seriesBudgetMs / 1000} s` : ''}`;
+  const target = `p95 ≤ ${targetMs} ms`;
+  return {
+    rows: [
+      latencyRow('statistics card: one district (Farsta)', load(one), one, { target, verdict: verdictOf(one.p95 <= targetMs) }),
+      latencyRow(`statistics card: whole city (${districts.length} districts, ${units.length} units)`, load(city), city, { target, verdict: verdictOf(city.p95 <= targetMs) }),
+    ],
+    notes: [
+      `Statistics: the whole city's store aggregates alone (SQLite) take p50 ${facts.p50.toFixed(1)} ms, p95 ${facts.p95.toFixed(1)} ms; the rest is the domain's figures, the audit entry and the card.`,
+      `Statistics: filled ${totalCases.toLocaleString('en')} cases with their statistics rows and daily counts in ${fillMs.toFixed(0)} ms${fillNote === undefined ? '' : ` (${fillNote})`}; up to ${runs} cards each (at least ${minRuns}, then as many as fit ${seriesBudgetMs / 1000} s).`,
+      ...plans,
+    ],
+  };
 }
 
 /** Each statistics query's plan for one district, and its time for the whole city (p50 of 10 runs, in the notes). */

@@ -5,9 +5,6 @@
  * drains it here) and records the 100, and a sweep with nothing due. Target: ≤ 20 ms.
  * `npm run bench` runs it as one section; `npx tsx bench/sweep.ts` runs it alone.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { fromStockholmLocal, SystemClock } from '../src/adapters/clock/system-clock';
@@ -20,6 +17,7 @@ import { reminderPlansFor } from '../src/app/plan-reminders';
 import { OutboxReminderSender } from '../src/app/queue-reminder';
 import { sweepParallel, sweepReminders } from '../src/app/sweep-reminders';
 import type { Case } from '../src/domain/case/case';
+import { onFilledStore, type FilledStore } from './prefill';
 import { ms, verdictOf, type SectionResult } from './table';
 
 const totalCases = 100_000;
@@ -58,35 +56,49 @@ function aCase(i: number, createdAt: string): Case {
   };
 }
 
-export async function measureSweep(): Promise<SectionResult> {
-const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-bench-'));
-const file = join(dir, 'bench.db');
-try {
+/**
+ * Creates the store at `file` (migrations as the server runs them) and fills it: 100,000 open cases with their
+ * reminders, the first 100 due at the sweep's time. Returns how long the fill took (ms). `bench/fill.ts` runs it in
+ * a process of its own, beside the statistics section's fill.
+ */
+export async function fillSweepStore(file: string): Promise<number> {
   await SqliteCaseStore.open(file, clock).close(); // creates the file and runs the migrations
   const db = new Database(file);
-  const insertCase = db.prepare(sql.insertCase);
-  const insertReminder = db.prepare(sql.insertReminder);
-  const deps = { clock, directory: () => directory, calendar: () => rules };
-  const fillStarted = performance.now();
-  db.transaction(() => {
-    for (let i = 0; i < totalCases; i += 1) {
-      // The first 100 arrived on Monday 23 Nov (inbox reminder due Wednesday 10:00); the rest on Tuesday 24 Nov.
-      const createdAt = i < casesWithDueReminders ? '2026-11-23T09:00:00.000Z' : '2026-11-24T09:00:00.000Z';
-      const c = aCase(i, createdAt);
-      insertCase.run({
-        id: c.id, reference: c.reference, submissionKey: c.submissionKey, tenantId: c.tenantId, reporterId: c.reporterId, createdAt,
-        schoolDistrictCode: 'FAR', state: c.state, version: 1, schoolId: c.schoolId, sstTeamId: 'FAR-SST-1', fallbackDistrictCode: null,
-        ownerKind: 'education_committee', closedAt: null, erasedAt: null, body: JSON.stringify(c),
-      });
-      for (const plan of reminderPlansFor(deps, c, createdAt)) {
-        const reminder = { ...plan, status: 'pending', attempts: 0, createdAt, updatedAt: createdAt };
-        insertReminder.run({ id: plan.id, caseId: c.id, status: 'pending', dueAt: plan.dueAt, body: JSON.stringify(reminder) });
+  try {
+    const insertCase = db.prepare(sql.insertCase);
+    const insertReminder = db.prepare(sql.insertReminder);
+    const deps = { clock, directory: () => directory, calendar: () => rules };
+    const fillStarted = performance.now();
+    db.transaction(() => {
+      for (let i = 0; i < totalCases; i += 1) {
+        // The first 100 arrived on Monday 23 Nov (inbox reminder due Wednesday 10:00); the rest on Tuesday 24 Nov.
+        const createdAt = i < casesWithDueReminders ? '2026-11-23T09:00:00.000Z' : '2026-11-24T09:00:00.000Z';
+        const c = aCase(i, createdAt);
+        insertCase.run({
+          id: c.id, reference: c.reference, submissionKey: c.submissionKey, tenantId: c.tenantId, reporterId: c.reporterId, createdAt,
+          schoolDistrictCode: 'FAR', state: c.state, version: 1, schoolId: c.schoolId, sstTeamId: 'FAR-SST-1', fallbackDistrictCode: null,
+          ownerKind: 'education_committee', closedAt: null, erasedAt: null, body: JSON.stringify(c),
+        });
+        for (const plan of reminderPlansFor(deps, c, createdAt)) {
+          const reminder = { ...plan, status: 'pending', attempts: 0, createdAt, updatedAt: createdAt };
+          insertReminder.run({ id: plan.id, caseId: c.id, status: 'pending', dueAt: plan.dueAt, body: JSON.stringify(reminder) });
+        }
       }
-    }
-  })();
-  const fillMs = performance.now() - fillStarted;
+    })();
+    return performance.now() - fillStarted;
+  } finally {
+    db.close();
+  }
+}
+
+/** Measures the sweep on a store `fillSweepStore` filled (`filled`), or on one it fills first. */
+export const measureSweep = (filled?: FilledStore): Promise<SectionResult> => onFilledStore(filled, fillSweepStore, sweepOn);
+
+async function sweepOn({ file, fillMs, fillNote }: FilledStore): Promise<SectionResult> {
+  const db = new Database(file);
+  const deps = { clock, directory: () => directory, calendar: () => rules };
   const count = (query: string, ...params: unknown[]) => Number((db.prepare(query).get(...params) as { n: number }).n);
-  const filled = `Filled ${count('SELECT count(*) AS n FROM cases')} cases and ${count('SELECT count(*) AS n FROM reminders')} reminders in ${fillMs.toFixed(0)} ms.`;
+  const filledNote = `Filled ${count('SELECT count(*) AS n FROM cases')} cases and ${count('SELECT count(*) AS n FROM reminders')} reminders in ${fillMs.toFixed(0)} ms${fillNote === undefined ? '' : ` (${fillNote})`}.`;
 
   const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql.dueReminders}`).all({ now: sweepAt, limit: 100 }) as { detail: string }[];
   const planText = plan.map((p) => p.detail).join(' | ');
@@ -169,15 +181,12 @@ try {
       { measure: 'reminder sweep: longest wait of the event loop during those sweeps', load, p50: ms(heldMs) },
     ],
     notes: [
-      filled,
+      filledNote,
       `Claim query plan (SQLite EXPLAIN QUERY PLAN): ${planText}. Rows read: ${inRange} index entries of ${pending} pending reminders.`,
       `The full sweep queued ${queued} outbox messages (one per recipient) for ${result.sent.length} reminders; the drainer sends them afterwards at Teams' limits, outside this figure.`,
       `Finding the due reminders costs work proportional to the reminders due, not to the open cases. Handling each due reminder costs ${ms(fullMs / Math.max(1, result.sent.length))} here (read the case, re-plan its reminders against the calendar, resolve its recipients, queue its messages and record the claim as done; up to ${sweepParallel} cases at once, their writes of one turn in one commit) before any network time.`,
     ],
   };
-} finally {
-  await rm(dir, { recursive: true, force: true });
-}
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

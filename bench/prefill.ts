@@ -1,0 +1,68 @@
+import { fork } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface FilledStore {
+  file: string;
+  fillMs: number;
+  /** How the fill ran, for the section's notes, when not in the section itself. */
+  fillNote?: string;
+}
+
+/**
+ * Runs `measure` on `filled`, or, when the section runs alone, on a store `fill` creates and fills first in a
+ * folder of its own, removed afterwards.
+ */
+export async function onFilledStore<T>(filled: FilledStore | undefined, fill: (file: string) => Promise<number>, measure: (store: FilledStore) => Promise<T>): Promise<T> {
+  if (filled !== undefined) return measure(filled);
+  const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-bench-'));
+  try {
+    const file = join(dir, 'bench.db');
+    return await measure({ file, fillMs: await fill(file) });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export interface PrefilledStores {
+  sweep: FilledStore;
+  statistics: FilledStore;
+  /** Removes both stores. */
+  remove(): Promise<void>;
+}
+
+/**
+ * The sweep's and the statistics' stores (100,000 cases each, 10–20 s of SQLite inserts each on a 2-core machine)
+ * filled at the same time, each in a process of its own, so one per core, before either section measures: the
+ * two fills had taken a third of the run's time outside the servers' sections, one after the other on one core.
+ */
+export async function prefillStores(): Promise<PrefilledStores> {
+  const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-bench-fills-'));
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    const note = (other: string) => `in a process of its own while the ${other} store was filled in another, before either section measured`;
+    const [sweepMs, statisticsMs] = await Promise.all([fillInChild('sweep', join(dir, 'sweep.db')), fillInChild('statistics', join(dir, 'statistics.db'))]);
+    return {
+      sweep: { file: join(dir, 'sweep.db'), fillMs: sweepMs, fillNote: note('statistics') },
+      statistics: { file: join(dir, 'statistics.db'), fillMs: statisticsMs, fillNote: note('sweep') },
+      remove,
+    };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+}
+
+function fillInChild(kind: 'sweep' | 'statistics', file: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('./fill.ts', import.meta.url)), [kind, file], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let fillMs: number | undefined;
+    child.on('message', (message: unknown) => {
+      if (typeof message === 'object' && message !== null && 'fillMs' in message && typeof message.fillMs === 'number') fillMs = message.fillMs;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 && fillMs !== undefined ? resolve(fillMs) : reject(new Error(`the ${kind} store's fill exited with code ${code}`))));
+  });
+}
