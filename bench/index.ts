@@ -58,10 +58,13 @@ async function main(): Promise<void> {
   const ours = selected('submission') ? await run('report submission (SST Bridge)', measureSubmission, submissionRows) : undefined;
   const bare = selected('bare') ? await run('bare teams-ai bot', measureBareBot, bareRows) : undefined;
   if (ours && bare) rows.push(...comparisonRows(ours, bare));
-  if (selected('burst')) await run('burst with Teams\' limits (SST Bridge and bare bot, alternating)', measureBurst, burstRows);
-  // Both stores filled at once, one per core, when both sections run; a failed fill leaves each section to fill its own.
-  const filled: PrefilledStores | undefined =
-    selected('sweep') && selected('statistics') ? await run('fills of the sweep\'s and the statistics\' stores (at once)', prefillStores, () => ({ rows: [], notes: [] })) : undefined;
+  // When both the sweep and the statistics run, their stores are filled at once, one per core: while the burst's
+  // first round drains at Teams' limits, or here if the burst did not get that far.
+  let fills: Promise<PrefilledStores> | undefined;
+  const fillBoth = (): Promise<PrefilledStores> => (fills ??= prefillStores());
+  const bothFilled = selected('sweep') && selected('statistics');
+  if (selected('burst')) await run('burst with Teams\' limits (SST Bridge and bare bot, alternating)', () => measureBurst(bothFilled ? { whileDraining: fillBoth } : {}), burstRows);
+  const filled: PrefilledStores | undefined = bothFilled ? await run('fills of the sweep\'s and the statistics\' stores (at once)', fillBoth, () => ({ rows: [], notes: [] })) : undefined;
   try {
     if (selected('sweep')) await run('due-reminder sweep', () => measureSweep(filled?.sweep), (result) => result);
     if (selected('statistics')) await run('statistics report', () => measureStatistics(filled?.statistics), (result) => result);
@@ -196,6 +199,7 @@ function burstRows(r: BurstResults): SectionResult {
       { measure: 'burst: SST Bridge RSS / heap used at the backlog\'s peak (after GC)', load, p50: `${mib(r.memoryAtPeak.rss)} / ${mib(r.memoryAtPeak.heapUsed)}` },
     ],
     notes: [
+      ...(r.sideWork ? ['Burst: while the first round\'s cards drained, the sweep\'s and the statistics\' stores were filled in two other processes (bench/prefill.ts); the bare bot\'s next round began once both were filled and the drain was over.'] : []),
       `Burst: ${r.ours.count.toLocaleString('en')} submissions (SST Bridge), ${r.bareEcho.count.toLocaleString('en')} messages and ${r.bare.count.toLocaleString('en')} invokes (bare bot) over ${r.rounds} alternating rounds of ${r.roundsMs.map((ms) => ms / 1000).join(' s and ')} s for each bot; the ${r.cardsSent.toLocaleString('en')} case cards of the rounds before the last reached the team members' chats, each once, paced by the outbox at Teams' limits (50 per second per tenant, 7 per second per chat); the last round's stay in the outbox when the bot gets SIGTERM (handled as run.ts does: no new requests, the drainer stopped with its sends in flight, the store closed) and exits.`,
     ],
   };

@@ -42,7 +42,7 @@ export async function prefillStores(): Promise<PrefilledStores> {
   const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-bench-fills-'));
   const remove = () => rm(dir, { recursive: true, force: true });
   try {
-    const note = (other: string) => `in a process of its own while the ${other} store was filled in another, before either section measured`;
+    const note = (other: string) => `in a process of its own, at the same time as the ${other} store's, before either section measured`;
     const [sweepMs, statisticsMs] = await Promise.all([fillInChild('sweep', join(dir, 'sweep.db')), fillInChild('statistics', join(dir, 'statistics.db'))]);
     return {
       sweep: { file: join(dir, 'sweep.db'), fillMs: sweepMs, fillNote: note('statistics') },
