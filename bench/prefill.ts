@@ -35,8 +35,8 @@ export interface PrefilledStores {
 
 /**
  * The sweep's and the statistics' stores (100,000 cases each, 10–20 s of SQLite inserts each on a 2-core machine)
- * filled at the same time, each in a process of its own, so one per core, before either section measures: the
- * two fills had taken a third of the run's time outside the servers' sections, one after the other on one core.
+ * filled at the same time, each in a process of its own, so one per core, before either section measures: one
+ * after the other, on one core, they had taken 25–40 s of the run.
  */
 export async function prefillStores(): Promise<PrefilledStores> {
   const dir = await mkdtemp(join(tmpdir(), 'sst-bridge-bench-fills-'));

@@ -14,10 +14,11 @@ import { Worker } from 'node:worker_threads';
  * (the bot's own reads, a backup's old snapshot), it gives up at once and the worker tries again after its
  * next run.
  *
- * A RESTART that waited held the bot's commits back: it kept the write lock while it copied what a PASSIVE run
- * had left behind and while it waited up to its busy timeout (it was 50 ms) for each reader's lock, which the
- * main thread's own reads keep taking, and the waiting commit slept on SQLite's busy back-off (1, 2, 5, 10,
- * 15 ms …) with the event loop blocked: in the memory benchmark, 20–75 ms at a time, 4 s of every 76 s.
+ * The RESTART still holds the bot's commits back while it copies those frames and syncs the WAL and the
+ * database file (3–99 ms under the memory benchmark's load, nearly all of it the two fsyncs; README, "Storage"),
+ * and a waiting commit sleeps on SQLite's busy back-off (1, 2, 5, 10, 15 ms …) with the event loop blocked. It
+ * used to wait besides, up to its busy timeout (50 ms) for each reader's lock, which the main thread's own reads
+ * keep taking, with the write lock held all that time.
  * Plain CommonJS: a worker evaluates it as given.
  */
 const workerSource = `
