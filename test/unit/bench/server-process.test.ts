@@ -11,7 +11,7 @@ describe('bench server process', () => {
   });
 
   it('a server that dies fails what waits for it and what is asked after, and stopping it then resolves', async () => {
-    process.env.BENCH_OURS_ENTRY = fileURLToPath(new URL('./fixtures/dying-server.mjs', import.meta.url));
+    process.env.BENCH_OURS_ENTRY = fileURLToPath(new URL('./fixtures/dying-server.ts', import.meta.url));
     const server = await ServerProcess.start('ours', {});
     // Without the exit handling this waited for the 120 s timeout of a request, and stopping crashed on the closed channel.
     await expect(server.idle()).rejects.toThrow('server exited (code 3) before it answered');
