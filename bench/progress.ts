@@ -36,3 +36,71 @@ export async function waitByProgress<T>(work: readonly Promise<T>[], what: strin
 
 /** A cap for waiting on work that `loadMs` of load produced: generous, and longer on a slower machine. */
 export const capAfter = (loadMs: number): number => Math.max(120_000, 10 * loadMs);
+
+/**
+ * Work a load leaves behind for the server (case cards to deliver), counted as the load causes it and as it
+ * arrives. A load that waits `whenBelow` before each request keeps what is outstanding under a bound, so that
+ * its time budget covers the work it causes, not only the requests: a slower machine then makes fewer requests
+ * in the budget (the table says how many) instead of leaving minutes of cards to wait for after it.
+ */
+export class Backlog {
+  private caused = 0;
+  private arrived = 0;
+  private lastArrivalAt = performance.now();
+  private waiting: { items: number; resolve: () => void }[] = [];
+
+  /** `stalledAfterMs`: a wait fails once nothing has arrived for this long (a dead server, lost cards). */
+  constructor(private readonly stalledAfterMs = stallMs) {}
+
+  /** The load caused `items` more (a submission's cards, one per team member). */
+  cause(items: number): void {
+    this.caused += items;
+  }
+
+  /** One item arrived (a card reached the stand-in). */
+  arrive(): void {
+    this.arrived += 1;
+    this.lastArrivalAt = performance.now();
+    if (this.waiting.length === 0) return;
+    const still: typeof this.waiting = [];
+    for (const w of this.waiting) {
+      if (this.outstanding < w.items) w.resolve();
+      else still.push(w);
+    }
+    this.waiting = still;
+  }
+
+  /** Caused and not arrived yet. */
+  get outstanding(): number {
+    return Math.max(0, this.caused - this.arrived);
+  }
+
+  /**
+   * Resolves once fewer than `items` are outstanding (at once if that holds now); rejects, saying how many are
+   * outstanding, once nothing has arrived for `stalledAfterMs`.
+   */
+  whenBelow(items: number): Promise<void> {
+    if (this.outstanding < items) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const waiter = {
+        items,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      const check = (): void => {
+        const quietMs = performance.now() - this.lastArrivalAt;
+        if (quietMs < this.stalledAfterMs) {
+          timer = setTimeout(check, this.stalledAfterMs - quietMs);
+          return;
+        }
+        this.waiting = this.waiting.filter((w) => w !== waiter);
+        reject(new Error(`${this.outstanding} items outstanding, none arrived in the last ${this.stalledAfterMs / 1000} s`));
+      };
+      this.waiting.push(waiter);
+      check();
+    });
+  }
+}
