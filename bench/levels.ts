@@ -34,11 +34,22 @@ export interface LevelResult {
   total: number;
   /** The level's time bound. */
   maxMs: number;
+  /** The bound on the level and the work it leaves (its cards), when it has one (`WithItsWork`). */
+  withItsWorkMs?: number;
   summary: Summary;
   load: LoadResult;
   /** Share of one core the server process and this process (load and stand-in) used during the level. */
   serverCpu: number;
   loadCpu: number;
+}
+
+/**
+ * A level's time bound that covers the work it leaves for the server as well as its requests: no request starts
+ * once the time spent plus `projectedMs()` (what the work outstanding would take to settle) reaches `budgetMs`.
+ */
+export interface WithItsWork {
+  budgetMs: number;
+  projectedMs: () => number;
 }
 
 /**
@@ -52,6 +63,7 @@ export async function measureLevels(
   settle: (concurrency: number, wallMs: number) => Promise<void> = async () => undefined,
   measured: readonly Level[] = levels,
   maxMs = levelMaxMs,
+  withItsWork?: WithItsWork,
 ): Promise<LevelResult[]> {
   const baseUrl = server.url;
   const warm = new LoopbackClient(baseUrl, 10);
@@ -64,7 +76,13 @@ export async function measureLevels(
     const client = new LoopbackClient(baseUrl, concurrency);
     const serverBefore = await server.cpuMicros();
     const loadBefore = process.cpuUsage();
-    const load = await runClosedLoop({ concurrency, total, maxMs, send: (w, t0) => send(client, w, t0) });
+    const load = await runClosedLoop({
+      concurrency,
+      total,
+      maxMs,
+      send: (w, t0) => send(client, w, t0),
+      ...(withItsWork ? { stopWhen: (elapsedMs: number) => elapsedMs + withItsWork.projectedMs() >= withItsWork.budgetMs } : {}),
+    });
     const loadUsed = process.cpuUsage(loadBefore);
     const serverUsed = (await server.cpuMicros()) - serverBefore;
     client.close();
@@ -74,6 +92,7 @@ export async function measureLevels(
       concurrency,
       total,
       maxMs,
+      ...(withItsWork ? { withItsWorkMs: withItsWork.budgetMs } : {}),
       summary: summarize(load.latenciesMs, load.wallMs),
       load,
       serverCpu: share(serverUsed),
@@ -85,7 +104,8 @@ export async function measureLevels(
 }
 
 /** The load column of a level: its concurrency, and how many requests it sent when its time bound cut it short. */
-export const levelLoad = (level: Pick<LevelResult, 'concurrency' | 'total' | 'maxMs' | 'summary'>): string =>
-  level.summary.count < level.total
-    ? `c=${level.concurrency}, ${level.summary.count.toLocaleString('en')} of ${level.total.toLocaleString('en')} in ${(level.maxMs / 1000).toFixed(0)} s`
-    : `c=${level.concurrency}`;
+export const levelLoad = (level: Pick<LevelResult, 'concurrency' | 'total' | 'maxMs' | 'withItsWorkMs' | 'summary'>): string => {
+  if (level.summary.count >= level.total) return `c=${level.concurrency}`;
+  const bound = level.withItsWorkMs === undefined ? `in ${(level.maxMs / 1000).toFixed(0)} s` : `in ${(level.maxMs / 1000).toFixed(0)} s, ${(level.withItsWorkMs / 1000).toFixed(0)} s with their cards`;
+  return `c=${level.concurrency}, ${level.summary.count.toLocaleString('en')} of ${level.total.toLocaleString('en')} ${bound}`;
+};

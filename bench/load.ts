@@ -18,11 +18,13 @@ export interface ClosedLoop {
   maxMs: number;
   /** One request from conversation `worker`; `startedAt` is the performance.now() its latency counts from. */
   send: (worker: number, startedAt: number) => Promise<void>;
+  /** No new request starts once this says so (`elapsedMs` since the loop began), as after `maxMs`. */
+  stopWhen?: (elapsedMs: number) => boolean;
 }
 
 /**
  * Closed-loop load: `concurrency` workers, each a conversation that sends its next request when the previous
- * one answered. Bounded in count (`total`) and time (`maxMs`).
+ * one answered. Bounded in count (`total`), time (`maxMs`) and, when given, `stopWhen`.
  */
 export async function runClosedLoop(loop: ClosedLoop): Promise<LoadResult> {
   const latenciesMs: number[] = [];
@@ -31,8 +33,12 @@ export async function runClosedLoop(loop: ClosedLoop): Promise<LoadResult> {
   let started = 0;
   const begin = performance.now();
   const deadline = begin + loop.maxMs;
+  const mayStart = (): boolean => {
+    const now = performance.now();
+    return started < loop.total && now < deadline && loop.stopWhen?.(now - begin) !== true;
+  };
   const worker = async (w: number): Promise<void> => {
-    while (started < loop.total && performance.now() < deadline) {
+    while (mayStart()) {
       started += 1;
       const t0 = performance.now();
       try {

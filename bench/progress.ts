@@ -39,14 +39,17 @@ export const capAfter = (loadMs: number): number => Math.max(120_000, 10 * loadM
 
 /**
  * Work a load leaves behind for the server (case cards to deliver), counted as the load causes it and as it
- * arrives. A load that waits `whenBelow` before each request keeps what is outstanding under a bound, so that
- * its time budget covers the work it causes, not only the requests: a slower machine then makes fewer requests
- * in the budget (the table says how many) instead of leaving minutes of cards to wait for after it.
+ * arrives, so that a load's time budget can cover the work it causes, not only its requests: a slower machine
+ * then makes fewer requests in the budget (the table says how many) instead of leaving minutes of cards to wait
+ * for after it. A load either waits `whenBelow` before each request, keeping what is outstanding under a bound,
+ * or stops once `projectedMs`, at the rate a settle before it showed, would take it past its budget.
  */
 export class Backlog {
   private caused = 0;
   private arrived = 0;
   private lastArrivalAt = performance.now();
+  /** Items settled per millisecond in the settle last timed (`timeSettle`). */
+  private perMs: number | undefined;
   private waiting: { items: number; resolve: () => void }[] = [];
 
   /** `stalledAfterMs`: a wait fails once nothing has arrived for this long (a dead server, lost cards). */
@@ -73,6 +76,25 @@ export class Backlog {
   /** Caused and not arrived yet. */
   get outstanding(): number {
     return Math.max(0, this.caused - this.arrived);
+  }
+
+  /**
+   * Times a settle: resolves with its length once `settle` has; from then on `projectedMs` uses the rate this
+   * settle showed (the items outstanding at its start over its length). A settle with nothing outstanding
+   * teaches nothing.
+   */
+  async timeSettle(settle: () => Promise<unknown>): Promise<number> {
+    const items = this.outstanding;
+    const begin = performance.now();
+    await settle();
+    const ms = performance.now() - begin;
+    if (items > 0 && ms > 0) this.perMs = items / ms;
+    return ms;
+  }
+
+  /** How long what is outstanding now would take to settle at the rate last timed; 0 before a settle was timed. */
+  projectedMs(): number {
+    return this.perMs === undefined ? 0 : this.outstanding / this.perMs;
   }
 
   /**

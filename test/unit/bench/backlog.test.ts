@@ -49,3 +49,19 @@ describe('the memory rounds keep their cards outstanding under a bound', () => {
     await expect(waiting).resolves.toBeUndefined();
   });
 });
+
+describe('a level projects how long the cards it left would take', () => {
+  it('projects nothing before a settle was timed, then the outstanding cards at the rate that settle showed', async () => {
+    const backlog = new Backlog();
+    backlog.cause(30);
+    expect(backlog.projectedMs()).toBe(0);
+    await backlog.timeSettle(async () => {
+      for (let i = 0; i < 30; i += 1) backlog.arrive();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    });
+    backlog.cause(60);
+    // 30 cards in 100 ms or a little more: 60 more take twice as long.
+    expect(backlog.projectedMs()).toBeGreaterThan(180);
+    expect(backlog.projectedMs()).toBeLessThan(600);
+  });
+});
