@@ -35,8 +35,11 @@ const resumeBelowCards = 300;
  * measures the growth over fewer cases (the table says how many) instead of failing or running for minutes.
  */
 const firstRoundBudgetMs = 15_000;
-/** The 9,000 of the second round and their cards took 54–62 s in all on the machine the README's figures come from. */
-const secondRoundBudgetMs = 75_000;
+/**
+ * The 9,000 of the second round and their cards took 48–62 s in all on the machine the README's figures come from,
+ * and 115 s beside three busy loops, the README's stand-in for a machine as slow as issue #14's.
+ */
+const secondRoundBudgetMs = 120_000;
 /**
  * Fewer cases than this between the two readings are too few to judge the heap's growth per case: on a loaded
  * machine 2,400 cases gave 3.5 KB per case where 9,000 gave 13 B, so the figure is shown but not judged.
