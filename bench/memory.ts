@@ -36,8 +36,8 @@ const resumeBelowCards = 300;
  */
 const firstRoundBudgetMs = 15_000;
 /**
- * The 9,000 of the second round and their cards took 48–62 s in all on the machine the README's figures come from,
- * and 115 s beside three busy loops, the README's stand-in for a machine as slow as issue #14's.
+ * The 9,000 of the second round and their cards took 51–62 s in all on the machine the README's figures come from,
+ * and 114–115 s beside three busy loops, the README's stand-in for a machine as slow as issue #14's.
  */
 const secondRoundBudgetMs = 120_000;
 /**
