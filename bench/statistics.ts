@@ -22,7 +22,7 @@ import { caseOutcomes } from '../src/domain/case/case';
 import { supportLevels } from '../src/domain/report/support-level';
 import { periodFor, type StatisticsPeriodChoice } from '../src/domain/statistics/statistics-period';
 import type { StatisticsQuery } from '../src/domain/statistics/statistics-report';
-import { onFilledStore, type FilledStore } from './prefill';
+import { onFilledStore, useForBulkFill, type FilledStore } from './prefill';
 import { summarize } from './stats';
 import { latencyRow, verdictOf, type SectionResult } from './table';
 
@@ -122,6 +122,7 @@ function aCase(i: number, random: () => number): Case {
 export async function fillStatisticsStore(file: string): Promise<number> {
   await SqliteCaseStore.open(file, clock).close();
   const db = new Database(file);
+  useForBulkFill(db);
   try {
     const insertCase = db.prepare(sql.insertCase);
     const insertRow = db.prepare(statisticsSql.upsertRow);
@@ -139,6 +140,7 @@ export async function fillStatisticsStore(file: string): Promise<number> {
       }
     })();
     db.exec('ANALYZE');
+    db.pragma('journal_mode = WAL');
     return performance.now() - fillStarted;
   } finally {
     db.close();

@@ -17,7 +17,7 @@ import { reminderPlansFor } from '../src/app/plan-reminders';
 import { OutboxReminderSender } from '../src/app/queue-reminder';
 import { sweepParallel, sweepReminders } from '../src/app/sweep-reminders';
 import type { Case } from '../src/domain/case/case';
-import { onFilledStore, type FilledStore } from './prefill';
+import { onFilledStore, useForBulkFill, type FilledStore } from './prefill';
 import { ms, verdictOf, type SectionResult } from './table';
 
 const totalCases = 100_000;
@@ -64,6 +64,7 @@ function aCase(i: number, createdAt: string): Case {
 export async function fillSweepStore(file: string): Promise<number> {
   await SqliteCaseStore.open(file, clock).close(); // creates the file and runs the migrations
   const db = new Database(file);
+  useForBulkFill(db);
   try {
     const insertCase = db.prepare(sql.insertCase);
     const insertReminder = db.prepare(sql.insertReminder);
@@ -85,6 +86,7 @@ export async function fillSweepStore(file: string): Promise<number> {
         }
       }
     })();
+    db.pragma('journal_mode = WAL');
     return performance.now() - fillStarted;
   } finally {
     db.close();
