@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { buildBot } from '../scripts/build/build-bot';
 import nodeModule from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,9 +29,6 @@ const readyWithinMs = 30_000;
 const settleMs = 1_000;
 const pollEveryMs = 5;
 
-/** How the two bots were started: `built` when package.json's start script runs an entry file that exists. */
-export type StartMode = 'built' | 'tsx';
-
 export interface Launch {
   /** Spawn → first GET /healthz answered 200. */
   readyMs: number;
@@ -48,7 +46,6 @@ export interface Launch {
 }
 
 export interface StartupResults {
-  mode: StartMode;
   /** What was run for each bot, as a shell line relative to the repository. */
   oursCommand: string;
   bareCommand: string;
@@ -59,8 +56,6 @@ export interface StartupResults {
    * a fresh instance compares. Empty on a Node without the cache (before 22.1), where it would repeat `ours`.
    */
   oursWithoutCompileCache: Launch[];
-  /** Why the mode was chosen, for the notes. */
-  why: string;
 }
 
 interface Command {
@@ -72,11 +67,12 @@ interface Command {
 
 /**
  * Start-up and idle memory as an operator sees them, for SST Bridge and for the bare teams-ai bot in the same
- * run and in the same mode: each is spawned as its own process in local mode on a free loopback port with an
- * empty DATA_DIR, timed until GET /healthz answers 200 (our migrations, directory and calendar included), left
- * to settle, and its VmRSS and GC'd heap are read. One unmeasured warm-up of each (disk cache, tsx's transform
- * cache, Node's compile cache where our entry turns it on), then `runs` rounds that alternate the two so that
- * background load falls on both alike. Then, on a Node with a compile cache, `coldRuns` starts of ours with it off.
+ * run, both bundled and run by plain node as `npm start` runs the bot: each is spawned as its own process in
+ * local mode on a free loopback port with an empty DATA_DIR, timed until GET /healthz answers 200 (our
+ * migrations, directory and calendar included), left to settle, and its VmRSS and GC'd heap are read. One
+ * unmeasured warm-up of each (disk cache, Node's compile cache where our entry turns it on), then `runs` rounds
+ * that alternate the two so that background load falls on both alike. Then, on a Node with a compile cache,
+ * `coldRuns` starts of ours with it off.
  */
 export async function measureStartup(): Promise<StartupResults> {
   const setup = await prepare();
@@ -96,15 +92,13 @@ export async function measureStartup(): Promise<StartupResults> {
       const coldBegin = performance.now();
       while (withinBudget(oursWithoutCompileCache.length, coldRuns, 1, coldBegin, coldBudgetMs)) oursWithoutCompileCache.push(await launch(cold));
     }
-    return { mode: setup.mode, oursCommand: setup.ours.describe, bareCommand: setup.bare.describe, ours, bare, oursWithoutCompileCache, why: setup.why };
+    return { oursCommand: setup.ours.describe, bareCommand: setup.bare.describe, ours, bare, oursWithoutCompileCache };
   } finally {
     setup.cleanup();
   }
 }
 
 interface Setup {
-  mode: StartMode;
-  why: string;
   ours: Command;
   bare: Command;
   cleanup(): void;
@@ -113,57 +107,56 @@ interface Setup {
 const probe = pathToFileURL(fileURLToPath(new URL('./servers/memory-probe.mjs', import.meta.url))).href;
 
 /**
- * Built mode: package.json's start script is `node [flags] <entry>` and the entry exists (after `npm run
- * build`); ours runs as that line, the bare bot is bundled by esbuild (packages left external, so they load
- * from node_modules as ours do) and run by the same node with the same flags. Otherwise both run from
- * TypeScript through tsx's loader. `--env-file` flags are dropped, so that a developer's .env cannot change
- * the mode: the section sets every variable itself.
+ * Bundles this tree's bot as `npm run build` does (scripts/build/build-bot.ts; the type check is the npm
+ * script's, not needed here) and the bare bot with esbuild (packages left external, so they load from
+ * node_modules as ours do), into one temp folder at the repository's top, where dist/ would be, so that their
+ * imports resolve from node_modules and the bundle finds the sample directory as dist/main.js does. Both run by this node with package.json's start-script flags, as `npm start` runs dist/main.js:
+ * what an operator starts, from this tree's code whether or not `npm run build` ran, never a stale dist/.
+ * Our compile cache goes to that folder too, so that the run leaves nothing behind.
  */
 async function prepare(): Promise<Setup> {
-  const built = builtEntry();
-  const probeArgs = ['--import', probe];
-  if (typeof built === 'string') {
+  const start = startCommand(readStartScript());
+  const outDir = mkdtempSync(join(root, '.bench-startup-'));
+  try {
+    const ours = await buildBot(outDir);
+    const { build } = await import('esbuild');
+    const bareFile = join(outDir, 'bare-main.mjs');
+    await build({ entryPoints: [join(root, 'bench/servers/bare-main.ts')], bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', outfile: bareFile, logLevel: 'warning' });
+    const probeArgs = ['--import', probe];
+    const shown = (file: string) => ['node', ...start.flags, file].join(' ');
     return {
-      mode: 'tsx',
-      why: built,
-      ours: { args: [...probeArgs, '--import', 'tsx', 'src/main.ts'], describe: 'node --import tsx src/main.ts' },
-      bare: { args: [...probeArgs, '--import', 'tsx', 'bench/servers/bare-main.ts'], describe: 'node --import tsx bench/servers/bare-main.ts' },
-      cleanup: () => undefined,
+      ours: { args: [...probeArgs, ...start.flags, ours.entry], describe: shown(start.entry), env: { NODE_COMPILE_CACHE: join(outDir, 'compile-cache') } },
+      bare: { args: [...probeArgs, ...start.flags, bareFile], describe: shown('bench/servers/bare-main.ts') },
+      cleanup: () => rmSync(outDir, { recursive: true, force: true }),
     };
+  } catch (error) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw error;
   }
-  // Inside the repository, so that the bundle's imports resolve from node_modules as ours do.
-  const outDir = mkdtempSync(join(root, 'bench', '.bare-bot-'));
-  const { build } = await import('esbuild');
-  const outfile = join(outDir, 'bare-main.mjs');
-  await build({ entryPoints: [join(root, 'bench/servers/bare-main.ts')], bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' });
-  return {
-    mode: 'built',
-    why: `package.json's start script runs ${built.entry}, which exists`,
-    ours: { args: [...probeArgs, ...built.flags, built.entry], describe: ['node', ...built.flags, built.entry].join(' ') },
-    bare: { args: [...probeArgs, ...built.flags, outfile], describe: ['node', ...built.flags, 'bench/servers/bare-main.ts (bundled by esbuild, packages external)'].join(' ') },
-    cleanup: () => rmSync(outDir, { recursive: true, force: true }),
-  };
 }
 
 /** Flags that take their value as the next word. */
 const flagsWithValue = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader', '--conditions', '-C', '--env-file', '--env-file-if-exists']);
 
-/** The start script's node flags and entry when it runs a file that exists, else why not (a sentence). */
-export function builtEntry(startScript = readStartScript(), exists: (path: string) => boolean = (p) => existsSync(join(root, p))): { flags: string[]; entry: string } | string {
-  if (startScript === undefined) return 'package.json has no start script';
+/**
+ * The node flags and the entry of package.json's start script (`node [flags] <entry>`). `--env-file` flags are
+ * left out, and so are leading VAR=value assignments: the section sets the environment itself, so that a
+ * developer's .env cannot change what is measured.
+ */
+export function startCommand(startScript: string | undefined): { flags: string[]; entry: string } {
+  if (startScript === undefined) throw new Error('package.json has no start script to measure start-up with');
   const words = startScript.trim().split(/\s+/);
-  // Leading VAR=value assignments are left out: the section sets the environment itself.
   while (words[0] !== undefined && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) words.shift();
-  if (words[0] !== 'node') return `package.json's start script is \`${startScript}\`, not a built entry run by node`;
+  if (words[0] !== 'node') throw new Error(`package.json's start script is \`${startScript}\`, not \`node [flags] <entry>\``);
   const flags: string[] = [];
   for (let i = 1; i < words.length; i += 1) {
     const word = words[i] ?? '';
-    if (!word.startsWith('-')) return exists(word) ? { flags, entry: word } : `${word} does not exist (run \`npm run build\` first)`;
+    if (!word.startsWith('-')) return { flags, entry: word };
     const takesValue = flagsWithValue.has(word);
     if (!word.startsWith('--env-file')) flags.push(word, ...(takesValue ? [words[i + 1] ?? ''] : []));
     if (takesValue) i += 1;
   }
-  return `package.json's start script \`${startScript}\` names no entry file`;
+  throw new Error(`package.json's start script \`${startScript}\` names no entry file`);
 }
 
 function readStartScript(): string | undefined {
@@ -180,7 +173,7 @@ async function launch(command: Command): Promise<Launch> {
   const begin = performance.now();
   const child = spawn(process.execPath, command.args, {
     cwd: root,
-    // Only what main.ts needs, so that a developer's own Microsoft* variables cannot change the mode.
+    // Only what main.ts needs, so that a developer's own Microsoft* variables cannot change what is measured.
     env: { PATH: process.env.PATH ?? '', LOCAL_MODE: 'true', STORE: 'sqlite', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...command.env },
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
