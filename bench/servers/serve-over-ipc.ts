@@ -1,13 +1,18 @@
 import type { AddressInfo } from 'node:net';
-import { getHeapSpaceStatistics } from 'node:v8';
+import { getHeapCodeStatistics } from 'node:v8';
 
 export interface MemorySample {
   rss: number;
   heapUsed: number;
   heapTotal: number;
   external: number;
-  /** The part of `heapUsed` that is compiled code (V8's code spaces): it grows as V8 optimizes, not with data. */
-  compiledCode: number;
+  /**
+   * The part of `heapUsed` that is V8's own code: compiled code and bytecode with their metadata (relocation
+   * info, deoptimization data, constant pools, source positions; `v8.getHeapCodeStatistics()`). It grows while
+   * V8 optimizes the hot paths and shrinks when it flushes the bytecode of functions not run lately; neither
+   * is data the bot holds.
+   */
+  code: number;
 }
 
 export type ChildRequest = { id: number; type: 'idle' | 'memory' | 'cpu' | 'stop' };
@@ -75,8 +80,6 @@ async function sampleMemory(): Promise<MemorySample> {
   await new Promise((resolve) => setImmediate(resolve));
   gc();
   const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-  const compiledCode = getHeapSpaceStatistics()
-    .filter((space) => space.space_name === 'code_space' || space.space_name === 'code_large_object_space')
-    .reduce((sum, space) => sum + space.space_used_size, 0);
-  return { rss, heapUsed, heapTotal, external, compiledCode };
+  const { code_and_metadata_size: compiled, bytecode_and_metadata_size: bytecode } = getHeapCodeStatistics();
+  return { rss, heapUsed, heapTotal, external, code: compiled + bytecode };
 }
