@@ -116,7 +116,7 @@ function startupRows(r: StartupResults): SectionResult {
       { measure: 'ratio: idle heap used, SST Bridge / bare bot', load: 'medians', p50: `${heapRatio.toFixed(2)}×` },
     ],
     notes: [
-      `Start-up: SST Bridge as \`${r.oursCommand}\` (this tree, bundled for the run as \`npm run build\` does, into a temp folder in dist/'s place), the bare bot as \`${r.bareCommand}\` (bundled by esbuild, packages external), each with \`LOCAL_MODE=true STORE=sqlite\`, a free loopback port and an empty DATA_DIR, after one unmeasured warm-up of each.`,
+      `Start-up: SST Bridge as \`${r.oursCommand}\` (this tree, bundled for the run as \`npm run build\` does, into a temp folder in dist/'s place), the bare bot as \`${r.bareCommand}\` (bundled by esbuild, packages external), each with \`LOCAL_MODE=true STORE=sqlite\`, a free loopback port and an empty DATA_DIR, after one unmeasured warm-up of ours (it loads the packages both load).`,
       `Start-up runs (ms), SST Bridge: ${ready(r.ours).map((v) => v.toFixed(0)).join(', ')}; bare bot: ${ready(r.bare).map((v) => v.toFixed(0)).join(', ')}.`,
       cold.length === 0
         ? `Node ${process.version} has no module compile cache (22.1 and later have it; our entry turns it on there), so every start compiles every module.`
