@@ -73,7 +73,8 @@ const otherAdaptersFromStore = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'test-artifacts/**'] },
+  // The bench's bundles while it runs (its servers, the start-up section's build of dist/) are build output too.
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'test-artifacts/**', '**/.servers-*/**', '.bench-startup-*/**', '.build-test-*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,6 +10,7 @@ import { measureBurst, type BurstResults } from './burst';
 import { measureSweep } from './sweep';
 import { measureStatistics } from './statistics';
 import { prefillStores, type PrefilledStores } from './prefill';
+import { removeServerBundles } from './server-process';
 import { latencyRow, mib, ms, perSecond, renderTable, verdictOf, type Row, type SectionResult } from './table';
 
 /**
@@ -241,4 +242,8 @@ const cpuNote = (name: string, levels: LevelResult[]): string =>
     .map((l) => `c=${l.concurrency} server ${(l.serverCpu * 100).toFixed(0)} % / load+stand-in ${(l.loadCpu * 100).toFixed(0)} % of a core, ${perSecond(l.summary.throughput)}`)
     .join('; ')}.`;
 
-await main();
+try {
+  await main();
+} finally {
+  removeServerBundles();
+}

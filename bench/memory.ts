@@ -41,14 +41,15 @@ const lastCount = 10_000;
 const mostOutstandingCards = 3_000;
 const resumeBelowCards = 300;
 /**
- * Submissions stop being started after this much time in each round, cards included, so that a slower machine
- * measures over fewer cases (the table says how many) instead of failing or running for minutes. Each round's
- * 5,000 took 16–20 s here and 40–50 s beside three busy loops, the README's stand-in for issue #14's machine.
+ * Submissions stop being started after this much time in each round, so that a slower machine measures over
+ * fewer cases (the table says how many) instead of failing or running for minutes; the hold-back above leaves
+ * at most 3,000 cards to settle after it. Each round's 5,000 took 14–20 s here and settled 4–5 s later, and
+ * 34–42 s and 8–12 s beside three busy loops, the README's stand-in for issue #14's machine.
  */
 const roundBudgetMs = 60_000;
 /**
  * Fewer cases than this in the warm-up, or between the two readings, are too few to judge the growth per case:
- * over 5,000 cases after the warm-up, runs read 5–28 B per case; the warm-up itself reads as about 200 B.
+ * over 5,000 cases after the warm-up, runs read −16 to 33 B per case; the warm-up itself reads as 200–280 B.
  */
 export const fewestToJudge = 4_000;
 

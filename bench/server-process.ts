@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildReply, ChildRequest, MemorySample } from './servers/serve-over-ipc';
 
@@ -39,11 +39,10 @@ export class ServerProcess {
 
   /** Forks `bench/servers/<name>.ts`, bundled, with `env` added and resolves once it listens. */
   static async start(name: 'ours' | 'bare', env: Record<string, string>): Promise<ServerProcess> {
-    // BENCH_OURS_ENTRY runs another tree's server under this harness (an A/B of two commits), from its TypeScript.
-    const other = name === 'ours' ? process.env.BENCH_OURS_ENTRY : undefined;
-    const entry = other ?? (await bundledServer(name));
-    const loader = other === undefined ? [] : ['--import', 'tsx'];
-    const child = fork(entry, { execArgv: [...loader, '--expose-gc', '--disable-warning=DEP0111', ...profileArgs()], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // BENCH_OURS_ENTRY runs another tree's server under this harness (an A/B of two commits, like for like).
+    const source = (name === 'ours' ? process.env.BENCH_OURS_ENTRY : undefined) ?? fileURLToPath(new URL(`./servers/${name}.ts`, import.meta.url));
+    const entry = await bundled(source);
+    const child = fork(entry, { execArgv: ['--expose-gc', '--disable-warning=DEP0111', ...profileArgs()], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`server "${name}" did not start within 30 s`)), 30_000);
       child.once('exit', (code) => reject(new Error(`server "${name}" exited with code ${code} before listening`)));
@@ -125,33 +124,37 @@ function profileArgs(): string[] {
   return folder ? ['--cpu-prof', `--cpu-prof-dir=${folder}`] : [];
 }
 
-let bundles: Promise<string> | undefined;
+const bundles = new Map<string, Promise<string>>();
+const bundleFolders = new Set<string>();
+
+/** Removes the servers' bundles (they also go when the process exits, but a test runner's workers may not exit). */
+export function removeServerBundles(): void {
+  for (const dir of bundleFolders) rmSync(dir, { recursive: true, force: true });
+  bundleFolders.clear();
+  bundles.clear();
+}
 
 /**
- * The servers under test, bench/servers/ours.ts and bare.ts, bundled by esbuild once per run (packages left
- * external, loaded from node_modules), so that each of the run's six server starts loads one file with plain
- * node instead of transforming every module through tsx: 1.8–2.3 s a start here against 2.8–2.9 s, about
- * 2 s less a start beside three busy loops. The folder sits two levels down, as bench/servers/ does, so that
- * paths the sources take relative to themselves (the sample directory) hold; it goes when this process exits.
+ * A server under test (bench/servers/ours.ts or bare.ts, or another tree's ours.ts) bundled by esbuild once per
+ * run (packages left external, loaded from its tree's node_modules), so that each of the run's six server starts
+ * loads one file with plain node instead of transforming every module through tsx: 1.8–2.3 s a start here
+ * against 2.8–2.9 s, about 2 s less a start beside three busy loops. The bundle sits in a folder next to the
+ * source's own, at the same depth, so that paths the sources take relative to themselves (the sample
+ * directory) hold; the folder goes with `removeServerBundles()`, or when this process exits.
  */
-function bundledServer(name: 'ours' | 'bare'): Promise<string> {
-  bundles ??= (async () => {
-    const dir = mkdtempSync(fileURLToPath(new URL('./.servers-', import.meta.url)));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    const { build } = await import('esbuild');
-    const source = (file: string) => fileURLToPath(new URL(`./servers/${file}`, import.meta.url));
-    await build({
-      entryPoints: { ours: source('ours.ts'), bare: source('bare.ts') },
-      bundle: true,
-      packages: 'external',
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outdir: dir,
-      outExtension: { '.js': '.mjs' },
-      logLevel: 'warning',
-    });
-    return dir;
-  })();
-  return bundles.then((dir) => join(dir, `${name}.mjs`));
+function bundled(source: string): Promise<string> {
+  let bundle = bundles.get(source);
+  if (bundle === undefined) {
+    bundle = (async () => {
+      const dir = mkdtempSync(join(dirname(source), '..', '.servers-'));
+      bundleFolders.add(dir);
+      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+      const outfile = join(dir, `${basename(source, extname(source))}.mjs`);
+      const { build } = await import('esbuild');
+      await build({ entryPoints: [source], bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' });
+      return outfile;
+    })();
+    bundles.set(source, bundle);
+  }
+  return bundle;
 }

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { buildBot } from '../scripts/build/build-bot';
 import nodeModule from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildBot } from '../scripts/build/build-bot';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = 5;
@@ -110,9 +110,10 @@ const probe = pathToFileURL(fileURLToPath(new URL('./servers/memory-probe.mjs', 
  * Bundles this tree's bot as `npm run build` does (scripts/build/build-bot.ts; the type check is the npm
  * script's, not needed here) and the bare bot with esbuild (packages left external, so they load from
  * node_modules as ours do), into one temp folder at the repository's top, where dist/ would be, so that their
- * imports resolve from node_modules and the bundle finds the sample directory as dist/main.js does. Both run by this node with package.json's start-script flags, as `npm start` runs dist/main.js:
- * what an operator starts, from this tree's code whether or not `npm run build` ran, never a stale dist/.
- * Our compile cache goes to that folder too, so that the run leaves nothing behind.
+ * imports resolve from node_modules and the bundle finds the sample directory as dist/main.js does. Both run
+ * by this node with package.json's start-script flags, as `npm start` runs dist/main.js: what an operator
+ * starts, from this tree's code whether or not `npm run build` ran, never a stale dist/. Our compile cache goes
+ * to that folder too, so that the run leaves nothing behind.
  */
 async function prepare(): Promise<Setup> {
   const start = startCommand(readStartScript());

@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ServerProcess } from '../../../bench/server-process';
+import { ServerProcess, removeServerBundles } from '../../../bench/server-process';
 
 /** `npm run bench`'s server processes: a server that dies fails its section at once instead of hanging the run. */
 describe('bench server process', () => {
   const before = process.env.BENCH_OURS_ENTRY;
   afterEach(() => {
+    removeServerBundles();
     if (before === undefined) delete process.env.BENCH_OURS_ENTRY;
     else process.env.BENCH_OURS_ENTRY = before;
   });
