@@ -27,8 +27,8 @@ export interface MemoryResults {
 /**
  * The first reading comes after V8's warm-up: from 1,000 to 5,000 submissions the heap's objects (V8's own code
  * left out) grew by about 1 MB in every run, in either route (team channel or members' chats), and from 5,000 to
- * 50,000 by 0.2 MB in all, with no JavaScript object growing in number between heap snapshots. A reading at 1,000
- * measured that warm-up as growth per case.
+ * 50,000 by 0.2 MB in all, with none of the bot's objects growing in number between heap snapshots. A reading at
+ * 1,000 measured that warm-up as growth per case.
  */
 const firstCount = 5_000;
 const lastCount = 10_000;
