@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
 export interface FilledStore {
   file: string;
@@ -36,6 +37,31 @@ export async function onFilledStore<T>(filled: FilledStore | undefined, fill: (f
 export function useForBulkFill(db: { pragma(source: string): unknown }): void {
   db.pragma('cache_size = -262144');
   db.pragma('journal_mode = MEMORY');
+}
+
+/**
+ * Runs `fill` (the bulk inserts, inside the fill's transaction) with the secondary indexes of `tables` dropped, then
+ * creates them again from the schema's own statements: SQLite builds an index over rows already in place by
+ * sorting them once, faster than keeping it in order through 100,000 inserts. The unique indexes that back a
+ * constraint (`sqlite_autoindex_*`, no statement of their own) stay, and the store ends with the schema the
+ * migrations made.
+ */
+export function withIndexesBuiltAfter(db: BulkFillDatabase, tables: readonly string[], fill: () => void): void {
+  const indexes = db
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`)
+    .all(...tables)
+    .map((row) => indexRow.parse(row));
+  for (const { name } of indexes) db.exec(`DROP INDEX "${name}"`);
+  fill();
+  for (const { sql } of indexes) db.exec(sql);
+}
+
+const indexRow = z.object({ name: z.string(), sql: z.string() });
+
+/** What the fills need of a better-sqlite3 connection. */
+export interface BulkFillDatabase {
+  prepare(source: string): { all(...params: unknown[]): unknown[] };
+  exec(source: string): unknown;
 }
 
 export interface PrefilledStores {

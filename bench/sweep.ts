@@ -17,7 +17,7 @@ import { reminderPlansFor } from '../src/app/plan-reminders';
 import { OutboxReminderSender } from '../src/app/queue-reminder';
 import { sweepParallel, sweepReminders } from '../src/app/sweep-reminders';
 import type { Case } from '../src/domain/case/case';
-import { onFilledStore, useForBulkFill, type FilledStore } from './prefill';
+import { onFilledStore, useForBulkFill, withIndexesBuiltAfter, type FilledStore } from './prefill';
 import { ms, verdictOf, type SectionResult } from './table';
 
 const totalCases = 100_000;
@@ -70,7 +70,7 @@ export async function fillSweepStore(file: string): Promise<number> {
     const insertReminder = db.prepare(sql.insertReminder);
     const deps = { clock, directory: () => directory, calendar: () => rules };
     const fillStarted = performance.now();
-    db.transaction(() => {
+    db.transaction(() => withIndexesBuiltAfter(db, ['cases', 'reminders'], () => {
       for (let i = 0; i < totalCases; i += 1) {
         // The first 100 arrived on Monday 23 Nov (inbox reminder due Wednesday 10:00); the rest on Tuesday 24 Nov.
         const createdAt = i < casesWithDueReminders ? '2026-11-23T09:00:00.000Z' : '2026-11-24T09:00:00.000Z';
@@ -85,7 +85,7 @@ export async function fillSweepStore(file: string): Promise<number> {
           insertReminder.run({ id: plan.id, caseId: c.id, status: 'pending', dueAt: plan.dueAt, body: JSON.stringify(reminder) });
         }
       }
-    })();
+    }))();
     db.pragma('journal_mode = WAL');
     return performance.now() - fillStarted;
   } finally {
