@@ -22,7 +22,7 @@ import { caseOutcomes } from '../src/domain/case/case';
 import { supportLevels } from '../src/domain/report/support-level';
 import { periodFor, type StatisticsPeriodChoice } from '../src/domain/statistics/statistics-period';
 import type { StatisticsQuery } from '../src/domain/statistics/statistics-report';
-import { onFilledStore, useForBulkFill, withIndexesBuiltAfter, type FilledStore } from './prefill';
+import { fillInBulk, onFilledStore, type FilledStore } from './prefill';
 import { summarize } from './stats';
 import { latencyRow, verdictOf, type SectionResult } from './table';
 
@@ -122,13 +122,12 @@ function aCase(i: number, random: () => number): Case {
 export async function fillStatisticsStore(file: string): Promise<number> {
   await SqliteCaseStore.open(file, clock).close();
   const db = new Database(file);
-  useForBulkFill(db);
   try {
     const insertCase = db.prepare(sql.insertCase);
     const insertRow = db.prepare(statisticsSql.upsertRow);
     const random = seeded(2026);
     const fillStarted = performance.now();
-    db.transaction(() => withIndexesBuiltAfter(db, ['cases', 'case_statistics'], () => {
+    fillInBulk(db, ['cases', 'case_statistics'], () => {
       for (let i = 0; i < totalCases; i += 1) {
         const c = aCase(i, random);
         insertCase.run({
@@ -138,9 +137,8 @@ export async function fillStatisticsStore(file: string): Promise<number> {
         });
         insertRow.run(statisticsColumnsOf(c, clock));
       }
-    }))();
+    });
     db.exec('ANALYZE');
-    db.pragma('journal_mode = WAL');
     return performance.now() - fillStarted;
   } finally {
     db.close();

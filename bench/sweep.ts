@@ -17,7 +17,7 @@ import { reminderPlansFor } from '../src/app/plan-reminders';
 import { OutboxReminderSender } from '../src/app/queue-reminder';
 import { sweepParallel, sweepReminders } from '../src/app/sweep-reminders';
 import type { Case } from '../src/domain/case/case';
-import { onFilledStore, useForBulkFill, withIndexesBuiltAfter, type FilledStore } from './prefill';
+import { fillInBulk, onFilledStore, type FilledStore } from './prefill';
 import { ms, verdictOf, type SectionResult } from './table';
 
 const totalCases = 100_000;
@@ -64,13 +64,12 @@ function aCase(i: number, createdAt: string): Case {
 export async function fillSweepStore(file: string): Promise<number> {
   await SqliteCaseStore.open(file, clock).close(); // creates the file and runs the migrations
   const db = new Database(file);
-  useForBulkFill(db);
   try {
     const insertCase = db.prepare(sql.insertCase);
     const insertReminder = db.prepare(sql.insertReminder);
     const deps = { clock, directory: () => directory, calendar: () => rules };
     const fillStarted = performance.now();
-    db.transaction(() => withIndexesBuiltAfter(db, ['cases', 'reminders'], () => {
+    fillInBulk(db, ['cases', 'reminders'], () => {
       for (let i = 0; i < totalCases; i += 1) {
         // The first 100 arrived on Monday 23 Nov (inbox reminder due Wednesday 10:00); the rest on Tuesday 24 Nov.
         const createdAt = i < casesWithDueReminders ? '2026-11-23T09:00:00.000Z' : '2026-11-24T09:00:00.000Z';
@@ -85,8 +84,7 @@ export async function fillSweepStore(file: string): Promise<number> {
           insertReminder.run({ id: plan.id, caseId: c.id, status: 'pending', dueAt: plan.dueAt, body: JSON.stringify(reminder) });
         }
       }
-    }))();
-    db.pragma('journal_mode = WAL');
+    });
     return performance.now() - fillStarted;
   } finally {
     db.close();
