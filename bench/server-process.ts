@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleForNode } from './bundle';
 import type { ChildReply, ChildRequest, MemorySample } from './servers/serve-over-ipc';
 
 /**
@@ -150,8 +151,7 @@ function bundled(source: string): Promise<string> {
       bundleFolders.add(dir);
       process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
       const outfile = join(dir, `${basename(source, extname(source))}.mjs`);
-      const { build } = await import('esbuild');
-      await build({ entryPoints: [source], bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' });
+      await bundleForNode(source, outfile);
       return outfile;
     })();
     bundles.set(source, bundle);

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildBot } from '../scripts/build/build-bot';
+import { bundleForNode } from './bundle';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = 5;
@@ -120,9 +121,8 @@ async function prepare(): Promise<Setup> {
   const outDir = mkdtempSync(join(root, '.bench-startup-'));
   try {
     const ours = await buildBot(outDir);
-    const { build } = await import('esbuild');
     const bareFile = join(outDir, 'bare-main.mjs');
-    await build({ entryPoints: [join(root, 'bench/servers/bare-main.ts')], bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', outfile: bareFile, logLevel: 'warning' });
+    await bundleForNode(join(root, 'bench/servers/bare-main.ts'), bareFile);
     const probeArgs = ['--import', probe];
     const shown = (file: string) => ['node', ...start.flags, file].join(' ');
     return {
