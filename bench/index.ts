@@ -148,7 +148,7 @@ function memoryRows(m: MemoryResults): SectionResult {
       },
     ],
     notes: [
-      `Memory: every SST team linked its inbox channel first (${m.linkedTeams} of ${m.teams}), so each case card went to its team's channel; heap total ${mib(m.atFirst.heapTotal)} → ${mib(m.atLast.heapTotal)}, external ${mib(m.atFirst.external)} → ${mib(m.atLast.external)}.`,
+      `Memory: every SST team linked its inbox channel first (${m.linkedTeams} teams), so each case card went to its team's channel; heap total ${mib(m.atFirst.heapTotal)} → ${mib(m.atLast.heapTotal)}, external ${mib(m.atFirst.external)} → ${mib(m.atLast.external)}.`,
       `Memory: ${m.rounds.map((r) => `${r.submissions.toLocaleString('en')} submissions in ${(r.loadMs / 1000).toFixed(1)} s, their cards and reminders settled ${(r.settleMs / 1000).toFixed(1)} s later, ${(r.serverCpuMs / r.submissions).toFixed(1)} ms of server CPU per submission`).join('; ')}.`,
       ...(m.firstCount < m.aimedFor.first || m.lastCount < m.aimedFor.last
         ? [`Memory: ${m.firstCount.toLocaleString('en')} and ${m.lastCount.toLocaleString('en')} of the ${m.aimedFor.first.toLocaleString('en')} and ${m.aimedFor.last.toLocaleString('en')} submissions aimed for fitted the rounds' time budgets (bench/memory.ts).`]

@@ -19,9 +19,8 @@ export interface MemoryResults {
   aimedFor: { first: number; last: number };
   /** Each round: how long its submissions took, then its background work (cards, reminders), and the server's CPU. */
   rounds: { submissions: number; loadMs: number; settleMs: number; serverCpuMs: number }[];
-  /** Teams whose inbox channel the run linked before the first submission, and of how many. */
+  /** The SST teams, each of which linked its inbox channel before the first submission. */
   linkedTeams: number;
-  teams: number;
 }
 
 /**
@@ -78,7 +77,7 @@ export async function measureMemory(): Promise<MemoryResults> {
     const server = await ServerProcess.start('ours', { BENCH_SERVICE_URL: serviceUrl, BENCH_DELIVERY_LIMITS: 'none' });
     try {
       const client = new LoopbackClient(server.url, 10);
-      const linkedTeams = await linkInboxChannels(client, serviceUrl, directory);
+      await linkInboxChannels(client, serviceUrl, directory);
       // A linked team's case card goes to its channel only: one card a report.
       const convs: Conversation[] = conversations(directory, 10).map((conv) => ({ ...conv, recipients: 1 }));
       const rounds: MemoryResults['rounds'] = [];
@@ -111,7 +110,7 @@ export async function measureMemory(): Promise<MemoryResults> {
       const atLast = await server.memory();
       client.close();
       if (last <= first) throw new Error(`memory run: no submission after the first ${first} within ${roundBudgetMs / 1000} s`);
-      return { atFirst, atLast, firstCount: first, lastCount: last, aimedFor: { first: firstCount, last: lastCount }, rounds, linkedTeams, teams: directory.sstTeams.length };
+      return { atFirst, atLast, firstCount: first, lastCount: last, aimedFor: { first: firstCount, last: lastCount }, rounds, linkedTeams: directory.sstTeams.length };
     } finally {
       await server.stop();
     }
@@ -120,17 +119,14 @@ export async function measureMemory(): Promise<MemoryResults> {
   }
 }
 
-/** Each SST team's first coordinator says `registrera <team>` in a channel of their own; resolves with how many teams. */
-async function linkInboxChannels(client: LoopbackClient, serviceUrl: string, directory: ReturnType<typeof loadSampleDirectory>): Promise<number> {
-  let linked = 0;
+/** Each SST team's first coordinator says `registrera <team>` in a channel of their own. */
+async function linkInboxChannels(client: LoopbackClient, serviceUrl: string, directory: ReturnType<typeof loadSampleDirectory>): Promise<void> {
   for (const [i, team] of directory.sstTeams.entries()) {
     const coordinator = team.coordinators[0];
     if (!coordinator) throw new Error(`memory run: team ${team.id} has no coordinator to link its inbox`);
     const res = await client.post('/api/messages', aChannelMessage({ aadObjectId: coordinator.id, name: 'Coordinator' }, serviceUrl, aChannel(i + 1), `registrera ${team.id}`));
     if (res.status !== 200) throw new Error(`memory run: linking ${team.id}'s inbox: HTTP ${res.status}: ${res.text.slice(0, 200)}`);
-    linked += 1;
   }
-  return linked;
 }
 
 /**
