@@ -39,9 +39,9 @@ const maxDeliveryWaitMs = 60_000;
  * Each submission level and the routed case cards it leaves to deliver (three a report) stay within this: a level
  * stops starting requests once the time spent plus the time its cards outstanding would take, at the rate the
  * settle before it showed, reaches it. No level was cut on the machine the README's figures come from when it ran
- * alone; beside three busy loops the c = 50 level was cut in two runs of six (1,031 and 1,126 of 1,200). A slower
- * machine measures fewer requests at a level (the table says how many) instead of waiting a minute for their
- * cards before the next.
+ * alone; beside three busy loops levels were cut in four runs of six (c = 50 to 636–1,199 of 1,200, c = 10 to
+ * 531 and 536 of 600). A slower machine measures fewer requests at a level (the table says how many) instead of
+ * waiting a minute for their cards before the next.
  */
 const submitLevelWithCardsMs = 15_000;
 
